@@ -1,0 +1,69 @@
+package io.complaintskpi.events;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The family of events upstream systems publish; one record per {@code eventType}. The business date
+ * of every event is its envelope's {@code occurredAt} in Europe/London, so no payload repeats it.
+ */
+public sealed interface ComplaintEvent {
+
+    /** A complaint received: stage 1 for children's care, the single local stage for adults. */
+    record ComplaintReceived(Regime regime, String serviceArea, ComplainantType complainantType,
+                             LocalDate agreedResponseBy) implements ComplaintEvent {}
+
+    /** The authority acknowledged a stage (adults: within 3 working days). */
+    record ComplaintAcknowledged(int stage) implements ComplaintEvent {}
+
+    /** The complainant agreed more time: a working-day limit (children) or a date (adults). */
+    record ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate) implements ComplaintEvent {}
+
+    /** The complainant asked for the next stage (2 or 3). */
+    record EscalationRequested(int toStage) implements ComplaintEvent {}
+
+    /** Stage 2's statement of complaint was agreed with the complainant. */
+    record StatementAgreed() implements ComplaintEvent {}
+
+    /** The authority responded to a stage (for stage 3, its response to the panel's report). */
+    record StageResponded(int stage, Outcome outcome, List<CauseFinding> causes) implements ComplaintEvent {
+        public StageResponded {
+            causes = causes == null ? List.of() : List.copyOf(causes);
+        }
+    }
+
+    /** The complainant withdrew the complaint at its current stage. */
+    record ComplaintWithdrawn() implements ComplaintEvent {}
+
+    /** The stage 3 review panel met. */
+    record PanelHeld() implements ComplaintEvent {}
+
+    /** The stage 3 review panel issued its report. */
+    record PanelReportIssued() implements ComplaintEvent {}
+
+    /** A mediation or conciliation meeting was held. */
+    record AdrHeld(AdrKind kind, boolean resolved, boolean preventedEscalation) implements ComplaintEvent {}
+
+    /** Money spent on the complaints procedure, in integer pence. */
+    record CostIncurred(CostCategory category, long amountPence) implements ComplaintEvent {}
+
+    /** Something done in response to an upheld complaint. */
+    record ActionTaken(ActionKind action) implements ComplaintEvent {}
+
+    /** A compliment about a service; keyed by the compliment's own reference. */
+    record ComplimentReceived(String serviceArea) implements ComplaintEvent {}
+
+    /** The Ombudsman opened an enquiry; keyed by the Ombudsman case reference. */
+    record OmbudsmanEnquiryReceived(String serviceArea) implements ComplaintEvent {}
+
+    /** The Ombudsman decided a case, with any remedy paid in integer pence. */
+    record OmbudsmanDecision(OmbudsmanOutcome outcome, long remedyPence) implements ComplaintEvent {}
+
+    /** A context figure for a financial year ("2015/16"); a later record for the same year replaces it. */
+    record ContextFigureRecorded(ContextFigure figure, String financialYear, long value) implements ComplaintEvent {}
+
+    /** The contract name of this event, as carried in the envelope's {@code eventType}. */
+    default String eventType() {
+        return getClass().getSimpleName();
+    }
+}
