@@ -1,0 +1,75 @@
+package io.complaintskpi.lifecycle;
+
+import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.Timescale.Milestone;
+import io.complaintskpi.rules.Timescales;
+
+import java.time.LocalDate;
+
+/**
+ * When each stage's statutory clock starts and when its next response falls due, from the timescales,
+ * the working-day calendar and the agreed extensions. Timeliness figures and live alerts share it, so a
+ * breach alert and the timeliness band of the same stage can never disagree.
+ */
+public final class DueDates {
+
+    private final WorkingDayCalendar calendar;
+    private final Timescales timescales;
+    private final Stage2ClockStart stage2ClockStart;
+
+    public DueDates(WorkingDayCalendar calendar, Timescales timescales, Stage2ClockStart stage2ClockStart) {
+        this.calendar = calendar;
+        this.timescales = timescales;
+        this.stage2ClockStart = stage2ClockStart;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    /** Day 0 of the stage's response clock. */
+    public LocalDate clockStart(Stage stage) {
+        return stage.number() == 2
+                ? stage2ClockStart.startDate(stage.openedOn(), stage.statementAgreedOn())
+                : stage.openedOn();
+    }
+
+    /** The date the stage's next step is due: its response, or at stage 3 the panel or its report. */
+    public LocalDate due(Complaint complaint, Stage stage) {
+        if (complaint.regime() == Regime.ADULTS) {
+            return stage.extendedToDate() != null
+                    ? stage.extendedToDate()
+                    : timescales.adultsResponseDue(complaint.receivedOn(), complaint.agreedResponseBy());
+        }
+        if (stage.number() == 3) {
+            if (stage.panelHeldOn() == null) {
+                return calendar.addWorkingDays(stage.openedOn(), limit(3, Milestone.PANEL_MEETING));
+            }
+            if (stage.panelReportOn() == null) {
+                return calendar.addWorkingDays(stage.panelHeldOn(), limit(3, Milestone.PANEL_REPORT));
+            }
+            return calendar.addWorkingDays(stage.panelReportOn(), limit(3, Milestone.RESPONSE));
+        }
+        int limit = stage.extendedToWorkingDays() != null
+                ? stage.extendedToWorkingDays()
+                : limit(stage.number(), Milestone.RESPONSE);
+        return calendar.addWorkingDays(clockStart(stage), limit);
+    }
+
+    /** Adults: the acknowledgement is due within a few working days of receipt. */
+    public LocalDate acknowledgementDue(Complaint complaint) {
+        int days = timescales.require(Regime.ADULTS, 1, Milestone.ACKNOWLEDGEMENT).workingDays();
+        return calendar.addWorkingDays(complaint.receivedOn(), days);
+    }
+
+    private int limit(int stage, Milestone milestone) {
+        return timescales.require(Regime.CHILDREN, stage, milestone).workingDays();
+    }
+
+    /** Working days from the clock start to the closing date (the response or withdrawal). */
+    public int workingDaysTaken(Stage stage) {
+        return calendar.workingDaysBetween(clockStart(stage), stage.closedOn());
+    }
+}
