@@ -1,0 +1,138 @@
+package io.complaintskpi.calendar;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+/**
+ * Working days for statutory timescales (SI 2006/1738 reg 2): not a Saturday, Sunday or bank holiday in
+ * England and Wales, nor one of the authority's configured extra closures.
+ *
+ * <p>Counting rule: the day of receipt is day 0; a complaint received on a non-working day counts as
+ * received on the next working day; the deadline for N working days is the N-th working day after that;
+ * a response dated on or before the deadline is on time. Immutable and thread-safe; each year's
+ * non-working days are worked out once, on first use.
+ */
+public final class WorkingDayCalendar {
+
+    private final Set<LocalDate> extraClosures;
+    private final ConcurrentMap<Integer, boolean[]> nonWorkingByYear = new ConcurrentHashMap<>();
+
+    private WorkingDayCalendar(Set<LocalDate> extraClosures) {
+        this.extraClosures = Collections.unmodifiableSet(new TreeSet<>(extraClosures));
+    }
+
+    /** England and Wales bank holidays and weekends, plus the given closure days. */
+    public static WorkingDayCalendar englandAndWales(Set<LocalDate> extraClosures) {
+        return new WorkingDayCalendar(extraClosures);
+    }
+
+    /** England and Wales bank holidays and weekends only. */
+    public static WorkingDayCalendar englandAndWales() {
+        return new WorkingDayCalendar(Set.of());
+    }
+
+    /**
+     * Reads a configured closure list such as {@code "2015-12-29,2015-12-30"} (ISO dates, comma
+     * separated, blanks ignored; null or blank means none).
+     *
+     * @throws IllegalArgumentException naming the entry that is not an ISO date
+     */
+    public static Set<LocalDate> parseClosures(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .map(WorkingDayCalendar::parseClosure)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static LocalDate parseClosure(String entry) {
+        try {
+            return LocalDate.parse(entry);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "extra closure '" + entry + "' is not an ISO date (yyyy-mm-dd)", e);
+        }
+    }
+
+    /** The configured extra closure days, in date order. */
+    public Set<LocalDate> extraClosures() {
+        return extraClosures;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return !nonWorkingDays(date.getYear())[date.getDayOfYear()];
+    }
+
+    /** The date the clock starts from: the received date, or the next working day when it is not one. */
+    public LocalDate effectiveReceipt(LocalDate received) {
+        LocalDate date = received;
+        while (!isWorkingDay(date)) {
+            date = date.plusDays(1);
+        }
+        return date;
+    }
+
+    /** The deadline: the n-th working day after the effective receipt (n = 0 gives the receipt itself). */
+    public LocalDate addWorkingDays(LocalDate received, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("working days must not be negative, got " + n);
+        }
+        LocalDate date = effectiveReceipt(received);
+        for (int remaining = n; remaining > 0; remaining--) {
+            date = effectiveReceipt(date.plusDays(1));
+        }
+        return date;
+    }
+
+    /**
+     * Working days taken: the working days after the effective receipt up to the response, where a
+     * response dated on a non-working day counts as made on the next working day (as receipt does).
+     * That makes {@code workingDaysBetween(r, x) <= n} exactly when {@code x} is on or before
+     * {@code addWorkingDays(r, n)}, so bands and on-time figures never disagree. 0 when the response is
+     * on or before the effective receipt.
+     */
+    public int workingDaysBetween(LocalDate received, LocalDate responded) {
+        LocalDate start = effectiveReceipt(received);
+        LocalDate end = effectiveReceipt(responded);
+        int count = 0;
+        for (LocalDate date = start.plusDays(1); !date.isAfter(end); date = date.plusDays(1)) {
+            if (isWorkingDay(date)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The on-time rule: a response dated on or before the deadline for n working days is on time. */
+    public boolean isOnTime(LocalDate received, LocalDate responded, int n) {
+        return !responded.isAfter(addWorkingDays(received, n));
+    }
+
+    /** Index = day of year (1-based); true = not a working day. */
+    private boolean[] nonWorkingDays(int year) {
+        return nonWorkingByYear.computeIfAbsent(year, this::computeNonWorkingDays);
+    }
+
+    private boolean[] computeNonWorkingDays(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        boolean[] nonWorking = new boolean[first.lengthOfYear() + 1];
+        for (LocalDate date = first; date.getYear() == year; date = date.plusDays(1)) {
+            nonWorking[date.getDayOfYear()] = BankHolidays.isWeekend(date);
+        }
+        BankHolidays.forYear(year).forEach(holiday -> nonWorking[holiday.getDayOfYear()] = true);
+        extraClosures.stream()
+                .filter(closure -> closure.getYear() == year)
+                .forEach(closure -> nonWorking[closure.getDayOfYear()] = true);
+        return nonWorking;
+    }
+}
