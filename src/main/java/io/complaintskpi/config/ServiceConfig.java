@@ -1,0 +1,111 @@
+package io.complaintskpi.config;
+
+import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.rules.Stage2ClockStart;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Every setting of the service. Each is read from, in order of precedence: a command-line flag, the
+ * environment variable, a properties file, the default. {@link #SETTINGS} is the documented list.
+ */
+public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort,
+                            String applicationId, String defaultAuthority, Set<LocalDate> extraClosures,
+                            Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
+                            Duration alertScanInterval, boolean publicByDefault, int streamThreads) {
+
+    /** One documented setting: its property key, environment variable, default and meaning. */
+    public record Setting(String key, String env, String defaultValue, String description) {
+    }
+
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
+                    "Kafka cluster to use; empty starts the embedded single-node KRaft broker"),
+            new Setting("data.dir", "COMPLAINTS_DATA_DIR", "./data",
+                    "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)"),
+            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "0.0.0.0", "address the HTTP API binds to"),
+            new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070", "port of the HTTP API and /metrics"),
+            new Setting("application.id", "COMPLAINTS_APPLICATION_ID", "complaints-kpi",
+                    "Kafka Streams application id: consumer group and prefix of internal topics"),
+            new Setting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL",
+                    "authority given to events that carry none"),
+            new Setting("calendar.extra-closures", "COMPLAINTS_EXTRA_CLOSURES", "",
+                    "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)"),
+            new Setting("rules.stage2-clock-start", "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
+                    "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST"),
+            new Setting("alerts.at-risk-working-days", "COMPLAINTS_AT_RISK_WORKING_DAYS", "2",
+                    "AT_RISK is raised this many working days before a deadline"),
+            new Setting("rules.adults-response-months", "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6",
+                    "adult social care response period while no date is agreed"),
+            new Setting("alerts.scan-interval", "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
+                    "how often the wall-clock deadline scan runs (ISO-8601 duration)"),
+            new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
+                    "apply small-number suppression to every output unless ?public=false is asked"),
+            new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads"));
+
+    public boolean embeddedBroker() {
+        return bootstrapServers.isBlank();
+    }
+
+    public WorkingDayCalendar calendar() {
+        return WorkingDayCalendar.englandAndWales(extraClosures);
+    }
+
+    public static ServiceConfig defaults() {
+        return load(Map.of(), new Properties(), Map.of());
+    }
+
+    /** Resolves every setting; {@code overrides} are command-line flags keyed by property key. */
+    public static ServiceConfig load(Map<String, String> env, Properties file, Map<String, String> overrides) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            String value = overrides.get(s.key());
+            if (value == null) {
+                value = env.get(s.env());
+            }
+            if (value == null) {
+                value = file.getProperty(s.key());
+            }
+            v.put(s.key(), value == null ? s.defaultValue() : value.trim());
+        }
+        try {
+            return new ServiceConfig(
+                    v.get("kafka.bootstrap-servers"),
+                    Path.of(v.get("data.dir")),
+                    v.get("http.host"),
+                    positive(v, "http.port"),
+                    v.get("application.id"),
+                    v.get("authority.default"),
+                    WorkingDayCalendar.parseClosures(v.get("calendar.extra-closures")),
+                    Stage2ClockStart.parse(v.get("rules.stage2-clock-start")),
+                    positive(v, "alerts.at-risk-working-days"),
+                    positive(v, "rules.adults-response-months"),
+                    Duration.parse(v.get("alerts.scan-interval")),
+                    Boolean.parseBoolean(v.get("disclosure.public-by-default")),
+                    positive(v, "streams.threads"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    public ServiceConfig withBootstrapServers(String servers) {
+        return new ServiceConfig(servers, dataDir, httpHost, httpPort, applicationId, defaultAuthority,
+                extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths, alertScanInterval,
+                publicByDefault, streamThreads);
+    }
+
+    private static int positive(Map<String, String> v, String key) {
+        int n = Integer.parseInt(v.get(key));
+        if (n < 0) {
+            throw new IllegalArgumentException(key + " must not be negative: " + n);
+        }
+        return n;
+    }
+}

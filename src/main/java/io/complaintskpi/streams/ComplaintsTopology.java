@@ -1,0 +1,90 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.PendingAlert;
+import io.complaintskpi.config.ServiceConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> repartition
+ * by series -> [sum] -> kpi-totals; alerts -> complaint-alerts. Rejected records go to the DLQ.
+ */
+public final class ComplaintsTopology {
+
+    private ComplaintsTopology() {
+    }
+
+    public static Topology build(ServiceConfig config) {
+        DomainRules rules = DomainRules.from(config);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
+                Serdes.String(), new CaseHistorySerde(rules.codec())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
+                Serdes.String(), new JsonSerde<>(PendingAlert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
+                Serdes.String(), new JsonSerde<>(Alert.class)));
+
+        KStream<String, LifecycleOutput> outputs = builder
+                .stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("complaint-events-source"))
+                .process(() -> new LifecycleProcessor(rules, config.alertScanInterval()), Named.as("lifecycle"),
+                        Names.CASE_HISTORY_STORE, Names.DEADLINE_INDEX_STORE, Names.OPEN_ALERTS_STORE);
+
+        Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))
+                .branch((key, out) -> out instanceof LifecycleOutput.Contribution, Branched.as("contributions"))
+                .defaultBranch(Branched.as("alerts"));
+
+        routes.get("lifecycle-contributions")
+                .mapValues(out -> ((LifecycleOutput.Contribution) out).amount(), Named.as("contribution-amount"))
+                .repartition(Repartitioned.<String, Long>as(Names.KPI_CONTRIBUTIONS_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                        .withStreamPartitioner(new SeriesPartitioner()::partitions))
+                .groupByKey(Grouped.<String, Long>as("kpi-by-bucket").withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.Long()))
+                .reduce(Long::sum, Named.as("kpi-sum"),
+                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(Names.KPI_TOTALS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+
+        routes.get("lifecycle-alerts")
+                .mapValues(out -> ((LifecycleOutput.Raised) out).alert(), Named.as("alert-value"))
+                .to(Names.ALERTS_TOPIC, Produced.with(Serdes.String(), new JsonSerde<>(Alert.class))
+                        .withName("complaint-alerts-sink"));
+        return builder.build(properties(config));
+    }
+
+    public static Properties properties(ServiceConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Names.DLQ_TOPIC);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + config.httpPort());
+        return props;
+    }
+}

@@ -1,0 +1,20 @@
+package io.complaintskpi.streams;
+
+/**
+ * Every topic, store and internal resource the topology uses, named once. Renaming one orphans its
+ * state, so these names are part of the deployment contract.
+ */
+public final class Names {
+    public static final String EVENTS_TOPIC = "complaint-events";
+    public static final String DLQ_TOPIC = "complaint-events-dlq";
+    public static final String ALERTS_TOPIC = "complaint-alerts";
+
+    public static final String CASE_HISTORY_STORE = "case-history";
+    public static final String DEADLINE_INDEX_STORE = "deadline-index";
+    public static final String OPEN_ALERTS_STORE = "open-alerts";
+    public static final String KPI_TOTALS_STORE = "kpi-totals";
+    public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
+
+    private Names() {
+    }
+}

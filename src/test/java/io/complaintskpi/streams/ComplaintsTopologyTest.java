@@ -1,0 +1,166 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.config.ServiceConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static io.complaintskpi.streams.TestEvents.event;
+import static io.complaintskpi.streams.TestEvents.received;
+import static io.complaintskpi.streams.TestEvents.responded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComplaintsTopologyTest {
+
+    @TempDir
+    Path dir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> events;
+    private TestOutputTopic<byte[], byte[]> dlq;
+    private TestOutputTopic<String, Alert> alerts;
+    private KeyValueStore<String, Long> kpis;
+
+    @BeforeEach
+    void start() {
+        Properties file = new Properties();
+        file.setProperty("data.dir", dir.toString());
+        file.setProperty("kafka.bootstrap-servers", "unused:9092");
+        file.setProperty("alerts.scan-interval", "PT1H");
+        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
+        Properties props = ComplaintsTopology.properties(config);
+        // Monday 4 January 2016, 09:00 London: the wall clock the deadline scan sees.
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config), props,
+                Instant.parse("2016-01-04T09:00:00Z"));
+        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+        kpis = driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private long kpi(String metric, String dimension, String date) {
+        Long v = kpis.get(TestEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
+        return v == null ? 0 : v;
+    }
+
+    @Test
+    void countsAReceivedComplaintOnceEvenWhenRedelivered() {
+        UUID id = UUID.randomUUID();
+        byte[] received = event(id, "ComplaintReceived", "C-1", "2015-06-03T10:00:00+01:00",
+                "{\"regime\":\"CHILDREN\",\"serviceArea\":\"First Response\",\"complainantType\":\"PARENT\"}");
+        events.pipeInput("C-1", received);
+        events.pipeInput("C-1", received);
+
+        assertThat(kpi("children.stage1.received", "all", "2015-06-03")).isEqualTo(1);
+        assertThat(kpi("children.stage1.service_area", "First Response", "2015-06-03")).isEqualTo(1);
+        assertThat(kpi("children.stage1.complainant", "PARENT", "2015-06-03")).isEqualTo(1);
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsMalformedAndImpossibleEventsToTheDeadLetterTopicWithTheReason() {
+        events.pipeInput("C-2", "{not json".getBytes(StandardCharsets.UTF_8));
+        events.pipeInput("C-3", responded("C-3", "2015-06-10T10:00:00+01:00", 1, "NOT_UPHELD"));
+        events.pipeInput("C-4", received("C-4", "2015-06-03T10:00:00+01:00", "First Response"));
+
+        List<TestRecord<byte[], byte[]>> rejected = dlq.readRecordsToList();
+        assertThat(rejected).hasSize(2);
+        assertThat(header(rejected.get(0), "__streams.errors.message")).contains("malformed JSON");
+        assertThat(new String(rejected.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(rejected.get(1), "__streams.errors.message"))
+                .contains("no complaint received under this reference");
+        assertThat(header(rejected.get(1), "__streams.errors.topic")).isEqualTo(Names.EVENTS_TOPIC);
+        assertThat(kpi("children.stage1.received", "all", "2015-06-03")).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawalAfterAResponseMovesTheOutcomeAndALateExtensionRebandsTheStage() {
+        events.pipeInput("C-5", received("C-5", "2015-06-01T10:00:00+01:00", "Fostering & Adoption"));
+        // Responded on the 15th working day: over 10, within 20.
+        events.pipeInput("C-5", responded("C-5", "2015-06-22T10:00:00+01:00", 1, "NOT_UPHELD"));
+        assertThat(kpi("children.stage1.closed", "NOT_UPHELD", "2015-06-22")).isEqualTo(1);
+        assertThat(kpi("children.stage1.timeliness", "within20", "2015-06-22")).isEqualTo(1);
+
+        events.pipeInput("C-5", event("ComplaintWithdrawn", "C-5", "2015-06-24T10:00:00+01:00", "{}"));
+        assertThat(kpi("children.stage1.closed", "NOT_UPHELD", "2015-06-22")).isZero();
+        assertThat(kpi("children.stage1.closed", "WITHDRAWN", "2015-06-24")).isEqualTo(1);
+        assertThat(kpi("children.stage1.timeliness", "within20", "2015-06-22")).isZero();
+    }
+
+    @Test
+    void placesAnOutOfOrderEventWhereItHappened() {
+        events.pipeInput("C-6", received("C-6", "2015-06-01T10:00:00+01:00", "First Response"));
+        events.pipeInput("C-6", event("EscalationRequested", "C-6", "2015-07-01T10:00:00+01:00",
+                "{\"toStage\":2}"));
+        // The stage 1 response arrives after the escalation but happened before it.
+        events.pipeInput("C-6", responded("C-6", "2015-06-10T10:00:00+01:00", 1, "PARTLY_UPHELD"));
+
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(kpi("children.stage1.closed", "PARTLY_UPHELD", "2015-06-10")).isEqualTo(1);
+        assertThat(kpi("children.stage1.closed", "ESCALATED_UNRESPONDED", "2015-07-01")).isZero();
+        assertThat(kpi("children.stage2.received", "all", "2015-07-01")).isEqualTo(1);
+        assertThat(kpi("children.stage1.timeliness", "within10", "2015-06-10")).isEqualTo(1);
+    }
+
+    @Test
+    void raisesDeadlineAlertsOnTheWallClockOnceEachAndClearsThemOnResponse() {
+        // Received Thursday 17 December 2015: 10 working days skip Christmas, Boxing Day (28th) and New Year.
+        events.pipeInput("C-7", received("C-7", "2015-12-17T10:00:00Z", "First Response"));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        // 4 January 2016 is the 9th working day: AT_RISK (2 working days before the 5 January deadline)
+        // has fired on 31 December already.
+        List<Alert> first = alerts.readValuesToList();
+        assertThat(first).extracting(Alert::kind).containsExactly(AlertKind.AT_RISK);
+        assertThat(first.get(0).dueDate()).isEqualTo(LocalDate.parse("2016-01-05"));
+
+        driver.advanceWallClockTime(Duration.ofDays(2));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        List<Alert> second = alerts.readValuesToList();
+        assertThat(second).extracting(Alert::kind).containsExactly(AlertKind.BREACHED);
+        assertThat(second.get(0).workingDaysOverdue()).isEqualTo(1);
+
+        driver.advanceWallClockTime(Duration.ofDays(1));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        events.pipeInput("C-7", responded("C-7", "2016-01-07T10:00:00Z", 1, "NOT_UPHELD"));
+        List<Alert> cleared = alerts.readValuesToList();
+        assertThat(cleared).extracting(Alert::kind).containsOnly(AlertKind.CLEARED);
+        assertThat(cleared).extracting(Alert::clears)
+                .containsExactlyInAnyOrder(AlertKind.AT_RISK, AlertKind.BREACHED);
+        driver.advanceWallClockTime(Duration.ofDays(30));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
