@@ -1,0 +1,33 @@
+package io.complaintskpi.http;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.lifecycle.CaseState;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one seam between HTTP and the stores. Today it reads this instance's stores; with several
+ * instances it routes a key to its owner and fans out and merges, and nothing above it changes.
+ */
+public interface QueryService {
+
+    SeriesReader series();
+
+    /** Every raised alert whose stage is still open. */
+    List<Alert> openAlerts();
+
+    /** The replayed state of one key, if it has accepted events. */
+    Optional<CaseState> caseState(String complaintId);
+
+    /** Records on the dead-letter topic since it was created. */
+    long deadLetterCount();
+
+    /** Kafka Streams' state name, e.g. RUNNING or REBALANCING. */
+    String streamsState();
+
+    default boolean ready() {
+        return "RUNNING".equals(streamsState());
+    }
+}
