@@ -25,6 +25,11 @@ public final class DueDates {
         this.stage2ClockStart = stage2ClockStart;
     }
 
+    /** The same rules with the other stage 2 clock start, to show a deadline both ways. */
+    public DueDates withStage2ClockStart(Stage2ClockStart start) {
+        return new DueDates(calendar, timescales, start);
+    }
+
     public WorkingDayCalendar calendar() {
         return calendar;
     }

@@ -1,0 +1,66 @@
+package io.complaintskpi.alerts;
+
+import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.DueDates;
+import io.complaintskpi.lifecycle.Stage;
+import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.TimelinessBand;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A complaint's stages with their statutory clocks, for a complaints manager. Stage 2 shows the deadline
+ * under both clock-start rules, since authorities and the Ombudsman count it differently.
+ */
+public record ComplaintDeadlines(String complaintId, String authority, String regime, String serviceArea,
+                                 LocalDate asOf, List<StageClock> stages) {
+
+    public record StageClock(int stage, LocalDate openedOn, LocalDate clockStart, LocalDate statementAgreedOn,
+                             Integer extendedToWorkingDays, LocalDate extendedToDate, LocalDate due,
+                             LocalDate dueIfCountedFromRequest, LocalDate dueIfCountedFromStatement,
+                             LocalDate closedOn, String closure, Integer workingDaysTaken, String band,
+                             String status, int workingDaysOverdue) {
+    }
+
+    public static ComplaintDeadlines of(CaseState state, DueDates dueDates, LocalDate today) {
+        Complaint complaint = state.complaint();
+        List<StageClock> stages = new ArrayList<>();
+        for (Stage stage : complaint.stages()) {
+            stages.add(clock(complaint, stage, dueDates, today));
+        }
+        return new ComplaintDeadlines(state.key(), state.authority(), complaint.regime().name(),
+                complaint.serviceArea(), today, stages);
+    }
+
+    private static StageClock clock(Complaint complaint, Stage stage, DueDates dueDates, LocalDate today) {
+        LocalDate due = dueDates.due(complaint, stage);
+        LocalDate fromRequest = null;
+        LocalDate fromStatement = null;
+        if (stage.number() == 2) {
+            fromRequest = dueDates.withStage2ClockStart(Stage2ClockStart.REQUEST).due(complaint, stage);
+            fromStatement = stage.statementAgreedOn() == null ? null
+                    : dueDates.withStage2ClockStart(Stage2ClockStart.STATEMENT_AGREED).due(complaint, stage);
+        }
+        Integer taken = null;
+        String band = null;
+        String status;
+        int overdue = 0;
+        if (stage.isOpen()) {
+            overdue = today.isAfter(due) ? dueDates.calendar().workingDaysBetween(due, today) : 0;
+            status = overdue > 0 ? "OVERDUE" : "OPEN";
+        } else {
+            taken = dueDates.workingDaysTaken(stage);
+            if (complaint.regime().name().equals("CHILDREN") && stage.number() < 3 && stage.responded()) {
+                band = TimelinessBand.of(stage.number(), taken).key();
+            }
+            status = stage.closedOn().isAfter(due) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
+        }
+        return new StageClock(stage.number(), stage.openedOn(), dueDates.clockStart(stage),
+                stage.statementAgreedOn(), stage.extendedToWorkingDays(), stage.extendedToDate(), due, fromRequest,
+                fromStatement, stage.closedOn(), stage.closure() == null ? null : stage.closure().name(), taken, band,
+                status, overdue);
+    }
+}
