@@ -75,7 +75,9 @@ public final class EventCodec {
                     json.get("schemaVersion").asInt(),
                     event);
         } catch (ValueInstantiationException e) {
-            throw new InvalidEventException("invalid " + type + ": " + e.getCause().getMessage(), e);
+            // The record's own check failed: its message is the reason, Jackson's wrapping is noise.
+            Throwable reason = e.getCause() == null ? e : e.getCause();
+            throw new InvalidEventException("invalid " + type + ": " + reason.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("invalid " + type + ": " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {
