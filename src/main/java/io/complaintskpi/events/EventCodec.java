@@ -1,18 +1,24 @@
 package io.complaintskpi.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,12 +29,18 @@ import java.util.stream.Collectors;
  */
 public final class EventCodec {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    public static final ObjectMapper MAPPER = mapper().build();
+
+    /** The contract has no nulls: an absent optional field is left out, and field-less events carry {}. */
+    private static final ObjectMapper WRITER = mapper()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** A second document or a repeated key would make the event mean different things to different readers. */
+    private static final ObjectReader STRICT_READER = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     public static final Map<String, Class<? extends ComplaintEvent>> TYPES = Arrays
             .stream(ComplaintEvent.class.getPermittedSubclasses())
@@ -38,33 +50,23 @@ public final class EventCodec {
     private final String defaultAuthority;
     private final SchemaValidator validator;
 
+    /** {@code defaultAuthority} is used for events that carry no {@code authority} of their own. */
     public EventCodec(String defaultAuthority, SchemaValidator validator) {
+        if (defaultAuthority == null || defaultAuthority.isBlank()) {
+            throw new IllegalArgumentException("a default authority is required");
+        }
         this.defaultAuthority = defaultAuthority;
-        this.validator = validator;
+        this.validator = Objects.requireNonNull(validator, "validator");
     }
 
+    /** Parses, validates and maps one record value; throws {@link InvalidEventException} with the reason. */
     public EventEnvelope decode(byte[] value) {
-        if (value == null) {
-            throw new InvalidEventException("empty record value (tombstones are not events)");
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InvalidEventException("unreadable record value: " + e.getMessage(), e);
-        }
+        JsonNode json = parse(value);
         validator.validate(json);
         String type = json.get("eventType").asText();
-        Class<? extends ComplaintEvent> eventClass = TYPES.get(type);
-        if (eventClass == null) {
-            throw new InvalidEventException("unknown eventType '" + type + "'");
-        }
         try {
-            JsonNode data = json.hasNonNull("data") ? json.get("data") : MAPPER.createObjectNode();
-            ComplaintEvent event = MAPPER.treeToValue(data, eventClass);
-            String authority = json.hasNonNull("authority") ? json.get("authority").asText() : defaultAuthority;
+            ComplaintEvent event = MAPPER.treeToValue(json.get("data"), TYPES.get(type));
+            String authority = json.has("authority") ? json.get("authority").asText() : defaultAuthority;
             return new EventEnvelope(
                     UUID.fromString(json.get("eventId").asText()),
                     OffsetDateTime.parse(json.get("occurredAt").asText()),
@@ -72,24 +74,57 @@ public final class EventCodec {
                     authority,
                     json.get("schemaVersion").asInt(),
                     event);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (ValueInstantiationException e) {
+            // The record's own check failed: its message is the reason, Jackson's wrapping is noise.
+            Throwable reason = e.getCause() == null ? e : e.getCause();
+            throw new InvalidEventException("invalid " + type + ": " + reason.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("invalid " + type + ": " + e.getOriginalMessage(), e);
+        } catch (RuntimeException e) {
             throw new InvalidEventException("invalid " + type + ": " + e.getMessage(), e);
         }
     }
 
+    /** The canonical form: contract fields only, authority always present, occurredAt always with seconds. */
     public byte[] encode(EventEnvelope envelope) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("eventId", envelope.eventId().toString());
         json.put("eventType", envelope.eventType());
-        json.put("occurredAt", envelope.occurredAt().toString());
+        json.put("occurredAt", envelope.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         json.put("complaintId", envelope.complaintId());
         json.put("authority", envelope.authority());
         json.put("schemaVersion", envelope.schemaVersion());
-        json.set("data", MAPPER.valueToTree(envelope.event()));
+        json.set("data", WRITER.valueToTree(envelope.event()));
         try {
             return MAPPER.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an envelope always serialises", e);
         }
+    }
+
+    private static JsonNode parse(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new InvalidEventException("empty record value (tombstones are not events)");
+        }
+        JsonNode json;
+        try {
+            json = STRICT_READER.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidEventException("unreadable record value: " + e.getMessage(), e);
+        }
+        if (!json.isObject()) {
+            throw new InvalidEventException("record value is not a JSON object but " + json.getNodeType());
+        }
+        return json;
+    }
+
+    private static JsonMapper.Builder mapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -3,6 +3,8 @@ package io.complaintskpi.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
@@ -26,35 +28,42 @@ public final class SchemaValidator {
 
     public SchemaValidator() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        this.envelope = load(factory, ROOT + "envelope.schema.json");
+        // Draft 2020-12 makes "format" an annotation only; the contract means it (uuid, date-time, date).
+        // Paths in reasons read like "$.data.causes[0]" (the 2020-12 default is a JSON Pointer).
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.LEGACY)
+                .build();
+        this.envelope = load(factory, config, ROOT + "envelope.schema.json");
         this.payloads = EventCodec.TYPES.keySet().stream().collect(Collectors.toUnmodifiableMap(
-                type -> type, type -> load(factory, ROOT + "events/" + type + ".schema.json")));
+                type -> type, type -> load(factory, config, ROOT + "events/" + type + ".schema.json")));
     }
 
     /** Throws {@link InvalidEventException} naming every violation. */
     public void validate(JsonNode event) {
-        reject("envelope", envelope.validate(event));
-        String type = event.get("eventType").asText();
-        JsonSchema payload = payloads.get(type);
-        if (payload == null) {
-            throw new InvalidEventException("unknown eventType '" + type + "'");
+        JsonNode type = event.path("eventType");
+        if (type.isTextual() && !payloads.containsKey(type.asText())) {
+            throw new InvalidEventException("unknown eventType '" + type.asText() + "'");
         }
-        reject(type, payload.validate(event.get("data")));
+        reject("envelope", "$", envelope.validate(event));
+        reject(type.asText(), "$.data", payloads.get(type.asText()).validate(event.get("data")));
     }
 
-    private static void reject(String what, Set<ValidationMessage> errors) {
+    /** Payload schemas see {@code data} as their root; {@code where} puts the reported paths back in the envelope. */
+    private static void reject(String what, String where, Set<ValidationMessage> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidEventException("schema violation in " + what + ": " + errors.stream()
-                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+                    .map(e -> where + e.getInstanceLocation().toString().substring(1) + ": " + e.getError())
+                    .sorted().collect(Collectors.joining("; ")));
         }
     }
 
-    private static JsonSchema load(JsonSchemaFactory factory, String resource) {
+    private static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, String resource) {
         try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing schema on the classpath: " + resource);
             }
-            return factory.getSchema(in);
+            return factory.getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

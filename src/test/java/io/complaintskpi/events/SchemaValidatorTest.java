@@ -1,0 +1,121 @@
+package io.complaintskpi.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.complaintskpi.events.Examples.data;
+import static io.complaintskpi.events.Examples.load;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemaValidatorTest {
+
+    private static final SchemaValidator VALIDATOR = new SchemaValidator();
+
+    @ParameterizedTest
+    @MethodSource("io.complaintskpi.events.Examples#types")
+    void everyExampleIsValid(String eventType) {
+        assertThatCode(() -> VALIDATOR.validate(load(eventType))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void unknownPropertiesAreAllowedAtEveryLevel() {
+        ObjectNode event = load("StageResponded");
+        event.put("producer", "case-system-v7");
+        data(event).put("complainantName", "Jane Doe");
+        ((ObjectNode) data(event).get("causes").get(0)).put("note", "free text");
+
+        assertThatCode(() -> VALIDATOR.validate(event)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2015-06-01T09:30:00Z", "2015-06-01T09:30:00.5+01:00", "2015-06-01T09:30:00.123456789-05:00"})
+    void occurredAtAcceptsAnyOffsetAndFraction(String occurredAt) {
+        ObjectNode event = load("PanelHeld");
+        event.put("occurredAt", occurredAt);
+
+        assertThatCode(() -> VALIDATOR.validate(event)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2015-06-01T09:30:00", "2015-06-01 09:30:00Z", "2015-06-01T09:30Z", "2015-06-01", "01/06/2015 09:30"})
+    void occurredAtMustBeAFullDateTimeWithOffset(String occurredAt) {
+        ObjectNode event = load("PanelHeld");
+        event.put("occurredAt", occurredAt);
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$.occurredAt");
+    }
+
+    /** These pass the pattern, so only an asserted "format" catches them. */
+    @Test
+    void formatsAreAssertedNotJustAnnotated() {
+        ObjectNode impossibleTime = load("PanelHeld");
+        impossibleTime.put("occurredAt", "2015-02-30T25:00:00Z");
+        ObjectNode impossibleDate = load("ExtensionAgreed");
+        data(impossibleDate).put("agreedDate", "2015-13-01");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(impossibleTime))
+                .hasMessageContaining("$.occurredAt: does not match the date-time pattern");
+        assertThatThrownBy(() -> VALIDATOR.validate(impossibleDate))
+                .hasMessageContaining("$.data.agreedDate: does not match the date pattern");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evt-42", "32be7312-5f6b-5baf-8954-5593bc035c2", "{32be7312-5f6b-5baf-8954-5593bc035c20}", ""})
+    void eventIdMustBeAUuid(String eventId) {
+        ObjectNode event = load("PanelHeld");
+        event.put("eventId", eventId);
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).hasMessageContaining("$.eventId");
+    }
+
+    @Test
+    void upperCaseUuidIsAUuid() {
+        ObjectNode event = load("PanelHeld");
+        event.put("eventId", "32BE7312-5F6B-5BAF-8954-5593BC035C20");
+
+        assertThatCode(() -> VALIDATOR.validate(event)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesEveryViolationWithItsPathInTheEnvelope() {
+        ObjectNode event = load("StageResponded");
+        data(event).put("stage", 4).put("outcome", "WITHDRAWN");
+        ((ObjectNode) data(event).get("causes").get(1)).put("cause", "RUDENESS");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("schema violation in StageResponded: ")
+                .hasMessageContaining("$.data.stage: must have a maximum value of 3")
+                .hasMessageContaining("$.data.outcome: does not have a value in the enumeration")
+                .hasMessageContaining("$.data.causes[1].cause: does not have a value in the enumeration");
+    }
+
+    @Test
+    void unknownEventTypeIsNamed() {
+        ObjectNode event = load("PanelHeld");
+        event.put("eventType", "complaintReceived");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).hasMessage("unknown eventType 'complaintReceived'");
+    }
+
+    @Test
+    void aValueThatIsNotAnObjectIsAViolationNotACrash() {
+        assertThatThrownBy(() -> VALIDATOR.validate(TextNode.valueOf("PanelHeld")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$: string found, object expected");
+    }
+
+    @Test
+    void dataMustBeAnObjectEvenWhenTheEventHasNoFields() {
+        ObjectNode event = load("StatementAgreed");
+        event.putArray("data");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).hasMessageContaining("$.data: array found, object expected");
+    }
+}
