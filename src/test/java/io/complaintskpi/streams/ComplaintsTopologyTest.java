@@ -3,6 +3,7 @@ package io.complaintskpi.streams;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,9 +29,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import static io.complaintskpi.streams.TestEvents.event;
-import static io.complaintskpi.streams.TestEvents.received;
-import static io.complaintskpi.streams.TestEvents.responded;
+import static io.complaintskpi.testing.ContractEvents.event;
+import static io.complaintskpi.testing.ContractEvents.received;
+import static io.complaintskpi.testing.ContractEvents.responded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComplaintsTopologyTest {
@@ -67,7 +68,7 @@ class ComplaintsTopologyTest {
     }
 
     private long kpi(String metric, String dimension, String date) {
-        Long v = kpis.get(TestEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
+        Long v = kpis.get(ContractEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
         return v == null ? 0 : v;
     }
 

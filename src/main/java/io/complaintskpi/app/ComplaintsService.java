@@ -1,0 +1,129 @@
+package io.complaintskpi.app;
+
+import io.complaintskpi.broker.EmbeddedKafkaBroker;
+import io.complaintskpi.broker.TopicProvisioner;
+import io.complaintskpi.broker.TopicSpecs;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.http.ApiServer;
+import io.complaintskpi.http.QueryService;
+import io.complaintskpi.http.ServiceMetrics;
+import io.complaintskpi.streams.ComplaintsTopology;
+import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.streams.StreamsQueryService;
+import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The running service: the embedded broker when no cluster is configured, topics from {@code topics/},
+ * the Kafka Streams topology and the HTTP API. Closing stops them in reverse order, also after a failed
+ * start (the broker's threads would otherwise keep the JVM alive).
+ */
+public final class ComplaintsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintsService.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private ServiceConfig config;
+    private KafkaStreams streams;
+    private ApiServer api;
+    private QueryService queries;
+
+    private ComplaintsService() {
+    }
+
+    public static ComplaintsService start(ServiceConfig config) {
+        return start(config, Clock.systemUTC(), List.of());
+    }
+
+    public static ComplaintsService start(ServiceConfig config, Clock clock,
+                                          List<Consumer<JavalinConfig>> extraRoutes) {
+        ComplaintsService service = new ComplaintsService();
+        try {
+            service.run(config, clock, extraRoutes);
+            return service;
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private void run(ServiceConfig initial, Clock clock, List<Consumer<JavalinConfig>> extraRoutes) {
+        config = initial;
+        if (config.embeddedBroker()) {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
+            resources.push(broker);
+            config = config.withBootstrapServers(broker.bootstrapServers());
+            LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
+        }
+        TopicProvisioner.provision(config.bootstrapServers(), TopicSpecs.load());
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
+        resources.push(admin);
+
+        DomainRules rules = DomainRules.from(config);
+        streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
+        resources.push(() -> streams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        resources.push(streamsMetrics);
+        new JvmMemoryMetrics().bindTo(metrics);
+        queries = new StreamsQueryService(streams, admin, rules);
+        ServiceMetrics.bind(metrics, queries, clock);
+        streams.start();
+
+        api = ApiServer.start(config.httpHost(), config.httpPort(),
+                new ApiServer.ApiDependencies(queries, rules.dueDates(), clock, config.defaultAuthority(), metrics),
+                extraRoutes);
+        resources.push(api);
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return config.bootstrapServers();
+    }
+
+    public int httpPort() {
+        return api.port();
+    }
+
+    public QueryService queries() {
+        return queries;
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", resource, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.complaintskpi.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.streams.Names;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.complaintskpi.testing.ContractEvents.event;
+import static io.complaintskpi.testing.ContractEvents.received;
+import static io.complaintskpi.testing.ContractEvents.responded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking-skeleton scenario, run against any broker: events in, KPIs over HTTP, a malformed record on
+ * the dead-letter topic with its reason, a deadline breach raised by the wall clock alone, and a restart
+ * that keeps every count and raises nothing twice.
+ */
+final class EndToEndScenario {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private EndToEndScenario() {
+    }
+
+    static ServiceConfig config(Path dataDir, String bootstrapServers) {
+        Properties file = new Properties();
+        file.setProperty("data.dir", dataDir.toString());
+        file.setProperty("http.host", "127.0.0.1");
+        file.setProperty("http.port", "0");
+        file.setProperty("kafka.bootstrap-servers", bootstrapServers);
+        file.setProperty("alerts.scan-interval", "PT1S");
+        file.setProperty("authority.default", "E10000018");
+        return ServiceConfig.load(Map.of(), file, Map.of());
+    }
+
+    /** {@code start} starts the service; it is called again for the restart, on the same state. */
+    static void run(Function<Boolean, ComplaintsService> start) {
+        UUID repeated = UUID.randomUUID();
+        String longAgo = LocalDate.now(ZoneOffset.UTC).minusDays(60) + "T10:00:00Z";
+        try (ComplaintsService service = start.apply(false)) {
+            ServiceClient client = new ServiceClient(service);
+            client.publish("C-1", received("C-1", "2015-06-03T10:00:00+01:00", "First Response"));
+            client.publish("C-2", event(repeated, "ComplaintReceived", "C-2", "2015-07-01T10:00:00+01:00",
+                    "{\"regime\":\"CHILDREN\",\"serviceArea\":\"Fostering & Adoption\",\"complainantType\":"
+                            + "\"CHILD_OR_YOUNG_PERSON\",\"complainantName\":\"never stored\"}"));
+            client.publish("C-1", responded("C-1", "2015-06-10T10:00:00+01:00", 1, "PARTLY_UPHELD"),
+                    event("EscalationRequested", "C-1", "2015-07-20T10:00:00+01:00", "{\"toStage\":2}"));
+            client.publish("C-3", "{\"eventId\": broken".getBytes(StandardCharsets.UTF_8));
+            client.publish("C-OLD", received("C-OLD", longAgo, "First Response"));
+
+            awaitReceived(client, 2, 1);
+            JsonNode open = client.get("/api/v1/kpis/open?at=2015-07-31").body();
+            assertThat(open.at("/openByStage/1").asLong()).isEqualTo(1);
+            assertThat(open.at("/openByStage/2").asLong()).isEqualTo(1);
+
+            await().atMost(PATIENCE).until(() -> !client.readAll(Names.DLQ_TOPIC).isEmpty());
+            List<ConsumerRecord<String, byte[]>> dead = client.readAll(Names.DLQ_TOPIC);
+            assertThat(dead).hasSize(1);
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": broken");
+            assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(),
+                    StandardCharsets.UTF_8)).contains("malformed JSON");
+            await().atMost(PATIENCE).until(() -> client.get("/api/v1/dlq").body().get("records").asLong() >= 1);
+
+            // No new event: the wall clock alone breaches the 60-day-old complaint.
+            await().atMost(PATIENCE).until(() -> breaches(client, "C-OLD").size() == 1);
+            JsonNode alerts = client.get("/api/v1/alerts?kind=BREACHED&stage=1").body();
+            assertThat(alerts.findValuesAsText("complaintId")).containsExactlyInAnyOrder("C-OLD", "C-2");
+            // Most overdue first: C-2 has been open since 2015.
+            assertThat(alerts.at("/alerts/0/complaintId").asText()).isEqualTo("C-2");
+            assertThat(alerts.at("/alerts/1/workingDaysOverdue").asInt()).isPositive();
+            assertThat(client.get("/api/v1/complaints/C-OLD/deadlines").body().at("/stages/0/status").asText())
+                    .isEqualTo("OVERDUE");
+            assertThat(client.get("/metrics").text())
+                    .contains("complaints_kpi_open_alerts{kind=\"BREACHED\",stage=\"1\"} 2.0");
+        }
+
+        try (ComplaintsService service = start.apply(true)) {
+            ServiceClient client = new ServiceClient(service);
+            await().atMost(PATIENCE).until(() -> client.get("/ready").status() == 200);
+            awaitReceived(client, 2, 1);
+            // A republished event is recognised by its eventId and counted once.
+            client.publish("C-2", event(repeated, "ComplaintReceived", "C-2", "2015-07-01T10:00:00+01:00",
+                    "{\"regime\":\"CHILDREN\",\"serviceArea\":\"Fostering & Adoption\",\"complainantType\":"
+                            + "\"CHILD_OR_YOUNG_PERSON\"}"));
+            client.publish("C-4", received("C-4", "2015-08-03T10:00:00+01:00", "First Response"));
+            awaitReceived(client, 3, 1);
+            assertThat(client.get("/api/v1/kpis/received?year=2015/16").body().at("/receivedByStage/1").asLong())
+                    .isEqualTo(3);
+            // Let several deadline scans run: the breach raised before the restart is not raised again.
+            await().pollDelay(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> true);
+            assertThat(breaches(client, "C-OLD")).hasSize(1);
+            await().atMost(PATIENCE).until(() -> breaches(client, "C-4").size() == 1);
+            assertThat(breaches(client, "C-2")).hasSize(1);
+            assertThat(client.get("/api/v1/alerts?kind=BREACHED&stage=1").body().get("count").asInt()).isEqualTo(3);
+            JsonNode deadlines = client.get("/api/v1/complaints/C-2/deadlines").body();
+            assertThat(deadlines.toString()).doesNotContain("never stored");
+        }
+    }
+
+    private static void awaitReceived(ServiceClient client, long stage1, long stage2) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            ServiceClient.Response r = client.get("/api/v1/kpis/received?year=2015/16");
+            return r.status() == 200 && r.body().at("/receivedByStage/1").asLong() == stage1
+                    && r.body().at("/receivedByStage/2").asLong() == stage2;
+        });
+    }
+
+    private static List<JsonNode> breaches(ServiceClient client, String complaintId) {
+        return client.readAll(Names.ALERTS_TOPIC).stream()
+                .map(r -> read(r.value()))
+                .filter(a -> a.get("kind").asText().equals("BREACHED"))
+                .filter(a -> a.get("complaintId").asText().equals(complaintId))
+                .toList();
+    }
+
+    private static JsonNode read(byte[] json) {
+        try {
+            return EventCodec.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
