@@ -80,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("request {} failed", ctx.path(), e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
-        routes.error(404, "application/json", ctx -> {
+        routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 error(ctx, 404, "no such route: " + ctx.path());
             }
