@@ -2,7 +2,6 @@ package io.complaintskpi.kpi;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Which dimensions of a series a figure adds up: all of them, only some, or all but some. */
 public record DimensionFilter(Set<String> dimensions, boolean excluding) {
@@ -29,14 +28,5 @@ public record DimensionFilter(Set<String> dimensions, boolean excluding) {
 
     public boolean test(String dimension) {
         return dimensions.contains(dimension) != excluding;
-    }
-
-    /** For documentation: "all", "within10 + within20", "all but ESCALATED_UNRESPONDED". */
-    public String describe() {
-        String listed = String.join(" + ", new TreeSet<>(dimensions));
-        if (excluding) {
-            return dimensions.isEmpty() ? "all" : "all but " + listed;
-        }
-        return listed;
     }
 }

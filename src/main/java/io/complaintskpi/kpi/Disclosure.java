@@ -93,9 +93,10 @@ public final class Disclosure {
     }
 
     private static DisclosedFigure cells(Figure figure, boolean hiddenNow, boolean hiddenBefore) {
+        boolean rate = figure.unit() == Unit.PERCENT;
         Cell current;
         Cell prior;
-        if (figure.isRate()) {
+        if (rate) {
             current = hiddenNow ? Cell.suppressed() : Cell.percent(figure.rate());
             prior = hiddenBefore ? Cell.suppressed() : Cell.percent(figure.priorRate());
         } else {
@@ -104,7 +105,7 @@ public final class Disclosure {
         }
         boolean changeHidden = hiddenNow || hiddenBefore;
         Cell change = changeHidden ? Cell.suppressed() : Cell.change(figure.change(), figure.unit());
-        Cell percentChange = figure.isRate() ? Cell.notApplicable()
+        Cell percentChange = rate ? Cell.notApplicable()
                 : changeHidden ? Cell.suppressed() : Cell.percentChange(figure.change());
         return new DisclosedFigure(figure.id(), figure.dimension(), figure.unit(), current, prior, change,
                 percentChange);

@@ -28,6 +28,7 @@ final class Evaluation {
     private final String authority;
     private final Period period;
     private final Map<String, Map<String, Long>> metricSums = new HashMap<>();
+    private final Map<String, Map<String, Long>> breakdowns = new HashMap<>();
 
     Evaluation(SeriesReader reader, String authority, Period period) {
         this.reader = reader;
@@ -56,14 +57,18 @@ final class Evaluation {
 
     /** A broken-down count KPI: each dimension with a non-zero value, in display order. */
     Map<String, Long> breakdown(String id) {
-        KpiDefinition kpi = KpiDefinitions.require(id);
-        if (!(kpi.formula() instanceof Breakdown breakdown)) {
+        return breakdowns.computeIfAbsent(id, this::evaluateBreakdown);
+    }
+
+    private Map<String, Long> evaluateBreakdown(String id) {
+        if (!(KpiDefinitions.require(id).formula() instanceof Breakdown breakdown)) {
             throw new IllegalArgumentException("KPI '" + id + "' is not broken down by dimension");
         }
-        Map<String, Long> values = new LinkedHashMap<>();
+        Map<String, Long> sums = sums(breakdown.metric());
         TreeSet<String> ordered = new TreeSet<>(breakdown.dimensionOrder());
-        ordered.addAll(sums(breakdown.metric()).keySet());
-        ordered.forEach(d -> values.put(d, sums(breakdown.metric()).get(d)));
+        ordered.addAll(sums.keySet());
+        Map<String, Long> values = new LinkedHashMap<>();
+        ordered.forEach(d -> values.put(d, sums.get(d)));
         return values;
     }
 

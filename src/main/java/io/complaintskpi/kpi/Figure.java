@@ -17,8 +17,4 @@ public record Figure(String id, String dimension, Unit unit, Long count, Long pr
     static Figure ofRates(String id, String dimension, Rate current, Rate prior) {
         return new Figure(id, dimension, Unit.PERCENT, null, null, current, prior, Change.ofRates(current, prior));
     }
-
-    public boolean isRate() {
-        return unit == Unit.PERCENT;
-    }
 }

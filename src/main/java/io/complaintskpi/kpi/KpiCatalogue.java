@@ -31,10 +31,6 @@ public final class KpiCatalogue {
         this.reader = reader;
     }
 
-    public SeriesReader reader() {
-        return reader;
-    }
-
     /** Every KPI for the period, with {@link Period#previous()} beside it and the change between them. */
     public KpiSnapshot snapshot(String authority, Period period) {
         Period priorPeriod = period.previous();

@@ -108,7 +108,7 @@ public final class KpiDefinitions {
     private void context() {
         for (ContextFigure figure : ContextFigure.values()) {
             add("context." + lower(figure), FINANCIAL_YEAR, Unit.COUNT, new YearFigure(figure.name()),
-                    "context figure " + figure.name() + " as recorded for the financial year (table 1)");
+                    Labels.of(figure.name()) + ", as recorded for the financial year (table 1)");
         }
     }
 
@@ -164,8 +164,8 @@ public final class KpiDefinitions {
         for (String outcome : resolutionDimensions()) {
             String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
             add(id, RESOLVED, Unit.COUNT, new Sum(closed, DimensionFilter.only(outcome)),
-                    "stage 1 complaints resolved as " + outcome);
-            rate(id + ".rate", RESOLVED, id, resolved, "stage 1 complaints resolved as " + outcome
+                    "stage 1 complaints resolved as " + readable(outcome));
+            rate(id + ".rate", RESOLVED, id, resolved, "stage 1 complaints resolved as " + readable(outcome)
                     + ", as a percentage of those resolved");
             outcomeParts.add(Part.of(id));
         }
@@ -310,7 +310,7 @@ public final class KpiDefinitions {
         for (CostCategory category : CostCategory.values()) {
             add("costs." + lower(category), IN_PERIOD, Unit.PENCE,
                     new Sum(Metric.COSTS_PENCE, DimensionFilter.only(category)),
-                    "spend on " + category.name() + ", in pence (table 8)");
+                    "spend on " + Labels.of(category.name()) + ", in pence (table 8)");
         }
         add("costs.total", IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE, DimensionFilter.all()),
                 "total spend on the complaints procedure, in pence");
@@ -346,7 +346,8 @@ public final class KpiDefinitions {
     }
 
     private static DimensionFilter outcomes(Predicate<OmbudsmanOutcome> which) {
-        return DimensionFilter.only(Arrays.stream(OmbudsmanOutcome.values()).filter(which).toArray(Enum[]::new));
+        return DimensionFilter.only(Arrays.stream(OmbudsmanOutcome.values()).filter(which).map(Enum::name)
+                .toArray(String[]::new));
     }
 
     /** The stage 1 closures that count as resolved, in the seed report's order. */
@@ -377,6 +378,10 @@ public final class KpiDefinitions {
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static String readable(String dimension) {
+        return Labels.of(dimension).toLowerCase(Locale.ROOT);
     }
 
     private static String lower(Enum<?> value) {
