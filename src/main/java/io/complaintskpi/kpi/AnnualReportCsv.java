@@ -1,0 +1,43 @@
+package io.complaintskpi.kpi;
+
+import java.util.List;
+
+/**
+ * The annual report as one CSV in long form: {@code table,row,column,value}, one line per cell, so every
+ * table fits one header. Values are as displayed (symbols included). RFC 4180: CRLF line ends, fields
+ * with a comma, quote, CR or LF quoted, quotes doubled.
+ */
+public final class AnnualReportCsv {
+
+    public static final String MEDIA_TYPE = "text/csv; charset=utf-8";
+    private static final String CRLF = "\r\n";
+
+    private AnnualReportCsv() {
+    }
+
+    public static String render(AnnualReport report) {
+        StringBuilder out = new StringBuilder();
+        line(out, List.of("table", "row", "column", "value"));
+        for (ReportTable table : report.tables()) {
+            for (ReportTable.Row row : table.rows()) {
+                for (int column = 1; column < table.columns().size(); column++) {
+                    line(out, List.of(table.title(), row.label(), table.columns().get(column),
+                            row.cells().get(column).text()));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** One RFC 4180 field. */
+    public static String field(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        out.append(String.join(",", fields.stream().map(AnnualReportCsv::field).toList())).append(CRLF);
+    }
+}

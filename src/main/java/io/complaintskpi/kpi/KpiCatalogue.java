@@ -1,0 +1,139 @@
+package io.complaintskpi.kpi;
+
+import io.complaintskpi.events.CostCategory;
+import io.complaintskpi.kpi.Formula.Breakdown;
+import io.complaintskpi.kpi.Formula.BreakdownRatio;
+import io.complaintskpi.kpi.Formula.OpenAtEnd;
+import io.complaintskpi.kpi.Formula.Ratio;
+import io.complaintskpi.kpi.Formula.Sum;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The KPI catalogue ({@link KpiDefinitions}) worked out from the daily buckets: every figure of an
+ * authority for a period beside the prior period, single rates, rolling windows, time series for
+ * dashboards and the three-year cost table. Rates are computed here, at query time, from their counts.
+ */
+public final class KpiCatalogue {
+
+    /** The rolling windows dashboards show for timeliness rates, in days. */
+    public static final List<Integer> ROLLING_WINDOWS = List.of(30, 90, 365);
+
+    private final SeriesReader reader;
+
+    public KpiCatalogue(SeriesReader reader) {
+        this.reader = reader;
+    }
+
+    /** Every KPI for the period, with {@link Period#previous()} beside it and the change between them. */
+    public KpiSnapshot snapshot(String authority, Period period) {
+        Period priorPeriod = period.previous();
+        Evaluation current = new Evaluation(reader, authority, period);
+        Evaluation prior = new Evaluation(reader, authority, priorPeriod);
+        List<Figure> figures = new ArrayList<>();
+        for (KpiDefinition kpi : KpiDefinitions.all()) {
+            String id = kpi.id();
+            if (kpi.formula() instanceof Breakdown) {
+                for (String d : dimensions(id, current, prior)) {
+                    figures.add(Figure.ofCounts(id, d, kpi.unit(), current.breakdown(id).getOrDefault(d, 0L),
+                            prior.breakdown(id).getOrDefault(d, 0L)));
+                }
+            } else if (kpi.formula() instanceof BreakdownRatio ratio) {
+                for (String d : dimensions(ratio.denominatorId(), current, prior)) {
+                    figures.add(Figure.ofRates(id, d, current.rate(id, d), prior.rate(id, d)));
+                }
+            } else if (kpi.formula() instanceof Ratio) {
+                figures.add(Figure.ofRates(id, null, current.rate(id), prior.rate(id)));
+            } else {
+                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.count(id), prior.count(id)));
+            }
+        }
+        return new KpiSnapshot(authority, period, priorPeriod, figures);
+    }
+
+    /** One single-figure rate KPI over a period. */
+    public Rate rate(String authority, String rateId, Period period) {
+        return new Evaluation(reader, authority, period).rate(rateId);
+    }
+
+    /** Every timeliness and acknowledgement rate over the last 30, 90 and 365 days ending on {@code end}. */
+    public List<WindowRate> rollingTimeliness(String authority, LocalDate end) {
+        List<WindowRate> rates = new ArrayList<>();
+        for (int days : ROLLING_WINDOWS) {
+            Evaluation window = new Evaluation(reader, authority, Period.rolling(end, days));
+            for (KpiDefinition kpi : KpiDefinitions.all()) {
+                if (kpi.formula() instanceof Ratio && isTimeliness(kpi.id())) {
+                    rates.add(new WindowRate(kpi.id(), days, end, window.rate(kpi.id())));
+                }
+            }
+        }
+        return rates;
+    }
+
+    /**
+     * A count KPI per day, week or month of the period, zeros included. {@code dimension} picks one
+     * dimension of a broken-down KPI (null: all of them). Open-at-end KPIs give the value at each
+     * bucket's end.
+     *
+     * @throws IllegalArgumentException for rates, context figures and unknown ids
+     */
+    public List<Point> series(String authority, String kpiId, String dimension, Period period,
+                              Granularity granularity) {
+        Formula formula = KpiDefinitions.require(kpiId).formula();
+        if (formula instanceof Sum sum) {
+            return TimeSeries.sum(reader, authority, sum.metric(), sum.filter(), period, granularity);
+        }
+        if (formula instanceof Breakdown breakdown) {
+            DimensionFilter filter = dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension);
+            return TimeSeries.sum(reader, authority, breakdown.metric(), filter, period, granularity);
+        }
+        if (formula instanceof OpenAtEnd open) {
+            return TimeSeries.balance(reader, authority, open.receivedMetric(), open.closedMetric(), period,
+                    granularity);
+        }
+        throw new IllegalArgumentException("KPI '" + kpiId + "' has no time series: only counts do");
+    }
+
+    /** A stored series as it is (one dimension, or all of them when {@code dimension} is null). */
+    public List<Point> metricSeries(String authority, String metric, String dimension, Period period,
+                                    Granularity granularity) {
+        DimensionFilter filter = dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension);
+        return TimeSeries.sum(reader, authority, metric, filter, period, granularity);
+    }
+
+    /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
+    public CostTable costs(String authority, FinancialYear last, int years) {
+        List<FinancialYear> span = new ArrayList<>();
+        for (int back = years - 1; back >= 0; back--) {
+            span.add(new FinancialYear(last.startYear() - back));
+        }
+        List<Evaluation> evaluations = span.stream()
+                .map(year -> new Evaluation(reader, authority, Period.financialYear(year))).toList();
+        List<CostTable.Line> lines = new ArrayList<>();
+        for (CostCategory category : CostCategory.values()) {
+            String id = "costs." + category.name().toLowerCase(Locale.ROOT);
+            lines.add(new CostTable.Line(category.name(), evaluations.stream().map(e -> e.count(id)).toList()));
+        }
+        CostTable.Line total = new CostTable.Line("TOTAL",
+                evaluations.stream().map(e -> e.count("costs.total")).toList());
+        return new CostTable(span, lines, total);
+    }
+
+    private static boolean isTimeliness(String id) {
+        return id.contains(".timeliness.") || id.contains(".acknowledgement.");
+    }
+
+    private static List<String> dimensions(String breakdownId, Evaluation current, Evaluation prior) {
+        Breakdown breakdown = (Breakdown) KpiDefinitions.require(breakdownId).formula();
+        TreeSet<String> dims = new TreeSet<>(breakdown.dimensionOrder());
+        dims.addAll(current.breakdown(breakdownId).keySet());
+        dims.addAll(prior.breakdown(breakdownId).keySet());
+        return List.copyOf(dims);
+    }
+}

@@ -1,0 +1,146 @@
+package io.complaintskpi.kpi;
+
+import io.complaintskpi.rules.FinancialYear;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.complaintskpi.kpi.SeedFixture.LEICS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnnualReportTest {
+
+    private static final FinancialYear YEAR = FinancialYear.parse("2015/16");
+    private final KpiCatalogue catalogue = new KpiCatalogue(SeedFixture.reader());
+    private final AnnualReport internal = AnnualReport.build(catalogue, LEICS, YEAR, false);
+    private final AnnualReport published = AnnualReport.build(catalogue, LEICS, YEAR, true);
+
+    private static List<String> row(AnnualReport report, String table, String label) {
+        return report.table(table).orElseThrow().rows().stream().filter(r -> r.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row '" + label + "' in " + table))
+                .cells().stream().map(Cell::text).toList();
+    }
+
+    @Test
+    void hasTheSeedReportsTablesInOrder() {
+        assertThat(internal.tables()).extracting(ReportTable::id).containsExactly("table1", "table2", "stages",
+                "table3", "compliments", "who", "table4", "timeliness23", "table6", "table7", "table8", "table9",
+                "ombudsman", "adr");
+        assertThat(internal.year()).isEqualTo("2015/16");
+        assertThat(internal.priorYear()).isEqualTo("2014/15");
+    }
+
+    @Test
+    void tablesShowThePriorYearBesideTheCurrentOne() {
+        assertThat(internal.table("table1").orElseThrow().columns()).containsExactly("Measure", "2014/15", "2015/16",
+                "% change");
+        assertThat(row(internal, "table1", "Referrals to children's social care"))
+                .containsExactly("Referrals to children's social care", "4635", "3953", "-14.7%");
+        assertThat(row(internal, "table2", "Stage 1 complaints")).containsExactly("Stage 1 complaints", "57", "65",
+                "+8", "+14.0%");
+        assertThat(row(internal, "table2", "Stage 1 complaints as % of referrals")).containsExactly(
+                "Stage 1 complaints as % of referrals", "1.2%", "1.6%", "+0.4 pp", "z");
+        assertThat(row(internal, "table4", "Within 20 working days")).containsExactly("Within 20 working days", "50",
+                "90.9%", "55", "90.2%");
+        assertThat(row(internal, "table7", "Upheld (totally or partly)")).containsExactly(
+                "Upheld (totally or partly)", "18", "32.7%", "15", "23.1%");
+        assertThat(row(internal, "table6", "Delays in providing services")).containsExactly(
+                "Delays in providing services", "0", "z", "8", "6", "75.0%");
+        assertThat(row(internal, "who", "Children and young people")).containsExactly("Children and young people",
+                "7", "12.3%", "6", "9.2%");
+        assertThat(row(internal, "table3", "Total")).containsExactly("Total", "57", "65", "+8");
+        assertThat(row(internal, "ombudsman", "Fault found, % of decisions")).containsExactly(
+                "Fault found, % of decisions", "z", "22.2%");
+        assertThat(row(internal, "ombudsman", "Remedies paid")).containsExactly("Remedies paid", "£0", "£300");
+        assertThat(row(internal, "adr", "Conciliation meetings that resolved the complaint, %")).containsExactly(
+                "Conciliation meetings that resolved the complaint, %", "z", "75.0%");
+    }
+
+    @Test
+    void table8ShowsThreeYearsOfExactCostsInPounds() {
+        ReportTable costs = internal.table("table8").orElseThrow();
+        assertThat(costs.columns()).containsExactly("Spend", "Total 2013/14", "Total 2014/15", "Total 2015/16");
+        assertThat(row(internal, "table8", "Independent Persons")).containsExactly("Independent Persons", "£4,040",
+                "£2,870", "£3,910");
+        assertThat(row(internal, "table8", "Total")).containsExactly("Total", "£12,100", "£13,130", "£15,130");
+        assertThat(row(published, "table8", "Financial redress")).containsExactly("Financial redress", "£0", "£0",
+                "£300");
+    }
+
+    @Test
+    void thePublishedVersionSuppressesSmallNumbers() {
+        assertThat(row(published, "table2", "Stage 2 requests")).containsExactly("Stage 2 requests", "9", "7", "-2",
+                "-22.2%");
+        assertThat(row(published, "table2", "Stage 3 requests")).containsExactly("Stage 3 requests", "c", "c", "c",
+                "c");
+        // Six is above the threshold: shown.
+        assertThat(row(published, "who", "Children and young people")).containsExactly("Children and young people",
+                "7", "12.3%", "6", "9.2%");
+        // Withdrawn (4) is small; the next smallest outcome (no finding, 6) goes with it, and so do their rates.
+        assertThat(row(published, "table7", "Withdrawn")).containsExactly("Withdrawn", "0", "0.0%", "c", "c");
+        assertThat(row(published, "table7", "No finding")).containsExactly("No finding", "0", "0.0%", "c", "c");
+        assertThat(row(published, "table7", "Not upheld")).containsExactly("Not upheld", "37", "67.3%", "40", "61.5%");
+        assertThat(row(published, "table6", "Delays in providing services")).containsExactly(
+                "Delays in providing services", "0", "z", "8", "6", "75.0%");
+        assertThat(row(published, "table6", "Our fairness to you")).containsExactly("Our fairness to you", "0", "z",
+                "c", "c", "c");
+        // The two small areas (2 + 2) hide each other; nothing else has to go.
+        assertThat(row(published, "table3", "Strengthening Families").subList(2, 4)).containsExactly("c", "c");
+        assertThat(row(published, "table3", "First Response").subList(2, 4)).containsExactly("11", "+11");
+        assertThat(published.notes()).anySatisfy(n -> assertThat(n).contains("c = a count from 1 to 5"));
+        assertThat(internal.notes()).anySatisfy(n -> assertThat(n).contains("not for publication"));
+    }
+
+    @Test
+    void csvHasOneLinePerCellWithRfc4180Quoting() {
+        String csv = AnnualReportCsv.render(internal);
+        assertThat(csv).startsWith("table,row,column,value\r\n");
+        assertThat(csv).contains("Table 1: Context - activity of children's social care,"
+                + "Referrals to children's social care,2014/15,4635\r\n");
+        assertThat(csv).contains("Table 8: Costs incurred through the complaints procedure,Total,Total 2013/14,"
+                + "\"£12,100\"\r\n");
+        assertThat(csv).contains("\"Politeness, openness and honesty\"");
+        assertThat(csv).endsWith("\r\n");
+        assertThat(csv.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    @Test
+    void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
+        assertThat(AnnualReportCsv.field("plain")).isEqualTo("plain");
+        assertThat(AnnualReportCsv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AnnualReportCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AnnualReportCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(AnnualReportCsv.field("cr\r")).isEqualTo("\"cr\r\"");
+        assertThat(AnnualReportCsv.field("")).isEmpty();
+    }
+
+    @Test
+    void htmlIsAPrintablePageWithEveryTable() {
+        String html = AnnualReportHtml.render(published);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains("@media print")
+                .contains("<h1>Children&#39;s social care statutory complaints: annual report 2015/16 (E10000018)</h1>")
+                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
+        for (ReportTable table : published.tables()) {
+            assertThat(html).contains("<section id=\"" + table.id() + "\">")
+                    .contains("<caption>" + AnnualReportHtml.escape(table.title()) + "</caption>");
+        }
+        assertThat(html).contains("<th scope=\"col\" class=\"num\">2014/15</th>")
+                .contains("<td class=\"num\">£15,130</td>")
+                .contains("<td class=\"num\">c</td>")
+                .contains("Fostering &amp; Adoption")
+                .contains("<footer>").contains("resolved in the year").contains("z = not applicable");
+    }
+
+    @Test
+    void htmlEscapesEverythingItIsGiven() {
+        assertThat(AnnualReportHtml.escape("<b>\"A&B\" 'c'</b>"))
+                .isEqualTo("&lt;b&gt;&quot;A&amp;B&quot; &#39;c&#39;&lt;/b&gt;");
+        Buckets b = new Buckets("<script>")
+                .add(Metric.serviceArea(io.complaintskpi.events.Regime.CHILDREN), "<img src=x onerror=alert(1)>",
+                        "2015-06-01", 9);
+        AnnualReport hostile = AnnualReport.build(new KpiCatalogue(b.reader()), "<script>", YEAR, false);
+        String html = AnnualReportHtml.render(hostile);
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img")
+                .contains("&lt;img src=x onerror=alert(1)&gt;").contains("(&lt;script&gt;)");
+    }
+}
