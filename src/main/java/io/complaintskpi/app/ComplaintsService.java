@@ -10,7 +10,6 @@ import io.complaintskpi.http.ServiceMetrics;
 import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.DomainRules;
 import io.complaintskpi.streams.StreamsQueryService;
-import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The running service: the embedded broker when no cluster is configured, topics from {@code topics/},
@@ -49,14 +46,13 @@ public final class ComplaintsService implements AutoCloseable {
     }
 
     public static ComplaintsService start(ServiceConfig config) {
-        return start(config, Clock.systemUTC(), List.of());
+        return start(config, Clock.systemUTC());
     }
 
-    public static ComplaintsService start(ServiceConfig config, Clock clock,
-                                          List<Consumer<JavalinConfig>> extraRoutes) {
+    public static ComplaintsService start(ServiceConfig config, Clock clock) {
         ComplaintsService service = new ComplaintsService();
         try {
-            service.run(config, clock, extraRoutes);
+            service.run(config, clock);
             return service;
         } catch (RuntimeException e) {
             service.close();
@@ -64,7 +60,7 @@ public final class ComplaintsService implements AutoCloseable {
         }
     }
 
-    private void run(ServiceConfig initial, Clock clock, List<Consumer<JavalinConfig>> extraRoutes) {
+    private void run(ServiceConfig initial, Clock clock) {
         config = initial;
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
@@ -90,8 +86,8 @@ public final class ComplaintsService implements AutoCloseable {
         streams.start();
 
         api = ApiServer.start(config.httpHost(), config.httpPort(),
-                new ApiServer.ApiDependencies(queries, rules.dueDates(), clock, config.defaultAuthority(), metrics),
-                extraRoutes);
+                new ApiServer.ApiDependencies(queries, rules.dueDates(), clock, config.defaultAuthority(),
+                        config.publicByDefault(), metrics));
         resources.push(api);
     }
 

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -45,18 +44,18 @@ public final class ApiServer implements AutoCloseable {
 
     /** Everything the routes read. */
     public record ApiDependencies(QueryService queries, DueDates dueDates, Clock clock, String defaultAuthority,
-                           PrometheusMeterRegistry metrics) {
+                                  boolean publicByDefault, PrometheusMeterRegistry metrics) {
         LocalDate today() {
             return LocalDate.now(clock.withZone(LONDON));
         }
     }
 
-    public static ApiServer start(String host, int port, ApiDependencies deps, List<Consumer<JavalinConfig>> extraRoutes) {
+    public static ApiServer start(String host, int port, ApiDependencies deps) {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
             routes(config, deps);
-            extraRoutes.forEach(r -> r.accept(config));
+            KpiRoutes.register(config, deps);
         });
         app.start(host, port);
         LOG.info("HTTP API on http://{}:{}", host, app.port());
@@ -92,8 +91,11 @@ public final class ApiServer implements AutoCloseable {
             ctx.status(deps.queries().ready() ? 200 : 503).json(Map.of("ready", deps.queries().ready(),
                     "streams", state));
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(deps.metrics().scrape()));
+        HeadlineMetrics headline = new HeadlineMetrics(deps);
+        routes.get("/metrics", ctx -> {
+            headline.refresh();
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
+        });
 
         routes.get("/api/v1/kpis/received", ctx -> {
             Params p = params(ctx, deps);

@@ -1,0 +1,203 @@
+package io.complaintskpi.broker;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Apache Kafka (KRaft) running inside this JVM, so the service works with no
+ * infrastructure. Everything lives under one data folder: restarting on the same folder brings back the
+ * same cluster id, topics, records and committed offsets, and the same ports when they are still free.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String SERVER_PROPERTIES = "server.properties";
+    private static final String META_PROPERTIES = "meta.properties";
+
+    private final KafkaRaftServer server;
+    private final DataDirLock lock;
+    private final String bootstrapServers;
+    private final String clusterId;
+    private boolean closed;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, String bootstrapServers, String clusterId) {
+        this.server = server;
+        this.lock = lock;
+        this.bootstrapServers = bootstrapServers;
+        this.clusterId = clusterId;
+    }
+
+    /** Formats the folder on first use, then starts the broker and returns once it accepts clients. */
+    public static EmbeddedKafkaBroker start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** @param overrides broker settings on top of the single-node ones; tests use it to make a start fail */
+    static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+        Path logDir = dataDir.resolve("logs");
+        createDirectories(logDir);
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            return startLocked(dataDir, logDir, overrides, lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedKafkaBroker startLocked(
+            Path dataDir, Path logDir, Map<String, String> overrides, DataDirLock lock) {
+        BrokerPorts ports = choosePorts(dataDir.resolve(SERVER_PROPERTIES));
+        Properties props = SingleNodeConfig.properties(logDir, ports);
+        props.putAll(overrides);
+        save(props, dataDir.resolve(SERVER_PROPERTIES));
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        formatIfNew(logDir);
+
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        // Kafka halts the JVM on a fault during start. Inside this service that would take the caller
+        // (and a test run) down without a word, so for the start only the halt becomes an exception.
+        Exit.setHaltProcedure(EmbeddedKafkaBroker::refuseToTerminate);
+        Exit.setExitProcedure(EmbeddedKafkaBroker::refuseToTerminate);
+        try {
+            server.startup();
+        } catch (RuntimeException | Error e) {
+            // Broker threads are not daemons: left running they would keep the JVM alive after the failure.
+            LOG.error("Embedded Kafka failed to start in {}; shutting down what had started", dataDir);
+            stop(server);
+            throw e;
+        } finally {
+            Exit.resetHaltProcedure();
+            Exit.resetExitProcedure();
+        }
+        String clusterId = load(logDir.resolve(META_PROPERTIES)).getProperty("cluster.id");
+        LOG.info("Embedded Kafka ready on {} (cluster {}, data in {})",
+                ports.bootstrapServers(), clusterId, dataDir.toAbsolutePath());
+        return new EmbeddedKafkaBroker(server, lock, ports.bootstrapServers(), clusterId);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Shuts the broker down and waits until its threads have finished; calling it again does nothing. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            stop(server);
+            lock.close();
+            LOG.info("Embedded Kafka on {} stopped", bootstrapServers);
+        }
+    }
+
+    private static void refuseToTerminate(int status, String message) {
+        throw new IllegalStateException("Embedded Kafka hit a fatal error while starting (status " + status
+                + (message == null ? "" : ", " + message) + "); Kafka's ERROR log line above says what it was");
+    }
+
+    private static void stop(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static BrokerPorts choosePorts(Path serverProperties) {
+        Optional<BrokerPorts> saved = Files.exists(serverProperties)
+                ? BrokerPorts.fromListeners(load(serverProperties))
+                : Optional.empty();
+        if (saved.isEmpty()) {
+            return BrokerPorts.pickFree();
+        }
+        if (saved.get().bothFree()) {
+            return saved.get();
+        }
+        BrokerPorts fresh = BrokerPorts.pickFree();
+        LOG.warn("Saved Kafka ports {} (clients) and {} (controller) are in use; using {} and {} instead,"
+                        + " so clients must now connect to {}",
+                saved.get().broker(), saved.get().controller(), fresh.broker(), fresh.controller(),
+                fresh.bootstrapServers());
+        return fresh;
+    }
+
+    private static void formatIfNew(Path logDir) {
+        if (Files.exists(logDir.resolve(META_PROPERTIES))) {
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(SingleNodeConfig.NODE_ID)
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+                    .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+                    .setControllerListenerName(SingleNodeConfig.CONTROLLER_LISTENER)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not format Kafka storage in " + logDir, e);
+        }
+        LOG.info("Formatted new Kafka storage in {} (cluster {})", logDir.toAbsolutePath(), clusterId);
+    }
+
+    /** Written sorted and in full so the folder documents exactly what the broker ran with. */
+    private static void save(Properties props, Path file) {
+        StringWriter text = new StringWriter();
+        try {
+            props.store(text, "Embedded Kafka settings, rewritten by complaints-kpi at every start");
+            List<String> lines = text.toString().lines().toList();
+            String sorted = Stream.concat(
+                            lines.stream().filter(line -> line.startsWith("#")),
+                            lines.stream().filter(line -> !line.startsWith("#")).sorted())
+                    .collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator()));
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, sorted);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    private static Properties load(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.complaintskpi.broker;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Settings for a one-node KRaft cluster that is both broker and controller, bound to loopback only. */
+final class SingleNodeConfig {
+
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private SingleNodeConfig() {
+    }
+
+    static Properties properties(Path logDir, BrokerPorts ports) {
+        Properties props = new Properties();
+        props.setProperty("process.roles", "broker,controller");
+        props.setProperty("node.id", String.valueOf(NODE_ID));
+        props.setProperty("controller.quorum.voters", NODE_ID + "@" + BrokerPorts.HOST + ":" + ports.controller());
+        props.setProperty("listeners", ports.listeners());
+        props.setProperty("advertised.listeners", "PLAINTEXT://" + ports.bootstrapServers());
+        props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+        // One node can hold one replica: every internal topic must accept that.
+        props.setProperty("offsets.topic.replication.factor", "1");
+        props.setProperty("offsets.topic.num.partitions", "10");
+        props.setProperty("transaction.state.log.replication.factor", "1");
+        props.setProperty("transaction.state.log.min.isr", "1");
+        props.setProperty("transaction.state.log.num.partitions", "10");
+        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        props.setProperty("share.coordinator.state.topic.min.isr", "1");
+        props.setProperty("min.insync.replicas", "1");
+        // Topics come from topics/*.topic.json only; a typo in a topic name must fail, not create a topic.
+        props.setProperty("auto.create.topics.enable", "false");
+        props.setProperty("group.initial.rebalance.delay.ms", "0");
+        return props;
+    }
+}

@@ -1,0 +1,113 @@
+package io.complaintskpi.broker;
+
+import io.complaintskpi.testing.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicProvisionerTest {
+
+    private static Admin admin;
+
+    @BeforeAll
+    static void connect() {
+        admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrap()));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        admin.close();
+    }
+
+    @Test
+    void createsEverySpecdTopicWithReplicationCappedToTheOneBrokerAndLeadersReady() throws Exception {
+        Map<String, String> names = SharedKafka.provisionUnique(TopicSpecs.load());
+
+        for (String topic : names.values()) {
+            TopicDescription description = describe(topic);
+            assertThat(description.partitions()).hasSize(6).allSatisfy(partition -> {
+                assertThat(partition.replicas()).hasSize(1);
+                assertThat(partition.leader()).isNotNull();
+                assertThat(partition.leader().isEmpty()).isFalse();
+            });
+            // min.insync.replicas 2 would refuse every acks=all write with a single replica.
+            assertThat(config(topic).get("min.insync.replicas").value()).isEqualTo("1");
+        }
+        assertThat(config(names.get("complaint-events")).get("retention.ms").value()).isEqualTo("-1");
+        assertThat(config(names.get("complaint-events-dlq")).get("retention.ms").value()).isEqualTo("2592000000");
+    }
+
+    @Test
+    void provisioningTwiceChangesNothing() throws Exception {
+        TopicSpec spec = TopicSpecs.named("complaint-events").withName(SharedKafka.uniqueName("events"));
+        TopicProvisioner provisioner = new TopicProvisioner(admin);
+
+        provisioner.provision(List.of(spec));
+        provisioner.provision(List.of(spec));
+
+        assertThat(describe(spec.name()).partitions()).hasSize(6);
+    }
+
+    @Test
+    void anExistingTopicWithFewerPartitionsStopsStartUpSayingWhatDiffersAndHowToFixIt() throws Exception {
+        TopicSpec spec = TopicSpecs.named("complaint-events").withName(SharedKafka.uniqueName("complaint-events"));
+        create(new NewTopic(spec.name(), 1, (short) 1));
+
+        assertThatThrownBy(() -> new TopicProvisioner(admin).provision(List.of(spec)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Topic " + spec.name() + " exists with 1 partition(s)")
+                .hasMessageContaining("spec asks for 6")
+                .hasMessageContaining("kafka-topics.sh")
+                .hasMessageContaining("--partitions 6");
+        assertThat(describe(spec.name()).partitions()).hasSize(1);
+    }
+
+    @Test
+    void anExistingTopicWithAnotherCleanupPolicyStopsStartUp() throws Exception {
+        TopicSpec spec = TopicSpecs.named("complaint-alerts").withName(SharedKafka.uniqueName("alerts"));
+        create(new NewTopic(spec.name(), 6, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+
+        assertThatThrownBy(() -> new TopicProvisioner(admin).provision(List.of(spec)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(spec.name())
+                .hasMessageContaining("exists with cleanup.policy=compact")
+                .hasMessageContaining("asks for cleanup.policy=delete")
+                .hasMessageContaining("--add-config cleanup.policy=delete");
+    }
+
+    @Test
+    void anExistingTopicWithMorePartitionsIsAccepted() throws Exception {
+        TopicSpec spec = TopicSpecs.named("complaint-events-dlq").withName(SharedKafka.uniqueName("dlq"));
+        create(new NewTopic(spec.name(), 8, (short) 1));
+
+        new TopicProvisioner(admin).provision(List.of(spec));
+
+        assertThat(describe(spec.name()).partitions()).hasSize(8);
+    }
+
+    private static void create(NewTopic topic) throws ExecutionException, InterruptedException {
+        admin.createTopics(List.of(topic)).all().get();
+    }
+
+    private static TopicDescription describe(String topic) throws ExecutionException, InterruptedException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    }
+
+    private static Config config(String topic) throws ExecutionException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+    }
+}

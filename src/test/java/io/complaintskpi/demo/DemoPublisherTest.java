@@ -1,0 +1,159 @@
+package io.complaintskpi.demo;
+
+import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.SchemaValidator;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class DemoPublisherTest {
+
+    private static final List<EventEnvelope> HISTORY = SeedHistory.events();
+    /** Enough to tell records apart without the schemas. */
+    private static final Function<EventEnvelope, byte[]> ID = e -> e.eventId().toString().getBytes(StandardCharsets.UTF_8);
+
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private final List<String> progress = new ArrayList<>();
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    @Test
+    void publish_all_keys_by_complaint_and_stamps_business_time() {
+        DemoPublisher.publishAll(HISTORY.subList(0, 50), producer, ID);
+        List<ProducerRecord<String, byte[]>> sent = producer.history();
+        assertThat(sent).hasSize(50);
+        for (int i = 0; i < sent.size(); i++) {
+            EventEnvelope event = HISTORY.get(i);
+            assertThat(sent.get(i).topic()).isEqualTo("complaint-events");
+            assertThat(sent.get(i).key()).isEqualTo(event.complaintId());
+            assertThat(sent.get(i).timestamp()).isEqualTo(event.occurredAt().toInstant().toEpochMilli());
+            assertThat(sent.get(i).value()).isEqualTo(ID.apply(event));
+        }
+        assertThat(producer.flushed()).isTrue();
+    }
+
+    @Test
+    void publish_all_with_the_real_codec_sends_what_the_service_decodes() {
+        assumeTrue(getClass().getResource("/topics/schemas/envelope.schema.json") != null, "schemas absent");
+        DemoPublisher.publishAll(HISTORY, producer);
+        EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
+        assertThat(producer.history()).extracting(r -> codec.decode(r.value())).isEqualTo(HISTORY);
+    }
+
+    @Test
+    void replay_compresses_time_by_business_date_and_reports_each_month() throws InterruptedException {
+        DemoPublisher publisher = publisher();
+        publisher.replay(HISTORY);
+        assertThat(producer.history()).extracting(ProducerRecord::value)
+                .containsExactlyElementsOf(HISTORY.stream().map(ID).toList());
+        LocalDate first = HISTORY.get(0).businessDate();
+        LocalDate last = HISTORY.get(HISTORY.size() - 1).businessDate();
+        assertThat(sleeps).hasSize((int) (last.toEpochDay() - first.toEpochDay() + 1))
+                .containsOnly(Duration.ofMillis(50));
+        assertThat(progress).hasSize(36).first().asString().startsWith("2013-04: ");
+        long receivedByJune2015 = HISTORY.stream().filter(e -> e.event() instanceof ComplaintReceived
+                && !e.businessDate().isBefore(LocalDate.of(2015, 4, 1))
+                && e.businessDate().isBefore(LocalDate.of(2015, 7, 1))).count();
+        long publishedByJune2015 = HISTORY.stream().filter(e -> e.businessDate().isBefore(LocalDate.of(2015, 7, 1)))
+                .count();
+        assertThat(progress).contains(String.format(
+                "2015-06: %d events published (stage 1 received in 2015/16 so far: %d)",
+                publishedByJune2015, receivedByJune2015));
+        assertThat(progress.get(35)).isEqualTo(String.format(
+                "2016-03: %d events published (stage 1 received in 2015/16 so far: 65)", HISTORY.size()));
+    }
+
+    @Test
+    void live_publishes_a_tick_per_interval_until_stopped() throws InterruptedException {
+        Instant start = Instant.parse("2026-03-10T10:00:00Z");
+        MutableClock clock = new MutableClock(start);
+        LiveComplaintsSimulator simulator = new LiveComplaintsSimulator(clock, new Random(5));
+        LiveComplaintsSimulator twin = new LiveComplaintsSimulator(clock, new Random(5));
+        List<EventEnvelope> expected = new ArrayList<>();
+        DemoPublisher[] publisher = new DemoPublisher[1];
+        publisher[0] = new DemoPublisher(producer, ID, Duration.ofMillis(50), Duration.ofSeconds(3), progress::add,
+                duration -> {
+                    sleeps.add(duration);
+                    clock.advance(duration);
+                    if (sleeps.size() == 20) {
+                        publisher[0].stop();
+                    }
+                });
+        for (int tick = 0; tick < 20; tick++) {
+            expected.addAll(twin.next(start.plusSeconds(3L * tick)));
+        }
+        publisher[0].live(simulator, clock);
+        assertThat(sleeps).hasSize(20).containsOnly(Duration.ofSeconds(3));
+        assertThat(producer.history()).extracting(ProducerRecord::value)
+                .containsExactlyElementsOf(expected.stream().map(ID).toList());
+        assertThat(progress).isNotEmpty().allMatch(line -> line.startsWith("live "));
+    }
+
+    @Test
+    void a_stopped_replay_publishes_nothing_more() throws InterruptedException {
+        DemoPublisher publisher = publisher();
+        publisher.stop();
+        publisher.replay(HISTORY);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void the_producer_is_idempotent_and_waits_for_all_replicas() {
+        Properties config = DemoPublisher.producerConfig("127.0.0.1:9092");
+        assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+    }
+
+    private DemoPublisher publisher() {
+        return new DemoPublisher(producer, ID, Duration.ofMillis(50), Duration.ofSeconds(3), progress::add,
+                sleeps::add);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

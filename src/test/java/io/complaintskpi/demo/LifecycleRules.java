@@ -1,0 +1,168 @@
+package io.complaintskpi.demo;
+
+import io.complaintskpi.events.ComplaintEvent;
+import io.complaintskpi.events.ComplaintEvent.ActionTaken;
+import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
+import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
+import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
+import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
+import io.complaintskpi.events.ComplaintEvent.CostIncurred;
+import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
+import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
+import io.complaintskpi.events.ComplaintEvent.PanelHeld;
+import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
+import io.complaintskpi.events.ComplaintEvent.StageResponded;
+import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.Regime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An independent, deliberately strict reading of the lifecycle rules the demo streams must obey, so the
+ * lead's state machine never sends a demo event to the dead-letter topic. Returns every violation found.
+ */
+final class LifecycleRules {
+
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$");
+
+    private LifecycleRules() {
+    }
+
+    static List<String> violations(List<EventEnvelope> events) {
+        Map<String, List<EventEnvelope>> byKey = new LinkedHashMap<>();
+        events.forEach(e -> byKey.computeIfAbsent(e.complaintId(), k -> new ArrayList<>()).add(e));
+        List<String> violations = new ArrayList<>();
+        byKey.forEach((key, keyEvents) -> {
+            if (!KEY.matcher(key).matches()) {
+                violations.add(key + ": key does not match the contract pattern");
+            }
+            for (int i = 1; i < keyEvents.size(); i++) {
+                if (!keyEvents.get(i).occurredAt().toInstant().isAfter(keyEvents.get(i - 1).occurredAt().toInstant())) {
+                    violations.add(key + ": occurredAt not strictly increasing at event " + i);
+                }
+            }
+            String problem = check(keyEvents);
+            if (problem != null) {
+                violations.add(key + ": " + problem);
+            }
+        });
+        return violations;
+    }
+
+    /** The first broken rule of one key's events (in occurredAt order), or null. */
+    private static String check(List<EventEnvelope> events) {
+        ComplaintEvent first = events.get(0).event();
+        if (first instanceof ComplaintReceived) {
+            return new ComplaintLifecycle().check(events);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            ComplaintEvent event = events.get(i).event();
+            boolean allowed = first instanceof CostIncurred ? event instanceof CostIncurred
+                    : first instanceof OmbudsmanEnquiryReceived ? (i == 0 || (i == 1 && event instanceof OmbudsmanDecision))
+                    : (first instanceof ComplimentReceived || first instanceof ContextFigureRecorded) && i == 0;
+            if (!allowed) {
+                return event.eventType() + " not allowed on a key opened by " + first.eventType();
+            }
+        }
+        return null;
+    }
+
+    private static final class ComplaintLifecycle {
+        private int stage;
+        private boolean open;
+        private boolean withdrawn;
+        private boolean stage1Upheld;
+        private boolean panelHeld;
+        private boolean reportIssued;
+
+        String check(List<EventEnvelope> events) {
+            for (EventEnvelope envelope : events) {
+                String problem = apply(envelope.event());
+                if (problem != null) {
+                    return envelope.eventType() + " on " + envelope.businessDate() + ": " + problem;
+                }
+            }
+            return null;
+        }
+
+        private String apply(ComplaintEvent event) {
+            if (event instanceof ComplaintReceived received) {
+                if (stage != 0) {
+                    return "received twice";
+                }
+                stage = 1;
+                open = true;
+                return received.regime() == Regime.CHILDREN ? null : "the fixture is children's care only";
+            }
+            if (withdrawn) {
+                return "after withdrawal";
+            }
+            if (event instanceof CostIncurred || event instanceof AdrHeld) {
+                return null;
+            }
+            if (event instanceof ActionTaken) {
+                return stage1Upheld ? null : "action without an upheld stage 1 response";
+            }
+            if (event instanceof ComplaintWithdrawn) {
+                withdrawn = true;
+                return open ? null : "withdrawal of a closed stage";
+            }
+            if (event instanceof EscalationRequested escalation) {
+                if (escalation.toStage() != stage + 1 || open) {
+                    return "escalation to " + escalation.toStage() + " from stage " + stage + (open ? " (open)" : "");
+                }
+                stage = escalation.toStage();
+                open = true;
+                return null;
+            }
+            if (!open) {
+                return "stage " + stage + " is closed";
+            }
+            if (event instanceof ComplaintAcknowledged ack) {
+                return ack.stage() == stage ? null : "acknowledges stage " + ack.stage() + " at stage " + stage;
+            }
+            if (event instanceof ExtensionAgreed extension) {
+                int limit = stage == 1 ? 20 : 65;
+                return extension.stage() == stage && stage < 3 && extension.workingDays() != null
+                        && extension.workingDays() <= limit ? null : "bad extension " + extension;
+            }
+            if (event instanceof StatementAgreed) {
+                return stage == 2 ? null : "statement at stage " + stage;
+            }
+            if (event instanceof PanelHeld) {
+                if (stage != 3 || panelHeld) {
+                    return "panel at stage " + stage;
+                }
+                panelHeld = true;
+                return null;
+            }
+            if (event instanceof PanelReportIssued) {
+                if (!panelHeld || reportIssued) {
+                    return "report without a panel";
+                }
+                reportIssued = true;
+                return null;
+            }
+            if (event instanceof StageResponded response) {
+                if (response.stage() != stage || (stage == 3 && !reportIssued)) {
+                    return "response to stage " + response.stage() + " at stage " + stage;
+                }
+                if (stage == 1) {
+                    stage1Upheld = response.outcome().upheld();
+                }
+                open = false;
+                return null;
+            }
+            return "not a complaint event";
+        }
+    }
+}
