@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ final class LiveStack implements AutoCloseable {
             "__rate_interval", "1m", "__interval", "15s", "__range", "1m");
 
     static final String PROMETHEUS_JOB = "complaints-kpi";
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -180,6 +181,11 @@ final class LiveStack implements AutoCloseable {
                         return !promQuery("count_over_time(up{job=\"" + PROMETHEUS_JOB + "\"}[1m]) >= 8")
                                 .at("/data/result").isEmpty()
                                 && !promQuery("complaints_kpi_open_alerts{kind=\"BREACHED\"} > 0")
+                                .at("/data/result").isEmpty()
+                                // Micrometer adds the per-partition and per-task Kafka metrics a minute late.
+                                && !promQuery("kafka_consumer_fetch_manager_records_lag{topic=\"complaint-events\"}")
+                                .at("/data/result").isEmpty()
+                                && !promQuery("count_over_time(kafka_stream_task_dropped_records_total[1m]) >= 2")
                                 .at("/data/result").isEmpty();
                     });
         } catch (IOException e) {
@@ -202,18 +208,30 @@ final class LiveStack implements AutoCloseable {
                 responded("OPS-H2", "2015-09-08T10:00:00+01:00", 1, "NOT_UPHELD")));
         events.put("OPS-OLD", List.of(received("OPS-OLD", today.minusDays(60) + "T10:00:00Z", "First Response")));
         events.put("OPS-RISK", List.of(received("OPS-RISK", atRisk + "T10:00:00Z", "Disability Services")));
+        events.put("OPS-RECENT", List.of(received("OPS-RECENT", today.minusDays(20) + "T10:00:00Z", "First Response"),
+                responded("OPS-RECENT", today.minusDays(15) + "T10:00:00Z", 1, "TOTALLY_UPHELD")));
         events.put("OPS-ADULT", List.of(event("ComplaintReceived", "OPS-ADULT", today.minusDays(14) + "T10:00:00Z",
                 "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\"}")));
         events.put("OPS-CMP", List.of(event("ComplimentReceived", "OPS-CMP", "2015-10-01T10:00:00+01:00",
                 "{\"serviceArea\":\"First Response\"}")));
         events.put("OPS-BAD", List.of("{\"eventId\": broken".getBytes(StandardCharsets.UTF_8)));
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        fixtureLines().forEach(line -> records.add(new ProducerRecord<>(Names.EVENTS_TOPIC,
+                parse(line).path("complaintId").asText(), line.getBytes(StandardCharsets.UTF_8))));
+        events.forEach((key, values) -> values.forEach(v -> records.add(new ProducerRecord<>(Names.EVENTS_TOPIC, key, v))));
+        send(records);
+    }
+
+    /** Publishes records on complaint-events, as an upstream system would. */
+    void publish(String key, byte[]... values) {
+        send(Stream.of(values).map(v -> new ProducerRecord<>(Names.EVENTS_TOPIC, key, v)).toList());
+    }
+
+    private void send(List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            fixtureLines().forEach(line -> producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC,
-                    parse(line).path("complaintId").asText(), line.getBytes(StandardCharsets.UTF_8))));
-            events.forEach((key, values) -> values.forEach(v ->
-                    producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, v))));
+            records.forEach(producer::send);
             producer.flush();
         }
     }

@@ -1,0 +1,201 @@
+package io.complaintskpi.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.broker.TopicSpec;
+import io.complaintskpi.broker.TopicSpecs;
+import io.complaintskpi.config.ServiceConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml, the Dockerfile, Prometheus and Grafana provisioning agree with each other and with the
+ * service: paths, ports, environment variables, topics and scrape targets. Docker itself is not needed.
+ */
+class ComposeConsistencyTest {
+
+    static final String SERVICE = "complaints-kpi";
+
+    private final JsonNode compose = RepoFiles.yaml(RepoFiles.COMPOSE);
+    private final JsonNode services = compose.path("services");
+    private final int defaultPort = Integer.parseInt(setting("http.port").defaultValue());
+
+    @Test
+    void everyMountedPathExistsInTheRepository() {
+        List<String> mounts = new ArrayList<>();
+        services.forEach(s -> s.path("volumes").forEach(v -> mounts.add(v.asText())));
+        List<String> binds = mounts.stream().filter(m -> m.startsWith("./")).toList();
+        assertThat(binds).hasSizeGreaterThanOrEqualTo(5).allSatisfy(m ->
+                assertThat(RepoFiles.ROOT.resolve(m.substring(0, m.indexOf(':')))).as(m).exists());
+        Set<String> namedVolumes = fieldNames(compose.path("volumes"));
+        mounts.stream().filter(m -> !m.startsWith("./")).forEach(m ->
+                assertThat(namedVolumes).as("named volume of " + m).contains(m.substring(0, m.indexOf(':'))));
+        assertThat(RepoFiles.ROOT.resolve(services.path(SERVICE).at("/build/dockerfile").asText())).exists();
+    }
+
+    @Test
+    void theServiceIsConfiguredWithItsOwnEnvironmentVariablesAndPort() {
+        JsonNode service = services.path(SERVICE);
+        Set<String> knownEnv = ServiceConfig.SETTINGS.stream().map(ServiceConfig.Setting::env).collect(Collectors.toSet());
+        Map<String, String> env = environment(service);
+        assertThat(env.keySet()).isSubsetOf(knownEnv);
+        assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .containsEntry("COMPLAINTS_HTTP_PORT", Integer.toString(defaultPort));
+        assertThat(service.path("ports").get(0).asText()).isEqualTo(defaultPort + ":" + defaultPort);
+        assertThat(service.at("/healthcheck/test").toString()).contains("localhost:" + defaultPort + "/ready");
+
+        String dockerfile = RepoFiles.read(RepoFiles.ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("EXPOSE " + defaultPort, "localhost:" + defaultPort + "/ready",
+                "maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre", "mvn -B -DskipTests package",
+                "target/complaints-kpi.jar");
+        Matcher envNames = Pattern.compile("\\b(COMPLAINTS_\\w+|KAFKA_BOOTSTRAP_SERVERS)=").matcher(dockerfile);
+        while (envNames.find()) {
+            assertThat(knownEnv).as("Dockerfile ENV " + envNames.group(1)).contains(envNames.group(1));
+        }
+    }
+
+    @Test
+    void everyLongRunningServiceHasAHealthcheckAndWaitsForTheTopics() {
+        assertThat(fieldNames(services)).contains("kafka", "topic-init", SERVICE, "prometheus", "alertmanager", "grafana");
+        services.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("topic-init")) {
+                assertThat(e.getValue().path("healthcheck").path("test").isMissingNode()).as(e.getKey()).isFalse();
+            }
+            e.getValue().path("depends_on").fields().forEachRemaining(d -> assertThat(d.getValue().path("condition").asText())
+                    .as(e.getKey() + " depends on " + d.getKey())
+                    .isEqualTo(d.getKey().equals("topic-init") ? "service_completed_successfully" : "service_healthy"));
+        });
+        assertThat(services.at("/" + SERVICE + "/depends_on/topic-init/condition").asText())
+                .isEqualTo("service_completed_successfully");
+        Map<String, String> kafka = environment(services.path("kafka"));
+        assertThat(kafka).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
+        assertThat(services.at("/grafana/environment/GF_INSTALL_PLUGINS").asText())
+                .contains("yesoreyeram-infinity-datasource");
+    }
+
+    @Test
+    void topicInitCreatesEveryTopicOfTheSpecsWithTheirPartitionsAndConfigs(@TempDir Path dir) throws IOException {
+        Path calls = dir.resolve("calls");
+        Path stub = dir.resolve("kafka-topics.sh");
+        Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
+        assertThat(stub.toFile().setExecutable(true)).isTrue();
+        assertThat(services.at("/topic-init/volumes/0").asText()).startsWith("./docker/topic-init.sh:");
+
+        Processes.Result run = Processes.run(RepoFiles.ROOT, Map.of("KAFKA_TOPICS", stub.toString()),
+                List.of("sh", RepoFiles.TOPIC_INIT.toString()));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        Map<String, List<String>> created = new HashMap<>();
+        for (String line : Files.readAllLines(calls)) {
+            List<String> args = List.of(line.trim().split("\\s+"));
+            assertThat(args).as(line).contains("--create", "--if-not-exists");
+            assertThat(arg(args, "--bootstrap-server")).isEqualTo("kafka:9092");
+            created.put(arg(args, "--topic"), args);
+        }
+        List<TopicSpec> specs = TopicSpecs.load();
+        assertThat(specs).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(specs.stream().map(TopicSpec::name).toList());
+        for (TopicSpec spec : specs) {
+            List<String> args = created.get(spec.name());
+            assertThat(arg(args, "--partitions")).as(spec.name()).isEqualTo(Integer.toString(spec.partitions()));
+            assertThat(arg(args, "--replication-factor")).as(spec.name() + ": one broker").isEqualTo("1");
+            Map<String, String> expected = new LinkedHashMap<>(spec.config());
+            expected.computeIfPresent("min.insync.replicas", (k, v) -> "1");
+            assertThat(configs(args)).as(spec.name() + " configs").isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void prometheusScrapesTheServiceAndAlertsAlertmanager() {
+        JsonNode prometheus = RepoFiles.yaml(RepoFiles.ROOT.resolve("prometheus/prometheus.yml"));
+        List<String> targets = prometheus.path("scrape_configs").findValues("targets").stream()
+                .flatMap(t -> StreamSupport.stream(t.spliterator(), false)).map(JsonNode::asText).toList();
+        assertThat(targets).contains(SERVICE + ":" + defaultPort);
+        JsonNode job = StreamSupport.stream(prometheus.path("scrape_configs").spliterator(), false)
+                .filter(j -> j.path("static_configs").toString().contains(SERVICE + ":"))
+                .findFirst().orElseThrow();
+        assertThat(job.path("job_name").asText()).as("the job the rules' up{job=...} reads").isEqualTo(LiveStack.PROMETHEUS_JOB);
+        assertThat(job.path("metrics_path").asText("/metrics")).isEqualTo("/metrics");
+        assertThat(prometheus.path("alerting").findValues("targets").toString())
+                .contains("alertmanager:" + hostPort(services.path("alertmanager")));
+        assertThat(prometheus.path("rule_files").get(0).asText()).startsWith("/etc/prometheus/rules/")
+                .endsWith("*.rules.yml");
+        assertThat(RepoFiles.RULES.getFileName().toString()).endsWith(".rules.yml");
+        assertThat(services.path("prometheus").path("volumes").toString()).contains("./prometheus/rules:/etc/prometheus/rules");
+    }
+
+    @Test
+    void grafanaDataSourcesPointAtTheComposeServices() {
+        JsonNode datasources = RepoFiles.yaml(RepoFiles.DATASOURCES.resolve("datasources.yml")).path("datasources");
+        Map<String, JsonNode> byUid = new HashMap<>();
+        datasources.forEach(ds -> byUid.put(ds.path("uid").asText(), ds));
+        assertThat(byUid.get(Dashboards.PROMETHEUS_UID).path("url").asText())
+                .isEqualTo("http://prometheus:" + hostPort(services.path("prometheus")));
+        JsonNode infinity = byUid.get(Dashboards.INFINITY_UID);
+        String serviceUrl = "http://" + SERVICE + ":" + defaultPort;
+        assertThat(infinity.path("type").asText()).isEqualTo("yesoreyeram-infinity-datasource");
+        assertThat(infinity.path("url").asText()).isEqualTo(serviceUrl);
+        assertThat(infinity.at("/jsonData/allowedHosts").get(0).asText()).isEqualTo(serviceUrl);
+        String provider = RepoFiles.read(RepoFiles.ROOT.resolve("grafana/provisioning/dashboards/dashboards.yml"));
+        String dashboardsMount = services.path("grafana").path("volumes").toString();
+        assertThat(dashboardsMount).contains("./grafana/dashboards:/etc/grafana/dashboards",
+                "./grafana/provisioning:/etc/grafana/provisioning");
+        assertThat(provider).contains("path: /etc/grafana/dashboards");
+    }
+
+    private static int hostPort(JsonNode service) {
+        String mapping = service.path("ports").get(0).asText();
+        return Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1));
+    }
+
+    private static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        service.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        return env;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String arg(List<String> args, String flag) {
+        int i = args.indexOf(flag);
+        assertThat(i).as(flag + " in " + args).isNotNegative();
+        return args.get(i + 1);
+    }
+
+    private static Map<String, String> configs(List<String> args) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        for (int i = 0; i < args.size() - 1; i++) {
+            if (args.get(i).equals("--config")) {
+                String[] kv = args.get(i + 1).split("=", 2);
+                configs.put(kv[0], kv[1]);
+            }
+        }
+        return configs;
+    }
+
+    private static ServiceConfig.Setting setting(String key) {
+        return ServiceConfig.SETTINGS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
+}

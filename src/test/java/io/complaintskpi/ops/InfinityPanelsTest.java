@@ -1,0 +1,91 @@
+package io.complaintskpi.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * Every Infinity query of the dashboards (panels, variables, annotations), sent to the running service the
+ * way Grafana would: the route answers 200 with JSON that has the panel's root, columns, and rows that its
+ * filters keep. Grafana itself is not needed: these are the parts of a panel that can break.
+ */
+@ExtendWith(LiveStack.Extension.class)
+class InfinityPanelsTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyInfinityQueryGetsTheColumnsItSelects(LiveStack stack) {
+        List<Dashboards.Query> queries = Dashboards.queries(Dashboards.INFINITY_UID);
+        assertThat(queries).hasSizeGreaterThan(10);
+        return queries.stream().map(q -> dynamicTest(q.where(), () -> {
+            String url = GrafanaVariables.fill(q.url(), LiveStack.VARIABLES);
+            assertThat(url).as("Infinity URLs are paths on the data source's base URL").startsWith("/api/v1/");
+            HttpResponse<String> response = stack.get(url);
+            assertThat(response.statusCode()).as("GET " + url + " -> " + response.body()).isEqualTo(200);
+            List<JsonNode> rows = rows(LiveStack.parse(response.body()), q.target().path("root_selector").asText());
+            List<JsonNode> shown = new ArrayList<>(rows);
+            for (Dashboards.RegexFilter filter : q.filters()) {
+                String selector = selectorOf(q.target(), filter.fieldName());
+                Pattern regex = Pattern.compile(filter.regex());
+                shown.removeIf(row -> !regex.matcher(at(row, selector).asText()).find());
+            }
+            assertThat(shown).as("rows shown by " + q.where() + " from GET " + url + " (" + rows.size()
+                    + " before its filters)").isNotEmpty();
+            for (JsonNode column : q.target().path("columns")) {
+                String selector = column.path("selector").asText();
+                assertThat(shown.stream().anyMatch(row -> !at(row, selector).isMissingNode()))
+                        .as("column '" + selector + "' in the rows of GET " + url + ": " + shown.get(0)).isTrue();
+            }
+        }));
+    }
+
+    @Test
+    void theLiveDeadlinesTableListsTheMostOverdueFirst(LiveStack stack) {
+        JsonNode alerts = LiveStack.parse(stack.get("/api/v1/alerts?authority=" + LiveStack.VARIABLES.get("authority"))
+                .body()).path("alerts");
+        List<Integer> overdue = new ArrayList<>();
+        alerts.forEach(a -> overdue.add(a.path("workingDaysOverdue").asInt()));
+        assertThat(overdue).hasSizeGreaterThan(2).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        assertThat(overdue.get(0)).isPositive();
+    }
+
+    /** Infinity's root_selector: a dot path to an array of rows, or to one object shown as one row. */
+    private static List<JsonNode> rows(JsonNode body, String rootSelector) {
+        JsonNode root = rootSelector.isBlank() ? body : at(body, rootSelector);
+        assertThat(root.isMissingNode()).as("root '" + rootSelector + "' in " + body).isFalse();
+        List<JsonNode> rows = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(rows::add);
+        } else {
+            rows.add(root);
+        }
+        return rows;
+    }
+
+    private static String selectorOf(JsonNode target, String fieldName) {
+        for (JsonNode column : target.path("columns")) {
+            if (column.path("text").asText().equals(fieldName)) {
+                return column.path("selector").asText();
+            }
+        }
+        return fieldName;
+    }
+
+    private static JsonNode at(JsonNode node, String dotPath) {
+        JsonNode current = node;
+        for (String part : dotPath.split("\\.")) {
+            current = current.path(part);
+        }
+        return current;
+    }
+}
