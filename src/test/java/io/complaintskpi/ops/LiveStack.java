@@ -43,6 +43,7 @@ import static io.complaintskpi.testing.ContractEvents.AUTHORITY;
 import static io.complaintskpi.testing.ContractEvents.event;
 import static io.complaintskpi.testing.ContractEvents.received;
 import static io.complaintskpi.testing.ContractEvents.responded;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -131,16 +132,18 @@ final class LiveStack implements AutoCloseable {
 
     /** An instant query on the test's Prometheus, started on first use. */
     JsonNode promQuery(String expr) {
-        startPrometheus();
-        HttpResponse<String> response = send(URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query="
-                + URLEncoder.encode(expr, StandardCharsets.UTF_8)));
-        return parse(response.body());
+        return promApi("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     }
 
     /** A Prometheus HTTP API path, such as {@code /api/v1/rules}. */
-    JsonNode promApi(String path) {
+    JsonNode promApi(String pathAndQuery) {
         startPrometheus();
-        return parse(send(URI.create("http://127.0.0.1:" + prometheusPort + path)).body());
+        return promGet(pathAndQuery);
+    }
+
+    /** Without the start: Awaitility polls from its own thread, which must not wait for the start's lock. */
+    private JsonNode promGet(String pathAndQuery) {
+        return parse(send(URI.create("http://127.0.0.1:" + prometheusPort + pathAndQuery)).body());
     }
 
     /** The metric names on the service's /metrics right now. */
@@ -173,20 +176,18 @@ final class LiveStack implements AutoCloseable {
                     "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             await("Prometheus ready and scraping (log: " + log + ")").atMost(PATIENCE)
-                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                        if (!prometheus.isAlive()) {
-                            throw new IllegalStateException("Prometheus exited:\n" + Files.readString(log));
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+                        assertThat(prometheus.isAlive()).as("Prometheus running; log:\n" + Files.readString(log))
+                                .isTrue();
+                        // Enough samples for the 1m range functions, the gauges with data in them, and the
+                        // per-partition and per-task Kafka metrics, which Micrometer adds a minute late.
+                        for (String ready : List.of("count_over_time(up{job=\"" + PROMETHEUS_JOB + "\"}[1m]) >= 8",
+                                "complaints_kpi_open_alerts{kind=\"BREACHED\"} > 0",
+                                "kafka_consumer_fetch_manager_records_lag{topic=\"complaint-events\"}",
+                                "count_over_time(kafka_stream_task_dropped_records_total[1m]) >= 2")) {
+                            assertThat(promGet("/api/v1/query?query=" + URLEncoder.encode(ready, StandardCharsets.UTF_8))
+                                    .at("/data/result")).as(ready).isNotEmpty();
                         }
-                        // Enough samples for the 1m range functions, and the gauges with data in them.
-                        return !promQuery("count_over_time(up{job=\"" + PROMETHEUS_JOB + "\"}[1m]) >= 8")
-                                .at("/data/result").isEmpty()
-                                && !promQuery("complaints_kpi_open_alerts{kind=\"BREACHED\"} > 0")
-                                .at("/data/result").isEmpty()
-                                // Micrometer adds the per-partition and per-task Kafka metrics a minute late.
-                                && !promQuery("kafka_consumer_fetch_manager_records_lag{topic=\"complaint-events\"}")
-                                .at("/data/result").isEmpty()
-                                && !promQuery("count_over_time(kafka_stream_task_dropped_records_total[1m]) >= 2")
-                                .at("/data/result").isEmpty();
                     });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
