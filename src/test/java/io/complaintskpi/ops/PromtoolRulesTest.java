@@ -34,6 +34,14 @@ class PromtoolRulesTest {
     }
 
     @Test
+    void composePrometheusConfigIsValid() {
+        Path promtool = Tools.require("promtool");
+        Processes.Result result = Processes.run(RepoFiles.ROOT, Map.of(), List.of(promtool.toString(), "check",
+                "config", "--syntax-only", RepoFiles.ROOT.resolve("prometheus/prometheus.yml").toString()));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
     void everyAlertRuleHasAUnitTest() {
         List<String> alerts = RepoFiles.yaml(RepoFiles.RULES).findValuesAsText("alert");
         String tests = String.join("\n", RepoFiles.list(RepoFiles.RULE_TESTS, ".test.yml").stream()
