@@ -35,7 +35,7 @@ public final class DeadlineWatch {
         String id = state.key();
         WorkingDayCalendar calendar = dueDates.calendar();
         LocalDate due = dueDates.due(complaint, stage);
-        LocalDate atRisk = workingDaysBefore(calendar, due, atRiskWorkingDays);
+        LocalDate atRisk = calendar.workingDaysBefore(due, atRiskWorkingDays);
         if (atRisk.isAfter(dueDates.clockStart(stage))) {
             out.add(new PendingAlert(AlertKind.AT_RISK, id, stage.number(), atRisk, due));
         }
@@ -50,16 +50,5 @@ public final class DeadlineWatch {
             out.add(new PendingAlert(AlertKind.ACKNOWLEDGEMENT_OVERDUE, id, 1, ackDue.plusDays(1), ackDue));
         }
         return out;
-    }
-
-    private static LocalDate workingDaysBefore(WorkingDayCalendar calendar, LocalDate date, int days) {
-        LocalDate d = date;
-        for (int left = days; left > 0; ) {
-            d = d.minusDays(1);
-            if (calendar.isWorkingDay(d)) {
-                left--;
-            }
-        }
-        return d;
     }
 }
