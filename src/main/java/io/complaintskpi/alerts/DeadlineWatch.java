@@ -51,4 +51,17 @@ public final class DeadlineWatch {
         }
         return out;
     }
+
+    /**
+     * Whether a raised alert still describes the complaint: its stage is the open one and, for a missing
+     * acknowledgement, none has arrived. An alert that no longer applies is CLEARED.
+     */
+    public static boolean stillApplies(Alert alert, CaseState state) {
+        Complaint complaint = state.complaint();
+        Stage current = complaint.current();
+        if (!current.isOpen() || current.number() != alert.stage()) {
+            return false;
+        }
+        return alert.kind() != AlertKind.ACKNOWLEDGEMENT_OVERDUE || current.acknowledgedOn() == null;
+    }
 }
