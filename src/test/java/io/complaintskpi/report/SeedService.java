@@ -49,7 +49,8 @@ final class SeedService implements AutoCloseable {
 
     static final String AUTHORITY = "E10000018";
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final String SETTLED_PROBE = "/api/v1/kpis?year=2015/16";
+    /** Covers 2015/16, 2014/15 beside it and, in table 8, 2013/14. */
+    private static final String SETTLED_PROBE = "/api/v1/reports/annual?year=2015/16";
 
     private final Path dataDir;
     private final ComplaintsService service;
@@ -103,8 +104,8 @@ final class SeedService implements AutoCloseable {
     /**
      * The events are spread over partitions, so stage 1 reaching 65 does not mean the rest is counted:
      * wait for that, then for every event to be consumed (the group's committed offsets at the end of the
-     * input topic), then for the year's figures to read the same twice in a row (the sums run one
-     * repartition hop behind the lifecycle).
+     * input topic), then for the report to read the same twice in a row (the sums run one repartition
+     * hop behind the lifecycle).
      */
     private void awaitSettled() {
         await("2015/16 stage 1 complaints reach 65").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
@@ -115,7 +116,7 @@ final class SeedService implements AutoCloseable {
                     .until(() -> inputLag(admin) == 0);
         }
         String[] last = {""};
-        await("2015/16 figures stable").atMost(PATIENCE).pollDelay(Duration.ofSeconds(1))
+        await("the 2015/16 report stable").atMost(PATIENCE).pollDelay(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofSeconds(2)).until(() -> {
                     String now = get(SETTLED_PROBE).text();
                     boolean stable = now.equals(last[0]);
