@@ -1,5 +1,6 @@
 package io.complaintskpi.alerts;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.DueDates;
@@ -18,7 +19,8 @@ import java.util.List;
 public record ComplaintDeadlines(String complaintId, String authority, String regime, String serviceArea,
                                  LocalDate asOf, List<StageClock> stages) {
 
-    public record StageClock(int stage, LocalDate openedOn, LocalDate clockStart, LocalDate statementAgreedOn,
+    public record StageClock(int stage, LocalDate openedOn, LocalDate acknowledgedOn, LocalDate clockStart,
+                             LocalDate statementAgreedOn,
                              Integer extendedToWorkingDays, LocalDate extendedToDate, LocalDate due,
                              LocalDate dueIfCountedFromRequest, LocalDate dueIfCountedFromStatement,
                              LocalDate closedOn, String closure, Integer workingDaysTaken, String band,
@@ -53,12 +55,12 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
             status = overdue > 0 ? "OVERDUE" : "OPEN";
         } else {
             taken = dueDates.workingDaysTaken(stage);
-            if (complaint.regime().name().equals("CHILDREN") && stage.number() < 3 && stage.responded()) {
+            if (complaint.regime() == Regime.CHILDREN && stage.number() < 3 && stage.responded()) {
                 band = TimelinessBand.of(stage.number(), taken).key();
             }
             status = stage.closedOn().isAfter(due) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
         }
-        return new StageClock(stage.number(), stage.openedOn(), dueDates.clockStart(stage),
+        return new StageClock(stage.number(), stage.openedOn(), stage.acknowledgedOn(), dueDates.clockStart(stage),
                 stage.statementAgreedOn(), stage.extendedToWorkingDays(), stage.extendedToDate(), due, fromRequest,
                 fromStatement, stage.closedOn(), stage.closure() == null ? null : stage.closure().name(), taken, band,
                 status, overdue);

@@ -35,7 +35,7 @@ public final class DeadlineWatch {
         String id = state.key();
         WorkingDayCalendar calendar = dueDates.calendar();
         LocalDate due = dueDates.due(complaint, stage);
-        LocalDate atRisk = workingDaysBefore(calendar, due, atRiskWorkingDays);
+        LocalDate atRisk = calendar.workingDaysBefore(due, atRiskWorkingDays);
         if (atRisk.isAfter(dueDates.clockStart(stage))) {
             out.add(new PendingAlert(AlertKind.AT_RISK, id, stage.number(), atRisk, due));
         }
@@ -52,14 +52,16 @@ public final class DeadlineWatch {
         return out;
     }
 
-    private static LocalDate workingDaysBefore(WorkingDayCalendar calendar, LocalDate date, int days) {
-        LocalDate d = date;
-        for (int left = days; left > 0; ) {
-            d = d.minusDays(1);
-            if (calendar.isWorkingDay(d)) {
-                left--;
-            }
+    /**
+     * Whether a raised alert still describes the complaint: its stage is the open one and, for a missing
+     * acknowledgement, none has arrived. An alert that no longer applies is CLEARED.
+     */
+    public static boolean stillApplies(Alert alert, CaseState state) {
+        Complaint complaint = state.complaint();
+        Stage current = complaint.current();
+        if (!current.isOpen() || current.number() != alert.stage()) {
+            return false;
         }
-        return d;
+        return alert.kind() != AlertKind.ACKNOWLEDGEMENT_OVERDUE || current.acknowledgedOn() == null;
     }
 }

@@ -8,14 +8,14 @@ import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.http.QueryService;
 import io.complaintskpi.http.ServiceMetrics;
 import io.complaintskpi.streams.ComplaintsTopology;
+import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 
 /**
  * The running service: the embedded broker when no cluster is configured, topics from {@code topics/},
@@ -69,8 +68,8 @@ public final class ComplaintsService implements AutoCloseable {
             LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
         }
         TopicProvisioner.provision(config.bootstrapServers(), TopicSpecs.load());
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
-        resources.push(admin);
+        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC);
+        resources.push(deadLetters);
 
         DomainRules rules = DomainRules.from(config);
         streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
@@ -81,7 +80,7 @@ public final class ComplaintsService implements AutoCloseable {
         streamsMetrics.bindTo(metrics);
         resources.push(streamsMetrics);
         new JvmMemoryMetrics().bindTo(metrics);
-        queries = new StreamsQueryService(streams, admin, rules);
+        queries = new StreamsQueryService(streams, deadLetters, rules);
         ServiceMetrics.bind(metrics, queries, clock);
         streams.start();
 

@@ -94,6 +94,21 @@ public final class WorkingDayCalendar {
         return date;
     }
 
+    /** The working day {@code n} working days before {@code date} (e.g. when to warn of a deadline). */
+    public LocalDate workingDaysBefore(LocalDate date, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, got " + n);
+        }
+        LocalDate day = date;
+        for (int left = n; left > 0; ) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
     /**
      * Working days taken: the working days after the effective receipt up to the response, where a
      * response dated on a non-working day counts as made on the next working day (as receipt does).

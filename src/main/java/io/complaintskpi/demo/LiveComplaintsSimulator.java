@@ -143,7 +143,7 @@ public final class LiveComplaintsSimulator {
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < settings.backlog(); i++) {
             int daysAgo = Math.max(1, settings.backlogDays() * (settings.backlog() - i) / settings.backlog());
-            LocalDate received = workingDaysBefore(today, daysAgo);
+            LocalDate received = CALENDAR.workingDaysBefore(today, daysAgo);
             LiveCase complaint = receive(i > 0 && random.nextDouble() >= settings.neverAnswered());
             events.add(envelope(new Step(complaint.key, complaint.received()), officeHours(received, 0)));
             LocalDate acknowledged = CALENDAR.addWorkingDays(received, 1);
@@ -175,17 +175,6 @@ public final class LiveComplaintsSimulator {
 
     private static LocalDate today(Instant now) {
         return now.atZone(EventEnvelope.LONDON).toLocalDate();
-    }
-
-    private static LocalDate workingDaysBefore(LocalDate date, int days) {
-        LocalDate day = date;
-        for (int left = days; left > 0; ) {
-            day = day.minusDays(1);
-            if (CALENDAR.isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
     }
 
     private boolean chance(double p) {

@@ -144,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
         });
 
         routes.get("/api/v1/dlq", ctx -> ctx.json(Map.of("topic", "complaint-events-dlq",
-                "records", deps.queries().deadLetterCount())));
+                "records", deps.queries().deadLetterCount(), "recent", deps.queries().recentRejections())));
 
         routes.get("/api/v1/alerts", ctx -> {
             Params p = params(ctx, deps);

@@ -7,7 +7,6 @@ import io.complaintskpi.rules.Period;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ final class HeadlineMetrics {
                 .description("headline KPIs of the current financial year (rates in percent, money in pence)")
                 .register(deps.metrics());
         this.rows = new Cached<>(() -> ServiceMetrics.safely(() -> compute(deps), List.of()), Duration.ofSeconds(15),
-                Clock.systemUTC());
+                deps.clock());
     }
 
     void refresh() {

@@ -21,8 +21,11 @@ public interface QueryService {
     /** The replayed state of one key, if it has accepted events. */
     Optional<CaseState> caseState(String complaintId);
 
-    /** Records on the dead-letter topic since it was created. */
+    /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();
+
+    /** The latest rejections, newest first, with their reasons. */
+    List<DeadLetter> recentRejections();
 
     /** Kafka Streams' state name, e.g. RUNNING or REBALANCING. */
     String streamsState();

@@ -2,6 +2,7 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
@@ -10,6 +11,7 @@ import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -97,21 +99,18 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
                 deadlineIndex.put(added.indexKey(), added);
             }
         }
-        clearFinishedStages(after, timestamp);
+        clearAlertsThatNoLongerApply(after, timestamp);
     }
 
-    private void clearFinishedStages(CaseState state, long timestamp) {
-        Complaint complaint = state.complaint();
-        if (complaint == null) {
+    private void clearAlertsThatNoLongerApply(CaseState state, long timestamp) {
+        if (state.complaint() == null) {
             return;
         }
         List<KeyValue<String, Alert>> finished = new ArrayList<>();
         try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(state.key() + "|",
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+                new StringSerializer())) {
             it.forEachRemaining(kv -> {
-                boolean stageStillOpen = complaint.current().isOpen()
-                        && complaint.current().number() == kv.value.stage();
-                if (!stageStillOpen) {
+                if (!DeadlineWatch.stillApplies(kv.value, state)) {
                     finished.add(kv);
                 }
             });

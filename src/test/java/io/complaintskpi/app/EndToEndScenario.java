@@ -73,7 +73,10 @@ final class EndToEndScenario {
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": broken");
             assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(),
                     StandardCharsets.UTF_8)).contains("malformed JSON");
-            await().atMost(PATIENCE).until(() -> client.get("/api/v1/dlq").body().get("records").asLong() >= 1);
+            await().atMost(PATIENCE).until(() -> client.get("/api/v1/dlq").body().get("records").asLong() == 1);
+            JsonNode rejection = client.get("/api/v1/dlq").body().at("/recent/0");
+            assertThat(rejection.get("reason").asText()).contains("malformed JSON");
+            assertThat(rejection.get("sourceTopic").asText()).isEqualTo(Names.EVENTS_TOPIC);
 
             // No new event: the wall clock alone breaches the 60-day-old complaint.
             await().atMost(PATIENCE).until(() -> breaches(client, "C-OLD").size() == 1);

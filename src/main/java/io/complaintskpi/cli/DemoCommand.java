@@ -1,0 +1,69 @@
+package io.complaintskpi.cli;
+
+import io.complaintskpi.app.ComplaintsService;
+import io.complaintskpi.demo.DemoPublisher;
+import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.demo.LiveComplaintsSimulator;
+import io.complaintskpi.demo.SeedHistory;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.SchemaValidator;
+import org.apache.kafka.clients.producer.Producer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the service and publish the seed report's three years, time-compressed, then a live"
+                + " synthetic stream.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ServiceOptions options;
+
+    @Option(names = "--per-day", defaultValue = "PT0.05S",
+            description = "pause after each business day of history (ISO-8601, default ${DEFAULT-VALUE})")
+    Duration perDay;
+
+    @Option(names = "--live-every", defaultValue = "PT3S",
+            description = "interval of the live stream after the history (default ${DEFAULT-VALUE})")
+    Duration liveEvery;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        // The demo's events are one authority's: make it the default so plain curls find it.
+        if (System.getenv("COMPLAINTS_DEFAULT_AUTHORITY") == null) {
+            options.settings.putIfAbsent("authority.default", SeedHistory.AUTHORITY);
+        }
+        ComplaintsService service = ComplaintsService.start(options.load());
+        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
+        EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
+        DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
+                line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));
+        System.out.printf("complaints-kpi demo on http://localhost:%d: publishing the 2013/14-2015/16 history,"
+                + " then live events; try curl 'localhost:%d/api/v1/kpis/received?year=2015/16'%n",
+                service.httpPort(), service.httpPort());
+        Thread publishing = new Thread(() -> {
+            try {
+                publisher.run(FixtureReader.withSchemas().seedFixture(),
+                        new LiveComplaintsSimulator(LiveComplaintsSimulator.Settings.defaults(), Clock.systemUTC(),
+                                new Random()), Clock.systemUTC());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-publisher");
+        publishing.start();
+        ServeCommand.runUntilShutdown(() -> {
+            publisher.stop();
+            publishing.interrupt();
+            publishing.join(5_000);
+            producer.close(Duration.ofSeconds(5));
+            service.close();
+        });
+        return 0;
+    }
+}

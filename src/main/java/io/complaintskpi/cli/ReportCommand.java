@@ -1,0 +1,233 @@
+package io.complaintskpi.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.InvalidEventException;
+import io.complaintskpi.kpi.AnnualReport;
+import io.complaintskpi.kpi.AnnualReportCsv;
+import io.complaintskpi.kpi.AnnualReportHtml;
+import io.complaintskpi.kpi.KpiCatalogue;
+import io.complaintskpi.kpi.OfflineReplay;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.streams.DomainRules;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write the children's social care complaints annual report for a financial year as JSON,"
+                + " CSV and HTML: annual-<authority>-<yyyy-yy>[-public].{json,csv,html}.",
+                "Computed offline from a JSON Lines file of events (default: the built-in seed fixture), or"
+                        + " fetched from a running service with --url."})
+final class ReportCommand implements Callable<Integer> {
+
+    private static final Pattern SAFE_AUTHORITY = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int REJECTIONS_LISTED = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16")
+    String year;
+
+    @Option(names = "--authority", description = "authority code (default: the only authority in the events,"
+            + " else authority.default; with --url, the service's default)")
+    String authority;
+
+    @Option(names = "--public", description = "suppress small counts (DfE conventions) for publication")
+    boolean publicOutput;
+
+    @Option(names = "--out", defaultValue = "reports", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    static final class Source {
+        @Option(names = "--events", description = "JSON Lines file of events to replay offline")
+        Path events;
+
+        @Option(names = "--url", description = "base URL of a running service, e.g. http://localhost:7070")
+        URI url;
+    }
+
+    @Option(names = "--config", description = "properties file (offline: calendar and rules settings)")
+    Path configFile;
+
+    @Option(names = "--set", description = "any setting as key=value, e.g. --set rules.stage2-clock-start=REQUEST")
+    Map<String, String> settings = new HashMap<>();
+
+    /** The report's three renderings, by file extension, and what it is about. */
+    private record Rendered(String authority, boolean publicOutput, Map<String, byte[]> files) {
+    }
+
+    /** No report could be made (unreadable events, service unreachable ...); the message says why. */
+    private static final class NoReport extends Exception {
+        NoReport(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        FinancialYear financialYear = parseYear();
+        if (authority != null && !SAFE_AUTHORITY.matcher(authority).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--authority may only contain letters, digits, '_' and '-', got '" + authority + "'");
+        }
+        Rendered report;
+        try {
+            report = source.url != null ? fetch(financialYear) : offline(financialYear);
+        } catch (NoReport e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        Files.createDirectories(out);
+        // A copy for publication is named apart, so it is never mistaken for (or overwritten by) the full one.
+        String base = "annual-" + report.authority() + "-" + financialYear.label().replace('/', '-')
+                + (report.publicOutput() ? "-public" : "");
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (var file : report.files().entrySet()) {
+            Path path = out.resolve(base + "." + file.getKey());
+            Files.write(path, file.getValue());
+            stdout.println("wrote " + path);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private FinancialYear parseYear() {
+        try {
+            return FinancialYear.parse(year);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--year must be a financial year like 2015/16: " + e.getMessage());
+        }
+    }
+
+    private Rendered offline(FinancialYear financialYear) throws JsonProcessingException, NoReport {
+        ServiceConfig config = config();
+        DomainRules rules = DomainRules.from(config);
+        FixtureReader reader = new FixtureReader(rules.codec());
+        String origin = source.events == null ? "the built-in seed fixture" : source.events.toString();
+        List<EventEnvelope> events;
+        try {
+            events = source.events == null ? reader.classpath(FixtureReader.SEED_FIXTURE) : reader.file(source.events);
+        } catch (InvalidEventException | UncheckedIOException e) {
+            throw new NoReport("cannot read events from " + origin + ": " + e.getMessage());
+        }
+        OfflineReplay.Result result = new OfflineReplay(rules.machine(), rules.contributions()).replay(events);
+        printTally(origin, events.size(), result);
+
+        String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
+        AnnualReport report = AnnualReport.build(new KpiCatalogue(result.series()), about, financialYear,
+                publicOutput);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        // The same mapper as the HTTP route: the file is byte for byte what the service would serve.
+        files.put("json", EventCodec.MAPPER.writeValueAsBytes(report));
+        files.put("csv", AnnualReportCsv.render(report).getBytes(StandardCharsets.UTF_8));
+        files.put("html", AnnualReportHtml.render(report).getBytes(StandardCharsets.UTF_8));
+        return new Rendered(about, publicOutput, files);
+    }
+
+    private void printTally(String origin, int read, OfflineReplay.Result result) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("replayed %d events from %s: %d accepted, %d duplicates, %d rejected%n", read, origin,
+                result.accepted(), result.duplicates(), result.rejected().size());
+        PrintWriter stderr = spec.commandLine().getErr();
+        result.rejected().stream().limit(REJECTIONS_LISTED).forEach(r -> stderr.printf("rejected %s %s %s: %s%n",
+                r.event().complaintId(), r.event().event().getClass().getSimpleName(), r.event().eventId(),
+                r.reason()));
+        if (result.rejected().size() > REJECTIONS_LISTED) {
+            stderr.printf("... and %d more rejected%n", result.rejected().size() - REJECTIONS_LISTED);
+        }
+        stderr.flush();
+    }
+
+    /** The events' authority when they are all about one; otherwise the configured default. */
+    private static String onlyAuthority(OfflineReplay.Result result, String fallback) {
+        var authorities = result.series().authorities();
+        return authorities.size() == 1 ? authorities.iterator().next() : fallback;
+    }
+
+    private Rendered fetch(FinancialYear financialYear) throws IOException, InterruptedException, NoReport {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String format : List.of("json", "csv", "html")) {
+            URI uri = reportUri(financialYear, format);
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new NoReport("cannot fetch " + uri + ": " + e);
+            }
+            if (response.statusCode() != 200) {
+                throw new NoReport("GET " + uri + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            files.put(format, response.body());
+        }
+        JsonNode json = EventCodec.MAPPER.readTree(files.get("json"));
+        String about = json.path("authority").asText();
+        if (!SAFE_AUTHORITY.matcher(about).matches()) {
+            throw new NoReport("the service named an authority unfit for a file name: '" + about + "'");
+        }
+        return new Rendered(about, json.path("publicOutput").asBoolean(), files);
+    }
+
+    private URI reportUri(FinancialYear financialYear, String format) {
+        String base = source.url.toString().replaceAll("/+$", "");
+        StringBuilder query = new StringBuilder("year=").append(encode(financialYear.label()))
+                .append("&format=").append(format);
+        if (publicOutput) {
+            query.append("&public=true"); // without it the service's own default applies
+        }
+        if (authority != null) {
+            query.append("&authority=").append(encode(authority));
+        }
+        return URI.create(base + "/api/v1/reports/annual?" + query);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Loaded exactly as the service loads its settings: flags, then environment, file, defaults. */
+    private ServiceConfig config() {
+        ServiceOptions options = new ServiceOptions();
+        options.configFile = configFile;
+        options.settings.putAll(settings);
+        try {
+            return options.load();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

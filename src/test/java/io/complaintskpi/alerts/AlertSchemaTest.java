@@ -1,0 +1,49 @@
+package io.complaintskpi.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.complaintskpi.events.EventCodec;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the service publishes on complaint-alerts matches the schema the topic spec points to. */
+class AlertSchemaTest {
+
+    private static JsonSchema schema() throws Exception {
+        try (InputStream in = AlertSchemaTest.class.getResourceAsStream("/topics/schemas/alert.schema.json")) {
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+
+    @Test
+    void publishedAlertsMatchTheirSchema() throws Exception {
+        Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", "CHILDREN",
+                "Strengthening Families", 2, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-10T09:00:00Z"),
+                null);
+        Alert cleared = new Alert(AlertKind.CLEARED, "CS-2015-043", "E10000018", "CHILDREN",
+                "Strengthening Families", 2, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-12T09:00:00Z"),
+                AlertKind.BREACHED);
+        JsonSchema schema = schema();
+        for (Alert alert : new Alert[] {breached, cleared}) {
+            JsonNode json = EventCodec.MAPPER.valueToTree(alert);
+            assertThat(schema.validate(json)).as(json.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsAnAlertWithoutItsDueDate() throws Exception {
+        JsonNode json = EventCodec.MAPPER.readTree("{\"kind\":\"BREACHED\",\"complaintId\":\"C\",\"authority\":\"A\","
+                + "\"regime\":\"CHILDREN\",\"serviceArea\":\"S\",\"stage\":1,\"workingDaysOverdue\":1,"
+                + "\"raisedAt\":\"2016-02-10T09:00:00Z\"}");
+        assertThat(schema().validate(json)).isNotEmpty();
+    }
+}

@@ -1,0 +1,143 @@
+package io.complaintskpi.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed year's annual report page as a browser renders it: Debian's headless Chromium loads the HTML
+ * route of the running service, dumps the DOM and takes a screenshot, kept as
+ * {@code target/report-screenshots/annual-report-2015-16.png}. Skipped where Chromium is not installed.
+ */
+@ExtendWith(SeedService.Resolver.class)
+class AnnualReportChromiumTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Generous: the machine is shared and slow; only a hung browser reaches it. */
+    private static final long TIMEOUT_SECONDS = 180;
+    private static final String ROUTE = "/api/v1/reports/annual?year=2015/16&format=html";
+    private static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target",
+            "report-screenshots", "annual-report-2015-16.png");
+
+    @TempDir
+    Path work;
+
+    /** Per test, so each is reported skipped with the reason (and the service is not started for nothing). */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed: " + CHROMIUM
+                + " is missing; install it (apt-get install chromium) to render the annual report in a browser");
+    }
+
+    @Test
+    void the_rendered_page_has_every_table_and_the_key_figures(SeedService service)
+            throws IOException, InterruptedException {
+        SeedService.Response page = service.get(ROUTE);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+
+        Path dom = work.resolve("dom.html");
+        run(List.of("--dump-dom", service.baseUrl() + ROUTE), dom);
+        String rendered = Files.readString(dom, StandardCharsets.UTF_8);
+
+        assertThat(rendered).contains("<title>Children's social care statutory complaints: annual report 2015/16"
+                + " (E10000018)</title>");
+        JsonNode report = service.json("/api/v1/reports/annual?year=2015/16");
+        List<String> captions = new ArrayList<>();
+        report.get("tables").forEach(table -> captions.add("<caption>" + text(table.get("title").asText())
+                + "</caption>"));
+        assertThat(captions).hasSize(14);
+        assertThat(rendered).contains(captions);
+        assertThat(rendered).contains(
+                "<th scope=\"row\">Stage 1 complaints</th><td class=\"num\">57</td><td class=\"num\">65</td>"
+                        + "<td class=\"num\">+8</td><td class=\"num\">+14.0%</td>",
+                "<th scope=\"row\">Upheld (totally or partly)</th><td class=\"num\">19</td>"
+                        + "<td class=\"num\">33.3%</td><td class=\"num\">15</td><td class=\"num\">23.1%</td>",
+                "<th scope=\"row\">Total</th><td class=\"num\">£12,100</td><td class=\"num\">£13,130</td>"
+                        + "<td class=\"num\">£15,130</td>",
+                "<th scope=\"row\">Delays in providing services</th><td class=\"num\">6</td>"
+                        + "<td class=\"num\">83.3%</td><td class=\"num\">8</td><td class=\"num\">6</td>"
+                        + "<td class=\"num\">75.0%</td>",
+                "<th scope=\"row\">Fostering &amp; Adoption</th>");
+    }
+
+    @Test
+    void a_screenshot_of_the_page_is_kept_as_a_build_artifact(SeedService service)
+            throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.deleteIfExists(SCREENSHOT);
+
+        run(List.of("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,4000",
+                service.baseUrl() + ROUTE), work.resolve("screenshot.out"));
+
+        assertThat(SCREENSHOT).isNotEmptyFile();
+        BufferedImage image = ImageIO.read(SCREENSHOT.toFile());
+        assertThat(image).as("a PNG image").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(image.getHeight()).isEqualTo(4000);
+        assertThat(colours(image)).as("distinct colours: text and table shading, not a blank page")
+                .isGreaterThan(10);
+    }
+
+    /**
+     * Runs headless Chromium on a fresh profile, stdout to {@code stdout}. Its helpers (zygote, crashpad)
+     * outlive it, re-parented, so they are collected while it runs and killed with it at the end.
+     */
+    private void run(List<String> arguments, Path stdout) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(work, "chromium-profile-");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(arguments);
+        Path stderr = work.resolve(stdout.getFileName() + ".err");
+        Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        Set<ProcessHandle> family = new HashSet<>();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!chromium.waitFor(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                chromium.descendants().forEach(family::add);
+            }
+            assertThat(chromium.isAlive()).as("chromium still running after %d s: %s", TIMEOUT_SECONDS, command)
+                    .isFalse();
+            assertThat(chromium.exitValue()).as("chromium exit code; stderr:%n%s", Files.readString(stderr))
+                    .isZero();
+        } finally {
+            chromium.descendants().forEach(family::add);
+            chromium.destroyForcibly();
+            family.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Text as a DOM serialiser writes it inside an element: only &, < and > are escaped. */
+    private static String text(String raw) {
+        return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static int colours(BufferedImage image) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+}

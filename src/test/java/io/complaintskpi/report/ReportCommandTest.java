@@ -1,0 +1,179 @@
+package io.complaintskpi.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.cli.Main;
+import io.complaintskpi.events.EventCodec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code complaints-kpi report}: offline on the seed fixture it gives the same report as the running
+ * service; with {@code --url} it saves what the service serves.
+ */
+@ExtendWith(SeedService.Resolver.class)
+class ReportCommandTest {
+
+    private static final String BASE = "annual-" + SeedService.AUTHORITY + "-2015-16";
+    private static final String ROUTE = "/api/v1/reports/annual?year=2015/16";
+
+    private static SeedService service;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void running(SeedService seedService) {
+        service = seedService;
+    }
+
+    /** Exit code, stdout and stderr of one run. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run report(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("report"));
+        all.addAll(List.of(args));
+        int code = new CommandLine(new Main()).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
+                .execute(all.toArray(String[]::new));
+        return new Run(code, stdout.toString(), stderr.toString());
+    }
+
+    @Test
+    void offline_on_the_seed_fixture_writes_the_three_files_with_the_seed_figures() throws IOException {
+        Run run = report("--year", "2015/16", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("replayed 1019 events from the built-in seed fixture: 1019 accepted,"
+                + " 0 duplicates, 0 rejected");
+        assertThat(files()).containsExactlyInAnyOrder(BASE + ".json", BASE + ".csv", BASE + ".html");
+        assertThat(run.out()).contains("wrote " + out.resolve(BASE + ".json"));
+
+        Report json = Report.of(EventCodec.MAPPER.readTree(out.resolve(BASE + ".json").toFile()));
+        assertThat(json.json().get("authority").asText()).isEqualTo(SeedService.AUTHORITY);
+        assertThat(json.text("table2", "Stage 1 complaints", "2015/16")).isEqualTo("65");
+        assertThat(json.text("table7", "Upheld (totally or partly)", "2015/16 %")).isEqualTo("23.1%");
+        assertThat(json.text("table8", "Total", "Total 2015/16")).isEqualTo("£15,130");
+        List<List<String>> csv = Csv.parse(Files.readString(out.resolve(BASE + ".csv")));
+        assertThat(csv).contains(
+                List.of("Table 2: Statutory children's complaints received", "Stage 1 complaints", "2015/16", "65"),
+                List.of("Table 8: Costs incurred through the complaints procedure", "Total", "Total 2015/16",
+                        "£15,130"));
+        assertThat(Files.readString(out.resolve(BASE + ".html")))
+                .contains("<caption>Table 8: Costs incurred through the complaints procedure</caption>")
+                .contains("<td class=\"num\">£15,130</td>");
+    }
+
+    @Test
+    void offline_figures_equal_those_the_running_service_serves() throws IOException {
+        assertThat(report("--year", "2015/16", "--out", out.toString()).exitCode()).isZero();
+
+        assertThat(EventCodec.MAPPER.readTree(out.resolve(BASE + ".json").toFile()))
+                .isEqualTo(service.json(ROUTE));
+        // Same mapper as the route: the same bytes, not only the same tree.
+        assertThat(Files.readString(out.resolve(BASE + ".json"))).isEqualTo(service.get(ROUTE).text());
+        assertThat(Files.readString(out.resolve(BASE + ".csv")))
+                .isEqualTo(service.get(ROUTE + "&format=csv").text());
+        assertThat(Files.readString(out.resolve(BASE + ".html")))
+                .isEqualTo(service.get(ROUTE + "&format=html").text());
+    }
+
+    @Test
+    void offline_public_copy_is_suppressed_like_the_services_and_named_apart() throws IOException {
+        Run run = report("--year", "2015/16", "--public", "--authority", SeedService.AUTHORITY,
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String name = BASE + "-public";
+        assertThat(files()).containsExactlyInAnyOrder(name + ".json", name + ".csv", name + ".html");
+        JsonNode json = EventCodec.MAPPER.readTree(out.resolve(name + ".json").toFile());
+        assertThat(json).isEqualTo(service.json(ROUTE + "&public=true"));
+        assertThat(Report.of(json).text("table2", "Stage 3 requests", "2015/16")).isEqualTo("c");
+    }
+
+    @Test
+    void with_url_it_saves_exactly_what_the_service_serves() throws IOException {
+        Run run = report("--year", "2015/16", "--url", service.baseUrl() + "/", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("replayed");
+        assertThat(Files.readString(out.resolve(BASE + ".json"))).isEqualTo(service.get(ROUTE).text());
+        assertThat(Files.readString(out.resolve(BASE + ".csv"))).isEqualTo(service.get(ROUTE + "&format=csv").text());
+        assertThat(Files.readString(out.resolve(BASE + ".html")))
+                .isEqualTo(service.get(ROUTE + "&format=html").text());
+    }
+
+    @Test
+    void offline_on_a_file_counts_and_names_the_rejected_events() throws IOException {
+        Path events = out.resolve("events.jsonl");
+        Files.writeString(events, String.join("\n",
+                "{\"eventId\":\"39e93c25-e491-3f26-96de-611f3b87984c\",\"eventType\":\"ComplaintReceived\","
+                        + "\"occurredAt\":\"2015-06-01T10:00:00+01:00\",\"complaintId\":\"C-1\",\"authority\":\"E09000001\","
+                        + "\"schemaVersion\":1,\"data\":{\"regime\":\"CHILDREN\",\"serviceArea\":\"First Response\","
+                        + "\"complainantType\":\"PARENT\"}}",
+                "{\"eventId\":\"dc2c8d95-393d-3bfc-8f39-67cae7c52cd1\",\"eventType\":\"StageResponded\","
+                        + "\"occurredAt\":\"2015-06-10T10:00:00+01:00\",\"complaintId\":\"C-2\",\"authority\":\"E09000001\","
+                        + "\"schemaVersion\":1,\"data\":{\"stage\":1,\"outcome\":\"NOT_UPHELD\",\"causes\":[]}}",
+                ""), StandardCharsets.UTF_8);
+        Path reports = out.resolve("reports");
+
+        Run run = report("--year", "2015/16", "--events", events.toString(), "--out", reports.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("replayed 2 events from " + events + ": 1 accepted, 0 duplicates, 1 rejected");
+        assertThat(run.err()).contains("rejected C-2 StageResponded dc2c8d95-393d-3bfc-8f39-67cae7c52cd1");
+        // The events' only authority names the report.
+        Report json = Report.of(EventCodec.MAPPER.readTree(reports.resolve("annual-E09000001-2015-16.json").toFile()));
+        assertThat(json.text("table2", "Stage 1 complaints", "2015/16")).isEqualTo("1");
+    }
+
+    @Test
+    void bad_input_fails_with_a_message_and_writes_nothing() throws IOException {
+        Run badYear = report("--year", "2015", "--out", out.toString());
+        assertThat(badYear.exitCode()).isEqualTo(2);
+        assertThat(badYear.err()).contains("--year must be a financial year like 2015/16");
+
+        Run both = report("--year", "2015/16", "--events", "x.jsonl", "--url", "http://127.0.0.1:1",
+                "--out", out.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+
+        Run missing = report("--year", "2015/16", "--events", out.resolve("none.jsonl").toString(),
+                "--out", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("cannot read events from");
+
+        Run unreachable = report("--year", "2015/16", "--url", "http://127.0.0.1:1", "--out", out.toString());
+        assertThat(unreachable.exitCode()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("cannot fetch http://127.0.0.1:1/api/v1/reports/annual?year=2015%2F16");
+
+        Run unsafeAuthority = report("--year", "2015/16", "--url", service.baseUrl(), "--authority", "../etc",
+                "--out", out.toString());
+        assertThat(unsafeAuthority.exitCode()).isEqualTo(2);
+        assertThat(unsafeAuthority.err()).contains("--authority may only contain");
+
+        assertThat(files()).isEmpty();
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> listing = Files.list(out)) {
+            return listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.config.ServiceConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static io.complaintskpi.testing.ContractEvents.event;
+import static io.complaintskpi.testing.ContractEvents.received;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Alerts raised by the wall clock alone, day by day across Easter 2016, exactly once each. */
+class DeadlineAlertsTest {
+
+    @TempDir
+    Path dir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> events;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeEach
+    void start() {
+        Properties file = new Properties();
+        file.setProperty("data.dir", dir.toString());
+        file.setProperty("kafka.bootstrap-servers", "unused:9092");
+        file.setProperty("alerts.scan-interval", "PT1H");
+        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
+        // Thursday 17 March 2016, 18:00 UTC: after the day's events.
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config),
+                Instant.parse("2016-03-17T18:00:00Z"));
+        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+        dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static final Instant START = Instant.parse("2016-03-17T18:00:00Z");
+
+    /**
+     * Moves the wall clock on a day at a time (events of a day, if any, are piped first) and records the day
+     * each alert appeared.
+     */
+    private List<String> alertsOverDays(int days, Map<LocalDate, byte[]> eventsByDay) {
+        List<String> raised = new ArrayList<>();
+        for (int day = 1; day <= days; day++) {
+            LocalDate today = LocalDate.ofInstant(START.plus(Duration.ofDays(day)), ZoneOffset.UTC);
+            byte[] event = eventsByDay.get(today);
+            if (event != null) {
+                events.pipeInput(key(event), event);
+            }
+            driver.advanceWallClockTime(Duration.ofDays(1));
+            for (Alert alert : alerts.readValuesToList()) {
+                raised.add(today + " " + alert.kind() + (alert.clears() == null ? "" : "(" + alert.clears() + ")")
+                        + " due " + alert.dueDate());
+            }
+        }
+        return raised;
+    }
+
+    private static String key(byte[] event) {
+        String json = new String(event, StandardCharsets.UTF_8);
+        int at = json.indexOf("\"complaintId\":\"") + 15;
+        return json.substring(at, json.indexOf('"', at));
+    }
+
+    @Test
+    void childrensStage1AcrossEaster() {
+        events.pipeInput("E-1", received("E-1", "2016-03-17T10:00:00Z", "First Response"));
+        List<String> raised = alertsOverDays(40, Map.of());
+        // 10 working days skip Good Friday (25 Mar) and Easter Monday (28 Mar): due Mon 4 April.
+        assertThat(raised).containsExactly(
+                "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-05 BREACHED due 2016-04-04",
+                "2016-04-19 STAGE2_MUST_BE_OFFERED due 2016-04-18");
+    }
+
+    @Test
+    void anAgreedExtensionMovesTheDeadlineAndNeedsNoStage2Offer() {
+        events.pipeInput("E-2", received("E-2", "2016-03-17T10:00:00Z", "First Response"));
+        events.pipeInput("E-2", event("ExtensionAgreed", "E-2", "2016-03-21T10:00:00Z",
+                "{\"stage\":1,\"workingDays\":20}"));
+        List<String> raised = alertsOverDays(40, Map.of());
+        assertThat(raised).containsExactly(
+                "2016-04-14 AT_RISK due 2016-04-18",
+                "2016-04-19 BREACHED due 2016-04-18");
+    }
+
+    @Test
+    void anExtensionBeyondTheStatutoryMaximumIsRejectedWithTheReason() {
+        events.pipeInput("E-3", received("E-3", "2016-03-17T10:00:00Z", "First Response"));
+        events.pipeInput("E-3", event("ExtensionAgreed", "E-3", "2016-03-21T10:00:00Z",
+                "{\"stage\":1,\"workingDays\":30}"));
+        List<TestRecord<byte[], byte[]>> rejected = dlq.readRecordsToList();
+        assertThat(rejected).hasSize(1);
+        assertThat(new String(rejected.get(0).headers().lastHeader("__streams.errors.message").value(),
+                StandardCharsets.UTF_8)).contains("at most 20 working days");
+    }
+
+    @Test
+    void adultsAreAlertedWhenTheAcknowledgementAndTheAgreedResponseDateAreMissed() {
+        events.pipeInput("A-1", event("ComplaintReceived", "A-1", "2016-03-17T10:00:00Z",
+                "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\","
+                        + "\"agreedResponseBy\":\"2016-04-15\"}"));
+        List<String> raised = alertsOverDays(40, Map.of(LocalDate.parse("2016-04-08"),
+                event("ComplaintAcknowledged", "A-1", "2016-04-08T10:00:00Z", "{\"stage\":1}")));
+        // Acknowledge within 3 working days (due Tue 22 March); respond by the agreed 15 April.
+        assertThat(raised).containsExactly(
+                "2016-03-23 ACKNOWLEDGEMENT_OVERDUE due 2016-03-22",
+                "2016-04-08 CLEARED(ACKNOWLEDGEMENT_OVERDUE) due 2016-03-22",
+                "2016-04-13 AT_RISK due 2016-04-15",
+                "2016-04-16 BREACHED due 2016-04-15");
+    }
+}
