@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -144,12 +144,6 @@ final class LiveStack implements AutoCloseable {
     /** Without the start: Awaitility polls from its own thread, which must not wait for the start's lock. */
     private JsonNode promGet(String pathAndQuery) {
         return parse(send(URI.create("http://127.0.0.1:" + prometheusPort + pathAndQuery)).body());
-    }
-
-    /** The metric names on the service's /metrics right now. */
-    Set<String> exportedMetricNames() {
-        return get("/metrics").body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .map(l -> l.split("[{ ]", 2)[0]).collect(java.util.stream.Collectors.toSet());
     }
 
     private synchronized void startPrometheus() {
@@ -276,7 +270,7 @@ final class LiveStack implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
