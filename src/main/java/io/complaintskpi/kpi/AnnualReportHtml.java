@@ -12,7 +12,8 @@ public final class AnnualReportHtml {
             body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 2em auto; max-width: 60em; \
             padding: 0 1em; line-height: 1.4; }
             h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; }
-            table { border-collapse: collapse; width: 100%; margin: 0.5em 0 0.3em; }
+            table { border-collapse: collapse; width: 100%; margin: 0.5em 0 0.3em; table-layout: fixed; } \
+            th:first-child { width: 40%; } thead th.num { white-space: normal; }
             caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
             th, td { border-bottom: 1px solid #b1b4b6; padding: 0.3em 0.5em; vertical-align: top; }
             th { text-align: left; background: #f3f2f1; } th.num, td.num { text-align: right; \
@@ -28,7 +29,7 @@ public final class AnnualReportHtml {
 
     public static String render(AnnualReport report) {
         StringBuilder out = new StringBuilder(16_384);
-        out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(escape(report.title())).append("</h1>\n<p>")
                 .append(escape("Financial year " + report.year() + " (1 April to 31 March), with " + report.priorYear()

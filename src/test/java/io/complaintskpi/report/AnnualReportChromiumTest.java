@@ -84,14 +84,14 @@ class AnnualReportChromiumTest {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
 
-        run(List.of("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,4000",
+        run(List.of("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,6000",
                 service.baseUrl() + ROUTE), work.resolve("screenshot.out"));
 
         assertThat(SCREENSHOT).isNotEmptyFile();
         BufferedImage image = ImageIO.read(SCREENSHOT.toFile());
         assertThat(image).as("a PNG image").isNotNull();
         assertThat(image.getWidth()).isEqualTo(1280);
-        assertThat(image.getHeight()).isEqualTo(4000);
+        assertThat(image.getHeight()).isEqualTo(6000);
         assertThat(colours(image)).as("distinct colours: text and table shading, not a blank page")
                 .isGreaterThan(10);
     }
