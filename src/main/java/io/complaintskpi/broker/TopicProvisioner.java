@@ -64,7 +64,9 @@ public final class TopicProvisioner {
         Map<Boolean, List<TopicSpec>> byPresence = specs.stream()
                 .collect(Collectors.partitioningBy(spec -> existing.contains(spec.name())));
         checkCompatible(byPresence.get(true), liveBrokers);
-        create(byPresence.get(false), liveBrokers);
+        // A topic created by someone else since the listing (another instance, or metadata that had not
+        // reached this broker yet) is checked like any existing one.
+        checkCompatible(create(byPresence.get(false), liveBrokers), liveBrokers);
         awaitLeaders(specs.stream().map(TopicSpec::name).toList());
     }
 
@@ -129,19 +131,24 @@ public final class TopicProvisioner {
         });
     }
 
-    private void create(List<TopicSpec> specs, int liveBrokers) {
+    /** Creates the topics; returns the specs of those that turned out to exist already. */
+    private List<TopicSpec> create(List<TopicSpec> specs, int liveBrokers) {
+        List<TopicSpec> existedAlready = new ArrayList<>();
         if (specs.isEmpty()) {
-            return;
+            return existedAlready;
         }
         List<NewTopic> newTopics = specs.stream().map(spec -> newTopic(spec, liveBrokers)).toList();
-        admin.createTopics(newTopics).values().forEach((name, created) -> {
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
+        for (TopicSpec spec : specs) {
             try {
-                await(created);
-                LOG.info("Created topic {}", name);
+                await(results.get(spec.name()));
+                LOG.info("Created topic {}", spec.name());
             } catch (TopicExistsException e) {
-                LOG.info("Topic {} was created meanwhile by someone else", name);
+                LOG.info("Topic {} was created meanwhile by someone else; checking it against its spec", spec.name());
+                existedAlready.add(spec);
             }
-        });
+        }
+        return existedAlready;
     }
 
     private static NewTopic newTopic(TopicSpec spec, int liveBrokers) {

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -98,8 +100,11 @@ class TopicProvisionerTest {
         assertThat(describe(spec.name()).partitions()).hasSize(8);
     }
 
+    /** Creates a topic as an operator would have, and waits until the broker's metadata shows it. */
     private static void create(NewTopic topic) throws ExecutionException, InterruptedException {
         admin.createTopics(List.of(topic)).all().get();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.listTopics().names().get().contains(topic.name()));
     }
 
     private static TopicDescription describe(String topic) throws ExecutionException, InterruptedException {
