@@ -10,14 +10,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The other per-event cost that grows with a case: the lifecycle processor reads the case history from
  * the real store and writes it back, through its serde (every stored event re-validated against the
  * schema on read), RocksDB and the changelog. The store is fresh each iteration because the test driver
- * keeps every changelog record it is sent.
+ * keeps every changelog record it is sent; the warm-up is longer for the same reason as the topology's.
  */
 @State(Scope.Thread)
+@Warmup(iterations = 5, time = 2)
 public class HistoryStoreBenchmark extends BenchmarkSettings {
 
     @Param({"1", "8", "32"})

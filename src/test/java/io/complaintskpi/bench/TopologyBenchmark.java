@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
 
@@ -27,9 +28,11 @@ import java.util.List;
  * The whole seed fixture through the real topology: decode, dedupe, lifecycle, deadline index, KPI
  * deltas, repartition and sums, with RocksDB state and a commit after every record. Each invocation
  * starts from empty state (replaying into full state would only measure the duplicate check), and the
- * score is per event.
+ * score is per event. Kafka's and RocksDB's code paths take longer to compile than the domain's, hence
+ * the longer warm-up.
  */
 @State(Scope.Thread)
+@Warmup(iterations = 8, time = 2)
 public class TopologyBenchmark extends BenchmarkSettings {
 
     /** Events in the seed fixture; checked at setup because the annotation needs a constant. */
