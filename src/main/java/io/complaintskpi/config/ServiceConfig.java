@@ -102,7 +102,12 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     private static int positive(Map<String, String> v, String key) {
-        int n = Integer.parseInt(v.get(key));
+        int n;
+        try {
+            n = Integer.parseInt(v.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v.get(key) + "'");
+        }
         if (n < 0) {
             throw new IllegalArgumentException(key + " must not be negative: " + n);
         }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/readme/kpis.md lists the catalogue exactly as the code defines it. */
+/** The README lists the catalogue exactly as the code defines it. */
 class KpiDocsTest {
 
-    private static final Path DOC = Path.of("docs/readme/kpis.md");
+    private static final Path DOC = Path.of("README.md");
 
     @Test
     void everyKpiIdIsDocumented() throws IOException {

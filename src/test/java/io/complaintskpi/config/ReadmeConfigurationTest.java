@@ -1,0 +1,52 @@
+package io.complaintskpi.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadmeConfigurationTest {
+
+    @Test
+    void theReadmeDocumentsEverySettingWithItsDefault() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (ServiceConfig.Setting s : ServiceConfig.SETTINGS) {
+            assertThat(readme).contains("| `" + s.key() + "` | `" + s.env() + "` | `" + s.defaultValue() + "` |");
+        }
+    }
+
+    @Test
+    void theReadmeStartsWithTheRunAndTestCommands() throws IOException {
+        String head = String.join("\n", Files.readAllLines(Path.of("README.md")).subList(0, 12));
+        assertThat(head).contains("java -jar target/complaints-kpi.jar demo").contains("mvn -B verify");
+    }
+
+    @Test
+    void flagsWinOverEnvironmentWhichWinsOverTheFile() {
+        Properties file = new Properties();
+        file.setProperty("http.port", "1111");
+        file.setProperty("alerts.at-risk-working-days", "4");
+        file.setProperty("streams.threads", "2");
+        ServiceConfig config = ServiceConfig.load(
+                Map.of("COMPLAINTS_HTTP_PORT", "2222", "COMPLAINTS_AT_RISK_WORKING_DAYS", "5"),
+                file, Map.of("http.port", "3333"));
+        assertThat(config.httpPort()).isEqualTo(3333);
+        assertThat(config.atRiskWorkingDays()).isEqualTo(5);
+        assertThat(config.streamThreads()).isEqualTo(2);
+        assertThat(config.embeddedBroker()).isTrue();
+    }
+
+    @Test
+    void aBadValueNamesTheSetting() {
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_HTTP_PORT", "seventy"), new Properties(),
+                Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.port").hasMessageContaining("seventy");
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of(), new Properties(),
+                Map.of("rules.stage2-clock-start", "WHENEVER"))).hasMessageContaining("WHENEVER");
+    }
+}
