@@ -63,6 +63,14 @@ public final class EventCodec {
     public EventEnvelope decode(byte[] value) {
         JsonNode json = parse(value);
         validator.validate(json);
+        return decodeStored(json);
+    }
+
+    /**
+     * Maps an event this service validated before and stored in its canonical form ({@link #encodeTree}):
+     * no schema check, which would dominate the cost of reading a complaint's history.
+     */
+    public EventEnvelope decodeStored(JsonNode json) {
         String type = json.get("eventType").asText();
         try {
             ComplaintEvent event = MAPPER.treeToValue(json.get("data"), TYPES.get(type));
@@ -87,6 +95,15 @@ public final class EventCodec {
 
     /** The canonical form: contract fields only, authority always present, occurredAt always with seconds. */
     public byte[] encode(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsBytes(encodeTree(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an envelope always serialises", e);
+        }
+    }
+
+    /** The canonical form as a JSON tree. */
+    public ObjectNode encodeTree(EventEnvelope envelope) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("eventId", envelope.eventId().toString());
         json.put("eventType", envelope.eventType());
@@ -95,11 +112,7 @@ public final class EventCodec {
         json.put("authority", envelope.authority());
         json.put("schemaVersion", envelope.schemaVersion());
         json.set("data", WRITER.valueToTree(envelope.event()));
-        try {
-            return MAPPER.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an envelope always serialises", e);
-        }
+        return json;
     }
 
     private static JsonNode parse(byte[] value) {

@@ -32,7 +32,7 @@ final class CaseHistorySerde implements Serde<CaseHistory> {
             try {
                 ArrayNode array = EventCodec.MAPPER.createArrayNode();
                 for (EventEnvelope event : history.events()) {
-                    array.add(EventCodec.MAPPER.readTree(codec.encode(event)));
+                    array.add(codec.encodeTree(event));
                 }
                 return EventCodec.MAPPER.writeValueAsBytes(array);
             } catch (IOException e) {
@@ -49,8 +49,9 @@ final class CaseHistorySerde implements Serde<CaseHistory> {
             }
             try {
                 List<EventEnvelope> events = new ArrayList<>();
+                // Validated when accepted; stored in the codec's canonical form.
                 for (JsonNode event : EventCodec.MAPPER.readTree(bytes)) {
-                    events.add(codec.decode(EventCodec.MAPPER.writeValueAsBytes(event)));
+                    events.add(codec.decodeStored(event));
                 }
                 return new CaseHistory(events);
             } catch (IOException e) {
