@@ -9,7 +9,7 @@ import io.complaintskpi.http.QueryService;
 import io.complaintskpi.http.ServiceMetrics;
 import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.DeadLetterWatcher;
-import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

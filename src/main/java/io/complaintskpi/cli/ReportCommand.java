@@ -13,7 +13,7 @@ import io.complaintskpi.kpi.AnnualReportHtml;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
-import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.domain.DomainRules;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

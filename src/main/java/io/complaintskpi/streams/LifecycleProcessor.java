@@ -1,5 +1,6 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.DeadlineWatch;

@@ -1,5 +1,6 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.http.DeadLetter;
 import io.complaintskpi.http.QueryService;

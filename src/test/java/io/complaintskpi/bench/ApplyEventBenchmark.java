@@ -6,7 +6,7 @@ import io.complaintskpi.kpi.Contributions;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.domain.DomainRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

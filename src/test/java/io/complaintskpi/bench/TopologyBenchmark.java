@@ -3,7 +3,7 @@ package io.complaintskpi.bench;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.streams.DomainRules;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,4 +1,4 @@
-package io.complaintskpi.streams;
+package io.complaintskpi.domain;
 
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.config.ServiceConfig;
