@@ -7,7 +7,9 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.http.QueryService;
 import io.complaintskpi.http.ServiceMetrics;
+import io.complaintskpi.http.PeerClient;
 import io.complaintskpi.streams.ComplaintsTopology;
+import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
@@ -18,9 +20,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -71,6 +77,10 @@ public final class ComplaintsService implements AutoCloseable {
         DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC);
         resources.push(deadLetters);
 
+        if (config.httpPort() == 0) {
+            // Other instances find this one by its port (application.server), so it is fixed before start.
+            config = config.withHttpPort(freePort());
+        }
         DomainRules rules = DomainRules.from(config);
         streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
         resources.push(() -> streams.close(CloseOptions.groupMembershipOperation(
@@ -80,14 +90,24 @@ public final class ComplaintsService implements AutoCloseable {
         streamsMetrics.bindTo(metrics);
         resources.push(streamsMetrics);
         new JvmMemoryMetrics().bindTo(metrics);
-        queries = new StreamsQueryService(streams, deadLetters, rules);
-        ServiceMetrics.bind(metrics, queries, clock);
+        QueryService local = new StreamsQueryService(streams, deadLetters);
+        queries = new RoutingQueryService(streams, new HostInfo(config.advertisedHost(), config.httpPort()), local,
+                new PeerClient(rules.codec()));
+        ServiceMetrics.bind(metrics, local, clock);
         streams.start();
 
         api = ApiServer.start(config.httpHost(), config.httpPort(),
-                new ApiServer.ApiDependencies(queries, rules.dueDates(), clock, config.defaultAuthority(),
+                new ApiServer.ApiDependencies(queries, local, rules, clock, config.defaultAuthority(),
                         config.publicByDefault(), metrics));
         resources.push(api);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the HTTP API", e);
+        }
     }
 
     public ServiceConfig config() {
@@ -108,6 +128,15 @@ public final class ComplaintsService implements AutoCloseable {
 
     public KafkaStreams.State streamsState() {
         return streams.state();
+    }
+
+    /** Input partitions this instance processes now (its share of the work). */
+    public long localPartitionCount() {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(tp -> tp.topic().equals(Names.EVENTS_TOPIC))
+                .count();
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Set;
  * Every setting of the service. Each is read from, in order of precedence: a command-line flag, the
  * environment variable, a properties file, the default. {@link #SETTINGS} is the documented list.
  */
-public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort,
+public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
                             String applicationId, String defaultAuthority, Set<LocalDate> extraClosures,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads) {
@@ -31,7 +31,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("data.dir", "COMPLAINTS_DATA_DIR", "./data",
                     "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)"),
             new Setting("http.host", "COMPLAINTS_HTTP_HOST", "0.0.0.0", "address the HTTP API binds to"),
-            new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070", "port of the HTTP API and /metrics"),
+            new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070", "port of the HTTP API and /metrics (0: any free port)"),
+            new Setting("http.advertised-host", "COMPLAINTS_ADVERTISED_HOST", "localhost",
+                    "host name other instances use to reach this one (Kafka Streams application.server)"),
             new Setting("application.id", "COMPLAINTS_APPLICATION_ID", "complaints-kpi",
                     "Kafka Streams application id: consumer group and prefix of internal topics"),
             new Setting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL",
@@ -81,6 +83,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     Path.of(v.get("data.dir")),
                     v.get("http.host"),
                     positive(v, "http.port"),
+                    v.get("http.advertised-host"),
                     v.get("application.id"),
                     v.get("authority.default"),
                     WorkingDayCalendar.parseClosures(v.get("calendar.extra-closures")),
@@ -96,9 +99,15 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     public ServiceConfig withBootstrapServers(String servers) {
-        return new ServiceConfig(servers, dataDir, httpHost, httpPort, applicationId, defaultAuthority,
-                extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths, alertScanInterval,
-                publicByDefault, streamThreads);
+        return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
+                defaultAuthority, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
+                alertScanInterval, publicByDefault, streamThreads);
+    }
+
+    public ServiceConfig withHttpPort(int port) {
+        return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
+                defaultAuthority, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
+                alertScanInterval, publicByDefault, streamThreads);
     }
 
     private static int positive(Map<String, String> v, String key) {

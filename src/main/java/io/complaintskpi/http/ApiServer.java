@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Metric;
@@ -43,8 +44,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Everything the routes read. */
-    public record ApiDependencies(QueryService queries, DueDates dueDates, Clock clock, String defaultAuthority,
-                                  boolean publicByDefault, PrometheusMeterRegistry metrics) {
+    /** {@code queries} answers for the whole service; {@code localQueries} only from this instance's stores. */
+    public record ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
+                                  String defaultAuthority, boolean publicByDefault, PrometheusMeterRegistry metrics) {
         LocalDate today() {
             return LocalDate.now(clock.withZone(LONDON));
         }
@@ -56,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             routes(config, deps);
             KpiRoutes.register(config, deps);
+            InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
         LOG.info("HTTP API on http://{}:{}", host, app.port());
@@ -74,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
     private static void routes(JavalinConfig config, ApiDependencies deps) {
         var routes = config.routes;
         routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        routes.exception(NotReady.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
+        routes.exception(ServiceUnavailable.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.warn("request {} failed", ctx.path(), e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
@@ -160,7 +163,7 @@ public final class ApiServer implements AutoCloseable {
                     .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
                     .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
                     .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
-                    .map(a -> withOverdue(a, deps.dueDates(), today))
+                    .map(a -> withOverdue(a, deps.rules().dueDates(), today))
                     .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
                             .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
                     .toList();
@@ -169,10 +172,11 @@ public final class ApiServer implements AutoCloseable {
 
         routes.get("/api/v1/complaints/{id}/deadlines", ctx -> {
             String id = ctx.pathParam("id");
-            var state = ready(deps).caseState(id)
+            var state = ready(deps).caseHistory(id)
+                    .map(history -> deps.rules().machine().replay(id, history))
                     .filter(s -> s.complaint() != null)
                     .orElseThrow(() -> new NotFound("no complaint with reference '" + id + "'"));
-            ctx.json(ComplaintDeadlines.of(state, deps.dueDates(), deps.today()));
+            ctx.json(ComplaintDeadlines.of(state, deps.rules().dueDates(), deps.today()));
         });
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
     }
@@ -195,19 +199,13 @@ public final class ApiServer implements AutoCloseable {
 
     static QueryService ready(ApiDependencies deps) {
         if (!deps.queries().ready()) {
-            throw new NotReady("stores not ready yet (streams " + deps.queries().streamsState() + "); retry shortly");
+            throw new ServiceUnavailable("stores not ready yet (streams " + deps.queries().streamsState() + "); retry shortly");
         }
         return deps.queries();
     }
 
     static void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("status", status, "error", message));
-    }
-
-    static final class NotReady extends RuntimeException {
-        NotReady(String message) {
-            super(message);
-        }
     }
 
     static final class NotFound extends RuntimeException {

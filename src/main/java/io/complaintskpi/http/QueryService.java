@@ -2,7 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +18,8 @@ public interface QueryService {
     /** Every raised alert whose stage is still open. */
     List<Alert> openAlerts();
 
-    /** The replayed state of one key, if it has accepted events. */
-    Optional<CaseState> caseState(String complaintId);
+    /** The accepted events of one key, if it has any. */
+    Optional<CaseHistory> caseHistory(String complaintId);
 
     /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();

@@ -1,12 +1,10 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.http.DeadLetter;
 import io.complaintskpi.http.QueryService;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
-import io.complaintskpi.lifecycle.CaseState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,18 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Answers queries from this instance's Kafka Streams stores (interactive queries). */
+/** Answers from this instance's own Kafka Streams stores (interactive queries), nothing else. */
 public final class StreamsQueryService implements QueryService {
 
     private final KafkaStreams streams;
     private final DeadLetterWatcher deadLetters;
-    private final DomainRules rules;
     private final SeriesReader series;
 
-    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
+    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
         this.streams = streams;
         this.deadLetters = deadLetters;
-        this.rules = rules;
         this.series = new StoreSeriesReader(() -> store(Names.KPI_TOTALS_STORE));
     }
 
@@ -48,10 +44,9 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
-    public Optional<CaseState> caseState(String complaintId) {
+    public Optional<CaseHistory> caseHistory(String complaintId) {
         ReadOnlyKeyValueStore<String, CaseHistory> store = store(Names.CASE_HISTORY_STORE);
-        return Optional.ofNullable(store.get(complaintId))
-                .map(history -> rules.machine().replay(complaintId, history));
+        return Optional.ofNullable(store.get(complaintId));
     }
 
     @Override

@@ -1,0 +1,50 @@
+package io.complaintskpi.http;
+
+import io.complaintskpi.events.EventCodec;
+import io.javalin.config.JavalinConfig;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What one instance holds in its own stores, for the other instances ({@link PeerClient}). These routes
+ * never fan out themselves, so a query crosses the network at most once.
+ */
+final class InternalRoutes {
+
+    static final String SUM = "/internal/v1/series/sum";
+    static final String DAILY = "/internal/v1/series/daily";
+    static final String AUTHORITIES = "/internal/v1/authorities";
+    static final String ALERTS = "/internal/v1/alerts";
+    static final String CASES = "/internal/v1/cases";
+
+    private InternalRoutes() {
+    }
+
+    static void register(JavalinConfig config, QueryService local, EventCodec codec) {
+        var routes = config.routes;
+        routes.get(SUM, ctx -> ctx.json(local.series().sumByDimension(ctx.queryParam("authority"),
+                ctx.queryParam("metric"), date(ctx.queryParam("from")), date(ctx.queryParam("to")))));
+        routes.get(DAILY, ctx -> ctx.json(local.series().daily(ctx.queryParam("authority"), ctx.queryParam("metric"),
+                ctx.queryParam("dimension"), date(ctx.queryParam("from")), date(ctx.queryParam("to")))));
+        routes.get(AUTHORITIES, ctx -> ctx.json(local.series().authorities()));
+        routes.get(ALERTS, ctx -> ctx.json(local.openAlerts()));
+        routes.get(CASES + "/{id}", ctx -> {
+            var history = local.caseHistory(ctx.pathParam("id"));
+            if (history.isEmpty()) {
+                ctx.status(404).json(Map.of("status", 404, "error", "not held here"));
+                return;
+            }
+            var events = EventCodec.MAPPER.createArrayNode();
+            history.get().events().forEach(e -> events.add(codec.encodeTree(e)));
+            ctx.json(events);
+        });
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null) {
+            throw new BadRequest("internal route needs from and to");
+        }
+        return LocalDate.parse(value);
+    }
+}

@@ -1,0 +1,113 @@
+package io.complaintskpi.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.lifecycle.CaseHistory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Asks another instance for what its own stores hold, over its {@code /internal/v1} routes. */
+public final class PeerClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final EventCodec codec;
+
+    public PeerClient(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
+                                            LocalDate to) {
+        return read(peer, InternalRoutes.SUM + query(Map.of("authority", authority, "metric", metric,
+                "from", from.toString(), "to", to.toString())), new TypeReference<LinkedHashMap<String, Long>>() { });
+    }
+
+    public Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension,
+                                      LocalDate from, LocalDate to) {
+        return read(peer, InternalRoutes.DAILY + query(Map.of("authority", authority, "metric", metric,
+                "dimension", dimension, "from", from.toString(), "to", to.toString())),
+                new TypeReference<TreeMap<LocalDate, Long>>() { });
+    }
+
+    public Set<String> authorities(String peer) {
+        return read(peer, InternalRoutes.AUTHORITIES, new TypeReference<TreeSet<String>>() { });
+    }
+
+    public List<Alert> openAlerts(String peer) {
+        return read(peer, InternalRoutes.ALERTS, new TypeReference<ArrayList<Alert>>() { });
+    }
+
+    public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
+        HttpResponse<byte[]> response = get(peer, InternalRoutes.CASES + "/"
+                + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20"));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        JsonNode events = parse(peer, response);
+        List<io.complaintskpi.events.EventEnvelope> history = new ArrayList<>();
+        events.forEach(event -> history.add(codec.decodeStored(event)));
+        return Optional.of(new CaseHistory(history));
+    }
+
+    private <T> T read(String peer, String path, TypeReference<T> type) {
+        HttpResponse<byte[]> response = get(peer, path);
+        try {
+            return EventCodec.MAPPER.readValue(ok(peer, response).body(), type);
+        } catch (IOException e) {
+            throw new ServiceUnavailable("instance " + peer + " answered " + path + " with something unreadable", e);
+        }
+    }
+
+    private JsonNode parse(String peer, HttpResponse<byte[]> response) {
+        try {
+            return EventCodec.MAPPER.readTree(ok(peer, response).body());
+        } catch (IOException e) {
+            throw new ServiceUnavailable("instance " + peer + " answered with something unreadable", e);
+        }
+    }
+
+    private static HttpResponse<byte[]> ok(String peer, HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new ServiceUnavailable("instance " + peer + " answered " + response.statusCode()
+                    + " for " + response.uri().getPath() + "; retry shortly");
+        }
+        return response;
+    }
+
+    private HttpResponse<byte[]> get(String peer, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://" + peer + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable("interrupted while asking instance " + peer, e);
+        }
+    }
+
+    private static String query(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+}
