@@ -63,6 +63,8 @@ final class KpiRoutes {
                     "rows", catalogue(deps).rollingTimeliness(p.authority(), end)));
         });
 
+        // interval=day|week|month (default month); rolling=N (rates only, 1..3660): each bucket's rate is over
+        // the N days ending on its last day, so a dashboard can draw a rolling rate as a line.
         routes.get("/api/v1/kpis/{id}/series", ctx -> {
             Params p = params(ctx, deps);
             String id = ctx.pathParam("id");
@@ -111,7 +113,7 @@ final class KpiRoutes {
     private static List<?> seriesRows(KpiCatalogue catalogue, String authority, KpiDefinition kpi, String dimension,
                                       Period period, Granularity interval, Optional<Integer> rolling) {
         if (kpi.unit() != KpiDefinition.Unit.PERCENT && rolling.isPresent()) {
-            throw new BadRequest("'rolling' applies to rate KPIs only; '" + kpi.id() + "' is a count");
+            throw new BadRequest("'rolling' applies to rate KPIs only; '" + kpi.id() + "' is not a rate");
         }
         try {
             if (kpi.unit() != KpiDefinition.Unit.PERCENT) {
