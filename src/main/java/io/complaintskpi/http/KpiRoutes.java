@@ -63,20 +63,26 @@ final class KpiRoutes {
                     "rows", catalogue(deps).rollingTimeliness(p.authority(), end)));
         });
 
+        // interval=day|week|month (default month); rolling=N (rates only, 1..3660): each bucket's rate is over
+        // the N days ending on its last day, so a dashboard can draw a rolling rate as a line.
         routes.get("/api/v1/kpis/{id}/series", ctx -> {
             Params p = params(ctx, deps);
             String id = ctx.pathParam("id");
-            KpiDefinitions.find(id).orElseThrow(() -> new BadRequest("unknown KPI '" + id
+            KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new BadRequest("unknown KPI '" + id
                     + "'; see /api/v1/kpis/definitions"));
             Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
+            Optional<Integer> rolling = p.optionalInt("rolling", 1, Period.MAX_ROLLING_DAYS);
             Period period = p.period();
-            try {
-                ctx.json(Map.of("authority", p.authority(), "id", id, "interval", interval, "period", period,
-                        "rows", catalogue(deps).series(p.authority(), id, p.optional("dimension").orElse(null),
-                                period, interval)));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(e.getMessage());
-            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("authority", p.authority());
+            body.put("id", id);
+            body.put("unit", kpi.unit());
+            body.put("interval", interval);
+            body.put("rolling", rolling.orElse(null));
+            body.put("period", period);
+            body.put("rows", seriesRows(catalogue(deps), p.authority(), kpi, p.optional("dimension").orElse(null),
+                    period, interval, rolling));
+            ctx.json(body);
         });
 
         routes.get("/api/v1/tables/{table}", ctx -> {
@@ -101,6 +107,24 @@ final class KpiRoutes {
                 default -> throw new BadRequest("'format' must be json, csv or html, got '" + format + "'");
             }
         });
+    }
+
+    /** Counts as {@code {bucketStart,value}}; rates add the two counts and value is the percentage. */
+    private static List<?> seriesRows(KpiCatalogue catalogue, String authority, KpiDefinition kpi, String dimension,
+                                      Period period, Granularity interval, Optional<Integer> rolling) {
+        if (kpi.unit() != KpiDefinition.Unit.PERCENT && rolling.isPresent()) {
+            throw new BadRequest("'rolling' applies to rate KPIs only; '" + kpi.id() + "' is not a rate");
+        }
+        try {
+            if (kpi.unit() != KpiDefinition.Unit.PERCENT) {
+                return catalogue.series(authority, kpi.id(), dimension, period, interval);
+            }
+            return rolling.isPresent()
+                    ? catalogue.rollingRateSeries(authority, kpi.id(), dimension, period, interval, rolling.get())
+                    : catalogue.rateSeries(authority, kpi.id(), dimension, period, interval);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage()); // a KPI with no daily series (a context figure, a rate of one)
+        }
     }
 
     private static AnnualReport report(Context ctx, ApiServer.ApiDependencies deps) {

@@ -13,12 +13,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The KPI catalogue ({@link KpiDefinitions}) worked out from the daily buckets: every figure of an
- * authority for a period beside the prior period, single rates, rolling windows, time series for
- * dashboards and the three-year cost table. Rates are computed here, at query time, from their counts.
+ * authority for a period beside the prior period, single rates, rolling windows, time series of counts
+ * and rates for dashboards and the three-year cost table. Rates are computed here, at query time, from
+ * their counts.
  */
 public final class KpiCatalogue {
 
@@ -81,23 +84,79 @@ public final class KpiCatalogue {
      * dimension of a broken-down KPI (null: all of them). Open-at-end KPIs give the value at each
      * bucket's end.
      *
-     * @throws IllegalArgumentException for rates, context figures and unknown ids
+     * @throws IllegalArgumentException for rates (see {@link #rateSeries}), context figures and unknown ids
      */
     public List<Point> series(String authority, String kpiId, String dimension, Period period,
                               Granularity granularity) {
         Formula formula = KpiDefinitions.require(kpiId).formula();
-        if (formula instanceof Sum sum) {
-            return TimeSeries.sum(reader, authority, sum.metric(), sum.filter(), period, granularity);
-        }
-        if (formula instanceof Breakdown breakdown) {
-            DimensionFilter filter = dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension);
-            return TimeSeries.sum(reader, authority, breakdown.metric(), filter, period, granularity);
-        }
         if (formula instanceof OpenAtEnd open) {
             return TimeSeries.balance(reader, authority, open.receivedMetric(), open.closedMetric(), period,
                     granularity);
         }
-        throw new IllegalArgumentException("KPI '" + kpiId + "' has no time series: only counts do");
+        if (formula instanceof Ratio || formula instanceof BreakdownRatio) {
+            throw new IllegalArgumentException("KPI '" + kpiId + "' is a rate: use rateSeries");
+        }
+        Sum daily = dailyCount(kpiId, dimension).orElseThrow(() -> new IllegalArgumentException(
+                "KPI '" + kpiId + "' has no time series: it is not a daily count"));
+        return TimeSeries.sum(reader, authority, daily.metric(), daily.filter(), period, granularity);
+    }
+
+    /**
+     * A rate KPI per day, week or month of the period: each bucket's numerator and denominator over the
+     * bucket's own days and their percentage (null when the denominator is 0). {@code dimension} picks one
+     * dimension of a rate per dimension (null: all of them added up).
+     *
+     * @throws IllegalArgumentException for counts, rates of a yearly context figure and unknown ids
+     */
+    public List<RatePoint> rateSeries(String authority, String rateId, String dimension, Period period,
+                                      Granularity granularity) {
+        return rateSeries(authority, rateId, dimension, period, granularity, TimeSeries.Bucket::from);
+    }
+
+    /**
+     * As {@link #rateSeries}, but each bucket's rate is over the {@code days} days ending on the bucket's
+     * last day (or the period's last day), looking back before the period where needed: a rolling rate
+     * sampled once per bucket.
+     *
+     * @throws IllegalArgumentException also when {@code days} is not 1 to {@value Period#MAX_ROLLING_DAYS}
+     */
+    public List<RatePoint> rollingRateSeries(String authority, String rateId, String dimension, Period period,
+                                             Granularity granularity, int days) {
+        if (days < 1 || days > Period.MAX_ROLLING_DAYS) {
+            throw new IllegalArgumentException("a rolling window must be 1 to " + Period.MAX_ROLLING_DAYS
+                    + " days, got " + days);
+        }
+        return rateSeries(authority, rateId, dimension, period, granularity, b -> b.to().minusDays(days - 1L));
+    }
+
+    private List<RatePoint> rateSeries(String authority, String rateId, String dimension, Period period,
+                                       Granularity granularity, Function<TimeSeries.Bucket, LocalDate> firstDay) {
+        Formula formula = KpiDefinitions.require(rateId).formula();
+        List<String> counts;
+        if (formula instanceof Ratio ratio) {
+            counts = List.of(ratio.numeratorId(), ratio.denominatorId());
+        } else if (formula instanceof BreakdownRatio ratio) {
+            counts = List.of(ratio.numeratorId(), ratio.denominatorId());
+        } else {
+            throw new IllegalArgumentException("KPI '" + rateId + "' is not a rate: use series");
+        }
+        List<Sum> daily = counts.stream().map(id -> dailyCount(id, dimension).orElseThrow(() ->
+                new IllegalArgumentException("rate '" + rateId + "' has no time series: '" + id
+                        + "' is not a daily count"))).toList();
+        return TimeSeries.rate(reader, authority, daily.get(0), daily.get(1), period, granularity, firstDay);
+    }
+
+    /** The days' amounts a count KPI adds up, when it is a sum of days (not a balance or a yearly figure). */
+    private static Optional<Sum> dailyCount(String countId, String dimension) {
+        Formula formula = KpiDefinitions.require(countId).formula();
+        if (formula instanceof Sum sum) {
+            return Optional.of(sum);
+        }
+        if (formula instanceof Breakdown breakdown) {
+            return Optional.of(new Sum(breakdown.metric(),
+                    dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension)));
+        }
+        return Optional.empty();
     }
 
     /** A stored series as it is (one dimension, or all of them when {@code dimension} is null). */

@@ -1,11 +1,14 @@
 package io.complaintskpi.kpi;
 
+import io.complaintskpi.kpi.Formula.Sum;
 import io.complaintskpi.rules.Period;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Time series for dashboards: every bucket of the period, zeros included, so graphs have no gaps. */
 final class TimeSeries {
@@ -13,11 +16,16 @@ final class TimeSeries {
     private TimeSeries() {
     }
 
+    /** One bucket: labelled by its first day {@code start}, counting the days {@code from} to {@code to}. */
+    record Bucket(LocalDate start, LocalDate from, LocalDate to) {
+    }
+
     /** The sum of the chosen dimensions of a series per bucket. */
     static List<Point> sum(SeriesReader reader, String authority, String metric, DimensionFilter filter,
                            Period period, Granularity granularity) {
-        TreeMap<LocalDate, Long> daily = daily(reader, authority, metric, filter, period);
-        return buckets(period, granularity, (from, to) -> total(daily, from, to));
+        RunningTotal counts = RunningTotal.read(reader, authority, new Sum(metric, filter), period.from(), period.to());
+        return buckets(period, granularity).stream()
+                .map(b -> new Point(b.start(), counts.between(b.from(), b.to()))).toList();
     }
 
     /** What is open at the end of each bucket (or the period's end): received minus closed, all time. */
@@ -26,41 +34,71 @@ final class TimeSeries {
         LocalDate dayBefore = period.from().minusDays(1);
         long opening = reader.sum(authority, receivedMetric, Evaluation.BEGINNING, dayBefore)
                 - reader.sum(authority, closedMetric, Evaluation.BEGINNING, dayBefore);
-        TreeMap<LocalDate, Long> net = daily(reader, authority, receivedMetric, DimensionFilter.all(), period);
-        daily(reader, authority, closedMetric, DimensionFilter.all(), period)
-                .forEach((day, closed) -> net.merge(day, -closed, Long::sum));
-        return buckets(period, granularity, (from, to) -> opening + total(net, period.from(), to));
+        RunningTotal received = RunningTotal.read(reader, authority, new Sum(receivedMetric, DimensionFilter.all()),
+                period.from(), period.to());
+        RunningTotal closed = RunningTotal.read(reader, authority, new Sum(closedMetric, DimensionFilter.all()),
+                period.from(), period.to());
+        return buckets(period, granularity).stream().map(b -> new Point(b.start(),
+                opening + received.between(period.from(), b.to()) - closed.between(period.from(), b.to()))).toList();
     }
 
-    private interface BucketValue {
-        long of(LocalDate from, LocalDate to);
+    /**
+     * A rate per bucket from two counts, each summed over the days from {@code firstDay} of the bucket to
+     * the bucket's last day: the bucket's own first day, or earlier for a rolling window.
+     */
+    static List<RatePoint> rate(SeriesReader reader, String authority, Sum numerator, Sum denominator,
+                                Period period, Granularity granularity, Function<Bucket, LocalDate> firstDay) {
+        List<Bucket> buckets = buckets(period, granularity);
+        LocalDate earliest = buckets.stream().map(firstDay).min(LocalDate::compareTo).orElseThrow();
+        RunningTotal num = RunningTotal.read(reader, authority, numerator, earliest, period.to());
+        RunningTotal den = RunningTotal.read(reader, authority, denominator, earliest, period.to());
+        return buckets.stream().map(b -> {
+            LocalDate from = firstDay.apply(b);
+            return RatePoint.of(b.start(), from, b.to(), Rate.of(num.between(from, b.to()), den.between(from, b.to())));
+        }).toList();
     }
 
-    private static List<Point> buckets(Period period, Granularity granularity, BucketValue value) {
-        List<Point> points = new ArrayList<>();
+    /** Every bucket of the period; the first and last count only the period's own days. */
+    static List<Bucket> buckets(Period period, Granularity granularity) {
+        List<Bucket> buckets = new ArrayList<>();
         for (LocalDate start = granularity.bucketStart(period.from()); !start.isAfter(period.to());
              start = granularity.nextBucket(start)) {
             LocalDate from = start.isBefore(period.from()) ? period.from() : start;
             LocalDate end = granularity.nextBucket(start).minusDays(1);
-            LocalDate to = end.isAfter(period.to()) ? period.to() : end;
-            points.add(new Point(start, value.of(from, to)));
+            buckets.add(new Bucket(start, from, end.isAfter(period.to()) ? period.to() : end));
         }
-        return points;
+        return buckets;
     }
 
-    private static TreeMap<LocalDate, Long> daily(SeriesReader reader, String authority, String metric,
-                                                  DimensionFilter filter, Period period) {
-        TreeMap<LocalDate, Long> daily = new TreeMap<>();
-        for (String dimension : reader.sumByDimension(authority, metric, period.from(), period.to()).keySet()) {
-            if (filter.test(dimension)) {
-                reader.daily(authority, metric, dimension, period.from(), period.to())
-                        .forEach((day, amount) -> daily.merge(day, amount, Long::sum));
+    /** The chosen dimensions of a series added up day by day, so any span of days is two look-ups. */
+    private static final class RunningTotal {
+
+        private final TreeMap<LocalDate, Long> upToAndIncluding = new TreeMap<>();
+
+        static RunningTotal read(SeriesReader reader, String authority, Sum series, LocalDate from, LocalDate to) {
+            TreeMap<LocalDate, Long> daily = new TreeMap<>();
+            for (String dimension : reader.sumByDimension(authority, series.metric(), from, to).keySet()) {
+                if (series.filter().test(dimension)) {
+                    reader.daily(authority, series.metric(), dimension, from, to)
+                            .forEach((day, amount) -> daily.merge(day, amount, Long::sum));
+                }
             }
+            RunningTotal running = new RunningTotal();
+            long total = 0;
+            for (Map.Entry<LocalDate, Long> day : daily.entrySet()) {
+                total += day.getValue();
+                running.upToAndIncluding.put(day.getKey(), total);
+            }
+            return running;
         }
-        return daily;
-    }
 
-    private static long total(TreeMap<LocalDate, Long> daily, LocalDate from, LocalDate to) {
-        return daily.subMap(from, true, to, true).values().stream().mapToLong(Long::longValue).sum();
+        long between(LocalDate from, LocalDate to) {
+            return upTo(to) - upTo(from.minusDays(1));
+        }
+
+        private long upTo(LocalDate day) {
+            Map.Entry<LocalDate, Long> entry = upToAndIncluding.floorEntry(day);
+            return entry == null ? 0L : entry.getValue();
+        }
     }
 }
