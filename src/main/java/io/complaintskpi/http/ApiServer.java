@@ -36,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** The earliest business date a by-year listing looks at. */
     private static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
+    private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
 
@@ -83,8 +84,9 @@ public final class ApiServer implements AutoCloseable {
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
         routes.error(404, "*", ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                error(ctx, 404, "no such route: " + ctx.path());
+            // Javalin answers an unknown route in plain text; our own 404s have their JSON already.
+            if (ctx.attribute(ERROR_WRITTEN) == null) {
+                error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path() + "; see the README's API table");
             }
         });
 
@@ -205,6 +207,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String message) {
+        ctx.attribute(ERROR_WRITTEN, true);
         ctx.status(status).json(Map.of("status", status, "error", message));
     }
 
