@@ -104,8 +104,7 @@ public final class ComplaintsService implements AutoCloseable {
         streams.start();
 
         api = ApiServer.start(config.httpHost(), config.httpPort(),
-                new ApiServer.ApiDependencies(queries, local, rules, clock, config.defaultAuthority(),
-                        config.publicByDefault(), metrics));
+                new ApiServer.ApiDependencies(queries, local, rules, clock, config, metrics));
         resources.push(api);
     }
 

@@ -39,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
         if (System.getenv("COMPLAINTS_DEFAULT_AUTHORITY") == null) {
             options.settings.putIfAbsent("authority.default", SeedHistory.AUTHORITY);
         }
+        if (System.getenv("COMPLAINTS_AUTHORITY_NAMES") == null) {
+            options.settings.putIfAbsent("authority.names", SeedHistory.AUTHORITY + "=Leicestershire County Council");
+        }
         ComplaintsService service = ComplaintsService.start(options.load());
         Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());

@@ -146,8 +146,8 @@ final class ReportCommand implements Callable<Integer> {
         printTally(origin, events.size(), result);
 
         String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
-        AnnualReport report = AnnualReport.build(new KpiCatalogue(result.series()), about, financialYear,
-                publicOutput);
+        AnnualReport report = AnnualReport.build(new KpiCatalogue(result.series()), about,
+                config.authorityName(about), financialYear, publicOutput);
         Map<String, byte[]> files = new LinkedHashMap<>();
         // The same mapper as the HTTP route: the file is byte for byte what the service would serve.
         files.put("json", EventCodec.MAPPER.writeValueAsBytes(report));

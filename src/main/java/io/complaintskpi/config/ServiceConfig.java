@@ -17,7 +17,8 @@ import java.util.Set;
  * environment variable, a properties file, the default. {@link #SETTINGS} is the documented list.
  */
 public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
-                            String applicationId, String defaultAuthority, Set<LocalDate> extraClosures,
+                            String applicationId, String defaultAuthority, Map<String, String> authorityNames,
+                            Set<LocalDate> extraClosures,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads) {
 
@@ -38,6 +39,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     "Kafka Streams application id: consumer group and prefix of internal topics"),
             new Setting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL",
                     "authority given to events that carry none"),
+            new Setting("authority.names", "COMPLAINTS_AUTHORITY_NAMES", "",
+                    "display names of authorities for report titles: code=name pairs separated by ';'"),
             new Setting("calendar.extra-closures", "COMPLAINTS_EXTRA_CLOSURES", "",
                     "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)"),
             new Setting("rules.stage2-clock-start", "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
@@ -86,6 +89,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     v.get("http.advertised-host"),
                     v.get("application.id"),
                     v.get("authority.default"),
+                    names(v.get("authority.names")),
                     WorkingDayCalendar.parseClosures(v.get("calendar.extra-closures")),
                     Stage2ClockStart.parse(v.get("rules.stage2-clock-start")),
                     positive(v, "alerts.at-risk-working-days"),
@@ -100,14 +104,35 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
 
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
-                defaultAuthority, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
+                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
                 alertScanInterval, publicByDefault, streamThreads);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
-                defaultAuthority, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
+                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
                 alertScanInterval, publicByDefault, streamThreads);
+    }
+
+    /** The authority's display name, or its code when none is configured. */
+    public String authorityName(String authority) {
+        return authorityNames.getOrDefault(authority, authority);
+    }
+
+    private static Map<String, String> names(String pairs) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String pair : pairs.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("authority.names wants code=name pairs separated by ';', got '"
+                        + pair.trim() + "'");
+            }
+            names.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return Map.copyOf(names);
     }
 
     private static int positive(Map<String, String> v, String key) {

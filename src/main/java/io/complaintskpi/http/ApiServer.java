@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
@@ -47,7 +48,7 @@ public final class ApiServer implements AutoCloseable {
     /** Everything the routes read. */
     /** {@code queries} answers for the whole service; {@code localQueries} only from this instance's stores. */
     public record ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
-                                  String defaultAuthority, boolean publicByDefault, PrometheusMeterRegistry metrics) {
+                                  ServiceConfig config, PrometheusMeterRegistry metrics) {
         LocalDate today() {
             return LocalDate.now(clock.withZone(LONDON));
         }
@@ -196,7 +197,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static Params params(Context ctx, ApiDependencies deps) {
-        return new Params(ctx, deps.today(), deps.defaultAuthority());
+        return new Params(ctx, deps.today(), deps.config().defaultAuthority());
     }
 
     static QueryService ready(ApiDependencies deps) {

@@ -45,7 +45,7 @@ final class KpiRoutes {
         routes.get("/api/v1/kpis", ctx -> {
             Params p = params(ctx, deps);
             Period period = p.period();
-            boolean publicOutput = p.flag("public", deps.publicByDefault());
+            boolean publicOutput = p.flag("public", deps.config().publicByDefault());
             Optional<String> prefix = p.optional("prefix");
             DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(p.authority(), period),
                     publicOutput);
@@ -136,7 +136,8 @@ final class KpiRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("'year' must be a financial year like 2015/16: " + e.getMessage());
         }
-        return AnnualReport.build(catalogue(deps), p.authority(), year, p.flag("public", deps.publicByDefault()));
+        return AnnualReport.build(catalogue(deps), p.authority(), deps.config().authorityName(p.authority()), year,
+                p.flag("public", deps.config().publicByDefault()));
     }
 
     static KpiCatalogue catalogue(ApiServer.ApiDependencies deps) {

@@ -25,12 +25,18 @@ public record AnnualReport(String authority, String year, String priorYear, bool
     /** Builds the report from the catalogue; {@code publicOutput} applies small-number suppression. */
     public static AnnualReport build(KpiCatalogue catalogue, String authority, FinancialYear year,
                                      boolean publicOutput) {
+        return build(catalogue, authority, authority, year, publicOutput);
+    }
+
+    /** As above, titled with the authority's display name. */
+    public static AnnualReport build(KpiCatalogue catalogue, String authority, String authorityName,
+                                     FinancialYear year, boolean publicOutput) {
         KpiSnapshot snapshot = catalogue.snapshot(authority, Period.financialYear(year));
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
         List<ReportTable> tables = new AnnualReportTables(cells, costs).all();
-        String title = "Children's social care statutory complaints: annual report " + year.label()
-                + " (" + authority + ")";
+        String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
+        String title = who + ": children's social care statutory complaints, annual report " + year.label();
         return new AnnualReport(authority, year.label(), year.previous().label(), publicOutput, title, tables,
                 notes(publicOutput));
     }

@@ -68,7 +68,7 @@ class ApiErrorsTest {
         };
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
                 DomainRules.from(ServiceConfig.defaults()),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), "E10000018", false,
+                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), ServiceConfig.defaults(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         return server;
     }

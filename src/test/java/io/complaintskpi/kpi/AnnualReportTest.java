@@ -118,7 +118,7 @@ class AnnualReportTest {
     void htmlIsAPrintablePageWithEveryTable() {
         String html = AnnualReportHtml.render(published);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains("@media print")
-                .contains("<h1>Children&#39;s social care statutory complaints: annual report 2015/16 (E10000018)</h1>")
+                .contains("<h1>E10000018: children&#39;s social care statutory complaints, annual report 2015/16</h1>")
                 .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
         for (ReportTable table : published.tables()) {
             assertThat(html).contains("<section id=\"" + table.id() + "\">")
@@ -141,6 +141,6 @@ class AnnualReportTest {
         AnnualReport hostile = AnnualReport.build(new KpiCatalogue(b.reader()), "<script>", YEAR, false);
         String html = AnnualReportHtml.render(hostile);
         assertThat(html).doesNotContain("<script>").doesNotContain("<img")
-                .contains("&lt;img src=x onerror=alert(1)&gt;").contains("(&lt;script&gt;)");
+                .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&lt;script&gt;: children");
     }
 }

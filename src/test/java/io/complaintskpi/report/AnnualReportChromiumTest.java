@@ -57,8 +57,8 @@ class AnnualReportChromiumTest {
         run(List.of("--dump-dom", service.baseUrl() + ROUTE), dom);
         String rendered = Files.readString(dom, StandardCharsets.UTF_8);
 
-        assertThat(rendered).contains("<title>Children's social care statutory complaints: annual report 2015/16"
-                + " (E10000018)</title>");
+        assertThat(rendered).contains("<title>Leicestershire County Council (E10000018): children's social care"
+                + " statutory complaints, annual report 2015/16</title>");
         JsonNode report = service.json("/api/v1/reports/annual?year=2015/16");
         List<String> captions = new ArrayList<>();
         report.get("tables").forEach(table -> captions.add("<caption>" + text(table.get("title").asText())

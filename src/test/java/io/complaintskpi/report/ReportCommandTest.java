@@ -28,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SeedService.Resolver.class)
 class ReportCommandTest {
 
+    /** The same display name the shared service is configured with, so offline and served reports match. */
+    private static final String NAMES = "authority.names=" + SeedService.AUTHORITY + "=Leicestershire County Council";
+
+
     private static final String BASE = "annual-" + SeedService.AUTHORITY + "-2015-16";
     private static final String ROUTE = "/api/v1/reports/annual?year=2015/16";
 
@@ -82,7 +86,7 @@ class ReportCommandTest {
 
     @Test
     void offline_figures_equal_those_the_running_service_serves() throws IOException {
-        assertThat(report("--year", "2015/16", "--out", out.toString()).exitCode()).isZero();
+        assertThat(report("--year", "2015/16", "--out", out.toString(), "--set", NAMES).exitCode()).isZero();
 
         assertThat(EventCodec.MAPPER.readTree(out.resolve(BASE + ".json").toFile()))
                 .isEqualTo(service.json(ROUTE));
@@ -97,7 +101,7 @@ class ReportCommandTest {
     @Test
     void offline_public_copy_is_suppressed_like_the_services_and_named_apart() throws IOException {
         Run run = report("--year", "2015/16", "--public", "--authority", SeedService.AUTHORITY,
-                "--out", out.toString());
+                "--out", out.toString(), "--set", NAMES);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String name = BASE + "-public";

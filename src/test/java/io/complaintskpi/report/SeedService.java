@@ -98,6 +98,7 @@ final class SeedService implements AutoCloseable {
         file.setProperty("http.port", "0");
         file.setProperty("kafka.bootstrap-servers", "");
         file.setProperty("authority.default", AUTHORITY);
+        file.setProperty("authority.names", AUTHORITY + "=Leicestershire County Council");
         return ServiceConfig.load(Map.of(), file, Map.of());
     }
 
