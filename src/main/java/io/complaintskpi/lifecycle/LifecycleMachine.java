@@ -79,6 +79,9 @@ public final class LifecycleMachine {
         if (complaint == null) {
             throw reject(envelope, "no complaint received under this reference");
         }
+        if (complaint.withdrawn()) {
+            throw reject(envelope, "complaint was withdrawn on " + complaint.current().closedOn());
+        }
         if (event instanceof AdrHeld) {
             return state.withLedger(new Dated<>(on, event));
         }
@@ -91,9 +94,6 @@ public final class LifecycleMachine {
     private Complaint stageTransition(Complaint complaint, EventEnvelope envelope, LocalDate on) {
         ComplaintEvent event = envelope.event();
         Stage current = complaint.current();
-        if (complaint.withdrawn()) {
-            throw reject(envelope, "complaint was withdrawn on " + current.closedOn());
-        }
         if (event instanceof ComplaintWithdrawn) {
             // Withdrawal after a response corrects that stage's outcome to withdrawn.
             return complaint.withCurrent(current.closed(on, Closure.WITHDRAWN, null, List.of()));

@@ -110,7 +110,7 @@ public final class Timescales {
             return Optional.of("an extension must be at least 1 working day, got " + workingDays);
         }
         return find(regime, stage, Milestone.RESPONSE)
-                .filter(limit -> workingDays > limit.maxWorkingDays())
+                .filter(limit -> !limit.extendable() || workingDays > limit.maxWorkingDays())
                 .map(limit -> limit.extendable()
                         ? String.format("%s stage %d may be extended to at most %d working days (%s); %d requested",
                                 describe(regime), stage, limit.maxWorkingDays(), limit.source(), workingDays)

@@ -22,7 +22,6 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.OmbudsmanOutcome;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -404,9 +403,6 @@ class LifecycleMachineTest {
                     on("2015-07-28", new ExtensionAgreed(3, 16, null)));
         }
 
-        @Disabled("bug: an ExtensionAgreed at children's stage 3 for 1..15 working days is accepted and stored in "
-                + "Stage.extendedToWorkingDays, although stage 3 timescales are fixed (Timescale.fixed) and DueDates "
-                + "ignores it; Timescales.extensionViolation only rejects requests above the 15-day maximum")
         @Test
         void stageThreeExtensionWithinFifteenDaysIsRejectedToo() {
             assertRejected("children's stage 3 timescales cannot be extended (SI 2006/1738 reg 20); "
@@ -466,9 +462,6 @@ class LifecycleMachineTest {
             assertThat(state.ledger()).hasSize(1);
         }
 
-        @Disabled("bug (or README wording): README says nothing but costs and Ombudsman events may follow a "
-                + "withdrawal, but LifecycleMachine.apply accepts ActionTaken and AdrHeld on a withdrawn complaint "
-                + "(they are handled before the withdrawn check in stageTransition)")
         @Test
         void actionsAndAdrAfterWithdrawal() {
             EventEnvelope withdrawn = on("2015-06-05", new ComplaintWithdrawn());
