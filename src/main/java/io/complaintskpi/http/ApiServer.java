@@ -173,6 +173,30 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(Map.of("asOf", today, "count", alerts.size(), "alerts", alerts));
         });
 
+        routes.get("/api/v1/complaints", ctx -> {
+            Params p = params(ctx, deps);
+            String status = p.optional("status").orElse("open");
+            if (!List.of("open", "overdue", "all").contains(status)) {
+                throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
+            }
+            var authority = p.optional("authority");
+            var stage = p.optionalInt("stage", 1, 3);
+            var serviceArea = p.optional("serviceArea");
+            var regime = p.optional("regime").map(r -> p.regime().name());
+            int limit = p.optionalInt("limit", 1, 5000).orElse(500);
+            LocalDate today = deps.today();
+            List<Caseload.Row> rows = Caseload.rows(ready(deps).allCaseHistories(), deps.rules(), today).stream()
+                    .filter(r -> status.equals("all") || r.open() && (status.equals("open") || r.workingDaysOverdue() > 0))
+                    .filter(r -> authority.map(r.authority()::equals).orElse(true))
+                    .filter(r -> stage.map(s -> r.stage() == s).orElse(true))
+                    .filter(r -> serviceArea.map(r.serviceArea()::equals).orElse(true))
+                    .filter(r -> regime.map(r.regime()::equals).orElse(true))
+                    .sorted(Caseload.MOST_URGENT_FIRST)
+                    .toList();
+            ctx.json(Map.of("asOf", today, "status", status, "count", rows.size(),
+                    "rows", rows.subList(0, Math.min(limit, rows.size()))));
+        });
+
         routes.get("/api/v1/complaints/{id}/deadlines", ctx -> {
             String id = ctx.pathParam("id");
             var state = ready(deps).caseHistory(id)

@@ -29,6 +29,14 @@ final class InternalRoutes {
                 ctx.queryParam("dimension"), date(ctx.queryParam("from")), date(ctx.queryParam("to")))));
         routes.get(AUTHORITIES, ctx -> ctx.json(local.series().authorities()));
         routes.get(ALERTS, ctx -> ctx.json(local.openAlerts()));
+        routes.get(CASES, ctx -> {
+            var all = EventCodec.MAPPER.createArrayNode();
+            for (var history : local.allCaseHistories()) {
+                var events = all.addArray();
+                history.events().forEach(e -> events.add(codec.encodeTree(e)));
+            }
+            ctx.json(all);
+        });
         routes.get(CASES + "/{id}", ctx -> {
             var history = local.caseHistory(ctx.pathParam("id"));
             if (history.isEmpty()) {

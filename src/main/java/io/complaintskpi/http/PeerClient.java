@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.io.IOException;
@@ -62,10 +63,21 @@ public final class PeerClient {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        JsonNode events = parse(peer, response);
-        List<io.complaintskpi.events.EventEnvelope> history = new ArrayList<>();
+        return Optional.of(history(parse(peer, response)));
+    }
+
+    public List<CaseHistory> allCaseHistories(String peer) {
+        List<CaseHistory> histories = new ArrayList<>();
+        for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
+            histories.add(history(events));
+        }
+        return histories;
+    }
+
+    private CaseHistory history(JsonNode events) {
+        List<EventEnvelope> history = new ArrayList<>();
         events.forEach(event -> history.add(codec.decodeStored(event)));
-        return Optional.of(new CaseHistory(history));
+        return new CaseHistory(history);
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {

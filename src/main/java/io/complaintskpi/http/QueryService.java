@@ -21,6 +21,9 @@ public interface QueryService {
     /** The accepted events of one key, if it has any. */
     Optional<CaseHistory> caseHistory(String complaintId);
 
+    /** The accepted events of every key (for the caseload list; a county's keys number in the thousands). */
+    List<CaseHistory> allCaseHistories();
+
     /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();
 

@@ -66,6 +66,13 @@ public final class RoutingQueryService implements QueryService {
         return peers.caseHistory(address(owner.activeHost()), complaintId);
     }
 
+    @Override
+    public List<CaseHistory> allCaseHistories() {
+        List<CaseHistory> histories = new ArrayList<>(local.allCaseHistories());
+        others().forEach(peer -> histories.addAll(peers.allCaseHistories(peer)));
+        return histories;
+    }
+
     /** Every instance reads the whole dead-letter topic, so this instance's count is the service's. */
     @Override
     public long deadLetterCount() {

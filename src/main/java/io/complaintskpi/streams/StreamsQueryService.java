@@ -50,6 +50,16 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
+    public List<CaseHistory> allCaseHistories() {
+        List<CaseHistory> histories = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, CaseHistory> store = store(Names.CASE_HISTORY_STORE);
+        try (KeyValueIterator<String, CaseHistory> it = store.all()) {
+            it.forEachRemaining(kv -> histories.add(kv.value));
+        }
+        return histories;
+    }
+
+    @Override
     public long deadLetterCount() {
         return deadLetters.count();
     }

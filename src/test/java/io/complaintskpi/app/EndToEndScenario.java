@@ -87,6 +87,10 @@ final class EndToEndScenario {
             assertThat(alerts.at("/alerts/1/workingDaysOverdue").asInt()).isPositive();
             assertThat(client.get("/api/v1/complaints/C-OLD/deadlines").body().at("/stages/0/status").asText())
                     .isEqualTo("OVERDUE");
+            JsonNode overdue = client.get("/api/v1/complaints?status=overdue").body();
+            // C-1 (stage 2 since 2015), C-2 (stage 1 since 2015) and C-OLD; most overdue first.
+            assertThat(overdue.findValuesAsText("complaintId")).containsExactly("C-2", "C-1", "C-OLD");
+            assertThat(overdue.at("/rows/1/stage").asInt()).isEqualTo(2);
             assertThat(client.get("/metrics").text())
                     .contains("complaints_kpi_open_alerts{kind=\"BREACHED\",stage=\"1\"} 2.0");
         }

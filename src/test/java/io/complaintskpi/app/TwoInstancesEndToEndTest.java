@@ -47,6 +47,8 @@ class TwoInstancesEndToEndTest {
                 });
                 JsonNode areas = client.get("/api/v1/tables/table3?year=2015/16").body();
                 assertThat(areas.get("rows").findValuesAsText("Service area")).contains("Area 0", "Area 5");
+                assertThat(client.get("/api/v1/complaints?status=all").body().get("count").asInt())
+                        .isEqualTo(complaints);
                 for (int i = 1; i <= complaints; i++) {
                     assertThat(client.get("/api/v1/complaints/M-" + i + "/deadlines").status()).isEqualTo(200);
                 }

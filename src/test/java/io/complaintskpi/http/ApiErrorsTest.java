@@ -52,6 +52,11 @@ class ApiErrorsTest {
             }
 
             @Override
+            public List<CaseHistory> allCaseHistories() {
+                return List.of();
+            }
+
+            @Override
             public long deadLetterCount() {
                 return 0;
             }
@@ -96,6 +101,8 @@ class ApiErrorsTest {
         "/api/v1/kpis/received?year=2015/16&regime=elderly|'regime' must be children or adults",
         "/api/v1/kpis/open?at=31/03/2016|'at' must be an ISO date",
         "/api/v1/alerts?stage=4|'stage' must be from 1 to 3",
+        "/api/v1/complaints?status=late|'status' must be open, overdue or all",
+        "/api/v1/complaints?limit=0|'limit' must be from 1 to 5000",
         "/api/v1/alerts?kind=LATE|'kind' must be one of",
         "/api/v1/kpis?year=2015/16&public=maybe|'public' must be true or false",
         "/api/v1/kpis/bogus/series?year=2015/16|unknown KPI 'bogus'",
