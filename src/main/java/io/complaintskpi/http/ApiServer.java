@@ -1,17 +1,14 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.Timescales;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -60,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             routes(config, deps);
             KpiRoutes.register(config, deps);
+            DeadlineRoutes.register(config, deps);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
@@ -152,72 +150,11 @@ public final class ApiServer implements AutoCloseable {
         routes.get("/api/v1/dlq", ctx -> ctx.json(Map.of("topic", "complaint-events-dlq",
                 "records", deps.queries().deadLetterCount(), "recent", deps.queries().recentRejections())));
 
-        routes.get("/api/v1/alerts", ctx -> {
-            Params p = params(ctx, deps);
-            var authority = p.optional("authority");
-            var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.optional("serviceArea");
-            var kind = p.optionalEnum("kind", AlertKind.class);
-            var regime = p.optional("regime").map(r -> p.regime());
-            LocalDate today = deps.today();
-            List<Alert> alerts = ready(deps).openAlerts().stream()
-                    .filter(a -> authority.map(a.authority()::equals).orElse(true))
-                    .filter(a -> stage.map(s -> a.stage() == s).orElse(true))
-                    .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
-                    .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
-                    .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
-                    .map(a -> withOverdue(a, deps.rules().dueDates(), today))
-                    .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
-                            .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
-                    .toList();
-            ctx.json(Map.of("asOf", today, "count", alerts.size(), "alerts", alerts));
-        });
-
-        routes.get("/api/v1/complaints", ctx -> {
-            Params p = params(ctx, deps);
-            String status = p.optional("status").orElse("open");
-            if (!List.of("open", "overdue", "all").contains(status)) {
-                throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
-            }
-            var authority = p.optional("authority");
-            var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.optional("serviceArea");
-            var regime = p.optional("regime").map(r -> p.regime().name());
-            int limit = p.optionalInt("limit", 1, 5000).orElse(500);
-            LocalDate today = deps.today();
-            List<Caseload.Row> rows = Caseload.rows(ready(deps).allCaseHistories(), deps.rules(), today).stream()
-                    .filter(r -> status.equals("all") || r.open() && (status.equals("open") || r.workingDaysOverdue() > 0))
-                    .filter(r -> authority.map(r.authority()::equals).orElse(true))
-                    .filter(r -> stage.map(s -> r.stage() == s).orElse(true))
-                    .filter(r -> serviceArea.map(r.serviceArea()::equals).orElse(true))
-                    .filter(r -> regime.map(r.regime()::equals).orElse(true))
-                    .sorted(Caseload.MOST_URGENT_FIRST)
-                    .toList();
-            ctx.json(Map.of("asOf", today, "status", status, "count", rows.size(),
-                    "rows", rows.subList(0, Math.min(limit, rows.size()))));
-        });
-
-        routes.get("/api/v1/complaints/{id}/deadlines", ctx -> {
-            String id = ctx.pathParam("id");
-            var state = ready(deps).caseHistory(id)
-                    .map(history -> deps.rules().machine().replay(id, history))
-                    .filter(s -> s.complaint() != null)
-                    .orElseThrow(() -> new NotFound("no complaint with reference '" + id + "'"));
-            ctx.json(ComplaintDeadlines.of(state, deps.rules().dueDates(), deps.today()));
-        });
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
     }
 
-    /** Overdue working days move with the calendar, so they are computed when asked, not when raised. */
-    private static Alert withOverdue(Alert a, DueDates dueDates, LocalDate today) {
-        int overdue = a.kind() == AlertKind.AT_RISK || !today.isAfter(a.dueDate()) ? 0
-                : dueDates.calendar().workingDaysBetween(a.dueDate(), today);
-        return new Alert(a.kind(), a.complaintId(), a.authority(), a.regime(), a.serviceArea(), a.stage(),
-                a.dueDate(), overdue, a.raisedAt(), a.clears());
-    }
-
     private static int stages(Regime regime) {
-        return io.complaintskpi.rules.Timescales.stages(regime);
+        return Timescales.stages(regime);
     }
 
     static Params params(Context ctx, ApiDependencies deps) {
