@@ -2,17 +2,11 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static io.complaintskpi.testing.ContractEvents.event;
@@ -38,37 +30,29 @@ class ComplaintsTopologyTest {
 
     @TempDir
     Path dir;
-    private TopologyTestDriver driver;
+    private TopologyHarness topology;
     private TestInputTopic<String, byte[]> events;
     private TestOutputTopic<byte[], byte[]> dlq;
     private TestOutputTopic<String, Alert> alerts;
-    private KeyValueStore<String, Long> kpis;
+    private TopologyTestDriver driver;
 
     @BeforeEach
     void start() {
-        Properties file = new Properties();
-        file.setProperty("data.dir", dir.toString());
-        file.setProperty("kafka.bootstrap-servers", "unused:9092");
-        file.setProperty("alerts.scan-interval", "PT1H");
-        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        Properties props = ComplaintsTopology.properties(config);
         // Monday 4 January 2016, 09:00 London: the wall clock the deadline scan sees.
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config), props,
-                Instant.parse("2016-01-04T09:00:00Z"));
-        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
-        dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
-                new JsonSerde<>(Alert.class).deserializer());
-        kpis = driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
+        topology = new TopologyHarness(dir, Instant.parse("2016-01-04T09:00:00Z"));
+        driver = topology.driver;
+        events = topology.events;
+        dlq = topology.dlq;
+        alerts = topology.alerts;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private long kpi(String metric, String dimension, String date) {
-        Long v = kpis.get(ContractEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
+        Long v = topology.kpis().get(ContractEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
         return v == null ? 0 : v;
     }
 

@@ -1,12 +1,6 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.config.ServiceConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static io.complaintskpi.testing.ContractEvents.event;
 import static io.complaintskpi.testing.ContractEvents.received;
@@ -36,6 +29,7 @@ class DeadlineAlertsTest {
 
     @TempDir
     Path dir;
+    private TopologyHarness topology;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
     private TestOutputTopic<String, Alert> alerts;
@@ -43,23 +37,17 @@ class DeadlineAlertsTest {
 
     @BeforeEach
     void start() {
-        Properties file = new Properties();
-        file.setProperty("data.dir", dir.toString());
-        file.setProperty("kafka.bootstrap-servers", "unused:9092");
-        file.setProperty("alerts.scan-interval", "PT1H");
-        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
         // Thursday 17 March 2016, 18:00 UTC: after the day's events.
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config),
-                Instant.parse("2016-03-17T18:00:00Z"));
-        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
-                new JsonSerde<>(Alert.class).deserializer());
-        dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        topology = new TopologyHarness(dir, START);
+        driver = topology.driver;
+        events = topology.events;
+        alerts = topology.alerts;
+        dlq = topology.dlq;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private static final Instant START = Instant.parse("2016-03-17T18:00:00Z");

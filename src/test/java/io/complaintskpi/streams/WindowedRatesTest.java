@@ -1,23 +1,18 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.Rate;
 import io.complaintskpi.kpi.WindowRate;
 import io.complaintskpi.rules.Period;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Properties;
 
 import static io.complaintskpi.testing.ContractEvents.AUTHORITY;
 import static io.complaintskpi.testing.ContractEvents.event;
@@ -35,24 +30,20 @@ class WindowedRatesTest {
 
     @TempDir
     Path dir;
-    private TopologyTestDriver driver;
+    private TopologyHarness topology;
     private TestInputTopic<String, byte[]> events;
     private KpiCatalogue catalogue;
 
     @BeforeEach
     void start() {
-        Properties file = new Properties();
-        file.setProperty("data.dir", dir.toString());
-        file.setProperty("kafka.bootstrap-servers", "unused:9092");
-        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
-        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
-        catalogue = new KpiCatalogue(new StoreSeriesReader(() -> driver.getKeyValueStore(Names.KPI_TOTALS_STORE)));
+        topology = new TopologyHarness(dir, Instant.parse("2016-04-01T09:00:00Z"));
+        events = topology.events;
+        catalogue = new KpiCatalogue(topology.series());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private Rate last30DaysWithin10() {

@@ -1,0 +1,55 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.kpi.SeriesReader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+
+/** The production topology in a test driver, with its input, dead-letter and alert topics at hand. */
+final class TopologyHarness implements AutoCloseable {
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, byte[]> events;
+    final TestOutputTopic<byte[], byte[]> dlq;
+    final TestOutputTopic<String, Alert> alerts;
+
+    /** {@code wallClock} is what the deadline scan sees; it runs hourly and moves with the driver's clock. */
+    TopologyHarness(Path stateDir, Instant wallClock) {
+        Properties file = new Properties();
+        file.setProperty("data.dir", stateDir.toString());
+        file.setProperty("kafka.bootstrap-servers", "unused:9092");
+        file.setProperty("alerts.scan-interval", "PT1H");
+        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config),
+                wallClock);
+        events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+    }
+
+    KeyValueStore<String, Long> kpis() {
+        return driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
+    }
+
+    SeriesReader series() {
+        return new StoreSeriesReader(this::kpis);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
