@@ -20,7 +20,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                             String applicationId, String defaultAuthority, Map<String, String> authorityNames,
                             Set<LocalDate> extraClosures,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
-                            Duration alertScanInterval, boolean publicByDefault, int streamThreads) {
+                            Duration alertScanInterval, boolean publicByDefault, int streamThreads,
+                            int standbyReplicas, int internalReplicationFactor) {
 
     /** One documented setting: its property key, environment variable, default and meaning. */
     public record Setting(String key, String env, String defaultValue, String description) {
@@ -53,7 +54,11 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     "how often the wall-clock deadline scan runs (ISO-8601 duration)"),
             new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
                     "apply small-number suppression to every output unless ?public=false is asked"),
-            new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads"));
+            new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads"),
+            new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "0",
+                    "warm copies of each store on other instances, for fast fail-over"),
+            new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
+                    "replication factor of changelog and repartition topics (-1: the broker's default)"));
 
     public boolean embeddedBroker() {
         return bootstrapServers.isBlank();
@@ -96,7 +101,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     positive(v, "rules.adults-response-months"),
                     Duration.parse(v.get("alerts.scan-interval")),
                     Boolean.parseBoolean(v.get("disclosure.public-by-default")),
-                    positive(v, "streams.threads"));
+                    positive(v, "streams.threads"),
+                    positive(v, "streams.standby-replicas"),
+                    Integer.parseInt(v.get("streams.replication-factor")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -104,14 +111,16 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
 
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
-                alertScanInterval, publicByDefault, streamThreads);
+                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
+                adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
+                internalReplicationFactor);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays, adultsResponseMonths,
-                alertScanInterval, publicByDefault, streamThreads);
+                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
+                adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
+                internalReplicationFactor);
     }
 
     /** The authority's display name, or its code when none is configured. */
