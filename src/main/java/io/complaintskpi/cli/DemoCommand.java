@@ -36,12 +36,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // The demo's events are one authority's: make it the default so plain curls find it.
-        if (System.getenv("COMPLAINTS_DEFAULT_AUTHORITY") == null) {
-            options.settings.putIfAbsent("authority.default", SeedHistory.AUTHORITY);
-        }
-        if (System.getenv("COMPLAINTS_AUTHORITY_NAMES") == null) {
-            options.settings.putIfAbsent("authority.names", SeedHistory.AUTHORITY + "=Leicestershire County Council");
-        }
+        options.defaultSetting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", SeedHistory.AUTHORITY);
+        options.defaultSetting("authority.names", "COMPLAINTS_AUTHORITY_NAMES",
+                SeedHistory.AUTHORITY + "=Leicestershire County Council");
         ComplaintsService service = ComplaintsService.start(options.load());
         Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());

@@ -18,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +77,8 @@ final class ReportCommand implements Callable<Integer> {
         URI url;
     }
 
-    @Option(names = "--config", description = "properties file (offline: calendar and rules settings)")
-    Path configFile;
-
-    @Option(names = "--set", description = "any setting as key=value, e.g. --set rules.stage2-clock-start=REQUEST")
-    Map<String, String> settings = new HashMap<>();
+    @Mixin
+    SettingsOptions settings;
 
     /** The report's three renderings, by file extension, and what it is about. */
     private record Rendered(String authority, boolean publicOutput, Map<String, byte[]> files) {
@@ -221,11 +218,8 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Loaded exactly as the service loads its settings: flags, then environment, file, defaults. */
     private ServiceConfig config() {
-        ServiceOptions options = new ServiceOptions();
-        options.configFile = configFile;
-        options.settings.putAll(settings);
         try {
-            return options.load();
+            return settings.load(Map.of());
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
