@@ -15,7 +15,7 @@ import java.util.Properties;
 /** {@code --config} and {@code --set}: every command reads settings the way the service does. */
 final class SettingsOptions {
 
-    @Option(names = "--config", description = "properties file with any setting of the README's table")
+    @Option(names = "--config", description = "properties file with any setting of docs/configuration.md")
     Path configFile;
 
     @Option(names = "--set", description = "any setting as key=value, e.g. --set alerts.at-risk-working-days=3")

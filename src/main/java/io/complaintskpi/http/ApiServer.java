@@ -85,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
         routes.error(404, "*", ctx -> {
             // Javalin answers an unknown route in plain text; our own 404s have their JSON already.
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path() + "; see the README's API table");
+                error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path() + "; see docs/http-api.md");
             }
         });
 

@@ -40,7 +40,7 @@ import static io.complaintskpi.kpi.KpiDefinition.Basis.RESOLVED;
 /**
  * The KPI catalogue: every figure the service reports, with its stable id and definition. Children's
  * KPIs carry no prefix (the seed report is about children's social care); adult social care KPIs start
- * with {@code adults.}. The README's list is generated from here ({@link #markdown()}).
+ * with {@code adults.}. docs/kpis.md's list is generated from here ({@link #markdown()}).
  */
 public final class KpiDefinitions {
 

@@ -15,7 +15,7 @@ class ReadmeConfigurationTest {
 
     @Test
     void theReadmeDocumentsEverySettingWithItsDefault() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs/configuration.md"));
         for (ServiceConfig.Setting s : ServiceConfig.SETTINGS) {
             assertThat(readme).contains("| `" + s.key() + "` | `" + s.env() + "` | `" + s.defaultValue() + "` |");
         }

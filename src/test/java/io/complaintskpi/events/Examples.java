@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
 
-/** The one valid example per event type in {@code src/test/resources/events}, also quoted in the README. */
+/** The one valid example per event type in {@code src/test/resources/events}, also quoted in docs/event-contract.md. */
 final class Examples {
 
     private Examples() {
