@@ -9,6 +9,7 @@ import io.complaintskpi.http.QueryService;
 import io.complaintskpi.http.ServiceMetrics;
 import io.complaintskpi.http.PeerClient;
 import io.complaintskpi.streams.ComplaintsTopology;
+import io.complaintskpi.streams.CrashRecovery;
 import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.domain.DomainRules;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Properties;
 
 /**
  * The running service: the embedded broker when no cluster is configured, topics from {@code topics/},
@@ -83,7 +85,9 @@ public final class ComplaintsService implements AutoCloseable {
             config = config.withHttpPort(freePort());
         }
         DomainRules rules = DomainRules.from(config);
-        streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
+        Properties streamsProps = ComplaintsTopology.properties(config);
+        CrashRecovery.apply(streamsProps, config.dataDir());
+        streams = new KafkaStreams(ComplaintsTopology.build(config), streamsProps);
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         streams.setUncaughtExceptionHandler(e -> {
