@@ -70,14 +70,15 @@ public final class ComplaintsService implements AutoCloseable {
 
     private void run(ServiceConfig initial, Clock clock) {
         config = initial;
+        String apiHost = bindHost(); // refuses an open API on the network before anything starts
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
             resources.push(broker);
             config = config.withBootstrapServers(broker.bootstrapServers());
             LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
         }
-        TopicProvisioner.provision(config.bootstrapServers(), TopicSpecs.load());
-        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC);
+        TopicProvisioner.provision(config.kafkaClientProperties(), TopicSpecs.load());
+        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.kafkaClientProperties(), Names.DLQ_TOPIC);
         resources.push(deadLetters);
 
         if (config.httpPort() == 0) {
@@ -103,13 +104,23 @@ public final class ComplaintsService implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(metrics);
         QueryService local = new StreamsQueryService(streams, deadLetters);
         queries = new RoutingQueryService(streams, new HostInfo(config.advertisedHost(), config.httpPort()), local,
-                new PeerClient(rules.codec()));
+                new PeerClient(rules.codec(), config.security().internalSecret()));
         ServiceMetrics.bind(metrics, local, clock);
         streams.start();
 
-        api = ApiServer.start(config.httpHost(), config.httpPort(),
+        api = ApiServer.start(apiHost, config.httpPort(),
                 new ApiServer.ApiDependencies(queries, local, rules, clock, config, metrics));
         resources.push(api);
+    }
+
+    /** Says at start when the API is open to anyone who can reach it. */
+    private String bindHost() {
+        String host = config.security().bindHost(config.httpHost());
+        if (!config.security().authenticates()) {
+            LOG.warn("no API tokens configured (http.tokens): the HTTP API needs no authentication and is bound to {}{}",
+                    host, config.security().allowUnauthenticated() ? " (http.allow-unauthenticated=true)" : " only");
+        }
+        return host;
     }
 
     private static int freePort() {

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         options.defaultSetting("authority.names", "COMPLAINTS_AUTHORITY_NAMES",
                 SeedHistory.AUTHORITY + "=Leicestershire County Council");
         ComplaintsService service = ComplaintsService.start(options.load());
-        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
+        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.config().kafkaClientProperties());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
                 line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Every setting of the service. Each is read from, in order of precedence: a command-line flag, the
@@ -21,18 +22,19 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                             Set<LocalDate> extraClosures,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads,
-                            int standbyReplicas, int internalReplicationFactor) {
+                            int standbyReplicas, int internalReplicationFactor, Security security) {
 
     /** One documented setting: its property key, environment variable, default and meaning. */
     public record Setting(String key, String env, String defaultValue, String description) {
     }
 
-    public static final List<Setting> SETTINGS = List.of(
+    public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
             new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
                     "Kafka cluster to use; empty starts the embedded single-node KRaft broker"),
             new Setting("data.dir", "COMPLAINTS_DATA_DIR", "./data",
                     "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)"),
-            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "0.0.0.0", "address the HTTP API binds to"),
+            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "",
+                    "address the HTTP API binds to; empty: every interface with http.tokens, else 127.0.0.1 only"),
             new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070", "port of the HTTP API and /metrics (0: any free port)"),
             new Setting("http.advertised-host", "COMPLAINTS_ADVERTISED_HOST", "localhost",
                     "host name other instances use to reach this one (Kafka Streams application.server)"),
@@ -58,7 +60,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "1",
                     "warm copies of each store on other instances, for fast fail-over (none is placed while an instance runs alone)"),
             new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
-                    "replication factor of changelog and repartition topics (-1: the broker's default)"));
+                    "replication factor of changelog and repartition topics (-1: the broker's default)")),
+            Security.SETTINGS.stream()).toList();
 
     public boolean embeddedBroker() {
         return bootstrapServers.isBlank();
@@ -103,7 +106,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     Boolean.parseBoolean(v.get("disclosure.public-by-default")),
                     positive(v, "streams.threads"),
                     positive(v, "streams.standby-replicas"),
-                    Integer.parseInt(v.get("streams.replication-factor")));
+                    Integer.parseInt(v.get("streams.replication-factor")),
+                    Security.load(v, file, overrides));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -113,14 +117,21 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor);
+                internalReplicationFactor, security);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor);
+                internalReplicationFactor, security);
+    }
+
+    /** What every Kafka client of the service is given: the cluster and the pass-through settings. */
+    public Map<String, Object> kafkaClientProperties() {
+        Map<String, Object> props = new LinkedHashMap<>(security.kafkaClient());
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
     }
 
     /** The authority's display name, or its code when none is configured. */

@@ -55,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            AccessControl.register(config, deps.config().security());
             routes(config, deps);
             KpiRoutes.register(config, deps);
             DeadlineRoutes.register(config, deps);

@@ -31,9 +31,12 @@ public final class PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final EventCodec codec;
+    private final String internalSecret;
 
-    public PeerClient(EventCodec codec) {
+    /** @param internalSecret sent as the bearer token on every request; empty: none is sent */
+    public PeerClient(EventCodec codec, String internalSecret) {
         this.codec = codec;
+        this.internalSecret = internalSecret;
     }
 
     public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
@@ -107,8 +110,12 @@ public final class PeerClient {
 
     private HttpResponse<byte[]> get(String peer, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + peer + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path))
+                    .timeout(Duration.ofSeconds(10));
+            if (!internalSecret.isEmpty()) {
+                request.header("Authorization", "Bearer " + internalSecret);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);
         } catch (InterruptedException e) {

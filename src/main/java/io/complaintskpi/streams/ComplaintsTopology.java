@@ -73,6 +73,8 @@ public final class ComplaintsTopology {
 
     public static Properties properties(ServiceConfig config) {
         Properties props = new Properties();
+        // Pass-through client settings first (security.protocol, sasl.*, ...): the service's own win.
+        props.putAll(config.security().kafkaClient());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toString());

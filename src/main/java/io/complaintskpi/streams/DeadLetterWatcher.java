@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,13 +34,13 @@ public final class DeadLetterWatcher implements AutoCloseable {
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
     private volatile boolean running = true;
 
-    public DeadLetterWatcher(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "complaints-kpi-dlq-watcher"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    /** @param clientProperties the cluster and any pass-through client settings */
+    public DeadLetterWatcher(Map<String, Object> clientProperties, String topic) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "complaints-kpi-dlq-watcher");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
