@@ -57,8 +57,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
                     "apply small-number suppression to every output unless ?public=false is asked"),
             new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads"),
-            new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "1",
-                    "warm copies of each store on other instances, for fast fail-over (none is placed while an instance runs alone)"),
+            new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "0",
+                    "warm copies of each store on other instances, for fast fail-over (set 1 when running several)"),
             new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
                     "replication factor of changelog and repartition topics (-1: the broker's default)")),
             Security.SETTINGS.stream()).toList();
