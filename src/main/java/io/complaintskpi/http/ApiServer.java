@@ -33,7 +33,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** The earliest business date a by-year listing looks at. */
-    private static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
+    static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
     private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
             routes(config, deps);
             KpiRoutes.register(config, deps);
             DeadlineRoutes.register(config, deps);
+            PeriodRoutes.register(config, deps);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
