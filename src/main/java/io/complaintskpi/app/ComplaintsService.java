@@ -11,6 +11,7 @@ import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.DeadLetterWatcher;
+import io.complaintskpi.streams.EventTypeCounter;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
@@ -84,6 +85,7 @@ public final class ComplaintsService implements AutoCloseable {
         DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC, metrics);
         resources.push(deadLetters);
         resources.push(new BreachWatcher(config.bootstrapServers(), Names.ALERTS_TOPIC, metrics));
+        resources.push(new EventTypeCounter(config.bootstrapServers(), Names.EVENTS_TOPIC, metrics));
 
         if (config.httpPort() == 0) {
             // Other instances find this one by its port (application.server), so it is fixed before start.

@@ -26,7 +26,7 @@ public final class BreachWatcher implements AutoCloseable {
 
     public BreachWatcher(String bootstrapServers, String topic, MeterRegistry metrics) {
         this.metrics = metrics;
-        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-breach-watcher", this::count);
+        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-breach-watcher", true, this::count);
     }
 
     private void count(ConsumerRecord<byte[], byte[]> record, boolean live) {

@@ -33,7 +33,7 @@ public final class DeadLetterWatcher implements AutoCloseable {
         this.metrics = metrics;
         this.deadLetters = Counter.builder("complaints.kpi.dead.letters")
                 .description("records sent to the dead-letter topic since start").register(metrics);
-        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-dlq-watcher", this::remember);
+        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-dlq-watcher", true, this::remember);
     }
 
     public long count() {

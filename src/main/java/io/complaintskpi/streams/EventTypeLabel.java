@@ -23,7 +23,7 @@ final class EventTypeLabel {
         if (value == null) {
             return UNKNOWN;
         }
-        // Only the top-level "type" field is read: no tree is built for a metric label.
+        // Only the top-level "eventType" field is read: no tree is built for a metric label.
         try (JsonParser parser = JSON.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return UNKNOWN;
@@ -31,7 +31,7 @@ final class EventTypeLabel {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
-                if (field.equals("type") && token == JsonToken.VALUE_STRING) {
+                if (field.equals("eventType") && token == JsonToken.VALUE_STRING) {
                     String type = parser.getText();
                     return EventCodec.TYPES.containsKey(type) ? type : UNKNOWN;
                 }

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a whole topic (committed records only) from its beginning on a daemon thread and hands every record
- * to a handler, saying whether it arrived after the tail started. Counters of "new" records then start at
- * zero with the process, as Prometheus expects, while the backlog still tells which label values exist.
+ * Reads a topic (committed records only) on a daemon thread and hands every record to a handler, saying
+ * whether it arrived after the tail started. Counters of "new" records then start at zero with the process,
+ * as Prometheus expects, while the backlog (read when {@code fromBeginning}) still tells which label values
+ * exist.
  */
 final class TopicTail implements AutoCloseable {
 
@@ -31,7 +32,7 @@ final class TopicTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    TopicTail(String bootstrapServers, String topic, String clientId, Handler handler) {
+    TopicTail(String bootstrapServers, String topic, String clientId, boolean fromBeginning, Handler handler) {
         this.handler = handler;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,8 +43,12 @@ final class TopicTail implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
         endAtStart = consumer.endOffsets(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            endAtStart.forEach(consumer::seek);
+        }
         thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
         thread.start();

@@ -37,10 +37,13 @@ class ServiceMetricsLiveTest {
     }
 
     @Test
-    void rejectedEventsAndBreachesAreCountersWithBoundedLabels(LiveStack stack) {
+    void receivedAndRejectedEventsAndBreachesAreCountersWithBoundedLabels(LiveStack stack) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stack.get("/metrics").body())
                 .containsPattern("complaints_kpi_events_rejected_total\\{reason=\"\\w+\",type=\"unknown\"} [1-9]")
                 .containsPattern("complaints_kpi_dead_letters_total [1-9]")
+                .containsPattern("complaints_kpi_events_received_total\\{type=\"ComplaintReceived\"} [1-9]")
+                .containsPattern("complaints_kpi_events_received_total\\{type=\"unknown\"} [1-9]")
+                .contains("complaints_kpi_events_received_total{type=\"OmbudsmanDecision\"}")
                 .containsPattern("complaints_kpi_deadline_breaches_total\\{authority=\"E10000018\",stage=\"1\"} [1-9]"));
     }
 
