@@ -9,13 +9,16 @@ import java.util.UUID;
 
 /**
  * The accepted events of one key in business-time order. Events may arrive out of order: each is placed
- * by {@code occurredAt} (after any with the same instant) and the state is replayed from the start, so a
- * late event lands where it happened and every figure it touches is recomputed.
+ * by {@code occurredAt} and the state is replayed from the start, so a late event lands where it happened
+ * and every figure it touches is recomputed. Events of the same instant go in lifecycle order (receipt,
+ * request, acknowledgement, ... response), then by eventId, so the order never depends on arrival.
  */
 public record CaseHistory(List<EventEnvelope> events) {
 
     private static final Comparator<EventEnvelope> BUSINESS_TIME =
-            Comparator.comparing(e -> e.occurredAt().toInstant());
+            Comparator.comparing((EventEnvelope e) -> e.occurredAt().toInstant())
+                    .thenComparingInt(e -> LifecycleMachine.sameInstantRank(e.event()))
+                    .thenComparing(EventEnvelope::eventId);
 
     public CaseHistory {
         events = List.copyOf(events);
