@@ -30,7 +30,8 @@ import java.util.List;
  * as it was. An event that only waits for one that has not arrived yet (a stage 2 step before the stage 2
  * request, a panel report before the panel) is kept aside in {@link CaseState#awaiting()}, counted nowhere,
  * and takes its place once the missing event arrives: the state depends on the events, not on the order
- * they arrived in.
+ * they arrived in. A withdrawal with no stage open on its date withdraws nothing: arriving so, it is
+ * rejected; stored before an earlier-dated answer arrived, it is kept aside the same way (the answer counts).
  */
 public final class LifecycleMachine {
 
@@ -52,6 +53,11 @@ public final class LifecycleMachine {
                 state = apply(current, event);
             } catch (NotYet waiting) {
                 state = current.withAwaiting(new Awaiting(event, waiting.getMessage()));
+            } catch (NothingToWithdraw nothing) {
+                if (history.arriving(event)) {
+                    throw reject(event, nothing.getMessage());
+                }
+                state = current.withAwaiting(new Awaiting(event, nothing.getMessage()));
             }
         }
         return state;
@@ -109,7 +115,7 @@ public final class LifecycleMachine {
         if (event instanceof ComplaintWithdrawn) {
             // A withdrawal closes the stage open on its date; an answered stage stays answered.
             if (!current.isOpen()) {
-                throw reject(envelope, "no stage is open to withdraw: stage " + current.number() + " "
+                throw new NothingToWithdraw("no stage is open to withdraw: stage " + current.number() + " "
                         + describe(current.closure()) + " on " + current.closedOn());
             }
             return complaint.withCurrent(current.closed(on, Closure.WITHDRAWN, null, List.of()));
@@ -263,6 +269,13 @@ public final class LifecycleMachine {
     /** An event that waits for an earlier step still to arrive; not a contradiction. */
     private static final class NotYet extends RuntimeException {
         NotYet(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A withdrawal dated when no stage is open: it withdraws nothing. */
+    private static final class NothingToWithdraw extends RuntimeException {
+        NothingToWithdraw(String reason) {
             super(reason, null, false, false);
         }
     }
