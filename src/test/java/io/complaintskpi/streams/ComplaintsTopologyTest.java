@@ -122,6 +122,22 @@ class ComplaintsTopologyTest {
     }
 
     @Test
+    void onlyTheFirstAcknowledgementIsJudgedWhicheverArrivesFirst() {
+        events.pipeInput("A-1", event("ComplaintReceived", "A-1", "2015-06-01T10:00:00+01:00",
+                "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\"}"));
+        // The later acknowledgement (late) arrives first; the earlier one (on time) replaces it.
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-10T10:00:00+01:00", "{\"stage\":1}"));
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-10")).isEqualTo(1);
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-03T10:00:00+01:00", "{\"stage\":1}"));
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-12T10:00:00+01:00", "{\"stage\":1}"));
+
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(kpi("adults.stage1.acknowledgement", "on_time", "2015-06-03")).isEqualTo(1);
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-10")).isZero();
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-12")).isZero();
+    }
+
+    @Test
     void aControlCharacterInAServiceAreaIsDeadLetteredWithTheReason() {
         events.pipeInput("C-10", received("C-10", "2015-06-01T10:00:00+01:00", "First\\u0000Response"));
 
