@@ -21,7 +21,7 @@ final class AccessControl {
     static final String INTERNAL_PREFIX = "/internal/";
     /** Routes a viewer reads: aggregate figures only. Every other /api route lists complaint references. */
     private static final List<String> VIEWER_PREFIXES = List.of("/api/v1/kpis", "/api/v1/tables/",
-            "/api/v1/reports/", "/api/v1/authorities");
+            "/api/v1/reports/", "/api/v1/authorities", "/api/v1/periods");
 
     private final Security security;
 

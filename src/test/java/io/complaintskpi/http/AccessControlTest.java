@@ -1,13 +1,9 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +22,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,44 +37,6 @@ class AccessControlTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private ApiServer server;
 
-    /** Every store empty and ready: what is tested is who gets in, not what they read. */
-    private static final class EmptyStores implements QueryService {
-        @Override
-        public SeriesReader series() {
-            return new InMemorySeriesReader(Map.of());
-        }
-
-        @Override
-        public List<Alert> openAlerts() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<CaseHistory> caseHistory(String complaintId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<CaseHistory> allCaseHistories() {
-            return List.of();
-        }
-
-        @Override
-        public long deadLetterCount() {
-            return 0;
-        }
-
-        @Override
-        public List<DeadLetter> recentRejections() {
-            return List.of();
-        }
-
-        @Override
-        public String streamsState() {
-            return "RUNNING";
-        }
-    }
-
     static String sha256(String token) {
         return HexFormat.of().formatHex(AccessControl.hash(token));
     }
@@ -93,7 +50,7 @@ class AccessControlTest {
     }
 
     private int start(ServiceConfig config) {
-        QueryService stores = new EmptyStores();
+        QueryService stores = new StubQueries(true, List.of());
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
                 DomainRules.from(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
                 config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
@@ -136,7 +93,7 @@ class AccessControlTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/kpis/definitions", "/api/v1/kpis/received?year=2015/16", "/api/v1/kpis?year=2015/16",
         "/api/v1/kpis/stage1.received/series?year=2015/16", "/api/v1/tables/table1?year=2015/16",
-        "/api/v1/reports/annual?year=2015/16", "/api/v1/authorities"})
+        "/api/v1/reports/annual?year=2015/16", "/api/v1/authorities", "/api/v1/periods"})
     void aViewerReadsAggregates(String path) throws Exception {
         start(config(Map.of()));
         assertThat(get(path, VIEWER).statusCode()).isEqualTo(200);
