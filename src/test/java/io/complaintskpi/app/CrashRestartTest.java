@@ -44,7 +44,10 @@ class CrashRestartTest {
 
         for (List<CrashWorkload.Sent> chunk : workload.chunks()) {
             try (ChildJvm service = serve(dataDir, httpPort)) {
+                long started = System.nanoTime();
                 awaitReady(http, httpPort, service);
+                // Recorded for docs/kafka.md: from the JVM's start to /ready, after a SIGKILL but the first.
+                System.out.printf("serve ready %.1f s after start%n", (System.nanoTime() - started) / 1e9);
                 CrashWorkload.publish(bootstrap(dataDir), chunk);
                 // Somewhere in processing the chunk, raising alerts, committing or restoring.
                 sleep(random.nextInt(3000));
