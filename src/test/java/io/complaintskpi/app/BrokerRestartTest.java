@@ -40,7 +40,7 @@ class BrokerRestartTest {
                 for (int i = 0; i < chunks.size(); i++) {
                     CrashWorkload.publish(bootstrap, chunks.get(i));
                     if (i < chunks.size() - 1) {
-                        sleep(random.nextInt(3000));
+                        CrashWorkload.pause(random);
                         broker.kill();
                         broker = startBroker(brokerDir, i + 2);
                         // The broker keeps its port in its folder: the service's address stays right.
@@ -76,12 +76,4 @@ class BrokerRestartTest {
         return bootstrap[0];
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

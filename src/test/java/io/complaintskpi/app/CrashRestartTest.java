@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,22 +39,21 @@ class CrashRestartTest {
         assertThat(workload.recordCount()).as("seed " + seed).isGreaterThan(2000);
         int httpPort = freePort();
         Path dataDir = dir.resolve("data");
-        HttpClient http = HttpClient.newHttpClient();
-
+        
         for (List<CrashWorkload.Sent> chunk : workload.chunks()) {
             try (ChildJvm service = serve(dataDir, httpPort)) {
                 long started = System.nanoTime();
-                awaitReady(http, httpPort, service);
+                awaitReady(new ServiceClient(httpPort, ""), service);
                 // Recorded for docs/kafka.md: from the JVM's start to /ready, after a SIGKILL but the first.
                 System.out.printf("serve ready %.1f s after start%n", (System.nanoTime() - started) / 1e9);
                 CrashWorkload.publish(bootstrap(dataDir), chunk);
                 // Somewhere in processing the chunk, raising alerts, committing or restoring.
-                sleep(random.nextInt(3000));
+                CrashWorkload.pause(random);
                 service.kill();
             }
         }
         try (ChildJvm service = serve(dataDir, httpPort)) {
-            awaitReady(http, httpPort, service);
+            awaitReady(new ServiceClient(httpPort, ""), service);
             workload.assertServiceMatchesOfflineReplay(httpPort, bootstrap(dataDir), PATIENCE);
         }
     }
@@ -67,10 +65,10 @@ class CrashRestartTest {
     }
 
     /** Ready again after each kill: the stores answer (docs/kafka.md says how long that takes). */
-    private static void awaitReady(HttpClient http, int port, ChildJvm service) {
+    private static void awaitReady(ServiceClient client, ChildJvm service) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(service.alive()).as("serve is running").isTrue();
-            return CrashWorkload.get(http, port, "/ready") != null;
+            return client.ok("/ready") != null;
         });
     }
 
@@ -93,12 +91,4 @@ class CrashRestartTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

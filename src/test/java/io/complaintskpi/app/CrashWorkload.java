@@ -15,25 +15,15 @@ import io.complaintskpi.kpi.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.streams.Names;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +109,16 @@ final class CrashWorkload {
         };
     }
 
+    /** A random moment in the processing of what was just published. */
+    static void pause(Random random) {
+        try {
+            Thread.sleep(random.nextInt(3000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<List<Sent>> chunks() {
         return chunks;
     }
@@ -154,9 +154,9 @@ final class CrashWorkload {
                     .collect(Collectors.toMap(f -> f.id() + "/" + f.dimension(), f -> String.valueOf(f.current().text()),
                             (a, b) -> a, TreeMap::new))));
         }
-        HttpClient http = HttpClient.newHttpClient();
+        ServiceClient client = new ServiceClient(httpPort, bootstrap);
         Function<String, JsonNode> actual = path -> {
-            JsonNode body = get(http, httpPort, path);
+            JsonNode body = client.ok(path);
             return body == null || !path.startsWith("/api/v1/kpis?") ? body : kpiTexts(rowsById(body));
         };
         try {
@@ -168,7 +168,7 @@ final class CrashWorkload {
         expected.forEach((path, figures) -> assertThat(actual.apply(path)).as(path).isEqualTo(figures));
         assertThat(expected.get("/api/v1/kpis?year=" + years.get(0).label()).size()).isGreaterThan(10);
 
-        List<Alert> alerts = read(bootstrap, Names.ALERTS_TOPIC).stream()
+        List<Alert> alerts = client.readAll(Names.ALERTS_TOPIC).stream()
                 .map(r -> decode(r.value())).toList();
         Map<String, Long> timesRaised = alerts.stream().collect(Collectors.groupingBy(
                 a -> a.id() + "|" + a.dueDate(), Collectors.counting()));
@@ -180,7 +180,7 @@ final class CrashWorkload {
         List<String> expectedDead = new ArrayList<>(invalid.stream().map(Sent::fingerprint).toList());
         offline.rejected().forEach(r -> expectedDead.add(
                 new Sent(r.event().complaintId(), rules.codec().encode(r.event())).fingerprint()));
-        List<String> dead = read(bootstrap, Names.DLQ_TOPIC).stream()
+        List<String> dead = client.readAll(Names.DLQ_TOPIC).stream()
                 .map(r -> new Sent(r.key(), r.value()).fingerprint()).toList();
         assertThat(dead).containsExactlyInAnyOrderElementsOf(expectedDead);
         assertThat(invalid).isNotEmpty();
@@ -205,37 +205,4 @@ final class CrashWorkload {
         }
     }
 
-    static JsonNode get(HttpClient http, int port, String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? EventCodec.MAPPER.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every committed record on the topic. */
-    static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
-        }
-    }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,21 +149,21 @@ class HostileRecordsTest {
                 records.forEach(r -> producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, r.key(), r.value())));
                 producer.flush();
             }
-            HttpClient http = HttpClient.newHttpClient();
+            ServiceClient client = new ServiceClient(service);
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                var dlq = CrashWorkload.get(http, service.httpPort(), "/api/v1/dlq");
+                var dlq = client.ok("/api/v1/dlq");
                 return dlq != null && dlq.get("records").asLong() >= expectedDead;
             });
             await().atMost(Duration.ofMinutes(2)).until(() -> {
-                var kpis = CrashWorkload.get(http, service.httpPort(), "/api/v1/kpis/received?year=2015/16");
+                var kpis = client.ok("/api/v1/kpis/received?year=2015/16");
                 return kpis != null && kpis.at("/receivedByStage/1").asLong() >= VALID;
             });
-            assertThat(CrashWorkload.get(http, service.httpPort(), "/api/v1/kpis/received?year=2015/16")
+            assertThat(client.ok("/api/v1/kpis/received?year=2015/16")
                     .at("/receivedByStage/1").asLong()).as("seed " + seed).isEqualTo(expectedReceived);
             assertThat(service.streamsState().isRunningOrRebalancing()).isTrue();
-            assertThat(CrashWorkload.get(http, service.httpPort(), "/health")).isNotNull();
+            assertThat(client.ok("/health")).isNotNull();
 
-            List<ConsumerRecord<String, byte[]>> dead = CrashWorkload.read(service.bootstrapServers(), Names.DLQ_TOPIC);
+            List<ConsumerRecord<String, byte[]>> dead = client.readAll(Names.DLQ_TOPIC);
             assertThat(dead).as("seed " + seed).hasSize((int) expectedDead);
             assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("__streams.errors.message"))
                     .isNotNull());
