@@ -102,11 +102,8 @@ class HostileRecordsTest {
     void hostileRecordsAreDeadLetteredOnceEachAndValidOnesCountedOnce() {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        var generator = hostile().generator(1000);
-        List<Sent> records = new ArrayList<>();
-        for (int i = 0; i < HOSTILE; i++) {
-            records.add(generator.next(random).value());
-        }
+        // jqwik's sampling works outside a property; the seed below places the valid events.
+        List<Sent> records = new ArrayList<>(hostile().sampleStream().limit(HOSTILE).toList());
         for (int i = 0; i < VALID; i++) {
             String id = "V-" + i;
             records.add(random.nextInt(records.size() + 1), new Sent(id, received(id, "2015-0" + (4 + i % 6) + "-1" + i % 10 + "T10:00:00+01:00",
