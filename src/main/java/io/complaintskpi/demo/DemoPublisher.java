@@ -29,9 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Publishes the demo to the events topic ({@link Names#EVENTS_TOPIC}): first the seed history,
  * time-compressed (one business date per {@code perBusinessDay}, with a progress line per month), then
- * the live simulator's events every
- * {@code liveInterval} until {@link #stop()}. Key = complaintId, value = the encoded event, record
- * timestamp = occurredAt.
+ * the live simulator's events every {@code liveInterval} until {@link #stop()}. Key = complaintId, value =
+ * the encoded event, record timestamp = occurredAt.
  */
 public final class DemoPublisher {
 
