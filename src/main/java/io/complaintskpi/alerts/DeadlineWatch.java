@@ -108,11 +108,12 @@ public final class DeadlineWatch {
     }
 
     /**
-     * The alert a due pending one raises on {@code today}, or none when it has nothing left to say (an
-     * AT_RISK after its due date: the BREACHED of the same deadline is due too).
+     * The alert a due pending one raises on {@code today}, or none when it has nothing left to say: its
+     * deadline is no longer watched (an index entry the state has outgrown), or it is an AT_RISK after its
+     * due date (the BREACHED of the same deadline is due too).
      */
     public Optional<Alert> raise(PendingAlert due, CaseState state, LocalDate today, Instant at) {
-        if (due.expired(today)) {
+        if (due.expired(today) || pending(state).stream().noneMatch(p -> p.alertId().equals(due.alertId()))) {
             return Optional.empty();
         }
         return Optional.of(Alert.raised(due, state, dueDates.calendar(), today, at));

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -81,19 +83,20 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     }
 
     private void followDeadlines(CaseState before, CaseState after, long timestamp) {
-        List<Alert> open = new ArrayList<>();
+        // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
+        Map<Alert, String> open = new IdentityHashMap<>();
         try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> open.add(kv.value));
+            it.forEachRemaining(kv -> open.put(kv.value, kv.key));
         }
-        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
         changes.unschedule().forEach(gone -> deadlineIndex.delete(gone.indexKey()));
         changes.schedule().forEach(added -> deadlineIndex.put(added.indexKey(), added));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        changes.over().forEach(alert -> clear(alert, now, timestamp));
+        changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
     }
 
-    private void clear(Alert alert, Instant now, long timestamp) {
-        openAlerts.delete(alert.id());
+    private void clear(String storeKey, Alert alert, Instant now, long timestamp) {
+        openAlerts.delete(storeKey);
         context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert.cleared(now)), timestamp));
     }
 
@@ -116,7 +119,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             deadlineIndex.delete(kv.key);
             CaseState state = step.state(pending.complaintId(), histories.get(pending.complaintId()));
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
-                pending.supersedes().map(openAlerts::get).ifPresent(replaced -> clear(replaced, now, wallClockMs));
+                pending.supersedes().ifPresent(id -> {
+                    Alert replaced = openAlerts.get(id);
+                    if (replaced != null) {
+                        clear(id, replaced, now, wallClockMs);
+                    }
+                });
                 openAlerts.put(alert.id(), alert);
                 context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
             });

@@ -27,6 +27,7 @@ import static io.complaintskpi.lifecycle.Cases.on;
 import static io.complaintskpi.lifecycle.Cases.replay;
 import static io.complaintskpi.lifecycle.Cases.responded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DeadlineWatchTest {
 
@@ -161,7 +162,7 @@ class DeadlineWatchTest {
         DeadlineWatch.Changes changes = watch.changes(requested, panelHeld, open);
 
         assertThat(changes.over()).extracting(Alert::milestone, Alert::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Milestone.PANEL_MEETING, AlertKind.BREACHED));
+                .containsExactly(tuple(Milestone.PANEL_MEETING, AlertKind.BREACHED));
         assertThat(changes.unschedule()).extracting(PendingAlert::milestone)
                 .containsOnly(Milestone.PANEL_MEETING).hasSize(2);
         assertThat(changes.schedule()).containsExactlyInAnyOrder(
@@ -284,5 +285,19 @@ class DeadlineWatchTest {
         assertThat(late.withOverdue(Cases.CALENDAR, date("2015-06-22")).workingDaysOverdue()).isEqualTo(5);
         assertThat(raised(atRisk, open).withOverdue(Cases.CALENDAR, date("2015-06-22")).workingDaysOverdue())
                 .as("a warning is never overdue").isZero();
+    }
+
+    @Test
+    void anIndexEntryTheStateHasOutgrownRaisesNothing() {
+        PendingAlert breached = alert(AlertKind.BREACHED, 1, "2015-06-16", "2015-06-15");
+        CaseState answered = replay(RECEIVED, on("2015-06-20", responded(1, Outcome.NOT_UPHELD)));
+        CaseState extended = replay(RECEIVED, on("2015-06-05", new ExtensionAgreed(1, 20, null)));
+        PendingAlert withoutMilestone = new PendingAlert(AlertKind.BREACHED, KEY, 1, null, date("2015-06-16"),
+                date("2015-06-15"));
+
+        assertThat(watch.raise(breached, answered, date("2015-06-16"), NOW)).isEmpty();
+        assertThat(watch.raise(breached, extended, date("2015-06-16"), NOW)).as("the due date moved").isEmpty();
+        assertThat(watch.raise(withoutMilestone, replay(RECEIVED), date("2015-06-16"), NOW)).isEmpty();
+        assertThat(watch.raise(breached, replay(RECEIVED), date("2015-06-16"), NOW)).isPresent();
     }
 }
