@@ -170,6 +170,7 @@ class DeadlineAlertsTest {
         // Still due on the 10th working day (Monday 4 April, after Easter), not on the 5th.
         assertThat(alertsOverDays(40, Map.of())).containsExactly(
                 "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-05 CLEARED(AT_RISK) due 2016-04-04",
                 "2016-04-05 BREACHED due 2016-04-04",
                 "2016-04-19 STAGE2_MUST_BE_OFFERED due 2016-04-18");
     }
