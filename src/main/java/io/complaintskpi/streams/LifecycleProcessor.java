@@ -117,7 +117,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         for (KeyValue<String, PendingAlert> kv : due) {
             PendingAlert pending = kv.value;
             deadlineIndex.delete(kv.key);
-            CaseState state = step.state(pending.complaintId(), histories.get(pending.complaintId()));
+            CaseHistory history = histories.get(pending.complaintId());
+            CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
                 pending.supersedes().ifPresent(id -> {
                     Alert replaced = openAlerts.get(id);

@@ -298,6 +298,7 @@ class DeadlineWatchTest {
         assertThat(watch.raise(breached, answered, date("2015-06-16"), NOW)).isEmpty();
         assertThat(watch.raise(breached, extended, date("2015-06-16"), NOW)).as("the due date moved").isEmpty();
         assertThat(watch.raise(withoutMilestone, replay(RECEIVED), date("2015-06-16"), NOW)).isEmpty();
+        assertThat(watch.raise(breached, null, date("2015-06-16"), NOW)).as("no state under the key").isEmpty();
         assertThat(watch.raise(breached, replay(RECEIVED), date("2015-06-16"), NOW)).isPresent();
     }
 }
