@@ -54,7 +54,7 @@ class ReportCommandTest {
         StringWriter stderr = new StringWriter();
         List<String> all = new ArrayList<>(List.of("report"));
         all.addAll(List.of(args));
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
+        int code = Main.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
                 .execute(all.toArray(String[]::new));
         return new Run(code, stdout.toString(), stderr.toString());
     }
