@@ -80,6 +80,10 @@ public final class ApiServer implements AutoCloseable {
                  Map<String, Object> openByStage) {
     }
 
+    /** Every API route with the parameters it takes and what it does when public output is asked. */
+    record RouteIndex(List<ApiRoute> routes) {
+    }
+
     record DeadLetters(String topic, long records, List<DeadLetter> recent) {
     }
 
@@ -142,6 +146,8 @@ public final class ApiServer implements AutoCloseable {
             headline.refresh();
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
         });
+
+        api.get("/api/v1", Publication.NO_COUNTS, List.of(), (ctx, p) -> ctx.json(new RouteIndex(api.declared())));
 
         List<String> who = List.of(Params.AUTHORITY, Params.REGIME);
         api.get("/api/v1/kpis/received", Publication.SUPPRESSES, concat(who, Params.PERIOD), (ctx, p) -> {

@@ -38,6 +38,7 @@ final class Params {
         this.deps = deps;
         Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
         unknown.removeAll(route.params());
+        unknown.remove(""); // "?&year=..." names no parameter
         if (!unknown.isEmpty()) {
             throw new BadRequest(unknown.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
                     + (unknown.size() == 1 ? " is not a parameter" : " are not parameters") + " of " + route.path()

@@ -161,7 +161,10 @@ class ApiErrorsTest {
         assertThat(get("/health", 200).get("status").asText()).isEqualTo("UP");
     }
 
-    /** Rule: a parameter a route does not declare is a 400 naming it and listing what the route takes. */
+    /**
+     * Rules: a parameter a route does not declare is a 400 naming it and listing what the route takes; two
+     * parameters that each give the period contradict each other, whichever they are.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, year, public",
@@ -169,20 +172,11 @@ class ApiErrorsTest {
         "/api/v1/kpis/definitions?authority=x|'authority' is not a parameter of /api/v1/kpis/definitions; it takes none",
         "/api/v1/kpis/received?year=2015/16&colour=red&size=9|'colour', 'size' are not parameters of /api/v1/kpis/received",
         "/api/v1/alerts?authorty=LOCAL|'authorty' is not a parameter of /api/v1/alerts",
-    })
-    void aParameterTheRouteDoesNotTakeIsRefusedByName(String path, String message) throws Exception {
-        start(true);
-        assertThat(get(path, 400).get("error").asText()).contains(message);
-    }
-
-    /** Rule: two parameters that each give the period contradict each other, whichever they are. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "/api/v1/kpis/received?year=2015/16&period=2014/15|'period' and 'year' each give a period; give one",
         "/api/v1/kpis?period=2015/16&from=2015-04-01&to=2016-03-31|'period' and 'from' and 'to' each give a period",
         "/api/v1/kpis?year=2015/16&to=2016-03-31|'year' and 'to' each give a period",
     })
-    void twoWaysOfGivingThePeriodAreRefused(String path, String message) throws Exception {
+    void aParameterNotTakenOrContradictingAnotherIsRefusedByName(String path, String message) throws Exception {
         start(true);
         assertThat(get(path, 400).get("error").asText()).contains(message);
     }
@@ -290,6 +284,27 @@ class ApiErrorsTest {
         assertThat(get("/api/v1/complaints?public=false", 200).get("count").asInt()).isZero();
         assertThat(get("/api/v1/kpis/stage1.received/series?year=2015/16", 400).get("error").asText())
                 .contains("has no public form");
+    }
+
+    /** The API page lists every declared route with what it does when public output is asked. */
+    @Test
+    void theApiPageListsEveryRouteAndWhatItDoesWithPublic() throws Exception {
+        start(true);
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/http-api.md"));
+        assertThat(doc).contains("`limit` rows, default " + DeadlineRoutes.DEFAULT_LIMIT + ", at most "
+                + DeadlineRoutes.MAX_LIMIT + ")");
+        JsonNode routes = get("/api/v1", 200).get("routes");
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(15);
+        for (JsonNode route : routes) {
+            String path = route.get("path").asText();
+            String publication = switch (route.get("publication").get("kind").asText()) {
+                case "SUPPRESSES" -> "suppressed";
+                case "REFUSES" -> "refused";
+                default -> "no counts";
+            };
+            assertThat(doc.lines().filter(l -> l.startsWith("| `" + path + "`") || l.startsWith("| `" + path + "?")))
+                    .as(path).singleElement().satisfies(l -> assertThat(l).endsWith("| " + publication + " |"));
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {
