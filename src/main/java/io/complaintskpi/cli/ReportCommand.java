@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
     /** When the report is generated, as it states. */
     Clock clock = Clock.systemUTC();
 
-    @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16")
+    @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16 or 2015-16")
     String year;
 
     @Option(names = "--authority", description = "authority code (default: the only authority in the events,"
@@ -132,7 +132,7 @@ final class ReportCommand implements Callable<Integer> {
             return FinancialYear.parse(year);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--year must be a financial year like 2015/16: " + e.getMessage());
+                    "--year " + e.getMessage());
         }
     }
 

@@ -147,13 +147,7 @@ class LiveComplaintsSimulatorTest {
     }
 
     private static List<EventEnvelope> run(long seed, int ticks) {
-        LiveComplaintsSimulator simulator = new LiveComplaintsSimulator(BUSY, Clock.fixed(START, ZoneOffset.UTC),
-                new Random(seed));
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int tick = 0; tick < ticks; tick++) {
-            events.addAll(simulator.next(START.plusSeconds(5L * tick)));
-        }
-        return events;
+        return run(seed, START, ticks);
     }
 
     private static Map<String, CaseHistory> byKey(List<EventEnvelope> events) {
