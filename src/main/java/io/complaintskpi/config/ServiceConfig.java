@@ -52,7 +52,10 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     SettingForm.names()),
             new Setting("calendar.extra-closures", "COMPLAINTS_EXTRA_CLOSURES", "",
                     "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",
-                    SettingForm.closures()),
+                    SettingForm.dates()),
+            new Setting("calendar.extra-working-days", "COMPLAINTS_EXTRA_WORKING_DAYS", "",
+                    "working days despite the bank-holiday rules, comma-separated ISO dates (a holiday moved away)",
+                    SettingForm.dates()),
             new Setting("rules.stage2-clock-start", "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
                     "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST",
                     SettingForm.stage2ClockStart()),
@@ -130,6 +133,17 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                         + s.form().expected());
             }
         }
+        RuleSettings rules = null;
+        if (errors.isEmpty()) {
+            rules = new RuleSettings(cast(v.get("calendar.extra-closures")), cast(v.get("calendar.extra-working-days")),
+                    (Stage2ClockStart) v.get("rules.stage2-clock-start"), (Integer) v.get("rules.adults-response-months"),
+                    (Integer) v.get("alerts.at-risk-working-days"));
+            try {
+                rules.calendar(); // an extra working day that is a weekend or also a closure stops startup
+            } catch (IllegalArgumentException e) {
+                errors.add("settings calendar.extra-working-days and calendar.extra-closures: " + e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSettings(errors);
         }
@@ -147,10 +161,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                 (Integer) v.get("streams.threads"),
                 (Integer) v.get("streams.standby-replicas"),
                 (Integer) v.get("streams.replication-factor"),
-                new RuleSettings(cast(v.get("calendar.extra-closures")),
-                        (Stage2ClockStart) v.get("rules.stage2-clock-start"),
-                        (Integer) v.get("rules.adults-response-months"),
-                        (Integer) v.get("alerts.at-risk-working-days")));
+                rules);
     }
 
     @SuppressWarnings("unchecked")

@@ -121,7 +121,8 @@ public record SettingForm(String expected, Function<String, Object> parser) {
         }
     }
 
-    public static SettingForm closures() {
+    /** Calendar days, as extra closures and extra working days are given. */
+    public static SettingForm dates() {
         return new SettingForm("comma-separated ISO dates like 2016-12-28,2016-12-29",
                 WorkingDayCalendar::parseClosures);
     }

@@ -72,10 +72,14 @@ public record AnnualReport(String authority, String year, String priorYear, bool
                     case STATEMENT_AGREED -> "the agreed statement of complaint (the request while none is agreed)";
                     case REQUEST -> "the request for stage 2";
                 }),
-                List.of("Extra closure days", settings.extraClosures().isEmpty() ? "none"
-                        : String.join(", ", settings.extraClosures().stream().map(LocalDate::toString).toList())),
+                List.of("Extra closure days", dates(settings.extraClosures())),
+                List.of("Extra working days", dates(settings.extraWorkingDays())),
                 List.of("Publication", publicOutput ? "public copy: counts of 1 to 5 suppressed"
                         : "not for publication: small numbers shown"));
+    }
+
+    private static String dates(List<LocalDate> days) {
+        return days.isEmpty() ? "none" : String.join(", ", days.stream().map(LocalDate::toString).toList());
     }
 
     private static LocalDate latestActivity(KpiCatalogue catalogue, String authority, Period period) {

@@ -47,6 +47,17 @@ class ReadmeConfigurationTest {
     }
 
     @Test
+    void extraWorkingDaysReachTheCalendar() {
+        ServiceConfig config = ServiceConfig.load(Map.of("COMPLAINTS_EXTRA_WORKING_DAYS", "2032-05-03"),
+                new Properties(), Map.of("calendar.extra-closures", "2032-05-07"));
+        assertThat(config.rules().calendar().isWorkingDay(java.time.LocalDate.parse("2032-05-03"))).isTrue();
+        assertThat(config.rules().calendar().isWorkingDay(java.time.LocalDate.parse("2032-05-07"))).isFalse();
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of(), new Properties(),
+                Map.of("calendar.extra-working-days", "2032-05-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2032-05-01 is a SATURDAY");
+    }
+
+    @Test
     void aBadValueNamesTheSetting() {
         assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_HTTP_PORT", "seventy"), new Properties(),
                 Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.port").hasMessageContaining("seventy");
@@ -90,7 +101,7 @@ class ReadmeConfigurationTest {
         ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
                 "rules.stage2-clock-start", "request", "calendar.extra-closures", "2016-12-28",
                 "rules.adults-response-months", "3", "alerts.at-risk-working-days", "4"));
-        assertThat(config.rules()).isEqualTo(new RuleSettings(Set.of(LocalDate.parse("2016-12-28")),
+        assertThat(config.rules()).isEqualTo(new RuleSettings(Set.of(LocalDate.parse("2016-12-28")), Set.of(),
                 Stage2ClockStart.REQUEST, 3, 4));
         assertThat(config.rules().calendar().isWorkingDay(LocalDate.parse("2016-12-28"))).isFalse();
     }

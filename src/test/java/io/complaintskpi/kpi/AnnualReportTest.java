@@ -17,7 +17,7 @@ class AnnualReportTest {
     private final KpiCatalogue catalogue = new KpiCatalogue(SeedFixture.reader());
     private static final Instant GENERATED = Instant.parse("2026-11-30T12:00:00Z");
     private static final FigureSettings REQUEST_CLOCK = new FigureSettings(Stage2ClockStart.REQUEST,
-            List.of(LocalDate.parse("2015-12-29"), LocalDate.parse("2015-12-30")));
+            List.of(LocalDate.parse("2015-12-29"), LocalDate.parse("2015-12-30")), List.of(LocalDate.parse("2016-05-02")));
     private final AnnualReport internal = build(catalogue, LEICS, false);
     private final AnnualReport published = build(catalogue, LEICS, true);
 
@@ -170,7 +170,8 @@ class AnnualReportTest {
         String html = AnnualReportHtml.render(internal);
         for (String text : List.of(json, csv, html)) {
             assertThat(text).contains("2026-11-30T12:00").contains(internal.provenance().dataUpTo().toString())
-                    .contains("2015-12-29").contains("2015-12-30").containsIgnoringCase("request");
+                    .contains("2015-12-29").contains("2015-12-30").contains("2016-05-02")
+                    .containsIgnoringCase("request");
         }
         assertThat(csv).contains("About this report,Stage 2 clock starts at,,the request for stage 2\r\n")
                 .contains("About this report,Publication,,not for publication: small numbers shown\r\n");
