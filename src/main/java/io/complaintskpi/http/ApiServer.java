@@ -40,11 +40,9 @@ public final class ApiServer implements AutoCloseable {
     private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
-    private final List<ApiRoute> routes;
 
-    private ApiServer(Javalin app, List<ApiRoute> routes) {
+    private ApiServer(Javalin app) {
         this.app = app;
-        this.routes = routes;
     }
 
     /** Everything the routes read. */
@@ -88,7 +86,6 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(String host, int port, ApiDependencies deps) {
-        List<ApiRoute> declared = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -97,20 +94,14 @@ public final class ApiServer implements AutoCloseable {
             KpiRoutes.register(routes);
             DeadlineRoutes.register(routes);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
-            declared.addAll(routes.declared());
         });
         app.start(host, port);
         LOG.info("HTTP API on http://{}:{}", host, app.port());
-        return new ApiServer(app, List.copyOf(declared));
+        return new ApiServer(app);
     }
 
     public int port() {
         return app.port();
-    }
-
-    /** Every API route with its parameters and what it does when public output is asked. */
-    public List<ApiRoute> routes() {
-        return routes;
     }
 
     @Override
