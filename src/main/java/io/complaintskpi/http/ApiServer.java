@@ -89,10 +89,12 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            HttpMetrics.register(config, deps.metrics());
             Routes routes = new Routes(config, deps);
             routes(config, routes);
             KpiRoutes.register(routes);
             DeadlineRoutes.register(routes);
+            PeriodRoutes.register(routes);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
@@ -132,8 +134,11 @@ public final class ApiServer implements AutoCloseable {
             boolean ready = deps.queries().ready();
             ctx.status(ready ? 200 : 503).json(new Readiness(ready, state));
         });
+        ServiceMetrics service = new ServiceMetrics(deps.metrics(), deps.localQueries(), deps.clock(),
+                deps.config().streamThreads());
         HeadlineMetrics headline = new HeadlineMetrics(deps);
         routes.get("/metrics", ctx -> {
+            service.refresh();
             headline.refresh();
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
         });

@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
@@ -10,7 +9,6 @@ import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,42 +56,7 @@ class ApiErrorsTest {
     }
 
     private ApiServer start(boolean ready, ServiceConfig config) {
-        QueryService stub = new QueryService() {
-            @Override
-            public SeriesReader series() {
-                return SERIES;
-            }
-
-            @Override
-            public List<Alert> openAlerts() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CaseHistory> caseHistory(String complaintId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<CaseHistory> allCaseHistories() {
-                return List.of();
-            }
-
-            @Override
-            public long deadLetterCount() {
-                return 0;
-            }
-
-            @Override
-            public List<DeadLetter> recentRejections() {
-                return List.of();
-            }
-
-            @Override
-            public String streamsState() {
-                return ready ? "RUNNING" : "REBALANCING";
-            }
-        };
+        QueryService stub = new StubQueries(ready, List.of(), SERIES);
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
                 DomainRules.from(config),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,

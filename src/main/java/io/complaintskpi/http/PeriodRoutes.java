@@ -1,0 +1,67 @@
+package io.complaintskpi.http;
+
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.kpi.Metric;
+import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
+import io.complaintskpi.http.ApiRoute.Publication;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.complaintskpi.http.ApiServer.ready;
+
+/**
+ * {@code GET /api/v1/periods?authority=}: the periods worth choosing, for Grafana's period and report-year
+ * lists: every financial year from the first with a complaint received to the current one, newest first
+ * (so the current year is the default), then the rolling windows.
+ */
+final class PeriodRoutes {
+
+    static final List<Integer> ROLLING_DAYS = List.of(30, 90, 365);
+
+    private PeriodRoutes() {
+    }
+
+    record Periods(String authority, List<Map<String, Object>> rows) {
+    }
+
+    static void register(Routes api) {
+        ApiServer.ApiDependencies deps = api.deps();
+        api.get("/api/v1/periods", Publication.NO_COUNTS, List.of(Params.AUTHORITY), (ctx, p) -> {
+            String authority = p.authority();
+            ctx.json(new Periods(authority, periods(ready(deps).series(), authority, deps.today())));
+        });
+    }
+
+    static List<Map<String, Object>> periods(SeriesReader series, String authority, LocalDate today) {
+        FinancialYear current = FinancialYear.of(today);
+        FinancialYear first = current;
+        for (Regime regime : Regime.values()) {
+            var days = series.daily(authority, Metric.received(regime, 1), Metric.ALL, ApiServer.EPOCH, today);
+            if (!days.isEmpty() && FinancialYear.of(days.firstKey()).compareTo(first) < 0) {
+                first = FinancialYear.of(days.firstKey());
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FinancialYear year = current; year.compareTo(first) >= 0; year = year.previous()) {
+            rows.add(row(year.label(), Period.financialYear(year)));
+        }
+        // The value is what ?period= takes (Period.parse), not the label, which names today's date.
+        ROLLING_DAYS.forEach(days -> rows.add(row("last-" + days + "d", Period.rolling(today, days))));
+        return rows;
+    }
+
+    private static Map<String, Object> row(String value, Period period) {
+        Map<String, Object> row = new LinkedHashMap<>(); // in this order in every process
+        row.put("period", value);
+        row.put("kind", period.kind().name());
+        row.put("from", period.from());
+        row.put("to", period.to());
+        return row;
+    }
+}
