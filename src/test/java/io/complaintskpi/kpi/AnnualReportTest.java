@@ -1,8 +1,11 @@
 package io.complaintskpi.kpi;
 
 import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Stage2ClockStart;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.complaintskpi.kpi.SeedFixture.LEICS;
@@ -12,8 +15,15 @@ class AnnualReportTest {
 
     private static final FinancialYear YEAR = FinancialYear.parse("2015/16");
     private final KpiCatalogue catalogue = new KpiCatalogue(SeedFixture.reader());
-    private final AnnualReport internal = AnnualReport.build(catalogue, LEICS, YEAR, false);
-    private final AnnualReport published = AnnualReport.build(catalogue, LEICS, YEAR, true);
+    private static final Instant GENERATED = Instant.parse("2026-11-30T12:00:00Z");
+    private static final FigureSettings REQUEST_CLOCK = new FigureSettings(Stage2ClockStart.REQUEST,
+            List.of(LocalDate.parse("2015-12-29"), LocalDate.parse("2015-12-30")), List.of(LocalDate.parse("2016-05-02")));
+    private final AnnualReport internal = build(catalogue, LEICS, false);
+    private final AnnualReport published = build(catalogue, LEICS, true);
+
+    private static AnnualReport build(KpiCatalogue catalogue, String authority, boolean publicOutput) {
+        return AnnualReport.build(catalogue, authority, authority, YEAR, publicOutput, REQUEST_CLOCK, GENERATED);
+    }
 
     private static List<String> row(AnnualReport report, String table, String label) {
         return report.table(table).orElseThrow().rows().stream().filter(r -> r.label().equals(label)).findFirst()
@@ -138,9 +148,65 @@ class AnnualReportTest {
         Buckets b = new Buckets("<script>")
                 .add(Metric.serviceArea(io.complaintskpi.events.Regime.CHILDREN), "<img src=x onerror=alert(1)>",
                         "2015-06-01", 9);
-        AnnualReport hostile = AnnualReport.build(new KpiCatalogue(b.reader()), "<script>", YEAR, false);
+        AnnualReport hostile = build(new KpiCatalogue(b.reader()), "<script>", false);
         String html = AnnualReportHtml.render(hostile);
         assertThat(html).doesNotContain("<script>").doesNotContain("<img")
                 .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&lt;script&gt;: children");
+    }
+
+    @Test
+    void everyFormatStatesWhenItWasMadeWhatDataItReflectsAndTheSettingsBehindItsFigures() throws Exception {
+        assertThat(internal.provenance().generatedAt()).isEqualTo(GENERATED);
+        assertThat(internal.provenance().dataUpTo()).isBetween(YEAR.start(), YEAR.end());
+        Buckets late = new Buckets(LEICS)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 9)
+                .add(Metric.closed(io.complaintskpi.events.Regime.CHILDREN, 2), "UPHELD", "2016-02-10", 1)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2016-04-02", 1);
+        assertThat(build(new KpiCatalogue(late.reader()), LEICS, false).provenance().dataUpTo())
+                .isEqualTo("2016-02-10");
+        assertThat(internal.provenance().settings()).isEqualTo(REQUEST_CLOCK);
+        String json = io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal);
+        String csv = AnnualReportCsv.render(internal);
+        String html = AnnualReportHtml.render(internal);
+        for (String text : List.of(json, csv, html)) {
+            assertThat(text).contains("2026-11-30T12:00").contains(internal.provenance().dataUpTo().toString())
+                    .contains("2015-12-29").contains("2015-12-30").contains("2016-05-02")
+                    .containsIgnoringCase("request");
+        }
+        assertThat(csv).contains("About this report,Stage 2 clock starts at,,the request for stage 2\r\n")
+                .contains("About this report,Publication,,not for publication: small numbers shown\r\n");
+        assertThat(AnnualReportCsv.render(published)).contains("About this report,Publication,,public copy");
+    }
+
+    @Test
+    void aCopyWithSmallNumbersCarriesAProminentWarningInEveryFormatAndThePublicCopyNone() {
+        assertThat(internal.warning()).startsWith("NOT FOR PUBLICATION: small numbers are shown");
+        assertThat(published.warning()).isNull();
+        String html = AnnualReportHtml.render(internal);
+        assertThat(html.indexOf("<p class=\"warning\" role=\"alert\">NOT FOR PUBLICATION"))
+                .isPositive().isLessThan(html.indexOf("<main>"));
+        assertThat(AnnualReportCsv.render(internal).lines().skip(1).findFirst().orElseThrow())
+                .startsWith("About this report,Warning,,NOT FOR PUBLICATION");
+        assertThat(AnnualReportHtml.render(published)).doesNotContain("class=\"warning\"");
+    }
+
+    @Test
+    void notesCiteTheRegulationsNotTheSeedReport() {
+        for (AnnualReport report : List.of(internal, published)) {
+            assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("SI 2006/1738"));
+            assertThat(String.join(" ", report.notes())).doesNotContainIgnoringCase("seed");
+        }
+    }
+
+    @Test
+    void onlyHtmlGroupsThousands() throws Exception {
+        assertThat(AnnualReportHtml.render(internal)).contains("<td class=\"num\">4,635</td>");
+        assertThat(AnnualReportCsv.render(internal)).contains(",2014/15,4635\r\n");
+        assertThat(io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal))
+                .contains("\"text\":\"4635\"");
+        assertThat(AnnualReportHtml.grouped("+12345")).isEqualTo("+12,345");
+        assertThat(AnnualReportHtml.grouped("1234.5678%")).isEqualTo("1,234.5678%");
+        assertThat(AnnualReportHtml.grouped("£12,100")).isEqualTo("£12,100");
+        assertThat(AnnualReportHtml.grouped("999")).isEqualTo("999");
     }
 }
