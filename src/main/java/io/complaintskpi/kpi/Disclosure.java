@@ -141,9 +141,26 @@ public final class Disclosure {
 
     /**
      * Every relation the catalogue declares, over one period's counts: sums (dimension by dimension for
-     * breakdowns), order relations, and balances (open - received + closed is the known opening balance).
+     * breakdowns), order relations, and balances (open - received + closed is the opening balance: known to
+     * the reader, or, where {@code counts} holds it because it is small, a hidden count of its own).
      */
     static List<Relation<FigureKey>> relations(Map<FigureKey, Long> counts) {
+        List<Relation<FigureKey>> relations = sumRelations(counts);
+        for (BalanceRule rule : KpiDefinitions.balanceRules()) {
+            Map<FigureKey, Long> terms = balance(rule);
+            FigureKey opening = opening(rule);
+            if (counts.containsKey(opening)) {
+                terms.put(opening, -1L); // a small opening balance, hidden in its own period: unknown, at most 5
+                relations.add(Relation.equal(terms, 0));
+            } else {
+                relations.add(Relation.equal(terms, openingBalance(rule, counts)));
+            }
+        }
+        return relations;
+    }
+
+    /** The sums and order relations over one period's counts (dimension by dimension for breakdowns). */
+    static List<Relation<FigureKey>> sumRelations(Map<FigureKey, Long> counts) {
         List<Relation<FigureKey>> relations = new ArrayList<>();
         for (SumRule rule : KpiDefinitions.sumRules()) {
             for (String dimension : dimensions(rule, counts)) {
@@ -159,21 +176,11 @@ public final class Disclosure {
                 relations.add(rule.exact() ? Relation.equal(terms, 0) : Relation.atMost(terms, 0));
             }
         }
-        for (BalanceRule rule : KpiDefinitions.balanceRules()) {
-            Map<FigureKey, Long> terms = balance(rule);
-            FigureKey opening = opening(rule);
-            if (counts.containsKey(opening)) {
-                terms.put(opening, -1L); // a small opening balance, hidden in its own period: unknown, at most 5
-                relations.add(Relation.equal(terms, 0));
-            } else {
-                relations.add(Relation.equal(terms, openingBalance(rule, counts)));
-            }
-        }
         return relations;
     }
 
     /** open - received + closed: the balance at the start of the period. */
-    private static Map<FigureKey, Long> balance(BalanceRule rule) {
+    static Map<FigureKey, Long> balance(BalanceRule rule) {
         Map<FigureKey, Long> terms = new LinkedHashMap<>();
         terms.put(new FigureKey(rule.openId(), null), 1L);
         terms.merge(new FigureKey(rule.receivedId(), null), -1L, Long::sum);
