@@ -97,6 +97,29 @@ class AnnualReportTest {
     }
 
     @Test
+    void aContextFigureNotYetRecordedIsNotAvailableNotZero() {
+        Buckets b = new Buckets("A").add(Metric.CONTEXT, "REFERRALS", "2014-04-01", 4635)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 65);
+        AnnualReport report = AnnualReport.build(new KpiCatalogue(b.reader()), "A", YEAR, true);
+        // Recorded last year, not yet this year: x, and no -100% change.
+        assertThat(row(report, "table1", "Referrals to children's social care"))
+                .containsExactly("Referrals to children's social care", "4635", "x", "x");
+        // Never recorded: x in both years, and so is the rate over it.
+        assertThat(row(report, "table1", "Single assessments")).containsExactly("Single assessments", "x", "x", "x");
+        assertThat(row(report, "table2", "Stage 1 complaints as % of referrals"))
+                .containsExactly("Stage 1 complaints as % of referrals", "0.0%", "x", "x", "z");
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("x = not available"));
+    }
+
+    @Test
+    void rowsThatAreZeroInBothYearsAreShown() {
+        // Service change was never an action in the seed years: its row is there, at 0.
+        assertThat(row(published, "table9", "Service change")).containsExactly("Service change", "0", "0");
+        assertThat(row(published, "ombudsman", "Decision: Premature (referred back for local resolution)"))
+                .containsExactly("Decision: Premature (referred back for local resolution)", "0", "0");
+    }
+
+    @Test
     void csvHasOneLinePerCellWithRfc4180Quoting() {
         String csv = AnnualReportCsv.render(internal);
         assertThat(csv).startsWith("table,row,column,value\r\n");
