@@ -1,5 +1,6 @@
 package io.complaintskpi.kpi;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Disclosure.SumGroup;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,8 +16,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Small-number tables, suppressed and then attacked by an exact search that knows nothing of the solver: a
- * two-by-two table with row, column and grand totals, whose inner cells the intruder tries in turn.
+ * Small-number tables, suppressed and then attacked: a two-by-two table with row, column and grand totals by
+ * an exact search that knows nothing of the solver, and generated years of complaints by the intruder of the
+ * seed test, across the years.
  */
 class DisclosureProperties {
 
@@ -64,6 +66,42 @@ class DisclosureProperties {
             }
         }
         seen.forEach((k, values) -> assertThat(values).as("values a reader finds possible for %s", k).hasSizeGreaterThan(1));
+    }
+
+    /**
+     * Three years of small stage 1 figures (received, every kind of closure, response times, complaints still
+     * open at each year end) published as two public reports, and attacked at once across the years.
+     */
+    @Property(tries = 12)
+    void noHiddenCountOfGeneratedYearsCanBeWorkedOutAcrossYears(
+            @ForAll @Size(21) List<@IntRange(min = 0, max = 4) Integer> closures,
+            @ForAll @Size(3) List<@IntRange(min = 0, max = 3) Integer> leftOpen,
+            @ForAll @Size(6) List<@IntRange(min = 0, max = 100) Integer> splits) {
+        Regime children = Regime.CHILDREN;
+        String[] dimensions = {"TOTALLY_UPHELD", "PARTLY_UPHELD", "NOT_UPHELD", "NO_FINDING", "WITHDRAWN",
+                "ESCALATED_UNRESPONDED", "NOT_UPHELD"};
+        Buckets b = new Buckets("A");
+        for (int y = 0; y < 3; y++) {
+            String day = (2013 + y) + "-06-01";
+            long received = leftOpen.get(y);
+            long responded = 0;
+            for (int i = 0; i < 7; i++) {
+                long n = closures.get(7 * y + i);
+                b.add(Metric.closed(children, 1), dimensions[i], day, n);
+                received += n;
+                responded += i < 4 || i == 6 ? n : 0;
+            }
+            long within10 = responded * splits.get(2 * y) / 100;
+            long within20 = (responded - within10) * splits.get(2 * y + 1) / 100;
+            b.add(Metric.received(children, 1), Metric.ALL, day, received)
+                    .add(Metric.serviceArea(children), "Area", day, received)
+                    .add(Metric.complainant(children), "PARENT", day, received)
+                    .add(Metric.timeliness(children, 1), "within10", day, within10)
+                    .add(Metric.timeliness(children, 1), "within20", day, within20)
+                    .add(Metric.timeliness(children, 1), "over20", day, responded - within10 - within20);
+        }
+        PublicReports reports = new PublicReports(new KpiCatalogue(b.reader()), "A", List.of("2014/15", "2015/16"));
+        assertThat(reports.audit().determined()).as("hidden counts a reader can work out").isEmpty();
     }
 
     /** The guess shows what is shown, and each hidden count is at least 1 (at most 5 if it really is small). */
