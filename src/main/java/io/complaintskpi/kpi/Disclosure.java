@@ -76,7 +76,7 @@ public final class Disclosure {
 
     /** The counts to hide when the only relations are totals and their parts. */
     public static <K> Set<K> suppressed(Map<K, Long> counts, List<SumGroup<K>> groups) {
-        return hide(counts, groups.stream().map(SumGroup::relation).toList(), k -> 0, Set.of());
+        return hide(counts, groups.stream().map(SumGroup::relation).toList(), k -> 0);
     }
 
     /**
@@ -85,10 +85,8 @@ public final class Disclosure {
      * figures hidden with it ({@code derived}: the rates worked out from it; {@link #NEVER} for a count that
      * must stay shown), then the smallest count; of
      * those, the first that stops the first exposed count from being worked out, if any does on its own.
-     * {@code balances} are shared with the neighbouring periods (see {@link DisclosureAudit}).
      */
-    public static <K> Set<K> hide(Map<K, Long> counts, List<Relation<K>> relations, ToIntFunction<K> derived,
-                                  Set<K> balances) {
+    public static <K> Set<K> hide(Map<K, Long> counts, List<Relation<K>> relations, ToIntFunction<K> derived) {
         Set<K> hidden = counts.entrySet().stream().filter(e -> isSmall(e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<K, Integer> order = new HashMap<>();
@@ -96,7 +94,7 @@ public final class Disclosure {
         // A group of hidden counts is audited again only when a count joins it.
         Map<Set<K>, Set<K>> audited = new HashMap<>();
         while (true) {
-            DisclosureAudit<K> audit = new DisclosureAudit<>(counts, hidden, balances, relations);
+            DisclosureAudit<K> audit = new DisclosureAudit<>(counts, hidden, relations);
             Set<K> determined = new LinkedHashSet<>();
             for (Set<K> group : audit.groups()) {
                 determined.addAll(audited.computeIfAbsent(group, audit::determined));
@@ -112,7 +110,7 @@ public final class Disclosure {
             if (candidates.isEmpty()) {
                 throw new IllegalStateException("cannot protect " + exposed + ": nothing left to hide");
             }
-            hidden.add(candidates.stream().limit(LOOK_AHEAD).filter(c -> protects(c, exposed, counts, hidden, balances, relations))
+            hidden.add(candidates.stream().limit(LOOK_AHEAD).filter(c -> protects(c, exposed, counts, hidden, relations))
                     .findFirst().orElse(candidates.get(0)));
         }
     }
@@ -132,11 +130,11 @@ public final class Disclosure {
         return candidates;
     }
 
-    private static <K> boolean protects(K candidate, K exposed, Map<K, Long> counts, Set<K> hidden, Set<K> balances,
+    private static <K> boolean protects(K candidate, K exposed, Map<K, Long> counts, Set<K> hidden,
                                         List<Relation<K>> relations) {
         Set<K> tried = new LinkedHashSet<>(hidden);
         tried.add(candidate);
-        DisclosureAudit<K> audit = new DisclosureAudit<>(counts, tried, balances, relations);
+        DisclosureAudit<K> audit = new DisclosureAudit<>(counts, tried, relations);
         Set<K> group = audit.groups().stream().filter(g -> g.contains(exposed)).findFirst().orElseThrow();
         return !audit.determined(group).contains(exposed);
     }
@@ -288,8 +286,7 @@ public final class Disclosure {
 
     private static Set<FigureKey> hidden(Map<FigureKey, Long> counts) {
         Map<FigureKey, Long> all = withOpeningBalances(counts);
-        Set<FigureKey> balances = all.keySet().stream().filter(Disclosure::isBalance).collect(Collectors.toSet());
-        return hide(all, relations(all), Disclosure::loss, balances);
+        return hide(all, relations(all), Disclosure::loss);
     }
 
     /**
@@ -297,17 +294,12 @@ public final class Disclosure {
      * protect others ({@link #NEVER}): a reader of the next period's figures may take them as known.
      */
     private static int loss(FigureKey key) {
-        if (isBalance(key)) {
+        if (KpiDefinitions.balanceRules().stream().anyMatch(rule -> rule.openId().equals(key.id()))) {
             return NEVER;
         }
         return (int) KpiDefinitions.all().stream()
                 .filter(kpi -> kpi.formula() instanceof Ratio || kpi.formula() instanceof BreakdownRatio)
                 .filter(kpi -> sources(kpi.id(), key.dimension()).contains(key)).count();
-    }
-
-    /** A balance open at the end of the period, or (small) at its start. */
-    private static boolean isBalance(FigureKey key) {
-        return KpiDefinitions.balanceRules().stream().anyMatch(rule -> rule.openId().equals(key.id()));
     }
 
     /** A {@code loss} that rules a count out as a complement. */

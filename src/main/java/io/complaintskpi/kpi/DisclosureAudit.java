@@ -25,13 +25,6 @@ import java.util.Set;
  * <p>Each hidden count's feasible range is found by integer programming (maximise, then minimise it subject
  * to the relations), one connected group of hidden counts at a time. A count whose range is a single value
  * is disclosed.
- *
- * <p>A period is audited on its own, but a hidden balance (complaints open at a year end) is shared with the
- * next period, whose audit sees it as its opening balance. So that the two audits together leave it open,
- * such {@code balances} are audited against what both audits agree a balance may be: its true value, or one
- * agreed other value ({@link #alternative}) with every other balance true. Each balance must be able to take
- * its other value, and every other hidden count must take two values across these agreed settings; since
- * both periods' audits check the same settings, the two periods together leave every count open.
  */
 public final class DisclosureAudit<K> {
 
@@ -71,7 +64,6 @@ public final class DisclosureAudit<K> {
 
     private final Map<K, Long> values;
     private final Set<K> hidden;
-    private final Set<K> balances;
     private final List<Relation<K>> relations;
 
     /**
@@ -81,14 +73,8 @@ public final class DisclosureAudit<K> {
      * @param relations what the reader knows links the counts
      */
     public DisclosureAudit(Map<K, Long> values, Set<K> hidden, List<Relation<K>> relations) {
-        this(values, hidden, Set.of(), relations);
-    }
-
-    /** As above, with hidden {@code balances} shared with a neighbouring period's audit (see the class note). */
-    public DisclosureAudit(Map<K, Long> values, Set<K> hidden, Set<K> balances, List<Relation<K>> relations) {
         this.values = values;
         this.hidden = hidden;
-        this.balances = balances;
         // A relation the figures do not satisfy (incomplete data) is nothing a reader can rely on.
         this.relations = relations.stream().filter(this::holds).toList();
     }
@@ -157,60 +143,23 @@ public final class DisclosureAudit<K> {
     Set<K> determined(Set<K> group) {
         List<K> variables = List.copyOf(group);
         List<Relation<K>> constraints = constraints(group);
-        List<K> shared = variables.stream().filter(balances::contains).toList();
-        // The balances as both periods' audits agree they may be: all true, or one moved to its alternative.
-        List<List<Relation<K>>> agreed = new ArrayList<>();
-        agreed.add(pinned(constraints, shared, null));
-        shared.forEach(moved -> agreed.add(pinned(constraints, shared, moved)));
         Map<K, Set<Long>> seen = new HashMap<>();
         variables.forEach(k -> seen.computeIfAbsent(k, x -> new HashSet<>()).add(value(k)));
         Set<K> determined = new LinkedHashSet<>();
-        for (int i = 1; i < agreed.size(); i++) {
-            K balance = shared.get(i - 1);
-            long[] solution = solve(variables, agreed.get(i), balance, true);
-            if (solution == null) {
-                determined.add(balance);
-            } else {
-                witness(variables, solution, seen);
-            }
-        }
         for (K k : variables) {
-            for (int i = 0; i < agreed.size() && !balances.contains(k) && seen.get(k).size() == 1; i++) {
-                for (boolean maximise : new boolean[] {true, false}) {
-                    long[] solution = solve(variables, agreed.get(i), k, maximise);
-                    if (i == 0) {
-                        feasible(solution, agreed.get(i));
-                    }
-                    if (solution != null) {
-                        witness(variables, solution, seen);
+            for (boolean maximise : new boolean[] {true, false}) {
+                if (seen.get(k).size() == 1) {
+                    long[] solution = solve(variables, constraints, k, maximise);
+                    for (int i = 0; i < solution.length; i++) {
+                        seen.get(variables.get(i)).add(solution[i]);
                     }
                 }
             }
-            if (!balances.contains(k) && seen.get(k).size() == 1) {
+            if (seen.get(k).size() == 1) {
                 determined.add(k);
             }
         }
         return determined;
-    }
-
-    /** The constraints with every shared balance at its true value, but {@code moved} at its alternative. */
-    private List<Relation<K>> pinned(List<Relation<K>> constraints, List<K> shared, K moved) {
-        List<Relation<K>> pinned = new ArrayList<>(constraints);
-        for (K b : shared) {
-            pinned.add(Relation.equal(Map.of(b, 1L), b.equals(moved) ? alternative(value(b)) : value(b)));
-        }
-        return pinned;
-    }
-
-    /** The value other than {@code value} that a hidden balance must be able to take: one more, or one less. */
-    static long alternative(long value) {
-        return value < Disclosure.LARGEST_SUPPRESSED ? value + 1 : value - 1;
-    }
-
-    private static <K> void witness(List<K> variables, long[] solution, Map<K, Set<Long>> seen) {
-        for (int i = 0; i < solution.length; i++) {
-            seen.get(variables.get(i)).add(solution[i]);
-        }
     }
 
     private Map<K, Range> ranges(Set<K> group) {
@@ -219,8 +168,7 @@ public final class DisclosureAudit<K> {
         Map<K, Range> ranges = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
             K k = variables.get(i);
-            ranges.put(k, new Range(feasible(solve(variables, constraints, k, false), constraints)[i],
-                    feasible(solve(variables, constraints, k, true), constraints)[i]));
+            ranges.put(k, new Range(solve(variables, constraints, k, false)[i], solve(variables, constraints, k, true)[i]));
         }
         return ranges;
     }
@@ -254,18 +202,7 @@ public final class DisclosureAudit<K> {
         return value;
     }
 
-    private static long[] feasible(long[] solution, List<? extends Relation<?>> constraints) {
-        if (solution == null) {
-            // The true values satisfy every relation kept, so they are always a solution.
-            throw new IllegalStateException("no solution although the true values are one: " + constraints);
-        }
-        return solution;
-    }
-
-    /**
-     * A solution (in the order of {@code group}) that makes {@code target} as large, or as small, as it can
-     * be; null if there is none.
-     */
+    /** A solution (in the order of {@code group}) that makes {@code target} as large, or as small, as it can be. */
     private long[] solve(List<K> group, List<Relation<K>> constraints, K target, boolean maximise) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Map<K, Variable> variables = new HashMap<>();
@@ -287,7 +224,8 @@ public final class DisclosureAudit<K> {
         }
         Optimisation.Result result = maximise ? model.maximise() : model.minimise();
         if (!result.getState().isFeasible()) {
-            return null;
+            // The true values satisfy every relation kept, so they are always a solution.
+            throw new IllegalStateException("no solution although the true values are one: " + constraints);
         }
         long[] solution = new long[group.size()];
         for (int i = 0; i < solution.length; i++) {
