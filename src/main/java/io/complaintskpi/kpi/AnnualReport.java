@@ -102,6 +102,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
                 + " suppressed to protect the people concerned, or a figure hidden so that one cannot be worked out"
                 + " from totals (rates and changes derived from a hidden count are hidden too); "
                 + Cell.NOT_APPLICABLE + " = not applicable (nothing to divide by); "
+                + Cell.NOT_AVAILABLE + " = not available (not recorded for the year, which is not 0); "
                 + Cell.ROUNDS_TO_ZERO + " = a percentage that rounds to 0.0% but is not zero.";
         return List.of(
                 "The report covers representations made under the Children Act 1989 Representations Procedure "
