@@ -13,6 +13,7 @@ import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.streams.EventTypeCounter;
+import io.complaintskpi.streams.InputBacklog;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
@@ -95,9 +96,12 @@ public final class ComplaintsService implements AutoCloseable {
             config = config.withHttpPort(freePort());
         }
         DomainRules rules = DomainRules.from(config);
+        InputBacklog backlog = InputBacklog.start(config.kafkaClientProperties(), config.applicationId(),
+                Names.EVENTS_TOPIC, config.alertScanInterval());
+        resources.push(backlog);
         Properties streamsProps = ComplaintsTopology.properties(config);
         CrashRecovery.apply(streamsProps, config.dataDir());
-        streams = new KafkaStreams(ComplaintsTopology.build(config), streamsProps);
+        streams = new KafkaStreams(ComplaintsTopology.build(config, backlog), streamsProps);
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).

@@ -53,22 +53,26 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-                    "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; hash with"
-                            + " printf %s TOKEN | sha256sum); empty: no authentication, loopback only"),
+                    "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
+                            + " SHA-256 of each token); empty: no authentication, loopback only",
+                    SettingForm.text()),
             new Setting("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET", "",
-                    "secret the instances send each other on /internal/v1 (the same on every instance)"),
+                    "secret the instances send each other on /internal/v1 (the same on every instance)",
+                    SettingForm.text()),
             new Setting("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS", "/health,/ready,/metrics",
-                    "of /health, /ready and /metrics, those answered without a token (comma-separated)"),
+                    "of /health, /ready and /metrics, those answered without a token (comma-separated)",
+                    SettingForm.text()),
             new Setting("http.allow-unauthenticated", "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
-                    "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)"),
+                    "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
+                    SettingForm.bool()),
             new Setting("kafka.client-properties", "KAFKA_CLIENT_PROPERTIES", "",
                     "properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for every client;"
-                            + " kafka.client.<setting> keys in --config or --set add to it"));
+                            + " kafka.client.<setting> keys in --config or --set add to it", SettingForm.text()));
 
     /** Reads the settings above from the resolved values, and the prefixed keys from the file and flags. */
-    static Security load(Map<String, String> v, Properties file, Map<String, String> overrides) {
+    static Security load(Map<String, Object> v, Properties file, Map<String, String> overrides) {
         Map<String, String> kafka = new LinkedHashMap<>();
-        String clientFile = v.get("kafka.client-properties");
+        String clientFile = (String) v.get("kafka.client-properties");
         if (!clientFile.isBlank()) {
             Properties client = new Properties();
             try (InputStream in = Files.newInputStream(Path.of(clientFile))) {
@@ -85,8 +89,8 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                 kafka.put(key.substring(KAFKA_CLIENT_PREFIX.length()), value.trim());
             }
         });
-        return new Security(tokens(v.get("http.tokens")), v.get("http.internal-secret"),
-                openPaths(v.get("http.open-paths")), Boolean.parseBoolean(v.get("http.allow-unauthenticated")),
+        return new Security(tokens((String) v.get("http.tokens")), (String) v.get("http.internal-secret"),
+                openPaths((String) v.get("http.open-paths")), (Boolean) v.get("http.allow-unauthenticated"),
                 Map.copyOf(kafka));
     }
 
