@@ -5,15 +5,16 @@ import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
-import io.complaintskpi.http.QueryService;
 import io.complaintskpi.http.ServiceMetrics;
-import io.complaintskpi.http.PeerClient;
+import io.complaintskpi.http.HttpPeerClient;
 import io.complaintskpi.streams.ComplaintsTopology;
-import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
+import io.complaintskpi.streams.StreamsInstances;
 import io.complaintskpi.streams.StreamsQueryService;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.RoutingQueryService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -46,7 +47,6 @@ public final class ComplaintsService implements AutoCloseable {
     private ServiceConfig config;
     private KafkaStreams streams;
     private ApiServer api;
-    private QueryService queries;
 
     private ComplaintsService() {
     }
@@ -98,8 +98,10 @@ public final class ComplaintsService implements AutoCloseable {
         resources.push(streamsMetrics);
         new JvmMemoryMetrics().bindTo(metrics);
         QueryService local = new StreamsQueryService(streams, deadLetters);
-        queries = new RoutingQueryService(streams, new HostInfo(config.advertisedHost(), config.httpPort()), local,
-                new PeerClient(rules.codec()));
+        RoutingQueryService queries = new RoutingQueryService(local,
+                new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
+                new HttpPeerClient(rules.codec()));
+        resources.push(queries);
         ServiceMetrics.bind(metrics, local, clock);
         streams.start();
 
@@ -126,14 +128,6 @@ public final class ComplaintsService implements AutoCloseable {
 
     public int httpPort() {
         return api.port();
-    }
-
-    public QueryService queries() {
-        return queries;
-    }
-
-    public KafkaStreams.State streamsState() {
-        return streams.state();
     }
 
     /** Input partitions this instance processes now (its share of the work). */

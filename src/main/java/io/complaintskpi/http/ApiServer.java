@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;

@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.events.EventCodec;
 import io.javalin.config.JavalinConfig;
 
@@ -7,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What one instance holds in its own stores, for the other instances ({@link PeerClient}). These routes
+ * What one instance holds in its own stores, for the other instances ({@link HttpPeerClient}). These routes
  * never fan out themselves, so a query crosses the network at most once.
  */
 final class InternalRoutes {

@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.micrometer.core.instrument.Gauge;

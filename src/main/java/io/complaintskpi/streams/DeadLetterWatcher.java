@@ -1,6 +1,6 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.http.DeadLetter;
+import io.complaintskpi.query.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

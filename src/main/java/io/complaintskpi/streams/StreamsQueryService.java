@@ -1,8 +1,8 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.http.DeadLetter;
-import io.complaintskpi.http.QueryService;
+import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 import org.apache.kafka.streams.KafkaStreams;

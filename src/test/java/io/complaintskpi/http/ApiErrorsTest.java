@@ -1,5 +1,7 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;

@@ -6,6 +6,7 @@ import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.query.PeerClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,21 +28,23 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Asks another instance for what its own stores hold, over its {@code /internal/v1} routes. */
-public final class PeerClient {
+public final class HttpPeerClient implements PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final EventCodec codec;
 
-    public PeerClient(EventCodec codec) {
+    public HttpPeerClient(EventCodec codec) {
         this.codec = codec;
     }
 
+    @Override
     public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
                                             LocalDate to) {
         return read(peer, InternalRoutes.SUM + query(Map.of("authority", authority, "metric", metric,
                 "from", from.toString(), "to", to.toString())), new TypeReference<LinkedHashMap<String, Long>>() { });
     }
 
+    @Override
     public Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension,
                                       LocalDate from, LocalDate to) {
         return read(peer, InternalRoutes.DAILY + query(Map.of("authority", authority, "metric", metric,
@@ -49,14 +52,17 @@ public final class PeerClient {
                 new TypeReference<TreeMap<LocalDate, Long>>() { });
     }
 
+    @Override
     public Set<String> authorities(String peer) {
         return read(peer, InternalRoutes.AUTHORITIES, new TypeReference<TreeSet<String>>() { });
     }
 
+    @Override
     public List<Alert> openAlerts(String peer) {
         return read(peer, InternalRoutes.ALERTS, new TypeReference<ArrayList<Alert>>() { });
     }
 
+    @Override
     public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
         HttpResponse<byte[]> response = get(peer, InternalRoutes.CASES + "/"
                 + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -66,6 +72,7 @@ public final class PeerClient {
         return Optional.of(history(parse(peer, response)));
     }
 
+    @Override
     public List<CaseHistory> allCaseHistories(String peer) {
         List<CaseHistory> histories = new ArrayList<>();
         for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
