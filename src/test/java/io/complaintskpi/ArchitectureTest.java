@@ -28,7 +28,8 @@ class ArchitectureTest {
     private static final Pattern REFERENCE = Pattern.compile("\\b((?:io\\.complaintskpi|org\\.apache\\.kafka|io\\.javalin)"
             + "(?:\\.[a-z][a-z0-9_]*)?)\\.");
     /** Pure domain packages: no Kafka, no Javalin, nothing of the adapters or of the settings. */
-    private static final Set<String> DOMAIN = Set.of("events", "calendar", "rules", "lifecycle", "kpi", "alerts");
+    private static final Set<String> DOMAIN = Set.of("events", "calendar", "rules", "lifecycle", "kpi", "alerts",
+            "domain");
     private static final Set<String> ADAPTERS = Set.of("app", "cli", "config", "http", "streams", "query", "broker",
             "demo");
 

@@ -82,8 +82,8 @@ public final class ComplaintsService implements AutoCloseable {
             // Other instances find this one by its port (application.server), so it is fixed before start.
             config = config.withHttpPort(freePort());
         }
-        DomainRules rules = DomainRules.from(config);
-        streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
+        DomainRules rules = DomainWiring.rules(config);
+        streams = new KafkaStreams(ComplaintsTopology.build(config, rules), ComplaintsTopology.properties(config));
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         streams.setUncaughtExceptionHandler(e -> {

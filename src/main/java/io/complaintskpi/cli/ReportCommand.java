@@ -13,6 +13,7 @@ import io.complaintskpi.kpi.AnnualReportHtml;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.domain.DomainRules;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -130,7 +131,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private Rendered offline(FinancialYear financialYear) throws JsonProcessingException, NoReport {
         ServiceConfig config = config();
-        DomainRules rules = DomainRules.from(config);
+        DomainRules rules = DomainWiring.rules(config);
         FixtureReader reader = new FixtureReader(rules.codec());
         String origin = source.events == null ? "the built-in seed fixture" : source.events.toString();
         List<EventEnvelope> events;

@@ -2,7 +2,6 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.config.ServiceConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -20,7 +19,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Map;
 import java.util.Properties;
@@ -34,22 +32,13 @@ public final class ComplaintsTopology {
     private ComplaintsTopology() {
     }
 
-    public static Topology build(ServiceConfig config) {
-        DomainRules rules = DomainRules.from(config);
+    /** The topology that runs {@code rules}: build them once ({@code app.DomainWiring}) and pass them in. */
+    public static Topology build(ServiceConfig config, DomainRules rules) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
-                Serdes.String(), new CaseHistorySerde(rules.codec())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
-                Serdes.String(), new JsonSerde<>(PendingAlert.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
-                Serdes.String(), new JsonSerde<>(Alert.class)));
-
         KStream<String, LifecycleOutput> outputs = builder
                 .stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("complaint-events-source"))
-                .process(() -> new LifecycleProcessor(rules, config.alertScanInterval()), Named.as("lifecycle"),
-                        Names.CASE_HISTORY_STORE, Names.DEADLINE_INDEX_STORE, Names.OPEN_ALERTS_STORE);
+                .process(new LifecycleProcessorSupplier(rules, config.alertScanInterval()), Named.as("lifecycle"));
 
         Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))
                 .branch((key, out) -> out instanceof LifecycleOutput.Contribution, Branched.as("contributions"))

@@ -6,6 +6,7 @@ import io.complaintskpi.kpi.Contributions;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.domain.DomainRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -36,7 +37,7 @@ public class ApplyEventBenchmark extends BenchmarkSettings {
 
     @Setup
     public void buildCase() {
-        rules = DomainRules.from(ServiceConfig.defaults());
+        rules = DomainWiring.rules(ServiceConfig.defaults());
         history = SeedEvents.historyOf(historyLength);
         List<EventEnvelope> events = history.events();
         EventEnvelope last = events.get(events.size() - 1);

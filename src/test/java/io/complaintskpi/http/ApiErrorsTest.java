@@ -5,7 +5,7 @@ import io.complaintskpi.query.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.SeriesReader;
@@ -74,7 +74,7 @@ class ApiErrorsTest {
             }
         };
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
-                DomainRules.from(ServiceConfig.defaults()),
+                DomainWiring.rules(ServiceConfig.defaults()),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), ServiceConfig.defaults(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         return server;
