@@ -2,8 +2,10 @@ package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
@@ -13,13 +15,11 @@ import io.complaintskpi.kpi.AnnualReportHtml;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
-import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.domain.DomainRules;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,13 +1,12 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.query.QueryService;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.rules.Timescales;
 import io.javalin.Javalin;
@@ -20,12 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -33,8 +28,6 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** The earliest business date a by-year listing looks at. */
-    private static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
     private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
@@ -119,33 +112,16 @@ public final class ApiServer implements AutoCloseable {
         routes.get("/api/v1/kpis/received/by-year", ctx -> {
             Params p = params(ctx, deps);
             Regime regime = p.regime();
-            SeriesReader series = ready(deps).series();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int stage = 1; stage <= stages(regime); stage++) {
-                Map<FinancialYear, Long> byYear = new TreeMap<>();
-                series.daily(p.authority(), Metric.received(regime, stage), Metric.ALL, EPOCH, deps.today())
-                        .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
-                int s = stage;
-                byYear.forEach((year, n) -> rows.add(Map.of("year", year.label(), "stage", s, "received", n)));
-            }
-            rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("year"))
-                    .thenComparing(r -> (Integer) r.get("stage")));
-            ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime), "rows", rows));
+            ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime),
+                    "rows", KpiRoutes.catalogue(deps).receivedByYear(p.authority(), regime, deps.today())));
         });
 
         routes.get("/api/v1/kpis/open", ctx -> {
             Params p = params(ctx, deps);
             Regime regime = p.regime();
             LocalDate at = p.optionalDate("at").orElse(deps.today());
-            SeriesReader series = ready(deps).series();
-            Map<String, Long> open = new LinkedHashMap<>();
-            for (int stage = 1; stage <= stages(regime); stage++) {
-                long opened = series.sum(p.authority(), Metric.received(regime, stage), EPOCH, at);
-                long closed = series.sum(p.authority(), Metric.closed(regime, stage), EPOCH, at);
-                open.put(Integer.toString(stage), opened - closed);
-            }
             ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime), "at", at,
-                    "openByStage", open));
+                    "openByStage", KpiRoutes.catalogue(deps).openByStage(p.authority(), regime, at)));
         });
 
         routes.get("/api/v1/dlq", ctx -> ctx.json(Map.of("topic", "complaint-events-dlq",

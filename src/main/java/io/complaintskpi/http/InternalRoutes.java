@@ -1,7 +1,7 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.query.QueryService;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.query.QueryService;
 import io.javalin.config.JavalinConfig;
 
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.query.QueryService;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.query.QueryService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,6 +1,7 @@
 package io.complaintskpi.kpi;
 
 import io.complaintskpi.events.CostCategory;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Formula.Breakdown;
 import io.complaintskpi.kpi.Formula.BreakdownRatio;
 import io.complaintskpi.kpi.Formula.OpenAtEnd;
@@ -8,12 +9,17 @@ import io.complaintskpi.kpi.Formula.Ratio;
 import io.complaintskpi.kpi.Formula.Sum;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -60,6 +66,39 @@ public final class KpiCatalogue {
         return new KpiSnapshot(authority, period, priorPeriod, figures);
     }
 
+    /** The complaints of each stage of a regime open at the end of {@code day}: its stageN.open KPIs on that day. */
+    public SortedMap<Integer, Long> openByStage(String authority, Regime regime, LocalDate day) {
+        SortedMap<Integer, Long> open = new TreeMap<>();
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            OpenAtEnd formula = (OpenAtEnd) stageKpi(regime, stage, "open").formula();
+            open.put(stage, formula.at(reader, authority, day));
+        }
+        return open;
+    }
+
+    /** The stageN.received KPIs of a regime per financial year, every year up to {@code to} with any. */
+    public List<ReceivedInYear> receivedByYear(String authority, Regime regime, LocalDate to) {
+        List<ReceivedInYear> rows = new ArrayList<>();
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            Sum received = (Sum) stageKpi(regime, stage, "received").formula();
+            Map<FinancialYear, Long> byYear = new TreeMap<>();
+            TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to)
+                    .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
+            int s = stage;
+            byYear.forEach((year, n) -> rows.add(new ReceivedInYear(year.label(), s, n)));
+        }
+        rows.sort(Comparator.comparing(ReceivedInYear::year).thenComparing(ReceivedInYear::stage));
+        return rows;
+    }
+
+    /** Complaints (stage 1) or escalations (stages 2, 3) received in one financial year. */
+    public record ReceivedInYear(String year, int stage, long received) {
+    }
+
+    private static KpiDefinition stageKpi(Regime regime, int stage, String figure) {
+        return KpiDefinitions.require(KpiDefinitions.prefix(regime) + "stage" + stage + "." + figure);
+    }
+
     /** One single-figure rate KPI over a period. */
     public Rate rate(String authority, String rateId, Period period) {
         return new Evaluation(reader, authority, period).rate(rateId);
@@ -90,8 +129,7 @@ public final class KpiCatalogue {
                               Granularity granularity) {
         Formula formula = KpiDefinitions.require(kpiId).formula();
         if (formula instanceof OpenAtEnd open) {
-            return TimeSeries.balance(reader, authority, open.receivedMetric(), open.closedMetric(), period,
-                    granularity);
+            return TimeSeries.balance(reader, authority, open, period, granularity);
         }
         if (formula instanceof Ratio || formula instanceof BreakdownRatio) {
             throw new IllegalArgumentException("KPI '" + kpiId + "' is a rate: use rateSeries");

@@ -1,8 +1,8 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.domain.DomainRules;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;

@@ -1,10 +1,10 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.query.DeadLetter;
-import io.complaintskpi.query.QueryService;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.QueryService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;

@@ -1,13 +1,13 @@
 package io.complaintskpi.bench;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.kpi.Contributions;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.domain.DomainRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,9 +1,9 @@
 package io.complaintskpi.bench;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.app.DomainWiring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

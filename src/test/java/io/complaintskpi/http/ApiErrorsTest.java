@@ -1,15 +1,15 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.QueryService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
