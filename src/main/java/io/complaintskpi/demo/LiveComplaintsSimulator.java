@@ -126,7 +126,7 @@ public final class LiveComplaintsSimulator {
         }
         if (random.nextDouble() < settings.complimentsPerTick()) {
             steps.add(new Step(keyPrefix + String.format("CMP%04d", ++compliments),
-                    new ComplimentReceived(weighted(SeedYears.Y2015.compliments()))));
+                    new ComplimentReceived(weighted(SeedYears.SEED.last().compliments()))));
         }
         for (int i = 0; i < steps.size(); i++) {
             Instant at = now.minusMillis(steps.size() - 1 - i);
@@ -216,8 +216,8 @@ public final class LiveComplaintsSimulator {
         }
 
         ComplaintReceived received() {
-            return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.Y2015.serviceAreas()),
-                    weighted(SeedYears.Y2015.complainants()), null);
+            return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.SEED.last().serviceAreas()),
+                    weighted(SeedYears.SEED.last().complainants()), null);
         }
 
         /** This tick's event for the complaint, or null when nothing happens to it. */
@@ -266,7 +266,7 @@ public final class LiveComplaintsSimulator {
                 return null;
             }
             closed = true;
-            Outcome outcome = weighted(SeedYears.Y2015.outcomes());
+            Outcome outcome = weighted(SeedYears.SEED.last().outcomes());
             upheld = outcome.upheld();
             return new StageResponded(1, outcome, outcome == Outcome.NO_FINDING ? List.of()
                     : List.of(new CauseFinding(cause(), upheld)));
@@ -293,12 +293,12 @@ public final class LiveComplaintsSimulator {
             closed = true;
             costsDue.add(new CostIncurred(CostCategory.INVESTIGATING_OFFICER, pounds10(60, 180)));
             costsDue.add(new CostIncurred(CostCategory.INDEPENDENT_PERSON, pounds10(30, 90)));
-            return new StageResponded(2, weighted(SeedYears.Y2015.outcomes()), List.of());
+            return new StageResponded(2, weighted(SeedYears.SEED.last().outcomes()), List.of());
         }
 
         private Cause cause() {
             Map<Cause, Integer> weights = new LinkedHashMap<>();
-            SeedYears.Y2015.causes().forEach((cause, quota) -> weights.put(cause, weight(quota)));
+            SeedYears.SEED.last().causes().forEach((cause, quota) -> weights.put(cause, weight(quota)));
             return weighted(weights);
         }
 
