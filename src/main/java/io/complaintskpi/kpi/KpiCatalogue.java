@@ -197,13 +197,6 @@ public final class KpiCatalogue {
         return Optional.empty();
     }
 
-    /** A stored series as it is (one dimension, or all of them when {@code dimension} is null). */
-    public List<Point> metricSeries(String authority, String metric, String dimension, Period period,
-                                    Granularity granularity) {
-        DimensionFilter filter = dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension);
-        return TimeSeries.sum(reader, authority, metric, filter, period, granularity);
-    }
-
     /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
     public CostTable costs(String authority, FinancialYear last, int years) {
         List<FinancialYear> span = new ArrayList<>();

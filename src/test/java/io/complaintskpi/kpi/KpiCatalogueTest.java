@@ -272,8 +272,6 @@ class KpiCatalogueTest {
                 .containsExactly(new Point(LocalDate.parse("2016-03-01"), 7));
         assertThat(series.series("A", "stage1.open", null, march, Granularity.WEEK)).extracting(Point::value)
                 .containsExactly(10L, 10L, 6L, 6L, 6L); // closed on Sunday 20 March, end of the third week
-        assertThat(series.metricSeries("A", Metric.closed(c, 1), "NOT_UPHELD", march, Granularity.MONTH))
-                .containsExactly(new Point(LocalDate.parse("2016-03-01"), 4));
         assertThatThrownBy(() -> series.series("A", "escalation.rate", null, march, Granularity.DAY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> series.series("A", "no.such.kpi", null, march, Granularity.DAY))
