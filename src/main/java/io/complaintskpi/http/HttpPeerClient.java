@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.PeerClient;
 
@@ -42,6 +43,27 @@ public final class HttpPeerClient implements PeerClient {
                                             LocalDate to) {
         return read(peer, InternalRoutes.SUM + query(Map.of("authority", authority, "metric", metric,
                 "from", from.toString(), "to", to.toString())), new TypeReference<LinkedHashMap<String, Long>>() { });
+    }
+
+    @Override
+    public Map<Span, Map<String, Long>> sumsByDimension(String peer, String authority, List<Span> spans) {
+        byte[] request;
+        try {
+            request = EventCodec.MAPPER.writeValueAsBytes(new InternalRoutes.SumsRequest(authority, spans));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a sums request", e);
+        }
+        List<Map<String, Long>> answers = read(peer, InternalRoutes.SUMS, request,
+                new TypeReference<ArrayList<Map<String, Long>>>() { });
+        if (answers.size() != spans.size()) {
+            throw new ServiceUnavailable("instance " + peer + " answered " + answers.size() + " sums for "
+                    + spans.size() + " asked; retry shortly");
+        }
+        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        for (int i = 0; i < spans.size(); i++) {
+            sums.put(spans.get(i), answers.get(i));
+        }
+        return sums;
     }
 
     @Override
@@ -88,7 +110,12 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {
-        HttpResponse<byte[]> response = get(peer, path);
+        return read(peer, path, null, type);
+    }
+
+    /** A GET, or a POST of {@code body} when there is one. */
+    private <T> T read(String peer, String path, byte[] body, TypeReference<T> type) {
+        HttpResponse<byte[]> response = send(peer, path, body);
         try {
             return EventCodec.MAPPER.readValue(ok(peer, response).body(), type);
         } catch (IOException e) {
@@ -113,9 +140,17 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     private HttpResponse<byte[]> get(String peer, String path) {
+        return send(peer, path, null);
+    }
+
+    private HttpResponse<byte[]> send(String peer, String path, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path))
+                .timeout(Duration.ofSeconds(10));
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + peer + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);
         } catch (InterruptedException e) {

@@ -42,6 +42,10 @@ public final class KpiCatalogue {
 
     /** Every KPI for the period, with {@link Period#previous()} beside it and the change between them. */
     public KpiSnapshot snapshot(String authority, Period period) {
+        return batched(authority, c -> c.evaluateSnapshot(authority, period));
+    }
+
+    private KpiSnapshot evaluateSnapshot(String authority, Period period) {
         Period priorPeriod = period.previous();
         Evaluation current = new Evaluation(reader, authority, period);
         Evaluation prior = new Evaluation(reader, authority, priorPeriod);
@@ -68,6 +72,10 @@ public final class KpiCatalogue {
 
     /** The complaints of each stage of a regime open at the end of {@code day}: its stageN.open KPIs on that day. */
     public SortedMap<Integer, Long> openByStage(String authority, Regime regime, LocalDate day) {
+        return batched(authority, c -> c.evaluateOpenByStage(authority, regime, day));
+    }
+
+    private SortedMap<Integer, Long> evaluateOpenByStage(String authority, Regime regime, LocalDate day) {
         SortedMap<Integer, Long> open = new TreeMap<>();
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
             OpenAtEnd formula = (OpenAtEnd) stageKpi(regime, stage, "open").formula();
@@ -101,11 +109,19 @@ public final class KpiCatalogue {
 
     /** One single-figure rate KPI over a period. */
     public Rate rate(String authority, String rateId, Period period) {
+        return batched(authority, c -> c.evaluateRate(authority, rateId, period));
+    }
+
+    private Rate evaluateRate(String authority, String rateId, Period period) {
         return new Evaluation(reader, authority, period).rate(rateId);
     }
 
     /** Every timeliness and acknowledgement rate over the last 30, 90 and 365 days ending on {@code end}. */
     public List<WindowRate> rollingTimeliness(String authority, LocalDate end) {
+        return batched(authority, c -> c.evaluateRollingTimeliness(authority, end));
+    }
+
+    private List<WindowRate> evaluateRollingTimeliness(String authority, LocalDate end) {
         List<WindowRate> rates = new ArrayList<>();
         for (int days : ROLLING_WINDOWS) {
             Evaluation window = new Evaluation(reader, authority, Period.rolling(end, days));
@@ -199,6 +215,10 @@ public final class KpiCatalogue {
 
     /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
     public CostTable costs(String authority, FinancialYear last, int years) {
+        return batched(authority, c -> c.evaluateCosts(authority, last, years));
+    }
+
+    private CostTable evaluateCosts(String authority, FinancialYear last, int years) {
         List<FinancialYear> span = new ArrayList<>();
         for (int back = years - 1; back >= 0; back--) {
             span.add(new FinancialYear(last.startYear() - back));
@@ -213,6 +233,11 @@ public final class KpiCatalogue {
         CostTable.Line total = new CostTable.Line("TOTAL",
                 evaluations.stream().map(e -> e.count("costs.total")).toList());
         return new CostTable(span, lines, total);
+    }
+
+    /** Runs a query with every sum it needs read in one batch (one call per instance, not one per metric). */
+    private <T> T batched(String authority, Function<KpiCatalogue, T> query) {
+        return PrefetchedSeries.batched(reader, authority, r -> query.apply(new KpiCatalogue(r)));
     }
 
     private static boolean isTimeliness(String id) {

@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.time.LocalDate;
@@ -17,6 +18,9 @@ import java.util.Set;
 public interface PeerClient {
 
     Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from, LocalDate to);
+
+    /** Every span's sums in one call, in the order asked. */
+    Map<Span, Map<String, Long>> sumsByDimension(String peer, String authority, List<Span> spans);
 
     Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension, LocalDate from,
                                LocalDate to);

@@ -2,11 +2,15 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -113,6 +117,16 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         public Map<String, Long> sumByDimension(String authority, String metric, LocalDate from, LocalDate to) {
             return gather(new HashMap<>(), () -> local.series().sumByDimension(authority, metric, from, to),
                     peer -> peers.sumByDimension(peer, authority, metric, from, to), RoutingQueryService::add);
+        }
+
+        @Override
+        public Map<Span, Map<String, Long>> sumsByDimension(String authority, Collection<Span> spans) {
+            List<Span> asked = List.copyOf(new LinkedHashSet<>(spans));
+            Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+            asked.forEach(span -> sums.put(span, new HashMap<>()));
+            return gather(sums, () -> local.series().sumsByDimension(authority, asked),
+                    peer -> peers.sumsByDimension(peer, authority, asked),
+                    (merged, more) -> more.forEach((span, byDimension) -> add(merged.get(span), byDimension)));
         }
 
         @Override

@@ -1,14 +1,11 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.CaseHistory;
-import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.FixedQueries;
 import io.complaintskpi.query.QueryService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,42 +34,8 @@ class ApiErrorsTest {
     private ApiServer server;
 
     private ApiServer start(boolean ready) {
-        QueryService stub = new QueryService() {
-            @Override
-            public SeriesReader series() {
-                return new InMemorySeriesReader(Map.of());
-            }
-
-            @Override
-            public List<Alert> openAlerts() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CaseHistory> caseHistory(String complaintId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<CaseHistory> allCaseHistories() {
-                return List.of();
-            }
-
-            @Override
-            public long deadLetterCount() {
-                return 0;
-            }
-
-            @Override
-            public List<DeadLetter> recentRejections() {
-                return List.of();
-            }
-
-            @Override
-            public String streamsState() {
-                return ready ? "RUNNING" : "REBALANCING";
-            }
-        };
+        QueryService stub = new FixedQueries(new InMemorySeriesReader(Map.of()), List.of(), Optional.empty(),
+                ready ? "RUNNING" : "REBALANCING");
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
                 DomainWiring.rules(ServiceConfig.defaults()),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), ServiceConfig.defaults(),

@@ -5,15 +5,18 @@ import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +48,21 @@ class RoutingQueryServiceTest {
         assertThat(routing.openAlerts()).extracting(Alert::complaintId).containsExactlyInAnyOrder("local", "b:1", "c:1");
         assertThat(routing.caseHistory("any")).isEmpty();
         assertThat(peers.historyAskedOf).isEqualTo("c:1");
+    }
+
+    @Test
+    void aBatchOfSumsIsOneCallToEachPeerMergedSpanBySpan() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        Span day = new Span("m", DAY, DAY);
+        Span none = new Span("other", DAY, DAY);
+
+        Map<Span, Map<String, Long>> sums = routing.series().sumsByDimension("E1", List.of(day, none, day));
+
+        assertThat(sums).containsOnlyKeys(day, none);
+        assertThat(sums.get(day)).containsExactly(Map.entry("all", 8L));
+        assertThat(sums.get(none)).containsExactly(Map.entry("all", 7L));
+        assertThat(peers.batches).containsExactlyInAnyOrder("b:1", "c:1");
     }
 
     @Test
@@ -97,42 +115,7 @@ class RoutingQueryServiceTest {
 
     private static QueryService local(long amount) {
         SeriesReader series = new InMemorySeriesReader(Map.of(new KpiKey("E1", "m", "all", DAY), amount));
-        return new QueryService() {
-            @Override
-            public SeriesReader series() {
-                return series;
-            }
-
-            @Override
-            public List<Alert> openAlerts() {
-                return List.of(alert("local"));
-            }
-
-            @Override
-            public Optional<CaseHistory> caseHistory(String complaintId) {
-                return Optional.of(CaseHistory.empty());
-            }
-
-            @Override
-            public List<CaseHistory> allCaseHistories() {
-                return List.of();
-            }
-
-            @Override
-            public long deadLetterCount() {
-                return 0;
-            }
-
-            @Override
-            public List<DeadLetter> recentRejections() {
-                return List.of();
-            }
-
-            @Override
-            public String streamsState() {
-                return "RUNNING";
-            }
-        };
+        return new FixedQueries(series, List.of(alert("local")), Optional.of(CaseHistory.empty()), "RUNNING");
     }
 
     private static Alert alert(String complaintId) {
@@ -144,6 +127,7 @@ class RoutingQueryServiceTest {
         private final Map<String, Long> amounts;
         private final CountDownLatch bothAsked;
         volatile String historyAskedOf;
+        final List<String> batches = new CopyOnWriteArrayList<>();
 
         FakePeers(Map<String, Long> amounts, CountDownLatch bothAsked) {
             this.amounts = amounts;
@@ -166,6 +150,14 @@ class RoutingQueryServiceTest {
         public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
                                                 LocalDate to) {
             return Map.of("all", amount(peer));
+        }
+
+        @Override
+        public Map<Span, Map<String, Long>> sumsByDimension(String peer, String authority, List<Span> spans) {
+            batches.add(peer);
+            Map<Span, Map<String, Long>> sums = new HashMap<>();
+            spans.forEach(span -> sums.put(span, Map.of("all", amount(peer))));
+            return sums;
         }
 
         @Override
