@@ -15,18 +15,4 @@ public interface Instances {
     /** Every other instance of the service. */
     List<String> others();
 
-    /** One instance running alone. */
-    static Instances alone() {
-        return new Instances() {
-            @Override
-            public Optional<String> ownerOf(String complaintId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> others() {
-                return List.of();
-            }
-        };
-    }
 }

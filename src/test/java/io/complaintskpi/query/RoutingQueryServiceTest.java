@@ -68,7 +68,7 @@ class RoutingQueryServiceTest {
     @Test
     void aloneNothingCrossesTheNetwork() {
         FakePeers peers = new FakePeers(Map.of(), null);
-        routing = new RoutingQueryService(local(3L), Instances.alone(), peers);
+        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(3L);
         assertThat(routing.caseHistory("any")).contains(CaseHistory.empty());
