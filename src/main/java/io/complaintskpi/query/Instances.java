@@ -14,5 +14,4 @@ public interface Instances {
 
     /** Every other instance of the service. */
     List<String> others();
-
 }
