@@ -31,7 +31,7 @@ import java.util.function.Function;
  */
 public final class KpiCatalogue {
 
-    /** The rolling windows dashboards show for timeliness rates, in days. */
+    /** The rolling windows dashboards show (timeliness rates, the period lists), in days. */
     public static final List<Integer> ROLLING_WINDOWS = List.of(30, 90, 365);
 
     private final SeriesReader reader;
@@ -97,6 +97,19 @@ public final class KpiCatalogue {
         }
         rows.sort(Comparator.comparing(ReceivedInYear::year).thenComparing(ReceivedInYear::stage));
         return rows;
+    }
+
+    /** The first financial year, up to {@code to}, with a complaint received under either regime (empty: none). */
+    public Optional<FinancialYear> firstYearReceived(String authority, LocalDate to) {
+        Optional<LocalDate> first = Optional.empty();
+        for (Regime regime : Regime.values()) {
+            Sum received = (Sum) stageKpi(regime, 1, "received").formula();
+            TreeMap<LocalDate, Long> days = TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to);
+            if (!days.isEmpty() && (first.isEmpty() || days.firstKey().isBefore(first.get()))) {
+                first = Optional.of(days.firstKey());
+            }
+        }
+        return first.map(FinancialYear::of);
     }
 
     /** Complaints (stage 1) or escalations (stages 2, 3) received in one financial year. */

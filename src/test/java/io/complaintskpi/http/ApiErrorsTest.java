@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.query.FixedQueries;
 import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +31,7 @@ class ApiErrorsTest {
     private ApiServer server;
 
     private ApiServer start(boolean ready) {
-        QueryService stub = new FixedQueries(new InMemorySeriesReader(Map.of()), List.of(), Optional.empty(),
-                ready ? "RUNNING" : "REBALANCING");
+        QueryService stub = new StubQueries(ready, List.of());
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
                 DomainWiring.rules(ServiceConfig.defaults()),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), ServiceConfig.defaults(),

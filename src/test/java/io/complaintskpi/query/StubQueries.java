@@ -1,0 +1,72 @@
+package io.complaintskpi.query;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.kpi.InMemorySeriesReader;
+import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.lifecycle.CaseHistory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores for tests without Kafka: the given series, open alerts (null: the store throws, as during a
+ * rebalance) and case history (every key has it), no dead letters, RUNNING or REBALANCING as {@link #ready}
+ * says.
+ */
+public final class StubQueries implements QueryService {
+
+    public volatile boolean ready;
+    private final SeriesReader series;
+    private final List<Alert> alerts;
+    private final Optional<CaseHistory> history;
+
+    public StubQueries(boolean ready, List<Alert> alerts) {
+        this(ready, new InMemorySeriesReader(Map.of()), alerts, Optional.empty());
+    }
+
+    public StubQueries(boolean ready, SeriesReader series, List<Alert> alerts, Optional<CaseHistory> history) {
+        this.ready = ready;
+        this.series = series;
+        this.alerts = alerts;
+        this.history = history;
+    }
+
+    @Override
+    public SeriesReader series() {
+        return series;
+    }
+
+    @Override
+    public List<Alert> openAlerts() {
+        if (alerts == null) {
+            throw new IllegalStateException("store not queryable: rebalancing");
+        }
+        return alerts;
+    }
+
+    @Override
+    public Optional<CaseHistory> caseHistory(String complaintId) {
+        return history;
+    }
+
+    @Override
+    public List<CaseHistory> allCaseHistories() {
+        return history.stream().toList();
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return 0;
+    }
+
+    @Override
+    public List<DeadLetter> recentRejections() {
+        return List.of();
+    }
+
+    @Override
+    public String streamsState() {
+        return ready ? "RUNNING" : "REBALANCING";
+    }
+}
