@@ -56,7 +56,7 @@ final class InternalRoutes {
         routes.get(CASES + "/{id}", ctx -> {
             var history = local.caseHistory(ctx.pathParam("id"));
             if (history.isEmpty()) {
-                ctx.status(404).json(Map.of("status", 404, "error", "not held here"));
+                ctx.status(404).json(new ApiServer.ApiError(404, "not held here"));
                 return;
             }
             var events = EventCodec.MAPPER.createArrayNode();

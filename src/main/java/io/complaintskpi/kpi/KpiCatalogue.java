@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,7 +65,7 @@ public final class KpiCatalogue {
             } else if (kpi.formula() instanceof Ratio) {
                 figures.add(Figure.ofRates(id, null, current.rate(id), prior.rate(id)));
             } else {
-                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.count(id), prior.count(id)));
+                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(id), prior.recorded(id)));
             }
         }
         return new KpiSnapshot(authority, period, priorPeriod, figures);
@@ -84,19 +85,48 @@ public final class KpiCatalogue {
         return open;
     }
 
-    /** The stageN.received KPIs of a regime per financial year, every year up to {@code to} with any. */
+    /**
+     * The stageN.received KPIs of a regime per financial year: every year from the first with a receipt at any
+     * stage to the one {@code to} falls in (that one alone when there is none), every stage, zeros included.
+     */
     public List<ReceivedInYear> receivedByYear(String authority, Regime regime, LocalDate to) {
-        List<ReceivedInYear> rows = new ArrayList<>();
+        FinancialYear last = FinancialYear.of(to);
+        FinancialYear first = last;
+        List<Map<FinancialYear, Long>> byStage = new ArrayList<>();
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
             Sum received = (Sum) stageKpi(regime, stage, "received").formula();
-            Map<FinancialYear, Long> byYear = new TreeMap<>();
+            TreeMap<FinancialYear, Long> byYear = new TreeMap<>();
             TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to)
                     .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
-            int s = stage;
-            byYear.forEach((year, n) -> rows.add(new ReceivedInYear(year.label(), s, n)));
+            byStage.add(byYear);
+            if (!byYear.isEmpty() && byYear.firstKey().compareTo(first) < 0) {
+                first = byYear.firstKey();
+            }
         }
-        rows.sort(Comparator.comparing(ReceivedInYear::year).thenComparing(ReceivedInYear::stage));
+        List<ReceivedInYear> rows = new ArrayList<>();
+        for (FinancialYear year = first; year.compareTo(last) <= 0; year = new FinancialYear(year.startYear() + 1)) {
+            for (int stage = 1; stage <= byStage.size(); stage++) {
+                rows.add(new ReceivedInYear(year.label(), stage, byStage.get(stage - 1).getOrDefault(year, 0L)));
+            }
+        }
         return rows;
+    }
+
+    /**
+     * The dimensions of a broken-down KPI (or of a rate per dimension): its listed ones and every one the
+     * authority's data holds up to {@code to}; empty for a KPI without dimensions.
+     */
+    public Optional<Set<String>> dimensions(String authority, String kpiId, LocalDate to) {
+        Formula formula = KpiDefinitions.require(kpiId).formula();
+        if (formula instanceof BreakdownRatio ratio) {
+            formula = KpiDefinitions.require(ratio.numeratorId()).formula();
+        }
+        if (!(formula instanceof Breakdown breakdown)) {
+            return Optional.empty();
+        }
+        Set<String> known = new TreeSet<>(breakdown.order());
+        known.addAll(reader.sumByDimension(authority, breakdown.metric(), OpenAtEnd.BEGINNING, to).keySet());
+        return Optional.of(known);
     }
 
     /** The first financial year, up to {@code to}, with a complaint received under either regime (empty: none). */
@@ -226,6 +256,13 @@ public final class KpiCatalogue {
         return Optional.empty();
     }
 
+    /** A stored series as it is (one dimension, or all of them when {@code dimension} is null). */
+    public List<Point> metricSeries(String authority, String metric, String dimension, Period period,
+                                    Granularity granularity) {
+        DimensionFilter filter = dimension == null ? DimensionFilter.all() : DimensionFilter.only(dimension);
+        return TimeSeries.sum(reader, authority, metric, filter, period, granularity);
+    }
+
     /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
     public CostTable costs(String authority, FinancialYear last, int years) {
         return batched(authority, c -> c.evaluateCosts(authority, last, years));
@@ -260,6 +297,7 @@ public final class KpiCatalogue {
     private static List<String> dimensions(String breakdownId, Evaluation current, Evaluation prior) {
         Breakdown breakdown = (Breakdown) KpiDefinitions.require(breakdownId).formula();
         TreeSet<String> dims = new TreeSet<>(breakdown.dimensionOrder());
+        dims.addAll(breakdown.order()); // every known dimension is shown, 0 included: zeros are shown
         dims.addAll(current.breakdown(breakdownId).keySet());
         dims.addAll(prior.breakdown(breakdownId).keySet());
         return List.copyOf(dims);

@@ -83,7 +83,7 @@ class KpiCatalogueTest {
     }
 
     @Test
-    void receivedByYearIsTheReceivedKpiOfEachFinancialYear() {
+    void receivedByYearIsTheReceivedKpiOfEveryFinancialYearFromTheFirstZerosIncluded() {
         List<KpiCatalogue.ReceivedInYear> rows = catalogue.receivedByYear(LEICS, Regime.CHILDREN,
                 LocalDate.of(2016, 3, 31));
         assertThat(rows).contains(new KpiCatalogue.ReceivedInYear("2015/16", 1, 65),
@@ -93,6 +93,10 @@ class KpiCatalogueTest {
                 .thenComparing(KpiCatalogue.ReceivedInYear::stage));
         assertThat(catalogue.receivedByYear(LEICS, Regime.CHILDREN, LocalDate.of(2015, 3, 31)))
                 .extracting(KpiCatalogue.ReceivedInYear::year).doesNotContain("2015/16");
+        assertThat(catalogue.receivedByYear(LEICS, Regime.CHILDREN, LocalDate.of(2017, 4, 1)))
+                .contains(new KpiCatalogue.ReceivedInYear("2016/17", 3, 0), new KpiCatalogue.ReceivedInYear("2017/18", 1, 0));
+        assertThat(catalogue.receivedByYear("nobody", Regime.ADULTS, LocalDate.of(2016, 3, 31)))
+                .containsExactly(new KpiCatalogue.ReceivedInYear("2015/16", 1, 0));
     }
 
     @Test
@@ -195,8 +199,14 @@ class KpiCatalogueTest {
         assertThat(empty.figure("escalation.rate").rate().percent()).isNull();
         assertThat(empty.figure("stage1.received").change().percent()).isNull();
         assertThat(empty.figure("escalation.rate").change()).isEqualTo(new Change(null, null));
-        assertThat(empty.all("causes.resolved")).isEmpty();
-        assertThat(empty.figures()).filteredOn(f -> f.unit() != KpiDefinition.Unit.PERCENT).extracting(Figure::count).containsOnly(0L);
+        // Zeros are shown: every known cause has its row, at 0.
+        assertThat(empty.all("causes.resolved")).hasSize(io.complaintskpi.events.Cause.values().length)
+                .extracting(Figure::count).containsOnly(0L);
+        assertThat(empty.figures()).filteredOn(f -> f.unit() != KpiDefinition.Unit.PERCENT)
+                .filteredOn(f -> !f.id().startsWith("context.")).extracting(Figure::count).containsOnly(0L);
+        // A context figure never recorded is absent, not 0.
+        assertThat(empty.figure("context.referrals").count()).isNull();
+        assertThat(empty.figure("context.referrals").change()).isEqualTo(new Change(null, null));
     }
 
     @Test
@@ -272,6 +282,8 @@ class KpiCatalogueTest {
                 .containsExactly(new Point(LocalDate.parse("2016-03-01"), 7));
         assertThat(series.series("A", "stage1.open", null, march, Granularity.WEEK)).extracting(Point::value)
                 .containsExactly(10L, 10L, 6L, 6L, 6L); // closed on Sunday 20 March, end of the third week
+        assertThat(series.metricSeries("A", Metric.closed(c, 1), "NOT_UPHELD", march, Granularity.MONTH))
+                .containsExactly(new Point(LocalDate.parse("2016-03-01"), 4));
         assertThatThrownBy(() -> series.series("A", "escalation.rate", null, march, Granularity.DAY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> series.series("A", "no.such.kpi", null, march, Granularity.DAY))

@@ -115,7 +115,7 @@ class RoutingQueryServiceTest {
 
     private static QueryService local(long amount) {
         SeriesReader series = new InMemorySeriesReader(Map.of(new KpiKey("E1", "m", "all", DAY), amount));
-        return new StubQueries(true, series, List.of(alert("local")), Optional.of(CaseHistory.empty()));
+        return new StubQueries(true, List.of(alert("local")), series, Optional.of(CaseHistory.empty()));
     }
 
     private static Alert alert(String complaintId) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores for tests without Kafka: the given series, open alerts (null: the store throws, as during a
- * rebalance) and case history (every key has it), no dead letters, RUNNING or REBALANCING as {@link #ready}
- * says.
+ * Stores for tests without Kafka: the given series (or none), open alerts (null: the store throws, as during
+ * a rebalance) and case history (every key has it; or none), no dead letters, RUNNING or REBALANCING as
+ * {@link #ready} says.
  */
 public final class StubQueries implements QueryService {
 
@@ -22,10 +22,14 @@ public final class StubQueries implements QueryService {
     private final Optional<CaseHistory> history;
 
     public StubQueries(boolean ready, List<Alert> alerts) {
-        this(ready, new InMemorySeriesReader(Map.of()), alerts, Optional.empty());
+        this(ready, alerts, new InMemorySeriesReader(Map.of()));
     }
 
-    public StubQueries(boolean ready, SeriesReader series, List<Alert> alerts, Optional<CaseHistory> history) {
+    public StubQueries(boolean ready, List<Alert> alerts, SeriesReader series) {
+        this(ready, alerts, series, Optional.empty());
+    }
+
+    public StubQueries(boolean ready, List<Alert> alerts, SeriesReader series, Optional<CaseHistory> history) {
         this.ready = ready;
         this.series = series;
         this.alerts = alerts;
