@@ -13,6 +13,7 @@ import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.streams.EventTypeCounter;
+import io.complaintskpi.streams.InputBacklog;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsInstances;
 import io.complaintskpi.streams.StreamsQueryService;
@@ -92,7 +93,11 @@ public final class ComplaintsService implements AutoCloseable {
             config = config.withHttpPort(freePort());
         }
         DomainRules rules = DomainWiring.rules(config);
-        streams = new KafkaStreams(ComplaintsTopology.build(config, rules), ComplaintsTopology.properties(config));
+        InputBacklog backlog = InputBacklog.start(config.bootstrapServers(), config.applicationId(),
+                Names.EVENTS_TOPIC, config.alertScanInterval());
+        resources.push(backlog);
+        streams = new KafkaStreams(ComplaintsTopology.build(config, rules, backlog),
+                ComplaintsTopology.properties(config));
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).

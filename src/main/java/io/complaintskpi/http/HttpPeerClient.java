@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import io.complaintskpi.query.PeerClient;
 
 import java.io.IOException;
@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 public final class HttpPeerClient implements PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final EventCodec codec;
+    private final CaseHistoryCodec histories;
 
     public HttpPeerClient(EventCodec codec) {
-        this.codec = codec;
+        this.histories = new CaseHistoryCodec(codec);
     }
 
     @Override
@@ -91,22 +91,16 @@ public final class HttpPeerClient implements PeerClient {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(history(parse(peer, response)));
+        return Optional.of(histories.fromJson(parse(peer, response)));
     }
 
     @Override
     public List<CaseHistory> allCaseHistories(String peer) {
-        List<CaseHistory> histories = new ArrayList<>();
+        List<CaseHistory> all = new ArrayList<>();
         for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
-            histories.add(history(events));
+            all.add(histories.fromJson(events));
         }
-        return histories;
-    }
-
-    private CaseHistory history(JsonNode events) {
-        List<EventEnvelope> history = new ArrayList<>();
-        events.forEach(event -> history.add(codec.decodeStored(event)));
-        return new CaseHistory(history);
+        return all;
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {

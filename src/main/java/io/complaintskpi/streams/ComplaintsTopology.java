@@ -32,13 +32,22 @@ public final class ComplaintsTopology {
     private ComplaintsTopology() {
     }
 
-    /** The topology that runs {@code rules}: build them once ({@code app.DomainWiring}) and pass them in. */
+    /** The topology with alerts never held: for a test driver, which processes each record as it is piped. */
     public static Topology build(ServiceConfig config, DomainRules rules) {
+        return build(config, rules, CatchUp.ALWAYS);
+    }
+
+    /**
+     * The topology that runs {@code rules} (built once, by {@code app.DomainWiring}); {@code catchUp} says when
+     * a task has caught up with its input, so deadline alerts may be raised.
+     */
+    public static Topology build(ServiceConfig config, DomainRules rules, CatchUp catchUp) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, LifecycleOutput> outputs = builder
                 .stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("complaint-events-source"))
-                .process(new LifecycleProcessorSupplier(rules, config.alertScanInterval()), Named.as("lifecycle"));
+                .process(new LifecycleProcessorSupplier(rules, config.alertScanInterval(), catchUp),
+                        Named.as("lifecycle"));
 
         Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))
                 .branch((key, out) -> out instanceof LifecycleOutput.Contribution, Branched.as("contributions"))

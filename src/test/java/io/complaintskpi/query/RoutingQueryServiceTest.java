@@ -7,6 +7,7 @@ import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +120,8 @@ class RoutingQueryServiceTest {
     }
 
     private static Alert alert(String complaintId) {
-        return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, DAY, 0, null, null);
+        return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, Milestone.RESPONSE, DAY, 0, null,
+                null);
     }
 
     private static class FakePeers implements PeerClient {
