@@ -39,7 +39,8 @@ class CommandSettingsTest {
         "demo|--http-port=70800|setting http.port = '70800' (from a command-line flag) must be a whole number from 0 to 65535",
         "serve|--set=alerts.scan-interval=5 minutes|setting alerts.scan-interval = '5 minutes' (from a command-line flag) must be a positive duration like 30s, 5m, 2h or PT1M",
         "demo|--set=streams.threads=0|setting streams.threads = '0' (from a command-line flag) must be a whole number from 1 to 64",
-        "serve|--set=nosuch.key=1|unknown setting 'nosuch.key' (from a command-line flag); did you mean",
+        "serve|--set=nosuch.key=1|unknown setting 'nosuch.key' (from a command-line flag). See docs/configuration.md",
+        "serve|--set=nosuch=1|unknown setting 'nosuch' (from a command-line flag). See docs/configuration.md",
         "demo|--set=alerts.scan-intervall=PT1M|unknown setting 'alerts.scan-intervall' (from a command-line flag); did you mean 'alerts.scan-interval'?",
         "report|--set=disclosure.public-by-default=yes|setting disclosure.public-by-default = 'yes' (from a command-line flag) must be true or false",
         "report|--set=rules.stage2-clock-start=WHENEVER|setting rules.stage2-clock-start = 'WHENEVER' (from a command-line flag) must be STATEMENT_AGREED or REQUEST",
@@ -55,6 +56,22 @@ class CommandSettingsTest {
         assertThat(run.err().lines()).hasSize(1);
         assertThat(dir.resolve("data")).doesNotExist();
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /** Rule: a command line that cannot be parsed is one line naming the problem and where help is, not the usage. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "serve --set=http.port|Value for option option '--set' (<String=String>) should be in KEY=VALUE format but was http.port (see 'complaints-kpi serve --help')",
+        "report|Missing required option: '--year=<year>' (see 'complaints-kpi report --help')",
+        "report --year=2015/x|--year must be a financial year like 2015/16 or 2015-16, got '2015/x' (see 'complaints-kpi report --help')",
+        "nosuch|Unmatched argument at index 0: 'nosuch' (see 'complaints-kpi --help')",
+        "serve --data-dir|Missing required parameter for option '--data-dir' (<dataDir>) (see 'complaints-kpi serve --help')",
+    })
+    void aCommandLineThatCannotBeParsedIsOneLine(String commandLine, String message) {
+        Run run = run(commandLine.split(" "));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("complaints-kpi: " + message);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
