@@ -44,12 +44,16 @@ class CommandSettingsTest {
         "demo|--set=alerts.scan-intervall=PT1M|unknown setting 'alerts.scan-intervall' (from a command-line flag); did you mean 'alerts.scan-interval'?",
         "report|--set=disclosure.public-by-default=yes|setting disclosure.public-by-default = 'yes' (from a command-line flag) must be true or false",
         "report|--set=rules.stage2-clock-start=WHENEVER|setting rules.stage2-clock-start = 'WHENEVER' (from a command-line flag) must be STATEMENT_AGREED or REQUEST",
+        "publish|--set=streams.threads=0|setting streams.threads = '0' (from a command-line flag) must be a whole number from 1 to 64",
         "serve|--set=calendar.extra-closures=2016-13-01|setting calendar.extra-closures = '2016-13-01' (from a command-line flag) must be comma-separated ISO dates",
     })
     void aBadSettingStopsEveryCommandWithOneLineNamingSettingValueAndForm(String command, String flag, String message) {
         List<String> args = new ArrayList<>(List.of(command, flag));
         args.addAll(command.equals("report") ? List.of("--year", "2015/16", "--out", dir.resolve("out").toString())
                 : List.of("--data-dir", dir.resolve("data").toString()));
+        if (command.equals("publish")) {
+            args.add(dir.resolve("event.json").toString());
+        }
         Run run = run(args.toArray(String[]::new));
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err()).startsWith("complaints-kpi: " + message).doesNotContain("\tat ").doesNotContain("Exception");
