@@ -23,9 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -52,11 +50,8 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", description = "Kafka cluster; omit to use the embedded broker of --data-dir")
-    String bootstrapServers;
-
-    @Option(names = "--data-dir", description = "folder of the running service's embedded broker (default ./data)")
-    String dataDir;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--key", description = "record key for a FILE whose complaintId cannot be read (e.g. malformed"
             + " JSON sent on purpose)")
@@ -74,10 +69,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> shortcuts = new HashMap<>();
-        Optional.ofNullable(bootstrapServers).ifPresent(v -> shortcuts.put("kafka.bootstrap-servers", v));
-        Optional.ofNullable(dataDir).ifPresent(v -> shortcuts.put("data.dir", v));
-        ServiceConfig config = settings.load(shortcuts); // every setting checked before anything is sent
+        ServiceConfig config = settings.load(kafka.shortcuts()); // every setting checked before anything is sent
         PrintWriter err = spec.commandLine().getErr();
         List<Outgoing> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();

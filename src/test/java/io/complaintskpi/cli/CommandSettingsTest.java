@@ -7,8 +7,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +19,6 @@ class CommandSettingsTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Rule: a bad setting stops every command before anything starts (no broker, no files), in one line. */
     @ParameterizedTest(name = "{0} {1}")
@@ -54,7 +42,7 @@ class CommandSettingsTest {
         if (command.equals("publish")) {
             args.add(dir.resolve("event.json").toString());
         }
-        Run run = run(args.toArray(String[]::new));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err()).startsWith("complaints-kpi: " + message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(run.err().lines()).hasSize(1);
@@ -72,7 +60,7 @@ class CommandSettingsTest {
         "serve --data-dir|Missing required parameter for option '--data-dir' (<dataDir>) (see 'complaints-kpi serve --help')",
     })
     void aCommandLineThatCannotBeParsedIsOneLine(String commandLine, String message) {
-        Run run = run(commandLine.split(" "));
+        CliRun run = CliRun.of(commandLine.split(" "));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly("complaints-kpi: " + message);
         assertThat(run.out()).isEmpty();
@@ -81,7 +69,7 @@ class CommandSettingsTest {
     @Test
     void everyProblemOfEverySourceIsListedOneLineEach() throws IOException {
         Path file = Files.writeString(dir.resolve("app.properties"), "http.prot=7070\nstreams.threads=many\n");
-        Run run = run("serve", "--config", file.toString(), "--set", "disclosure.public-by-default=1");
+        CliRun run = CliRun.of("serve", "--config", file.toString(), "--set", "disclosure.public-by-default=1");
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err().lines()).containsExactlyInAnyOrder(
                 "complaints-kpi: unknown setting 'http.prot' (from the --config file); did you mean 'http.port'?"

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,16 +26,6 @@ class PublishCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path fixture(String eventType) throws IOException {
         Path file = dir.resolve(eventType + ".json");
         Files.copy(Path.of("src/test/resources/events/" + eventType + ".json"), file);
@@ -52,7 +40,7 @@ class PublishCommandTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"))) {
             TopicProvisioner.provision(broker.bootstrapServers(), List.of(TopicSpecs.named(Names.EVENTS_TOPIC)));
 
-            Run run = run("publish", "--data-dir", dataDir.toString(), "--key", "BROKEN-1",
+            CliRun run = CliRun.of("publish", "--data-dir", dataDir.toString(), "--key", "BROKEN-1",
                     pretty.toString(), broken.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -71,7 +59,7 @@ class PublishCommandTest {
         Path good = fixture("ComplaintReceived");
         Path broken = Files.writeString(dir.resolve("broken.json"), "not json");
 
-        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:1", good.toString(), broken.toString());
+        CliRun run = CliRun.of("publish", "--bootstrap-servers", "127.0.0.1:1", good.toString(), broken.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly("complaints-kpi publish: " + broken
@@ -83,7 +71,7 @@ class PublishCommandTest {
     void withNoBrokerInTheDataDirItSaysToStartTheServiceFirst() throws IOException {
         Path good = fixture("ComplaintReceived");
 
-        Run run = run("publish", "--data-dir", dir.resolve("empty").toString(), good.toString());
+        CliRun run = CliRun.of("publish", "--data-dir", dir.resolve("empty").toString(), good.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).singleElement().asString()
@@ -95,7 +83,7 @@ class PublishCommandTest {
     void aBrokerThatDoesNotAnswerIsOneLineNotAHang() throws IOException {
         Path good = fixture("ComplaintReceived");
 
-        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:1", good.toString());
+        CliRun run = CliRun.of("publish", "--bootstrap-servers", "127.0.0.1:1", good.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).singleElement().asString()
