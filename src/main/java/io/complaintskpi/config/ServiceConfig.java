@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
@@ -174,15 +175,20 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     private static void unknownKeys(Set<String> keys, String source, List<String> errors) {
-        keys.stream().filter(key -> !BY_KEY.containsKey(key) && !key.startsWith(Security.KAFKA_CLIENT_PREFIX)).sorted().forEach(key -> errors.add(
-                "unknown setting '" + key + "' (from " + source + "); did you mean '" + nearest(key) + "'?"
+        keys.stream().filter(key -> !BY_KEY.containsKey(key) && !key.startsWith(Security.KAFKA_CLIENT_PREFIX)).sorted()
+                .forEach(key -> errors.add("unknown setting '" + key + "' (from " + source + ")"
+                        + nearest(key).map(known -> "; did you mean '" + known + "'?").orElse(".")
                         + " See docs/configuration.md"));
     }
 
-    /** The known key fewest single-character edits away. */
-    static String nearest(String key) {
+    /**
+     * The known key fewest single-character edits away, if it is close enough to be a misspelling (at most a third
+     * of the key's characters, and at least 2, edited): suggesting a far-off key would only mislead.
+     */
+    static Optional<String> nearest(String key) {
+        int tolerance = Math.max(2, key.length() / 3);
         return BY_KEY.keySet().stream().min(Comparator.comparingInt((String k) -> editDistance(key, k))
-                .thenComparing(Function.identity())).orElseThrow();
+                .thenComparing(Function.identity())).filter(known -> editDistance(key, known) <= tolerance);
     }
 
     private static int editDistance(String a, String b) {

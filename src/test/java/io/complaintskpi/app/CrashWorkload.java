@@ -60,7 +60,7 @@ final class CrashWorkload {
         }
     }
 
-    private final DomainRules rules = DomainRules.from(CONFIG);
+    private final DomainRules rules = DomainWiring.rules(CONFIG);
     private final List<EventEnvelope> events = new ArrayList<>();
     private final List<Sent> invalid = new ArrayList<>();
     private final List<List<Sent>> chunks = new ArrayList<>();

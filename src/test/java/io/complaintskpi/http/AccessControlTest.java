@@ -1,8 +1,10 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.events.EventCodec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -52,7 +54,7 @@ class AccessControlTest {
     private int start(ServiceConfig config) {
         QueryService stores = new StubQueries(true, List.of());
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainRules.from(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
+                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
                 config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         return server.port();
     }
@@ -132,9 +134,9 @@ class AccessControlTest {
         assertError(get("/internal/v1/authorities", CASEWORKER), 401, "instance secret");
         assertThat(get("/internal/v1/authorities", SECRET).statusCode()).isEqualTo(200);
 
-        EventCodec codec = DomainRules.from(ServiceConfig.defaults()).codec();
-        assertThat(new PeerClient(codec, SECRET).authorities("127.0.0.1:" + port)).isEmpty();
-        assertThatThrownBy(() -> new PeerClient(codec, "wrong").authorities("127.0.0.1:" + port))
+        EventCodec codec = DomainWiring.rules(ServiceConfig.defaults()).codec();
+        assertThat(new HttpPeerClient(codec, SECRET).authorities("127.0.0.1:" + port)).isEmpty();
+        assertThatThrownBy(() -> new HttpPeerClient(codec, "wrong").authorities("127.0.0.1:" + port))
                 .isInstanceOf(ServiceUnavailable.class).hasMessageContaining("401");
     }
 
