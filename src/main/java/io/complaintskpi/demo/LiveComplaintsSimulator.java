@@ -16,6 +16,8 @@ import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.ComplaintEvent.PanelHeld;
+import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
 import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.CostCategory;
@@ -42,7 +44,7 @@ import java.util.UUID;
  * A synthetic, ongoing stream of children's complaints "now", for the live part of the demo. Each call to
  * {@link #next(Instant)} is one tick: new complaints and compliments arrive, and tracked complaints move on
  * (acknowledgement, extension, response, apology, escalation to stage 2, statement, adjudication,
- * investigation costs, conciliation, withdrawal), at most one step per complaint per tick. Everything it
+ * investigation costs, escalation to a stage 3 panel, conciliation, withdrawal), at most one step per complaint per tick. Everything it
  * emits obeys the lifecycle rules because it only moves the complaints it created.
  *
  * <p>The first tick also emits a backlog: complaints received on the previous working days (up to
@@ -64,9 +66,15 @@ public final class LiveComplaintsSimulator {
      * @param backlog            complaints already open when the simulation starts
      * @param backlogDays        how many working days back the backlog was received
      * @param neverAnswered      the share of complaints that never get a response (they will breach)
+     * @param keyPrefix          start of every key, before the first tick's time stamp
      */
     public record Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
-                           int backlogDays, double neverAnswered) {
+                           int backlogDays, double neverAnswered, String keyPrefix) {
+
+        public Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
+                        int backlogDays, double neverAnswered) {
+            this(authority, complaintsPerTick, complimentsPerTick, backlog, backlogDays, neverAnswered, "LIVE-");
+        }
 
         public static Settings defaults() {
             return new Settings(SeedHistory.AUTHORITY, 0.3, 0.08, 12, 30, 0.1);
@@ -104,7 +112,7 @@ public final class LiveComplaintsSimulator {
     public List<EventEnvelope> next(Instant now) {
         List<EventEnvelope> events = new ArrayList<>();
         if (lastTick == null) {
-            keyPrefix = "LIVE-" + STAMP.format(now.atZone(EventEnvelope.LONDON)) + "-";
+            keyPrefix = settings.keyPrefix() + STAMP.format(now.atZone(EventEnvelope.LONDON)) + "-";
             events.addAll(backlog(today(now)));
         } else if (Duration.between(lastTick, now).compareTo(Duration.ofSeconds(1)) < 0) {
             return List.of();
@@ -120,7 +128,7 @@ public final class LiveComplaintsSimulator {
                 open.remove(complaint.key);
             }
         }
-        if (random.nextDouble() < settings.complaintsPerTick()) {
+        for (int i = arrivals(settings.complaintsPerTick()); i > 0; i--) {
             LiveCase complaint = receive(random.nextDouble() >= settings.neverAnswered());
             steps.add(new Step(complaint.key, complaint.received()));
         }
@@ -173,6 +181,12 @@ public final class LiveComplaintsSimulator {
         return new EventEnvelope(id, at, step.key(), settings.authority(), 1, step.event());
     }
 
+    /** The whole part of the expected number, plus one more with the chance of the fraction. */
+    private int arrivals(double expected) {
+        int whole = (int) expected;
+        return whole + (random.nextDouble() < expected - whole ? 1 : 0);
+    }
+
     private static LocalDate today(Instant now) {
         return now.atZone(EventEnvelope.LONDON).toLocalDate();
     }
@@ -207,6 +221,8 @@ public final class LiveComplaintsSimulator {
         private boolean upheld;
         private boolean apologised;
         private boolean statementAgreed;
+        private boolean panelHeld;
+        private boolean panelReported;
         private final List<CostIncurred> costsDue = new ArrayList<>();
         private boolean finished;
 
@@ -227,7 +243,11 @@ public final class LiveComplaintsSimulator {
                 return acknowledged ? new ComplaintAcknowledged(stage) : null;
             }
             if (!closed) {
-                return stage == 1 ? stageOne() : stageTwo();
+                return switch (stage) {
+                    case 1 -> stageOne();
+                    case 2 -> stageTwo();
+                    default -> stageThree();
+                };
             }
             if (upheld && !apologised) {
                 apologised = true;
@@ -241,6 +261,12 @@ public final class LiveComplaintsSimulator {
                 closed = false;
                 acknowledged = false;
                 return new EscalationRequested(2);
+            }
+            if (stage == 2 && chance(0.15)) {
+                stage = 3;
+                closed = false;
+                acknowledged = false;
+                return new EscalationRequested(3);
             }
             if (stage == 1 && chance(0.05)) {
                 finished = true;
@@ -294,6 +320,29 @@ public final class LiveComplaintsSimulator {
             costsDue.add(new CostIncurred(CostCategory.INVESTIGATING_OFFICER, pounds10(60, 180)));
             costsDue.add(new CostIncurred(CostCategory.INDEPENDENT_PERSON, pounds10(30, 90)));
             return new StageResponded(2, weighted(SeedYears.Y2015.outcomes()), List.of());
+        }
+
+        /** Panel, its report, then the authority's response; the panel's cost is invoiced after it sits. */
+        private ComplaintEvent stageThree() {
+            if (!panelHeld) {
+                panelHeld = chance(0.1);
+                if (panelHeld) {
+                    costsDue.add(new CostIncurred(CostCategory.STAGE3_PANEL, pounds10(40, 120)));
+                }
+                return panelHeld ? new PanelHeld() : null;
+            }
+            if (!costsDue.isEmpty()) {
+                return costsDue.remove(0);
+            }
+            if (!panelReported) {
+                panelReported = chance(0.3);
+                return panelReported ? new PanelReportIssued() : null;
+            }
+            if (!chance(0.15)) {
+                return null;
+            }
+            closed = true;
+            return new StageResponded(3, weighted(SeedYears.Y2015.outcomes()), List.of());
         }
 
         private Cause cause() {
