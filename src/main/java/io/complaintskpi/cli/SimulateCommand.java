@@ -45,6 +45,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
+    @Option(names = "--limit", defaultValue = "" + Long.MAX_VALUE, showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "stop after this many events")
+    long limit;
+
     @Override
     public Integer call() {
         Simulation run = simulation.simulation(spec);
@@ -55,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
         try (EventSink sink = producer == null ? EventSink.jsonLines(target.out, rules.codec())
                 : EventSink.topic(producer, rules.codec())) {
             sent = run.writeTo(sink, new Progress(System.err, "simulate", "events", run.dayCount()),
-                    simulation.limit);
+                    limit);
         } finally {
             if (producer != null) {
                 producer.close();
@@ -86,10 +90,6 @@ final class SimulateCommand implements Callable<Integer> {
 
         @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
-
-        @Option(names = "--limit", defaultValue = "" + Long.MAX_VALUE, showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "stop after this many events")
-        long limit;
 
         Simulation simulation(CommandSpec spec) {
             try {
