@@ -15,7 +15,6 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.EventSink;
-import io.complaintskpi.simulate.Progress;
 import io.complaintskpi.simulate.Simulation;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.admin.Admin;
@@ -142,8 +141,7 @@ public final class Bench {
         Simulation simulation = new Simulation(settings.plan());
         try (Producer<String, byte[]> producer = DemoPublisher.createProducer(bootstrap);
              EventSink sink = EventSink.topic(producer, codec)) {
-            return simulation.writeTo(sink, new Progress(log, "simulate", "events", simulation.dayCount()),
-                    settings.events());
+            return simulation.writeTo(sink, log, settings.events());
         }
     }
 

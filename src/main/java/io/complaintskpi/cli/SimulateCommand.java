@@ -4,7 +4,6 @@ import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.EventSink;
-import io.complaintskpi.simulate.Progress;
 import io.complaintskpi.simulate.Simulation;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine;
@@ -58,8 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
         long sent;
         try (EventSink sink = producer == null ? EventSink.jsonLines(target.out, rules.codec())
                 : EventSink.topic(producer, rules.codec())) {
-            sent = run.writeTo(sink, new Progress(System.err, "simulate", "events", run.dayCount()),
-                    limit);
+            sent = run.writeTo(sink, System.err, limit);
         } finally {
             if (producer != null) {
                 producer.close();

@@ -5,6 +5,7 @@ import io.complaintskpi.demo.LiveComplaintsSimulator;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.rules.FinancialYear;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -60,11 +61,6 @@ public final class Simulation {
         return plan;
     }
 
-    /** How many days {@link #days()} yields: one step of the progress. */
-    public int dayCount() {
-        return days.size();
-    }
-
     /** Each working day's events, all authorities, in day order; each authority's events in time order. */
     public Iterator<List<EventEnvelope>> days() {
         double perTick = (double) plan.complaintsPerYear() * plan.years() / days.size();
@@ -98,9 +94,12 @@ public final class Simulation {
 
     /**
      * Sends every day's events to the sink, stopping once {@code limit} events are out (the last day cut
-     * short), and returns how many were sent. Progress counts days.
+     * short), and returns how many were sent. The progress bar on {@code terminal} follows the days or
+     * the limit, whichever ends the run first.
      */
-    public long writeTo(EventSink sink, Progress progress, long limit) {
+    public long writeTo(EventSink sink, PrintStream terminal, long limit) {
+        int steps = 10_000;
+        Progress progress = new Progress(terminal, "simulate", "events", steps);
         long sent = 0;
         int day = 0;
         for (Iterator<List<EventEnvelope>> it = days(); it.hasNext() && sent < limit; ) {
@@ -108,7 +107,8 @@ public final class Simulation {
             List<EventEnvelope> taken = events.subList(0, (int) Math.min(events.size(), limit - sent));
             sink.accept(taken);
             sent += taken.size();
-            progress.update(++day, sent);
+            day++;
+            progress.update(Math.max((long) day * steps / days.size(), sent * steps / limit), sent);
         }
         progress.finish(sent);
         return sent;

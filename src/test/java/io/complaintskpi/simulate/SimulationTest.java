@@ -76,7 +76,7 @@ class SimulationTest {
         ByteArrayOutputStream bar = new ByteArrayOutputStream();
         long sent;
         try (EventSink sink = EventSink.jsonLines(file, RULES.codec())) {
-            sent = new Simulation(PLAN).writeTo(sink, new Progress(new PrintStream(bar), "simulate", "events", 1), 500);
+            sent = new Simulation(PLAN).writeTo(sink, new PrintStream(bar), 500);
         }
         assertThat(sent).isEqualTo(500);
         assertThat(new FixtureReader(RULES.codec()).file(file)).isEqualTo(events(PLAN).subList(0, 500));
