@@ -21,7 +21,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                             Set<LocalDate> extraClosures,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads,
-                            int standbyReplicas, int internalReplicationFactor) {
+                            int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb) {
 
     /** One documented setting: its property key, environment variable, default and meaning. */
     public record Setting(String key, String env, String defaultValue, String description) {
@@ -58,7 +58,10 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "0",
                     "warm copies of each store on other instances, for fast fail-over"),
             new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
-                    "replication factor of changelog and repartition topics (-1: the broker's default)"));
+                    "replication factor of changelog and repartition topics (-1: the broker's default)"),
+            new Setting("streams.rocksdb-memory-mb", "COMPLAINTS_ROCKSDB_MEMORY_MB", "64",
+                    "off-heap memory all RocksDB stores of the instance share: block cache, index and filter blocks,"
+                            + " and memtables (at most half)"));
 
     public boolean embeddedBroker() {
         return bootstrapServers.isBlank();
@@ -103,7 +106,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     Boolean.parseBoolean(v.get("disclosure.public-by-default")),
                     positive(v, "streams.threads"),
                     positive(v, "streams.standby-replicas"),
-                    Integer.parseInt(v.get("streams.replication-factor")));
+                    Integer.parseInt(v.get("streams.replication-factor")),
+                    atLeastOne(v, "streams.rocksdb-memory-mb"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -113,14 +117,14 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor);
+                internalReplicationFactor, rocksDbMemoryMb);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor);
+                internalReplicationFactor, rocksDbMemoryMb);
     }
 
     /** The authority's display name, or its code when none is configured. */
@@ -142,6 +146,14 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             names.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return Map.copyOf(names);
+    }
+
+    private static int atLeastOne(Map<String, String> v, String key) {
+        int n = positive(v, key);
+        if (n < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1: " + n);
+        }
+        return n;
     }
 
     private static int positive(Map<String, String> v, String key) {
