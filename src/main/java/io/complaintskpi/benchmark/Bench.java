@@ -45,6 +45,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,7 +72,7 @@ public final class Bench {
 
     private final BenchSettings settings;
     private final PrintStream log;
-    private final BenchTable table = new BenchTable();
+    private final BenchTable table;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String bootstrap;
     private CatchUp catchUp;
@@ -81,6 +82,8 @@ public final class Bench {
     private Bench(BenchSettings settings, PrintStream log) {
         this.settings = settings;
         this.log = log;
+        this.table = new BenchTable(row -> log.println("| " + String.join(" | ", row.figure(), row.measured(),
+                row.baseline(), row.comparison()) + " |"));
     }
 
     /** Runs every part and returns the table; {@code log} gets progress lines. */
@@ -120,7 +123,7 @@ public final class Bench {
                 table.add("full replay beside a plain KafkaConsumer", BenchTable.rate(replay),
                         "plain KafkaConsumer: " + BenchTable.rate(plain), BenchTable.ratio(replay / plain));
                 memoryAndDisk(kafkaLogs, input, events);
-                queries(service.httpPort());
+                queries(service.httpPort(), dashboardRoutes(settings));
                 latency(service.httpPort());
                 openComplaints(settings.openFew(), "few");
             }
@@ -204,19 +207,9 @@ public final class Bench {
 
     // ---- queries and latency ----------------------------------------------------------------------------
 
-    private void queries(int port) throws InterruptedException {
-        FinancialYear year = new FinancialYear(settings.plan().firstYear().startYear()
-                + Math.min(3, settings.plan().years() - 1));
-        String authority = Simulation.Plan.authority(0);
-        String period = encode(year.label());
+    /** The dashboard's routes, each beside {@code /health} loaded the same way just before. */
+    private void queries(int port, Map<String, String> routes) throws InterruptedException {
         HttpLoad.Result health = load(port, "/health");
-        Map<String, String> routes = new java.util.LinkedHashMap<>();
-        routes.put("GET /api/v1/kpis?period= (a financial year, one authority)",
-                "/api/v1/kpis?period=" + period + "&authority=" + authority);
-        routes.put("GET /api/v1/kpis/escalation.rate/series?interval=month (a rate series)",
-                "/api/v1/kpis/escalation.rate/series?period=" + period + "&interval=month&authority=" + authority);
-        routes.put("GET /api/v1/complaints?status=open (the caseload)", "/api/v1/complaints?status=open&limit=50");
-        routes.put("GET /api/v1/authorities", "/api/v1/authorities");
         String baseline = String.format("/health: %s, p99 %s", BenchTable.rate(health.perSecond()),
                 BenchTable.ms(health.latencies().percentileMs(99)));
         for (var route : routes.entrySet()) {
@@ -227,8 +220,24 @@ public final class Bench {
                             BenchTable.ms(result.latencies().percentileMs(99)),
                             result.failures() > 0 ? ", " + result.failures() + " failed" : ""),
                     baseline, BenchTable.ratio(result.perSecond() / health.perSecond()) + " of /health"
-                            + (route.getKey().contains("kpis?") ? " (target >= 500/s, p99 <= 20 ms)" : ""));
+                            + (route.getKey().contains("kpis?") ? " (target >= 500/s, p99 <= 20 ms)"
+                            : route.getKey().contains("caseload") || route.getKey().contains("authorities")
+                            ? " (target p99 <= 50 ms)" : ""));
         }
+    }
+
+    private static Map<String, String> dashboardRoutes(BenchSettings settings) {
+        FinancialYear year = new FinancialYear(settings.plan().firstYear().startYear()
+                + Math.min(3, settings.plan().years() - 1));
+        String authority = Simulation.Plan.authority(0);
+        String period = encode(year.label());
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put("GET /api/v1/kpis?period= (a financial year, one authority)",
+                "/api/v1/kpis?period=" + period + "&authority=" + authority);
+        routes.put("GET /api/v1/kpis/escalation.rate/series?interval=month (a rate series)",
+                "/api/v1/kpis/escalation.rate/series?period=" + period + "&interval=month&authority=" + authority);
+        routes.put("GET /api/v1/authorities", "/api/v1/authorities");
+        return routes;
     }
 
     private HttpLoad.Result load(int port, String path) throws InterruptedException {
@@ -362,6 +371,10 @@ public final class Bench {
             log.printf("deadline scan with %s open: %.3f ms%n", label, mean);
             if (thenOpen > 0) {
                 openComplaints(thenOpen, "many");
+            } else {
+                // Last, as it reads every complaint ever received and can exhaust a small heap.
+                queries(service.httpPort(), Map.of("GET /api/v1/complaints?status=open (the caseload)",
+                        "/api/v1/complaints?status=open&limit=50"));
             }
             return mean;
         }

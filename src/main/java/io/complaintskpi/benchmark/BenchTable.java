@@ -2,6 +2,7 @@ package io.complaintskpi.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The bench's one table: each figure beside the baseline measured in the same run. */
 public final class BenchTable {
@@ -12,9 +13,17 @@ public final class BenchTable {
 
     private final List<String> notes = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
+    private final Consumer<Row> onRow;
+
+    /** {@code onRow} sees each row as it is measured, so a run cut short still shows what it found. */
+    BenchTable(Consumer<Row> onRow) {
+        this.onRow = onRow;
+    }
 
     void add(String figure, String measured, String baseline, String comparison) {
-        rows.add(new Row(figure, measured, baseline, comparison));
+        Row row = new Row(figure, measured, baseline, comparison);
+        rows.add(row);
+        onRow.accept(row);
     }
 
     void note(String note) {
