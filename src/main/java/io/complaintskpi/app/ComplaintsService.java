@@ -6,15 +6,21 @@ import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.http.QueryService;
-import io.complaintskpi.http.ServiceMetrics;
 import io.complaintskpi.http.PeerClient;
 import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.RoutingQueryService;
+import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.DeadLetterWatcher;
+import io.complaintskpi.streams.EventTypeCounter;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -75,8 +81,11 @@ public final class ComplaintsService implements AutoCloseable {
             LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
         }
         TopicProvisioner.provision(config.bootstrapServers(), TopicSpecs.load());
-        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC, metrics);
         resources.push(deadLetters);
+        resources.push(new BreachWatcher(config.bootstrapServers(), Names.ALERTS_TOPIC, metrics));
+        resources.push(new EventTypeCounter(config.bootstrapServers(), Names.EVENTS_TOPIC, metrics));
 
         if (config.httpPort() == 0) {
             // Other instances find this one by its port (application.server), so it is fixed before start.
@@ -86,21 +95,29 @@ public final class ComplaintsService implements AutoCloseable {
         streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
+        // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).
+        Counter replaced = Counter.builder("complaints.kpi.stream.thread.replacements")
+                .description("stream threads that died and were replaced").register(metrics);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
+            replaced.increment();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         resources.push(() -> streams.close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         resources.push(streamsMetrics);
         new JvmMemoryMetrics().bindTo(metrics);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        resources.push(gc);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
         QueryService local = new StreamsQueryService(streams, deadLetters);
         queries = new RoutingQueryService(streams, new HostInfo(config.advertisedHost(), config.httpPort()), local,
                 new PeerClient(rules.codec()));
-        ServiceMetrics.bind(metrics, local, clock);
         streams.start();
 
         api = ApiServer.start(config.httpHost(), config.httpPort(),

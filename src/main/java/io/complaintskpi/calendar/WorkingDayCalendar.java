@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Working days for statutory timescales (SI 2006/1738 reg 2): not a Saturday, Sunday or bank holiday in
- * England and Wales, nor one of the authority's configured extra closures.
+ * England and Wales, nor one of the authority's configured extra closures. A configured extra working day
+ * overrides the bank-holiday rules for that date (a holiday moved by a proclamation after the release).
  *
  * <p>Counting rule: the day of receipt is day 0; a complaint received on a non-working day counts as
  * received on the next working day; the deadline for N working days is the N-th working day after that;
@@ -22,20 +23,41 @@ import java.util.stream.Collectors;
 public final class WorkingDayCalendar {
 
     private final Set<LocalDate> extraClosures;
+    private final Set<LocalDate> extraWorkingDays;
     private final ConcurrentMap<Integer, boolean[]> nonWorkingByYear = new ConcurrentHashMap<>();
 
-    private WorkingDayCalendar(Set<LocalDate> extraClosures) {
+    private WorkingDayCalendar(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays) {
+        for (LocalDate day : extraWorkingDays) {
+            if (BankHolidays.isWeekend(day)) {
+                throw new IllegalArgumentException("extra working day " + day + " is a " + day.getDayOfWeek()
+                        + "; only a bank holiday can be made a working day");
+            }
+            if (extraClosures.contains(day)) {
+                throw new IllegalArgumentException(day + " is both an extra closure and an extra working day");
+            }
+        }
         this.extraClosures = Collections.unmodifiableSet(new TreeSet<>(extraClosures));
+        this.extraWorkingDays = Collections.unmodifiableSet(new TreeSet<>(extraWorkingDays));
+    }
+
+    /**
+     * England and Wales bank holidays and weekends, plus the given closure days, minus the given extra
+     * working days (bank holidays by the rules that a proclamation moved away).
+     *
+     * @throws IllegalArgumentException when an extra working day is a weekend or also a closure
+     */
+    public static WorkingDayCalendar englandAndWales(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays) {
+        return new WorkingDayCalendar(extraClosures, extraWorkingDays);
     }
 
     /** England and Wales bank holidays and weekends, plus the given closure days. */
     public static WorkingDayCalendar englandAndWales(Set<LocalDate> extraClosures) {
-        return new WorkingDayCalendar(extraClosures);
+        return new WorkingDayCalendar(extraClosures, Set.of());
     }
 
     /** England and Wales bank holidays and weekends only. */
     public static WorkingDayCalendar englandAndWales() {
-        return new WorkingDayCalendar(Set.of());
+        return new WorkingDayCalendar(Set.of(), Set.of());
     }
 
     /**
@@ -45,28 +67,41 @@ public final class WorkingDayCalendar {
      * @throws IllegalArgumentException naming the entry that is not an ISO date
      */
     public static Set<LocalDate> parseClosures(String csv) {
+        return parseDates(csv, "extra closure");
+    }
+
+    /** Reads a configured extra working day list, in the same form as {@link #parseClosures}. */
+    public static Set<LocalDate> parseWorkingDays(String csv) {
+        return parseDates(csv, "extra working day");
+    }
+
+    private static Set<LocalDate> parseDates(String csv, String what) {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }
         return Arrays.stream(csv.split(","))
                 .map(String::trim)
                 .filter(entry -> !entry.isEmpty())
-                .map(WorkingDayCalendar::parseClosure)
+                .map(entry -> parseDate(entry, what))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static LocalDate parseClosure(String entry) {
+    private static LocalDate parseDate(String entry, String what) {
         try {
             return LocalDate.parse(entry);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "extra closure '" + entry + "' is not an ISO date (yyyy-mm-dd)", e);
+            throw new IllegalArgumentException(what + " '" + entry + "' is not an ISO date (yyyy-mm-dd)", e);
         }
     }
 
     /** The configured extra closure days, in date order. */
     public Set<LocalDate> extraClosures() {
         return extraClosures;
+    }
+
+    /** The configured days that are working days despite the bank-holiday rules, in date order. */
+    public Set<LocalDate> extraWorkingDays() {
+        return extraWorkingDays;
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -144,7 +179,9 @@ public final class WorkingDayCalendar {
         for (LocalDate date = first; date.getYear() == year; date = date.plusDays(1)) {
             nonWorking[date.getDayOfYear()] = BankHolidays.isWeekend(date);
         }
-        BankHolidays.forYear(year).forEach(holiday -> nonWorking[holiday.getDayOfYear()] = true);
+        BankHolidays.forYear(year).stream()
+                .filter(holiday -> !extraWorkingDays.contains(holiday))
+                .forEach(holiday -> nonWorking[holiday.getDayOfYear()] = true);
         extraClosures.stream()
                 .filter(closure -> closure.getYear() == year)
                 .forEach(closure -> nonWorking[closure.getDayOfYear()] = true);

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
                             String applicationId, String defaultAuthority, Map<String, String> authorityNames,
-                            Set<LocalDate> extraClosures,
+                            Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
                             Stage2ClockStart stage2ClockStart, int atRiskWorkingDays, int adultsResponseMonths,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads,
                             int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb) {
@@ -44,6 +44,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     "display names of authorities for report titles: code=name pairs separated by ';'"),
             new Setting("calendar.extra-closures", "COMPLAINTS_EXTRA_CLOSURES", "",
                     "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)"),
+            new Setting("calendar.extra-working-days", "COMPLAINTS_EXTRA_WORKING_DAYS", "",
+                    "working days despite the bank-holiday rules, comma-separated ISO dates (a holiday moved away)"),
             new Setting("rules.stage2-clock-start", "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
                     "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST"),
             new Setting("alerts.at-risk-working-days", "COMPLAINTS_AT_RISK_WORKING_DAYS", "2",
@@ -68,7 +70,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     public WorkingDayCalendar calendar() {
-        return WorkingDayCalendar.englandAndWales(extraClosures);
+        return WorkingDayCalendar.englandAndWales(extraClosures, extraWorkingDays);
     }
 
     public static ServiceConfig defaults() {
@@ -89,7 +91,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             v.put(s.key(), value == null ? s.defaultValue() : value.trim());
         }
         try {
-            return new ServiceConfig(
+            ServiceConfig config = new ServiceConfig(
                     v.get("kafka.bootstrap-servers"),
                     Path.of(v.get("data.dir")),
                     v.get("http.host"),
@@ -99,6 +101,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     v.get("authority.default"),
                     names(v.get("authority.names")),
                     WorkingDayCalendar.parseClosures(v.get("calendar.extra-closures")),
+                    WorkingDayCalendar.parseWorkingDays(v.get("calendar.extra-working-days")),
                     Stage2ClockStart.parse(v.get("rules.stage2-clock-start")),
                     positive(v, "alerts.at-risk-working-days"),
                     positive(v, "rules.adults-response-months"),
@@ -108,6 +111,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     positive(v, "streams.standby-replicas"),
                     Integer.parseInt(v.get("streams.replication-factor")),
                     atLeastOne(v, "streams.rocksdb-memory-mb"));
+            config.calendar(); // an extra working day that is a weekend or also a closure stops startup
+            return config;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -115,14 +120,14 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
 
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
+                defaultAuthority, authorityNames, extraClosures, extraWorkingDays, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
                 internalReplicationFactor, rocksDbMemoryMb);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, extraClosures, stage2ClockStart, atRiskWorkingDays,
+                defaultAuthority, authorityNames, extraClosures, extraWorkingDays, stage2ClockStart, atRiskWorkingDays,
                 adultsResponseMonths, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
                 internalReplicationFactor, rocksDbMemoryMb);
     }

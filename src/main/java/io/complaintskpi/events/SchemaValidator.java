@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Validates raw events against the published JSON Schemas in {@code topics/schemas} (draft 2020-12): the
- * envelope first, then the payload schema of its {@code eventType}.
+ * envelope first, then the payload schema of its {@code eventType}. Before either, no text field the
+ * contract defines may hold a control character (a NUL in a service area would become a label of every
+ * breakdown); the schemas' patterns say the same, this check names the character and where it is.
  */
 public final class SchemaValidator {
 
@@ -45,8 +47,30 @@ public final class SchemaValidator {
         if (type.isTextual() && !payloads.containsKey(type.asText())) {
             throw new InvalidEventException("unknown eventType '" + type.asText() + "'");
         }
+        rejectControlCharacters(event, envelope, "$");
+        if (type.isTextual()) {
+            rejectControlCharacters(event.path("data"), payloads.get(type.asText()), "$.data");
+        }
         reject("envelope", "$", envelope.validate(event));
         reject(type.asText(), "$.data", payloads.get(type.asText()).validate(event.get("data")));
+    }
+
+    /** Every text value of a property the schema defines, at the top level of {@code node}. */
+    private static void rejectControlCharacters(JsonNode node, JsonSchema schema, String where) {
+        schema.getSchemaNode().path("properties").fieldNames().forEachRemaining(name -> {
+            JsonNode value = node.path(name);
+            if (!value.isTextual()) {
+                return;
+            }
+            String text = value.asText();
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+                    throw new InvalidEventException(String.format(
+                            "control character U+%04X in %s.%s at position %d: text fields must not contain "
+                                    + "control characters", (int) text.charAt(i), where, name, i));
+                }
+            }
+        });
     }
 
     /** Payload schemas see {@code data} as their root; {@code where} puts the reported paths back in the envelope. */

@@ -33,7 +33,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** The earliest business date a by-year listing looks at. */
-    private static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
+    static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
     private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
@@ -55,9 +55,11 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            HttpMetrics.register(config, deps.metrics());
             routes(config, deps);
             KpiRoutes.register(config, deps);
             DeadlineRoutes.register(config, deps);
+            PeriodRoutes.register(config, deps);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
@@ -95,8 +97,11 @@ public final class ApiServer implements AutoCloseable {
             ctx.status(deps.queries().ready() ? 200 : 503).json(Map.of("ready", deps.queries().ready(),
                     "streams", state));
         });
+        ServiceMetrics service = new ServiceMetrics(deps.metrics(), deps.localQueries(), deps.clock(),
+                deps.config().streamThreads());
         HeadlineMetrics headline = new HeadlineMetrics(deps);
         routes.get("/metrics", ctx -> {
+            service.refresh();
             headline.refresh();
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
         });

@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.kpi.Figure;
+import io.complaintskpi.kpi.KpiDefinition.Unit;
 import io.complaintskpi.kpi.KpiSnapshot;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -9,11 +10,15 @@ import io.micrometer.core.instrument.Tags;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The headline KPIs of the current financial year as {@code complaints_kpi_headline{authority,kpi}}.
+ * The headline KPIs of the current financial year, one metric per unit so a query never mixes them:
+ * {@code complaints_kpi_headline_percent}, {@code _pence} and {@code _count}, each by {@code authority,kpi}.
  * Labels stay bounded: a fixed list of KPI ids times the authorities the service holds.
  */
 final class HeadlineMetrics {
@@ -24,30 +29,33 @@ final class HeadlineMetrics {
             "stage1.open", "stage2.open", "stage3.open", "compliments.received", "costs.total",
             "ombudsman.enquiries", "ombudsman.decisions", "adults.stage1.received", "adults.stage1.open");
 
-    private final MultiGauge gauge;
-    private final Supplier<List<MultiGauge.Row<?>>> rows;
+    private final Map<Unit, MultiGauge> gauges = new EnumMap<>(Unit.class);
+    private final Supplier<Map<Unit, List<MultiGauge.Row<?>>>> rows;
 
     HeadlineMetrics(ApiServer.ApiDependencies deps) {
-        this.gauge = MultiGauge.builder("complaints_kpi_headline")
-                .description("headline KPIs of the current financial year (rates in percent, money in pence)")
-                .register(deps.metrics());
-        this.rows = new Cached<>(() -> ServiceMetrics.safely(() -> compute(deps), List.of()), Duration.ofSeconds(15),
+        for (Unit unit : Unit.values()) {
+            gauges.put(unit, MultiGauge.builder("complaints_kpi_headline_" + unit.name().toLowerCase(Locale.ROOT))
+                    .description("headline KPIs of the current financial year in " + unit.name().toLowerCase(Locale.ROOT))
+                    .register(deps.metrics()));
+        }
+        this.rows = new Cached<>(() -> ServiceMetrics.safely(() -> compute(deps), Map.of()), Duration.ofSeconds(15),
                 deps.clock());
     }
 
     void refresh() {
-        gauge.register(rows.get(), true);
+        Map<Unit, List<MultiGauge.Row<?>>> current = rows.get();
+        gauges.forEach((unit, gauge) -> gauge.register(current.getOrDefault(unit, List.of()), true));
     }
 
-    private static List<MultiGauge.Row<?>> compute(ApiServer.ApiDependencies deps) {
+    private static Map<Unit, List<MultiGauge.Row<?>>> compute(ApiServer.ApiDependencies deps) {
         Period year = Period.financialYear(FinancialYear.of(deps.today()));
-        List<MultiGauge.Row<?>> out = new ArrayList<>();
+        Map<Unit, List<MultiGauge.Row<?>>> out = new EnumMap<>(Unit.class);
         var catalogue = KpiRoutes.catalogue(deps);
         for (String authority : deps.queries().series().authorities()) {
             KpiSnapshot snapshot = catalogue.snapshot(authority, year);
             for (String id : KPIS) {
-                snapshot.find(id, null).map(HeadlineMetrics::value).ifPresent(v ->
-                        out.add(MultiGauge.Row.of(Tags.of("authority", authority, "kpi", id), v)));
+                snapshot.find(id, null).ifPresent(f -> out.computeIfAbsent(f.unit(), u -> new ArrayList<>())
+                        .add(MultiGauge.Row.of(Tags.of("authority", authority, "kpi", id), value(f))));
             }
         }
         return out;

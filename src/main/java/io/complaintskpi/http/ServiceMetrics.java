@@ -4,51 +4,78 @@ import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Service gauges on /metrics. Labels are bounded (stage, kind, state): never a complaint reference.
+ * Service gauges on /metrics. Labels are bounded (authority, stage, kind): never a complaint reference.
  * Store reads are cached for a few seconds so a scrape costs one scan whatever the number of gauges.
+ * A figure that cannot be read (stores rebalancing or restoring) is not exported at all: a 0 would resolve
+ * the deadline alerts and raise them again a minute later.
  */
-public final class ServiceMetrics {
+final class ServiceMetrics {
 
     static final List<AlertKind> OPEN_KINDS = List.of(AlertKind.AT_RISK, AlertKind.BREACHED,
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
+    private static final int STAGES = 3;
 
-    private ServiceMetrics() {
-    }
+    private final MultiGauge openAlerts;
+    private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
 
-    public static void bind(MeterRegistry registry, QueryService queries, Clock clock) {
-        Duration ttl = Duration.ofSeconds(5);
+    ServiceMetrics(MeterRegistry registry, QueryService queries, Clock clock, int configuredStreamThreads) {
         Gauge.builder("complaints_kpi_streams_running", () -> queries.ready() ? 1 : 0)
                 .description("1 when Kafka Streams is RUNNING and the stores answer queries")
                 .register(registry);
-        Supplier<Long> dlq = new Cached<>(() -> safely(queries::deadLetterCount, -1L), ttl, clock);
-        Gauge.builder("complaints_kpi_dlq_records", dlq::get)
-                .description("records on the dead-letter topic (-1 when it cannot be read)")
+        Gauge.builder("complaints_kpi_stream_threads_configured", () -> configuredStreamThreads)
+                .description("stream threads this instance is configured to run (num.stream.threads)")
                 .register(registry);
-        Supplier<Map<String, Long>> openAlerts = new Cached<>(() -> safely(() -> queries.openAlerts().stream()
-                .collect(Collectors.groupingBy(ServiceMetrics::alertLabel, Collectors.counting())), Map.of()),
-                ttl, clock);
-        for (int stage = 1; stage <= 3; stage++) {
-            for (AlertKind kind : OPEN_KINDS) {
-                String label = stage + "|" + kind;
-                Gauge.builder("complaints_kpi_open_alerts", () -> openAlerts.get().getOrDefault(label, 0L))
-                        .description("open deadline alerts by stage and kind")
-                        .tag("stage", Integer.toString(stage)).tag("kind", kind.name())
-                        .register(registry);
-            }
-        }
+        openAlerts = MultiGauge.builder("complaints_kpi_open_alerts")
+                .description("open deadline alerts by authority, stage and kind; absent while the stores cannot be read")
+                .register(registry);
+        rows = new Cached<>(() -> read(queries), Duration.ofSeconds(5), clock);
     }
 
-    private static String alertLabel(Alert alert) {
-        return alert.stage() + "|" + alert.kind();
+    /** Called on each scrape: replaces the open-alert rows, or removes them while the figure is unknown. */
+    void refresh() {
+        openAlerts.register(rows.get().orElse(List.of()), true);
+    }
+
+    private static Optional<List<MultiGauge.Row<?>>> read(QueryService queries) {
+        if (!queries.ready()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(safely(() -> {
+            List<Alert> open = queries.openAlerts();
+            Map<String, Long> counts = open.stream()
+                    .collect(Collectors.groupingBy(ServiceMetrics::key, Collectors.counting()));
+            // Every authority the service holds gets its zeros, so "none open" is a 0 and not a gap.
+            TreeSet<String> authorities = new TreeSet<>(queries.series().authorities());
+            open.forEach(a -> authorities.add(a.authority()));
+            List<MultiGauge.Row<?>> out = new ArrayList<>();
+            for (String authority : authorities) {
+                for (int stage = 1; stage <= STAGES; stage++) {
+                    for (AlertKind kind : OPEN_KINDS) {
+                        out.add(MultiGauge.Row.of(Tags.of("authority", authority, "stage", Integer.toString(stage),
+                                "kind", kind.name()), counts.getOrDefault(authority + "|" + stage + "|" + kind, 0L)));
+                    }
+                }
+            }
+            return out;
+        }, null));
+    }
+
+    private static String key(Alert alert) {
+        return alert.authority() + "|" + alert.stage() + "|" + alert.kind();
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */

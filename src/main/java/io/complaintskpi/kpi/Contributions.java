@@ -18,6 +18,7 @@ import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.TimelinessBand;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -127,10 +128,19 @@ public final class Contributions {
             return;
         }
         if (stage.number() == 3) {
-            // Stage 3 is timed by the panel: it must meet within 30 working days of the request.
+            // Stage 3 has three deadlines in a row (reg 19(4), 20): the panel meets within 30 working days
+            // of the request, reports within 5 of the meeting, the authority responds within 15 of the report.
             if (stage.panelHeldOn() != null) {
                 int days = dueDates.calendar().workingDaysBetween(stage.openedOn(), stage.panelHeldOn());
                 sink.add(Metric.timeliness(regime, 3), TimelinessBand.of(3, days).key(), stage.panelHeldOn(), 1);
+            }
+            if (stage.panelReportOn() != null) {
+                onTime(Metric.panelReport(regime), stage.panelHeldOn(), stage.panelReportOn(),
+                        Timescales.CHILDREN_PANEL_REPORT_DAYS, sink);
+            }
+            if (stage.responded()) {
+                onTime(Metric.responseToReport(regime), stage.panelReportOn(), stage.closedOn(),
+                        Timescales.CHILDREN_STAGE3_RESPONSE_DAYS, sink);
             }
             return;
         }
@@ -139,6 +149,11 @@ public final class Contributions {
             sink.add(Metric.timeliness(regime, stage.number()), TimelinessBand.of(stage.number(), days).key(),
                     stage.closedOn(), 1);
         }
+    }
+
+    private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
+        boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
+        sink.add(metric, inTime ? "on_time" : "late", on, 1);
     }
 
     private static String closureDimension(Stage stage) {

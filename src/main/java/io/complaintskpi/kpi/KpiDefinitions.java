@@ -232,6 +232,11 @@ public final class KpiDefinitions {
             }
             rule(total, partition.toArray(Part[]::new));
         }
+        onTime("stage3.panel_report", Metric.panelReport(regime), IN_PERIOD, "stage 3 panel reports issued",
+                "within " + Timescales.CHILDREN_PANEL_REPORT_DAYS + " working days of the panel (SI 2006/1738 reg 20)");
+        onTime("stage3.response_to_report", Metric.responseToReport(regime), IN_PERIOD,
+                "stage 3 responses of the authority to the panel's report", "within "
+                        + Timescales.CHILDREN_STAGE3_RESPONSE_DAYS + " working days of the report (SI 2006/1738 reg 20)");
     }
 
     private void onTime(String base, String metric, Basis basis, String what, String target) {

@@ -40,6 +40,16 @@ public final class Metric {
         return regime(regime) + ".stage" + stage + ".timeliness";
     }
 
+    /** Stage 3 panel reports, on_time or late against 5 working days from the panel (reg 20). */
+    public static String panelReport(Regime regime) {
+        return regime(regime) + ".stage3.panel_report";
+    }
+
+    /** The authority's stage 3 responses, on_time or late against 15 working days from the report (reg 20). */
+    public static String responseToReport(Regime regime) {
+        return regime(regime) + ".stage3.response_to_report";
+    }
+
     public static String serviceArea(Regime regime) {
         return regime(regime) + ".stage1.service_area";
     }

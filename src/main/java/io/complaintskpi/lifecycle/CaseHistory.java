@@ -9,26 +9,46 @@ import java.util.UUID;
 
 /**
  * The accepted events of one key in business-time order. Events may arrive out of order: each is placed
- * by {@code occurredAt} (after any with the same instant) and the state is replayed from the start, so a
- * late event lands where it happened and every figure it touches is recomputed.
+ * by {@code occurredAt} and the state is replayed from the start, so a late event lands where it happened
+ * and every figure it touches is recomputed. Events of the same instant go in lifecycle order (receipt,
+ * request, acknowledgement, ... response), then by eventId, so the order never depends on arrival.
+ *
+ * <p>A history made by {@link #with} also knows which event just arrived, so the replay can tell an
+ * arriving event that does not fit (rejected) from a stored one that a late arrival overtook (kept, set
+ * aside). Equality and the stored form are the events alone.
  */
-public record CaseHistory(List<EventEnvelope> events) {
+public final class CaseHistory {
 
     private static final Comparator<EventEnvelope> BUSINESS_TIME =
-            Comparator.comparing(e -> e.occurredAt().toInstant());
+            Comparator.comparing((EventEnvelope e) -> e.occurredAt().toInstant())
+                    .thenComparingInt(e -> LifecycleMachine.sameInstantRank(e.event()))
+                    .thenComparing(EventEnvelope::eventId);
 
-    public CaseHistory {
-        events = List.copyOf(events);
+    private final List<EventEnvelope> events;
+    private final UUID arriving;
+
+    public CaseHistory(List<EventEnvelope> events) {
+        this(events, null);
+    }
+
+    private CaseHistory(List<EventEnvelope> events, UUID arriving) {
+        this.events = List.copyOf(events);
+        this.arriving = arriving;
     }
 
     public static CaseHistory empty() {
         return new CaseHistory(List.of());
     }
 
+    public List<EventEnvelope> events() {
+        return events;
+    }
+
     public boolean contains(UUID eventId) {
         return events.stream().anyMatch(e -> e.eventId().equals(eventId));
     }
 
+    /** This history with {@code event} placed where it happened, as the event that just arrived. */
     public CaseHistory with(EventEnvelope event) {
         List<EventEnvelope> next = new ArrayList<>(events);
         int at = next.size();
@@ -36,6 +56,26 @@ public record CaseHistory(List<EventEnvelope> events) {
             at--;
         }
         next.add(at, event);
-        return new CaseHistory(next);
+        return new CaseHistory(next, event.eventId());
+    }
+
+    /** Whether {@code event} is the one that just arrived (never true for a history read back from a store). */
+    boolean arriving(EventEnvelope event) {
+        return event.eventId().equals(arriving);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CaseHistory history && history.events.equals(events);
+    }
+
+    @Override
+    public int hashCode() {
+        return events.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CaseHistory" + events;
     }
 }

@@ -32,8 +32,12 @@ public record Complaint(Regime regime, String serviceArea, ComplainantType compl
     }
 
     Complaint withCurrent(Stage replacement) {
+        return withStage(current().number(), replacement);
+    }
+
+    Complaint withStage(int number, Stage replacement) {
         List<Stage> next = new ArrayList<>(stages);
-        next.set(next.size() - 1, replacement);
+        next.replaceAll(stage -> stage.number() == number ? replacement : stage);
         return new Complaint(regime, serviceArea, complainantType, receivedOn, agreedResponseBy, next, actions);
     }
 

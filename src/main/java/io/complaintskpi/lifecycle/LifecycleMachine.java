@@ -26,7 +26,12 @@ import java.util.List;
 
 /**
  * The legal transitions of both regimes. Children's complaints run stage 1 -> 2 -> 3; adults' have one
- * local stage. Anything else is rejected with the reason, and the state is left as it was.
+ * local stage. An event that contradicts the history is rejected with the reason, and the state is left
+ * as it was. An event that only waits for one that has not arrived yet (a stage 2 step before the stage 2
+ * request, a panel report before the panel) is kept aside in {@link CaseState#awaiting()}, counted nowhere,
+ * and takes its place once the missing event arrives: the state depends on the events, not on the order
+ * they arrived in. A withdrawal with no stage open on its date withdraws nothing: arriving so, it is
+ * rejected; stored before an earlier-dated answer arrived, it is kept aside the same way (the answer counts).
  */
 public final class LifecycleMachine {
 
@@ -36,11 +41,24 @@ public final class LifecycleMachine {
         this.timescales = timescales;
     }
 
-    /** Replays a whole history; throws {@link IllegalTransitionException} at the first impossible event. */
+    /**
+     * Replays a whole history in business-time order; throws {@link IllegalTransitionException} at the
+     * first impossible event and sets aside those that wait for an earlier step still to arrive.
+     */
     public CaseState replay(String key, CaseHistory history) {
         CaseState state = null;
         for (EventEnvelope event : history.events()) {
-            state = apply(state == null ? CaseState.empty(key, event.authority()) : state, event);
+            CaseState current = state == null ? CaseState.empty(key, event.authority()) : state;
+            try {
+                state = apply(current, event);
+            } catch (NotYet waiting) {
+                state = current.withAwaiting(new Awaiting(event, waiting.getMessage()));
+            } catch (NothingToWithdraw nothing) {
+                if (history.arriving(event)) {
+                    throw reject(event, nothing.getMessage());
+                }
+                state = current.withAwaiting(new Awaiting(event, nothing.getMessage()));
+            }
         }
         return state;
     }
@@ -95,13 +113,23 @@ public final class LifecycleMachine {
         ComplaintEvent event = envelope.event();
         Stage current = complaint.current();
         if (event instanceof ComplaintWithdrawn) {
-            // Withdrawal after a response corrects that stage's outcome to withdrawn.
+            // A withdrawal closes the stage open on its date; an answered stage stays answered.
+            if (!current.isOpen()) {
+                throw new NothingToWithdraw("no stage is open to withdraw: stage " + current.number() + " "
+                        + describe(current.closure()) + " on " + current.closedOn());
+            }
             return complaint.withCurrent(current.closed(on, Closure.WITHDRAWN, null, List.of()));
         }
         if (event instanceof EscalationRequested escalation) {
             return escalate(complaint, envelope, escalation.toStage(), on);
         }
         int stage = stageOf(event);
+        if (stage > current.number() && stage <= Timescales.stages(complaint.regime())) {
+            throw new NotYet("waits for the request for stage " + stage);
+        }
+        if (event instanceof StageResponded response && stage < current.number()) {
+            return answerLate(complaint, envelope, response, on);
+        }
         if (stage != current.number()) {
             throw reject(envelope, "stage " + stage + " is not the current stage (" + current.number() + ")");
         }
@@ -109,7 +137,8 @@ public final class LifecycleMachine {
             throw reject(envelope, "stage " + stage + " already closed on " + current.closedOn());
         }
         if (event instanceof ComplaintAcknowledged) {
-            return complaint.withCurrent(current.acknowledged(on));
+            // The first acknowledgement counts for the time limit; a later one does not move it.
+            return current.acknowledgedOn() != null ? complaint : complaint.withCurrent(current.acknowledged(on));
         }
         if (event instanceof ExtensionAgreed extension) {
             if (complaint.regime() == Regime.CHILDREN) {
@@ -118,6 +147,12 @@ public final class LifecycleMachine {
                 }
                 timescales.extensionViolation(complaint.regime(), stage, extension.workingDays())
                         .ifPresent(reason -> { throw reject(envelope, reason); });
+                if (current.extendedToWorkingDays() != null
+                        && extension.workingDays() <= current.extendedToWorkingDays()) {
+                    throw reject(envelope, "an extension only lengthens: stage " + stage + " is already extended to "
+                            + current.extendedToWorkingDays() + " working days; " + extension.workingDays()
+                            + " requested");
+                }
             }
             if (complaint.regime() == Regime.ADULTS && extension.agreedDate() == null) {
                 throw reject(envelope, "an adult social care extension gives the agreedDate");
@@ -134,16 +169,34 @@ public final class LifecycleMachine {
             return complaint.withCurrent(current.panelHeld(on));
         }
         if (event instanceof PanelReportIssued) {
-            if (current.panelHeldOn() == null || current.panelReportOn() != null) {
-                throw reject(envelope, "a panel report needs a panel held and no report yet");
+            if (current.panelReportOn() != null) {
+                throw reject(envelope, "the panel already reported on " + current.panelReportOn());
+            }
+            if (current.panelHeldOn() == null) {
+                throw new NotYet("a panel report waits for the panel to be held");
             }
             return complaint.withCurrent(current.panelReport(on));
         }
         StageResponded response = (StageResponded) event;
         if (stage == 3 && current.panelReportOn() == null) {
-            throw reject(envelope, "the authority responds at stage 3 only after the panel's report");
+            throw new NotYet("the authority responds at stage 3 only after the panel's report");
         }
         return complaint.withCurrent(current.closed(on, Closure.RESPONDED, response.outcome(), response.causes()));
+    }
+
+    /**
+     * The answer to a stage the complainant left unanswered for the next one: the stage is answered late,
+     * on the response date with its outcome; the next stage stays open from its request.
+     */
+    private Complaint answerLate(Complaint complaint, EventEnvelope envelope, StageResponded response,
+                                 LocalDate on) {
+        Stage earlier = complaint.stage(response.stage()).orElseThrow();
+        if (earlier.closure() != Closure.ESCALATED_UNRESPONDED) {
+            throw reject(envelope, "stage " + earlier.number() + " already " + describe(earlier.closure()) + " on "
+                    + earlier.closedOn());
+        }
+        return complaint.withStage(earlier.number(),
+                earlier.closed(on, Closure.RESPONDED, response.outcome(), response.causes()));
     }
 
     private Complaint escalate(Complaint complaint, EventEnvelope envelope, int toStage, LocalDate on) {
@@ -151,11 +204,14 @@ public final class LifecycleMachine {
         if (complaint.regime() == Regime.ADULTS) {
             throw reject(envelope, "adult social care has one local stage; next is the Ombudsman");
         }
+        if (toStage > current.number() + 1 && toStage <= Timescales.stages(complaint.regime())) {
+            throw new NotYet("waits for the request for stage " + (toStage - 1));
+        }
         if (toStage != current.number() + 1) {
             throw reject(envelope, "cannot go from stage " + current.number() + " to stage " + toStage);
         }
         if (current.isOpen() && toStage == 3) {
-            throw reject(envelope, "stage 3 needs the stage 2 adjudication first");
+            throw new NotYet("stage 3 needs the stage 2 adjudication first");
         }
         Complaint closed = current.isOpen()
                 ? complaint.withCurrent(current.closed(on, Closure.ESCALATED_UNRESPONDED, null, List.of()))
@@ -177,6 +233,51 @@ public final class LifecycleMachine {
             return 2;
         }
         return 3; // PanelHeld, PanelReportIssued
+    }
+
+    /**
+     * Where an event goes among events of the same instant: the lifecycle order (receipt, then each stage's
+     * request, acknowledgement, extension or statement, panel, report, response), then everything else.
+     */
+    static int sameInstantRank(ComplaintEvent event) {
+        if (event instanceof ComplaintReceived) {
+            return 10;
+        }
+        if (event instanceof EscalationRequested e) {
+            return 10 * e.toStage();
+        }
+        if (event instanceof ComplaintAcknowledged || event instanceof ExtensionAgreed
+                || event instanceof StatementAgreed || event instanceof PanelHeld
+                || event instanceof PanelReportIssued || event instanceof StageResponded) {
+            int step = event instanceof ComplaintAcknowledged ? 1
+                    : event instanceof PanelHeld ? 3
+                    : event instanceof PanelReportIssued ? 4
+                    : event instanceof StageResponded ? 5 : 2;
+            return 10 * stageOf(event) + step;
+        }
+        return 100;
+    }
+
+    private static String describe(Closure closure) {
+        return switch (closure) {
+            case RESPONDED -> "answered";
+            case WITHDRAWN -> "withdrawn";
+            case ESCALATED_UNRESPONDED -> "left unanswered for the next stage";
+        };
+    }
+
+    /** An event that waits for an earlier step still to arrive; not a contradiction. */
+    private static final class NotYet extends RuntimeException {
+        NotYet(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A withdrawal dated when no stage is open: it withdraws nothing. */
+    private static final class NothingToWithdraw extends RuntimeException {
+        NothingToWithdraw(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static IllegalTransitionException reject(EventEnvelope envelope, String why) {

@@ -20,7 +20,7 @@ public final class Timescales {
     public static final int CHILDREN_PANEL_REPORT_DAYS = 5;
     public static final int CHILDREN_STAGE3_RESPONSE_DAYS = 15;
     public static final int ADULTS_ACKNOWLEDGEMENT_DAYS = 3;
-    /** Unconfirmed for SI 2009/309 reg 14 itself, hence configurable. */
+    /** Unconfirmed for SI 2009/309 reg 14 itself, hence configurable; see {@link #adultsResponseDue}. */
     public static final int DEFAULT_ADULTS_RESPONSE_MONTHS = 6;
 
     private static final String CHILDREN_REGS = "SI 2006/1738 ";
@@ -91,31 +91,47 @@ public final class Timescales {
         return adultsResponseMonths;
     }
 
-    /** The adult response deadline: the date agreed with the complainant, else the default period. */
+    /**
+     * The adult response deadline: the date agreed with the complainant, else the last day of the default
+     * period. A period of months "beginning on" the day of receipt (SI 2009/309 reg 14) ends the day
+     * before the same date that many months later; when that month has no such date (received 31 August,
+     * no 31 February) it ends on the month's last day.
+     */
     public LocalDate adultsResponseDue(LocalDate received, LocalDate agreedResponseBy) {
-        return agreedResponseBy != null ? agreedResponseBy : received.plusMonths(adultsResponseMonths);
+        if (agreedResponseBy != null) {
+            return agreedResponseBy;
+        }
+        LocalDate sameDate = received.plusMonths(adultsResponseMonths);
+        return sameDate.getDayOfMonth() < received.getDayOfMonth() ? sameDate : sameDate.minusDays(1);
     }
 
     /**
-     * Checks an agreed extension, given as the new total limit in working days, against the statute.
+     * Checks an agreed extension, given as the new total limit in working days, against the statute. An
+     * extension lengthens: children's stage 1 to 11-20 working days in total, stage 2 to 26-65.
      *
      * @return why the extension is not allowed, or empty when it is (adult complaints have no working-day
-     *         maximum: the response date is whatever is agreed)
+     *         limit: the response date is whatever is agreed)
      */
     public Optional<String> extensionViolation(Regime regime, int stage, int workingDays) {
         if (stage < 1 || stage > stages(regime)) {
             return Optional.of(describe(regime) + " complaints have no stage " + stage);
         }
-        if (workingDays < 1) {
-            return Optional.of("an extension must be at least 1 working day, got " + workingDays);
-        }
-        return find(regime, stage, Milestone.RESPONSE)
-                .filter(limit -> !limit.extendable() || workingDays > limit.maxWorkingDays())
-                .map(limit -> limit.extendable()
-                        ? String.format("%s stage %d may be extended to at most %d working days (%s); %d requested",
-                                describe(regime), stage, limit.maxWorkingDays(), limit.source(), workingDays)
-                        : String.format("%s stage %d timescales cannot be extended (%s); %d working days requested",
-                                describe(regime), stage, limit.source(), workingDays));
+        return find(regime, stage, Milestone.RESPONSE).flatMap(limit -> {
+            if (!limit.extendable()) {
+                return Optional.of(String.format("%s stage %d timescales cannot be extended (%s); %d working days"
+                        + " requested", describe(regime), stage, limit.source(), workingDays));
+            }
+            if (workingDays > limit.maxWorkingDays()) {
+                return Optional.of(String.format("%s stage %d may be extended to at most %d working days (%s); %d"
+                        + " requested", describe(regime), stage, limit.maxWorkingDays(), limit.source(), workingDays));
+            }
+            if (workingDays <= limit.workingDays()) {
+                return Optional.of(String.format("an extension lengthens the limit: %s stage %d may be extended to"
+                                + " %d-%d working days in total (%s); %d requested", describe(regime), stage,
+                        limit.workingDays() + 1, limit.maxWorkingDays(), limit.source(), workingDays));
+            }
+            return Optional.empty();
+        });
     }
 
     private static String describe(Regime regime) {

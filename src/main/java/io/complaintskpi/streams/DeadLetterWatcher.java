@@ -1,52 +1,39 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.http.DeadLetter;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tails the dead-letter topic (committed records only) to count rejections and keep the latest reasons
  * for operators. Offsets cannot be used for the count: under exactly-once, transaction markers take
- * offsets too.
+ * offsets too. Exports {@code complaints_kpi_dead_letters_total}, the records sent to the DLQ since this
+ * process started (the alert reads its increase: it exists from the start, so the first one counts), and
+ * the same by {@code type} and {@code reason} as {@code complaints_kpi_events_rejected_total} (the backlog
+ * registers its label values at zero).
  */
 public final class DeadLetterWatcher implements AutoCloseable {
 
     private static final int RECENT = 50;
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Thread thread;
+    private final MeterRegistry metrics;
+    private final Counter deadLetters;
     private final AtomicLong count = new AtomicLong();
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
-    private volatile boolean running = true;
+    private final TopicTail tail;
 
-    public DeadLetterWatcher(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "complaints-kpi-dlq-watcher"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        thread = new Thread(this::run, "dlq-watcher");
-        thread.setDaemon(true);
-        thread.start();
+    public DeadLetterWatcher(String bootstrapServers, String topic, MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.deadLetters = Counter.builder("complaints.kpi.dead.letters")
+                .description("records sent to the dead-letter topic since start").register(metrics);
+        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-dlq-watcher", true, this::remember);
     }
 
     public long count() {
@@ -57,44 +44,41 @@ public final class DeadLetterWatcher implements AutoCloseable {
         return List.copyOf(recent);
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    remember(record);
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() woke the poll
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private synchronized void remember(ConsumerRecord<byte[], byte[]> record) {
+    private synchronized void remember(ConsumerRecord<byte[], byte[]> record, boolean live) {
         count.incrementAndGet();
-        String partition = header(record, "__streams.errors.partition");
-        String offset = header(record, "__streams.errors.offset");
+        String exception = TopicTail.header(record, "__streams.errors.exception");
+        Counter rejected = Counter.builder("complaints.kpi.events.rejected")
+                .description("records sent to the dead-letter topic since start, by event type and reason")
+                .tag("type", EventTypeLabel.of(record.value()))
+                .tag("reason", reason(exception))
+                .register(metrics);
+        if (live) {
+            rejected.increment();
+            deadLetters.increment();
+        }
+        String partition = TopicTail.header(record, "__streams.errors.partition");
+        String offset = TopicTail.header(record, "__streams.errors.offset");
         recent.addFirst(new DeadLetter(Instant.ofEpochMilli(record.timestamp()),
-                header(record, "__streams.errors.topic"),
+                TopicTail.header(record, "__streams.errors.topic"),
                 partition == null ? null : Integer.valueOf(partition),
                 offset == null ? null : Long.valueOf(offset),
-                header(record, "__streams.errors.exception"),
-                header(record, "__streams.errors.message")));
+                exception,
+                TopicTail.header(record, "__streams.errors.message")));
         if (recent.size() > RECENT) {
             recent.removeLast();
         }
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /** The exception's simple class name: a bounded label (the message, which names values, is not). */
+    static String reason(String exceptionClass) {
+        if (exceptionClass == null || exceptionClass.isBlank()) {
+            return "unknown";
+        }
+        return exceptionClass.substring(exceptionClass.lastIndexOf('.') + 1);
     }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(10_000);
+        tail.close();
     }
 }

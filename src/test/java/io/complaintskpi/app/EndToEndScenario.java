@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The walking-skeleton scenario, run against any broker: events in, KPIs over HTTP, a malformed record on
  * the dead-letter topic with its reason, a deadline breach raised by the wall clock alone, and a restart
- * that keeps every count and raises nothing twice.
+ * that keeps every count and raises nothing twice. In 2014/15, two lifecycle rules through the whole
+ * wiring: a withdrawal after the answer is dead-lettered and the answered year keeps its figures, and a
+ * stage 1 answer dated after the stage 2 request counts as a late answer whichever arrives first.
  */
 final class EndToEndScenario {
 
@@ -61,22 +63,47 @@ final class EndToEndScenario {
                     event("EscalationRequested", "C-1", "2015-07-20T10:00:00+01:00", "{\"toStage\":2}"));
             client.publish("C-3", "{\"eventId\": broken".getBytes(StandardCharsets.UTF_8));
             client.publish("C-OLD", received("C-OLD", longAgo, "First Response"));
+            // Answered (upheld) on 18 March 2015, "withdrawn" on 11 April: nothing open, dead-lettered.
+            client.publish("C-WD", received("C-WD", "2015-03-02T10:00:00Z", "First Response"),
+                    responded("C-WD", "2015-03-18T10:00:00Z", 1, "TOTALLY_UPHELD"),
+                    event("ComplaintWithdrawn", "C-WD", "2015-04-11T10:00:00+01:00", "{}"));
+            // The late stage 1 answer arrives before the stage 2 request dated ten days earlier.
+            client.publish("C-LATE", received("C-LATE", "2015-01-05T10:00:00Z", "First Response"),
+                    responded("C-LATE", "2015-02-20T10:00:00Z", 1, "NOT_UPHELD"),
+                    event("EscalationRequested", "C-LATE", "2015-02-10T10:00:00Z", "{\"toStage\":2}"),
+                    responded("C-LATE", "2015-03-20T10:00:00Z", 2, "NOT_UPHELD"));
 
             awaitReceived(client, 2, 1);
             JsonNode open = client.get("/api/v1/kpis/open?at=2015-07-31").body();
             assertThat(open.at("/openByStage/1").asLong()).isEqualTo(1);
             assertThat(open.at("/openByStage/2").asLong()).isEqualTo(1);
 
-            await().atMost(PATIENCE).until(() -> !client.readAll(Names.DLQ_TOPIC).isEmpty());
+            await().atMost(PATIENCE).until(() -> client.readAll(Names.DLQ_TOPIC).size() >= 2);
             List<ConsumerRecord<String, byte[]>> dead = client.readAll(Names.DLQ_TOPIC);
-            assertThat(dead).hasSize(1);
-            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": broken");
-            assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(),
+            assertThat(dead).hasSize(2);
+            ConsumerRecord<String, byte[]> broken = dead.stream().filter(r -> r.key().equals("C-3")).findFirst()
+                    .orElseThrow();
+            assertThat(new String(broken.value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": broken");
+            assertThat(new String(broken.headers().lastHeader("__streams.errors.message").value(),
                     StandardCharsets.UTF_8)).contains("malformed JSON");
-            await().atMost(PATIENCE).until(() -> client.get("/api/v1/dlq").body().get("records").asLong() == 1);
-            JsonNode rejection = client.get("/api/v1/dlq").body().at("/recent/0");
-            assertThat(rejection.get("reason").asText()).contains("malformed JSON");
-            assertThat(rejection.get("sourceTopic").asText()).isEqualTo(Names.EVENTS_TOPIC);
+            ConsumerRecord<String, byte[]> withdrawal = dead.stream().filter(r -> r.key().equals("C-WD"))
+                    .findFirst().orElseThrow();
+            assertThat(new String(withdrawal.headers().lastHeader("__streams.errors.message").value(),
+                    StandardCharsets.UTF_8)).contains("no stage is open to withdraw: stage 1 answered on 2015-03-18");
+            await().atMost(PATIENCE).until(() -> client.get("/api/v1/dlq").body().get("records").asLong() == 2);
+            JsonNode rejections = client.get("/api/v1/dlq").body().get("recent");
+            assertThat(rejections.findValuesAsText("reason")).anySatisfy(r -> assertThat(r).contains("malformed JSON"))
+                    .anySatisfy(r -> assertThat(r).contains("no stage is open to withdraw"));
+            assertThat(rejections.findValuesAsText("sourceTopic")).containsOnly(Names.EVENTS_TOPIC);
+
+            // 2014/15 keeps C-WD's upheld answer; C-LATE's stage 1 is answered late, not escalated unanswered.
+            await().atMost(PATIENCE).until(() -> kpi(client, "2014/15", "stage2.responded") == 1);
+            assertThat(kpi(client, "2014/15", "stage1.outcome.totally_upheld")).isEqualTo(1);
+            assertThat(kpi(client, "2015/16", "stage1.outcome.withdrawn")).isZero();
+            assertThat(kpi(client, "2014/15", "stage1.outcome.not_upheld")).isEqualTo(1);
+            assertThat(kpi(client, "2014/15", "stage1.escalated_unresponded")).isZero();
+            assertThat(kpi(client, "2014/15", "stage1.timeliness.over20")).isEqualTo(1);
+            assertThat(kpi(client, "2014/15", "stage2.received")).isEqualTo(1);
 
             // No new event: the wall clock alone breaches the 60-day-old complaint.
             await().atMost(PATIENCE).until(() -> breaches(client, "C-OLD").size() == 1);
@@ -92,7 +119,7 @@ final class EndToEndScenario {
             assertThat(overdue.findValuesAsText("complaintId")).containsExactly("C-2", "C-1", "C-OLD");
             assertThat(overdue.at("/rows/1/stage").asInt()).isEqualTo(2);
             assertThat(client.get("/metrics").text())
-                    .contains("complaints_kpi_open_alerts{kind=\"BREACHED\",stage=\"1\"} 2.0");
+                    .contains("complaints_kpi_open_alerts{authority=\"E10000018\",kind=\"BREACHED\",stage=\"1\"} 2.0");
         }
 
         try (ComplaintsService service = start.apply(true)) {
@@ -124,6 +151,17 @@ final class EndToEndScenario {
             return r.status() == 200 && r.body().at("/receivedByStage/1").asLong() == stage1
                     && r.body().at("/receivedByStage/2").asLong() == stage2;
         });
+    }
+
+    /** One KPI's value for a financial year, over HTTP. */
+    private static long kpi(ServiceClient client, String year, String id) {
+        JsonNode rows = client.get("/api/v1/kpis?year=" + year + "&prefix=" + id).body().get("rows");
+        for (JsonNode row : rows) {
+            if (row.get("id").asText().equals(id)) {
+                return row.get("value").asLong();
+            }
+        }
+        throw new AssertionError("no KPI " + id + " in " + rows);
     }
 
     private static List<JsonNode> breaches(ServiceClient client, String complaintId) {

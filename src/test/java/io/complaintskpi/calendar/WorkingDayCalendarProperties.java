@@ -56,4 +56,19 @@ class WorkingDayCalendarProperties {
         assertThat(deadline).isAfterOrEqualTo(calendar.addWorkingDays(received, n));
         assertThat(closed.workingDaysBetween(received, deadline)).isEqualTo(n);
     }
+
+    @Property
+    void extraWorkingDaysAreCountedAndOnlyEverBringTheDeadlineForward(
+            @ForAll @Size(max = 8) Set<@DateRange(min = "2015-01-01", max = "2016-06-30") LocalDate> candidates,
+            @ForAll @DateRange(min = "2015-01-01", max = "2015-12-31") LocalDate received,
+            @ForAll @IntRange(max = 65) int n) {
+        Set<LocalDate> holidays = new java.util.HashSet<>();
+        candidates.stream().filter(d -> !BankHolidays.isWeekend(d)).forEach(holidays::add);
+        WorkingDayCalendar moved = WorkingDayCalendar.englandAndWales(Set.of(), holidays);
+        LocalDate deadline = moved.addWorkingDays(received, n);
+
+        assertThat(holidays).allSatisfy(d -> assertThat(moved.isWorkingDay(d)).isTrue());
+        assertThat(deadline).isBeforeOrEqualTo(calendar.addWorkingDays(received, n));
+        assertThat(moved.workingDaysBetween(received, deadline)).isEqualTo(n);
+    }
 }

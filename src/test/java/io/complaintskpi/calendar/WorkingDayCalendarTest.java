@@ -43,6 +43,40 @@ class WorkingDayCalendarTest {
             assertThat(closed.isWorkingDay(date("2015-12-30"))).isTrue();
             assertThat(closed.extraClosures()).containsExactly(date("2015-12-29"));
         }
+
+        @Test
+        void anExtraWorkingDayOverridesTheBankHolidayRules() {
+            // A future proclamation moving the early May bank holiday from Monday 3 May 2032 to Friday 7 May.
+            WorkingDayCalendar moved = WorkingDayCalendar.englandAndWales(
+                    Set.of(date("2032-05-07")), WorkingDayCalendar.parseWorkingDays("2032-05-03"));
+            assertThat(calendar.isWorkingDay(date("2032-05-03"))).isFalse();
+            assertThat(moved.isWorkingDay(date("2032-05-03"))).isTrue();
+            assertThat(moved.isWorkingDay(date("2032-05-07"))).isFalse();
+            assertThat(moved.extraWorkingDays()).containsExactly(date("2032-05-03"));
+            // Received Friday 30 April: 3 working days are Mon 3, Tue 4, Wed 5 May instead of Tue-Thu.
+            assertThat(calendar.addWorkingDays(date("2032-04-30"), 3)).isEqualTo(date("2032-05-06"));
+            assertThat(moved.addWorkingDays(date("2032-04-30"), 3)).isEqualTo(date("2032-05-05"));
+            assertThat(moved.workingDaysBetween(date("2032-04-30"), date("2032-05-10"))).isEqualTo(5);
+        }
+
+        @Test
+        void aWeekdayThatIsNoBankHolidayStaysAWorkingDay() {
+            WorkingDayCalendar same = WorkingDayCalendar.englandAndWales(Set.of(), Set.of(date("2032-05-04")));
+            assertThat(same.isWorkingDay(date("2032-05-04"))).isTrue();
+            assertThat(same.isWorkingDay(date("2032-05-03"))).isFalse();
+        }
+
+        @Test
+        void anExtraWorkingDayCannotBeAWeekendOrAClosure() {
+            assertThatThrownBy(() -> WorkingDayCalendar.englandAndWales(Set.of(), Set.of(date("2032-05-01"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("extra working day 2032-05-01 is a SATURDAY; only a bank holiday can be made a working day");
+            assertThatThrownBy(() -> WorkingDayCalendar.englandAndWales(
+                    Set.of(date("2032-05-03")), Set.of(date("2032-05-03"))))
+                    .hasMessage("2032-05-03 is both an extra closure and an extra working day");
+            assertThatThrownBy(() -> WorkingDayCalendar.parseWorkingDays("3/5/2032"))
+                    .hasMessageContaining("extra working day '3/5/2032' is not an ISO date");
+        }
     }
 
     @Nested

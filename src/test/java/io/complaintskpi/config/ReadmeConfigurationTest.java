@@ -43,6 +43,17 @@ class ReadmeConfigurationTest {
     }
 
     @Test
+    void extraWorkingDaysReachTheCalendar() {
+        ServiceConfig config = ServiceConfig.load(Map.of("COMPLAINTS_EXTRA_WORKING_DAYS", "2032-05-03"),
+                new Properties(), Map.of("calendar.extra-closures", "2032-05-07"));
+        assertThat(config.calendar().isWorkingDay(java.time.LocalDate.parse("2032-05-03"))).isTrue();
+        assertThat(config.calendar().isWorkingDay(java.time.LocalDate.parse("2032-05-07"))).isFalse();
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of(), new Properties(),
+                Map.of("calendar.extra-working-days", "2032-05-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2032-05-01 is a SATURDAY");
+    }
+
+    @Test
     void aBadValueNamesTheSetting() {
         assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_HTTP_PORT", "seventy"), new Properties(),
                 Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.port").hasMessageContaining("seventy");

@@ -22,6 +22,45 @@ class SchemaValidatorTest {
         assertThatCode(() -> VALIDATOR.validate(load(eventType))).doesNotThrowAnyException();
     }
 
+    @ParameterizedTest(name = "{0} with U+{1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "ComplaintReceived, 0000", "ComplaintReceived, 0009", "ComplaintReceived, 000A",
+            "ComplimentReceived, 001B", "OmbudsmanEnquiryReceived, 007F", "ComplaintReceived, 0085"})
+    void aControlCharacterInAServiceAreaIsNamedWithWhereItIs(String eventType, String hex) {
+        ObjectNode event = load(eventType);
+        data(event).put("serviceArea", "First" + (char) Integer.parseInt(hex, 16) + "Response");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).isInstanceOf(InvalidEventException.class)
+                .hasMessage("control character U+" + hex + " in $.data.serviceArea at position 5: text fields must"
+                        + " not contain control characters");
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"0000", "0009", "000A", "001F", "007F", "009F"})
+    void theSchemaPatternRefusesControlCharactersToo(String hex) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode schema = EventCodec.MAPPER.readTree(
+                java.nio.file.Path.of("topics/schemas/events/ComplaintReceived.schema.json").toFile());
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+                schema.at("/properties/serviceArea/pattern").asText());
+        char control = (char) Integer.parseInt(hex, 16);
+
+        org.assertj.core.api.Assertions.assertThat(pattern.matcher("First" + control + "Response").find()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(pattern.matcher(control + "First").find()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(pattern.matcher("Fostering & Adoption (Ça va)").find()).isTrue();
+    }
+
+    @Test
+    void aControlCharacterInAnEnvelopeTextIsRejectedButOneInAnUnknownFieldIsIgnored() {
+        ObjectNode event = load("PanelHeld");
+        event.put("complaintId", "C-1\u0000");
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).hasMessageStartingWith("control character U+0000 in"
+                + " $.complaintId at position 3");
+
+        ObjectNode unknown = load("ComplimentReceived");
+        data(unknown).put("note", "line one\nline two");
+        assertThatCode(() -> VALIDATOR.validate(unknown)).doesNotThrowAnyException();
+    }
+
     @Test
     void unknownPropertiesAreAllowedAtEveryLevel() {
         ObjectNode event = load("StageResponded");

@@ -1,13 +1,9 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,42 +29,7 @@ class ApiErrorsTest {
     private ApiServer server;
 
     private ApiServer start(boolean ready) {
-        QueryService stub = new QueryService() {
-            @Override
-            public SeriesReader series() {
-                return new InMemorySeriesReader(Map.of());
-            }
-
-            @Override
-            public List<Alert> openAlerts() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CaseHistory> caseHistory(String complaintId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<CaseHistory> allCaseHistories() {
-                return List.of();
-            }
-
-            @Override
-            public long deadLetterCount() {
-                return 0;
-            }
-
-            @Override
-            public List<DeadLetter> recentRejections() {
-                return List.of();
-            }
-
-            @Override
-            public String streamsState() {
-                return ready ? "RUNNING" : "REBALANCING";
-            }
-        };
+        QueryService stub = new StubQueries(ready, List.of());
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
                 DomainRules.from(ServiceConfig.defaults()),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), ServiceConfig.defaults(),

@@ -15,6 +15,7 @@ import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.ComplaintEvent.PanelHeld;
+import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ContextFigure;
 import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.events.EventEnvelope;
@@ -126,12 +127,86 @@ class ContributionsTest {
     }
 
     @Test
-    void withdrawalAfterAResponseReplacesItsOutcomeAndCauses() {
+    void withdrawalOfAnOpenStageCountsItWithdrawnAndUntimed() {
         Map<KpiKey, Long> expected = plus(RECEIVED_KEYS, Map.of(
-                key("children.stage1.closed", "WITHDRAWN", "2015-06-12"), 1L));
+                key("children.stage1.closed", "WITHDRAWN", "2015-06-05"), 1L));
 
-        assertThat(of(RECEIVED, RESPONSE, on("2015-06-12", new ComplaintWithdrawn())))
+        assertThat(of(RECEIVED, on("2015-06-05", new ComplaintWithdrawn())))
                 .containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void aLateStageOneAnswerCountsTimedWithItsOutcomeAndNoLongerAsEscalatedUnresponded() {
+        EventEnvelope request = on("2015-06-25", new EscalationRequested(2));
+        EventEnvelope lateAnswer = on("2015-07-02", responded(1, Outcome.PARTLY_UPHELD,
+                new CauseFinding(Cause.FAIRNESS, true)));
+        Map<KpiKey, Long> expected = plus(RECEIVED_KEYS, Map.of(
+                key("children.stage1.closed", "PARTLY_UPHELD", "2015-07-02"), 1L,
+                key("children.stage1.timeliness", "over20", "2015-07-02"), 1L,
+                key("children.stage1.causes", "FAIRNESS", "2015-07-02"), 1L,
+                key("children.stage1.causes_upheld", "FAIRNESS", "2015-07-02"), 1L,
+                key("children.stage1.upheld_further_action", "false", "2015-07-02"), 1L,
+                key("children.stage2.received", "all", "2015-06-25"), 1L));
+
+        assertThat(of(RECEIVED, request, lateAnswer)).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(of(RECEIVED, lateAnswer, request)).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(Contributions.delta(of(RECEIVED, request), of(RECEIVED, request, lateAnswer)))
+                .containsEntry(key("children.stage1.closed", "ESCALATED_UNRESPONDED", "2015-06-25"), -1L);
+    }
+
+    @Test
+    void stageThreeTimesThePanelReportAndTheAuthoritysResponse() {
+        EventEnvelope[] toThePanel = {RECEIVED, RESPONSE, on("2015-06-15", new EscalationRequested(2)),
+                on("2015-07-20", responded(2, Outcome.NOT_UPHELD)), on("2015-07-27", new EscalationRequested(3)),
+                on("2015-08-20", new PanelHeld())};
+        // Thursday 20 August: 5 working days end on Thursday 27 August; 15 from a report on 28 August end on 21
+        // September, 15 from one on 27 August
+        // on 18 September (31 August is the summer bank holiday).
+        Map<KpiKey, Long> inTime = of(append(toThePanel, on("2015-08-27", new PanelReportIssued()),
+                on("2015-09-18", responded(3, Outcome.NOT_UPHELD))));
+        assertThat(inTime)
+                .containsEntry(key("children.stage3.panel_report", "on_time", "2015-08-27"), 1L)
+                .containsEntry(key("children.stage3.response_to_report", "on_time", "2015-09-18"), 1L)
+                .containsEntry(key("children.stage3.closed", "NOT_UPHELD", "2015-09-18"), 1L);
+        Map<KpiKey, Long> late = of(append(toThePanel, on("2015-08-28", new PanelReportIssued()),
+                on("2015-09-22", responded(3, Outcome.NOT_UPHELD))));
+        assertThat(late)
+                .containsEntry(key("children.stage3.panel_report", "late", "2015-08-28"), 1L)
+                .containsEntry(key("children.stage3.response_to_report", "late", "2015-09-22"), 1L);
+        // Report issued, no response yet: the report is timed, the response is not.
+        assertThat(of(append(toThePanel, on("2015-08-27", new PanelReportIssued()))))
+                .containsEntry(key("children.stage3.panel_report", "on_time", "2015-08-27"), 1L)
+                .doesNotContainKeys(key("children.stage3.response_to_report", "on_time", "2015-09-17"));
+    }
+
+    private static EventEnvelope[] append(EventEnvelope[] head, EventEnvelope... tail) {
+        EventEnvelope[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
+    void theFirstAcknowledgementIsTheOneJudged() {
+        EventEnvelope received = on("2015-06-01", adults(null));
+        EventEnvelope first = on("2015-06-03", new ComplaintAcknowledged(1));
+        EventEnvelope second = on("2015-06-10", new ComplaintAcknowledged(1));
+        Map<KpiKey, Long> expected = Map.of(
+                key("adults.stage1.service_area", "Home care", "2015-06-01"), 1L,
+                key("adults.stage1.complainant", "ADULT_SERVICE_USER", "2015-06-01"), 1L,
+                key("adults.stage1.received", "all", "2015-06-01"), 1L,
+                key("adults.stage1.acknowledgement", "on_time", "2015-06-03"), 1L);
+
+        assertThat(of(received, first, second)).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(of(received, second, first)).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void adultsWithoutAnAgreedDateAreOnTimeUpToTheDayBeforeTheSameDateSixMonthsOn() {
+        EventEnvelope received = on("2015-06-01", adults(null));
+        assertThat(of(received, on("2015-11-30", responded(1, Outcome.NOT_UPHELD))))
+                .containsEntry(key("adults.stage1.timeliness", "on_time", "2015-11-30"), 1L);
+        assertThat(of(received, on("2015-12-01", responded(1, Outcome.NOT_UPHELD))))
+                .containsEntry(key("adults.stage1.timeliness", "late", "2015-12-01"), 1L);
     }
 
     @Test
@@ -223,17 +298,12 @@ class ContributionsTest {
     }
 
     @Test
-    void deltaOfAWithdrawalMovesTheResponseToWithdrawn() {
-        Map<KpiKey, Long> before = of(RECEIVED, RESPONSE);
-        Map<KpiKey, Long> after = of(RECEIVED, RESPONSE, on("2015-06-12", new ComplaintWithdrawn()));
+    void deltaOfALateWithdrawalOfStageTwoLeavesTheAnsweredStageOneAsItWas() {
+        EventEnvelope request = on("2015-06-15", new EscalationRequested(2));
+        Map<KpiKey, Long> before = of(RECEIVED, RESPONSE, request);
+        Map<KpiKey, Long> after = of(RECEIVED, RESPONSE, request, on("2015-06-30", new ComplaintWithdrawn()));
 
         assertThat(Contributions.delta(before, after)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                key("children.stage1.closed", "PARTLY_UPHELD", "2015-06-10"), -1L,
-                key("children.stage1.timeliness", "within10", "2015-06-10"), -1L,
-                key("children.stage1.causes", "FAIRNESS", "2015-06-10"), -1L,
-                key("children.stage1.causes", "POLICY", "2015-06-10"), -1L,
-                key("children.stage1.causes_upheld", "FAIRNESS", "2015-06-10"), -1L,
-                key("children.stage1.upheld_further_action", "false", "2015-06-10"), -1L,
-                key("children.stage1.closed", "WITHDRAWN", "2015-06-12"), 1L));
+                key("children.stage2.closed", "WITHDRAWN", "2015-06-30"), 1L));
     }
 }

@@ -123,22 +123,32 @@ class OfflineReplayTest {
     }
 
     @Test
-    void aLateEventLandsWhereItHappenedAndAnImpossibleOneChangesNothing() {
+    void aLateAnswerKeepsItsStageAnsweredAndAWithdrawalWithNothingOpenChangesNothing() {
         on("2015-06-01", "C-1", new ComplaintReceived(Regime.CHILDREN, "First Response", ComplainantType.PARENT, null));
         on("2015-06-30", "C-1", new ComplaintWithdrawn());
-        // Arrives after the withdrawal but happened before it: the stage was answered, then withdrawn.
+        // Arrives after the withdrawal but happened before it: the stage was answered, so the withdrawal
+        // found nothing open and withdraws nothing.
         on("2015-06-10", "C-1", new StageResponded(1, Outcome.NOT_UPHELD, List.of()));
-        on("2015-07-01", "C-1", new EscalationRequested(2)); // after a withdrawal: rejected
+        on("2015-07-01", "C-1", new EscalationRequested(2));
+        // Answered (upheld) on 18 March 2016, "withdrawn" on 11 April: rejected, 2015/16 does not change.
+        on("2016-03-01", "C-2", new ComplaintReceived(Regime.CHILDREN, "First Response", ComplainantType.PARENT, null));
+        on("2016-03-18", "C-2", new StageResponded(1, Outcome.TOTALLY_UPHELD, List.of()));
+        on("2016-04-11", "C-2", new ComplaintWithdrawn());
+        EventEnvelope lateWithdrawal = events.get(events.size() - 1);
 
         OfflineReplay.Result result = REPLAY.replay(events);
 
-        assertThat(result.rejected()).singleElement()
-                .satisfies(r -> assertThat(r.reason()).contains("withdrawn"));
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.event()).isEqualTo(lateWithdrawal);
+            assertThat(r.reason()).contains("no stage is open to withdraw");
+        });
         KpiSnapshot year = new KpiCatalogue(result.series())
                 .snapshot(AUTHORITY, Period.financialYear(FinancialYear.parse("2015/16")));
-        assertThat(year.figure("stage1.outcome.withdrawn").count()).isEqualTo(1);
-        assertThat(year.figure("stage1.outcome.not_upheld").count()).isZero();
-        assertThat(year.figure("stage2.received").count()).isZero();
+        assertThat(year.figure("stage1.outcome.withdrawn").count()).isZero();
+        assertThat(year.figure("stage1.outcome.not_upheld").count()).isEqualTo(1);
+        assertThat(year.figure("stage1.outcome.totally_upheld").count()).isEqualTo(1);
+        assertThat(year.figure("stage2.received").count()).isEqualTo(1);
         assertThat(year.figure("stage1.open").count()).isZero();
+        assertThat(year.figure("stage2.open").count()).isEqualTo(1);
     }
 }

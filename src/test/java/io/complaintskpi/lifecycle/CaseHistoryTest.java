@@ -7,6 +7,7 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static io.complaintskpi.lifecycle.Cases.at;
@@ -32,16 +33,29 @@ class CaseHistoryTest {
     }
 
     @Test
-    void anEventAtTheSameInstantGoesAfterTheOnesAlreadyThere() {
-        // The same instant written with two offsets: ties keep arrival order.
-        EventEnvelope first = at(Cases.KEY, "2015-06-05T10:00:00+01:00", new ExtensionAgreed(1, 15, null));
-        EventEnvelope second = at(Cases.KEY, "2015-06-05T09:00:00Z", new ExtensionAgreed(1, 20, null));
+    void eventsAtTheSameInstantGoInOneOrderWhateverTheArrival() {
+        // The same instant written with two offsets: ties go by eventId, never by arrival.
+        EventEnvelope first = new EventEnvelope(new UUID(0, 1), OffsetDateTime.parse("2015-06-05T10:00:00+01:00"),
+                Cases.KEY, Cases.AUTHORITY, 1, new ExtensionAgreed(1, 15, null));
+        EventEnvelope second = new EventEnvelope(new UUID(0, 2), OffsetDateTime.parse("2015-06-05T09:00:00Z"),
+                Cases.KEY, Cases.AUTHORITY, 1, new ExtensionAgreed(1, 20, null));
 
-        CaseHistory history = history(received, response, first, second);
-
-        assertThat(history.events()).containsExactly(received, first, second, response);
+        assertThat(history(received, response, first, second).events())
+                .containsExactly(received, first, second, response);
         assertThat(history(received, response, second, first).events())
-                .containsExactly(received, second, first, response);
+                .containsExactly(received, first, second, response);
+    }
+
+    @Test
+    void eventsAtTheSameInstantGoInLifecycleOrder() {
+        String noon = "2015-06-10T12:00:00+01:00";
+        EventEnvelope receipt = at(Cases.KEY, noon, Cases.children());
+        EventEnvelope answer = at(Cases.KEY, noon, Cases.responded(1, Outcome.NOT_UPHELD));
+        EventEnvelope request = at(Cases.KEY, noon, new EscalationRequested(2));
+        EventEnvelope statementAgreed = at(Cases.KEY, noon, new StatementAgreed());
+
+        assertThat(history(statementAgreed, request, answer, receipt).events())
+                .containsExactly(receipt, answer, request, statementAgreed);
     }
 
     @Test

@@ -105,13 +105,14 @@ class DueDatesTest {
     }
 
     @Test
-    void adultsWithoutAnAgreedDateAreDueAfterTheConfiguredMonths() {
+    void adultsWithoutAnAgreedDateAreDueOnTheLastDayOfTheConfiguredMonths() {
+        // Six months beginning on 1 June end on 30 November, the day before 1 December (SI 2009/309 reg 14).
         Complaint complaint = complaint(on("2015-06-01", adults(null)));
 
-        assertThat(DUE_DATES.due(complaint, complaint.current())).isEqualTo(date("2015-12-01"));
+        assertThat(DUE_DATES.due(complaint, complaint.current())).isEqualTo(date("2015-11-30"));
         DueDates threeMonths = new DueDates(Cases.CALENDAR, Timescales.withAdultsResponseMonths(3),
                 Stage2ClockStart.STATEMENT_AGREED);
-        assertThat(threeMonths.due(complaint, complaint.current())).isEqualTo(date("2015-09-01"));
+        assertThat(threeMonths.due(complaint, complaint.current())).isEqualTo(date("2015-08-31"));
     }
 
     @Test

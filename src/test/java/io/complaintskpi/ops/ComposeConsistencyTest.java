@@ -57,7 +57,7 @@ class ComposeConsistencyTest {
         assertThat(env.keySet()).isSubsetOf(knownEnv);
         assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("COMPLAINTS_HTTP_PORT", Integer.toString(defaultPort));
-        assertThat(service.path("ports").get(0).asText()).isEqualTo(defaultPort + ":" + defaultPort);
+        assertThat(service.path("ports").get(0).asText()).isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
         assertThat(service.at("/healthcheck/test").toString()).contains("localhost:" + defaultPort + "/ready");
 
         String dockerfile = RepoFiles.read(RepoFiles.ROOT.resolve("Dockerfile"));
@@ -89,6 +89,60 @@ class ComposeConsistencyTest {
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
         assertThat(services.at("/grafana/environment/GF_INSTALL_PLUGINS").asText())
                 .contains("yesoreyeram-infinity-datasource");
+    }
+
+    @Test
+    void theStackIsClosedByDefaultAndEveryImageIsPinned() {
+        String kafkaClients = Pattern.compile("<kafka.version>([^<]+)</kafka.version>")
+                .matcher(RepoFiles.read(RepoFiles.ROOT.resolve("pom.xml"))).results().findFirst().orElseThrow().group(1);
+        services.fields().forEachRemaining(e -> {
+            JsonNode s = e.getValue();
+            s.path("ports").forEach(p -> assertThat(p.asText()).as(e.getKey() + " publishes on loopback only")
+                    .startsWith("127.0.0.1:"));
+            if (s.has("build")) {
+                assertThat(s.has("image")).as(e.getKey() + ": built here, so no unversioned image name").isFalse();
+            } else {
+                assertThat(s.path("image").asText()).as(e.getKey() + " image pinned")
+                        .matches("[\\w./-]+:v?\\d+(\\.\\d+)+");
+            }
+        });
+        assertThat(services.at("/kafka/image").asText()).as("broker = client version").endsWith(":" + kafkaClients);
+        assertThat(services.at("/topic-init/image").asText()).endsWith(":" + kafkaClients);
+    }
+
+    @Test
+    void theStackIsBuiltForALongLife() {
+        services.fields().forEachRemaining(e -> {
+            String restart = e.getValue().path("restart").asText();
+            assertThat(restart).as(e.getKey() + " restart").isEqualTo(e.getKey().equals("topic-init") ? "no" : "unless-stopped");
+            assertThat(e.getValue().path("mem_limit").asText()).as(e.getKey() + " memory limit").matches("\\d+[mg]");
+        });
+        // The JVM takes its heap as a share of the container limit: what is left must hold RocksDB, metaspace
+        // and thread stacks (at least 384 MiB).
+        Matcher percentage = Pattern.compile("MaxRAMPercentage=(\\d+)")
+                .matcher(RepoFiles.read(RepoFiles.ROOT.resolve("Dockerfile")));
+        assertThat(percentage.find()).as("Dockerfile sets -XX:MaxRAMPercentage").isTrue();
+        long limit = mebibytes(services.at("/" + SERVICE + "/mem_limit").asText());
+        long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
+        assertThat(limit - heap).as("MiB beside a heap of " + heap + " MiB").isGreaterThanOrEqualTo(384);
+        Matcher kafkaHeap = Pattern.compile("-Xmx(\\d+)m").matcher(environment(services.path("kafka")).get("KAFKA_HEAP_OPTS"));
+        assertThat(kafkaHeap.find()).isTrue();
+        assertThat(Long.parseLong(kafkaHeap.group(1))).isLessThanOrEqualTo(mebibytes(services.at("/kafka/mem_limit").asText()) * 3 / 4);
+
+        assertThat(services.at("/grafana/environment/GF_INSTALL_PLUGINS").asText())
+                .as("Infinity pinned to a version").matches("yesoreyeram-infinity-datasource \\d+\\.\\d+\\.\\d+");
+        assertThat(services.at("/grafana/environment/GF_SECURITY_ADMIN_PASSWORD").asText())
+                .as("the admin password comes from .env, with no default").startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(RepoFiles.read(RepoFiles.ROOT.resolve(".gitignore")).lines()).contains(".env");
+        assertThat(services.at("/prometheus/command").toString()).contains("--storage.tsdb.retention.time=",
+                "--storage.tsdb.retention.size=");
+        assertThat(services.at("/alertmanager/volumes").toString()).contains("alertmanager-data:/alertmanager");
+        assertThat(services.at("/alertmanager/command").toString()).contains("--storage.path=/alertmanager");
+    }
+
+    private static long mebibytes(String size) {
+        long n = Long.parseLong(size.substring(0, size.length() - 1));
+        return size.endsWith("g") ? n * 1024 : n;
     }
 
     @Test
@@ -128,7 +182,9 @@ class ComposeConsistencyTest {
         JsonNode prometheus = RepoFiles.yaml(RepoFiles.ROOT.resolve("prometheus/prometheus.yml"));
         List<String> targets = prometheus.path("scrape_configs").findValues("targets").stream()
                 .flatMap(t -> StreamSupport.stream(t.spliterator(), false)).map(JsonNode::asText).toList();
-        assertThat(targets).contains(SERVICE + ":" + defaultPort);
+        assertThat(targets).contains(SERVICE + ":" + defaultPort)
+                .as("Prometheus scrapes Alertmanager: failed notifications must show")
+                .contains("alertmanager:" + hostPort(services.path("alertmanager")));
         JsonNode job = StreamSupport.stream(prometheus.path("scrape_configs").spliterator(), false)
                 .filter(j -> j.path("static_configs").toString().contains(SERVICE + ":"))
                 .findFirst().orElseThrow();
@@ -158,7 +214,10 @@ class ComposeConsistencyTest {
         String dashboardsMount = services.path("grafana").path("volumes").toString();
         assertThat(dashboardsMount).contains("./grafana/dashboards:/etc/grafana/dashboards",
                 "./grafana/provisioning:/etc/grafana/provisioning");
-        assertThat(provider).contains("path: /etc/grafana/dashboards");
+        assertThat(provider).contains("path: /etc/grafana/dashboards", "allowUiUpdates: true");
+        // Grafana skips unchanged dashboard files, also at a restart: UI edits survive it.
+        assertThat(RepoFiles.read(RepoFiles.ROOT.resolve("docs/operations.md")))
+                .doesNotContain("a restart reloads").contains("skips dashboard files that have not changed");
     }
 
     private static int hostPort(JsonNode service) {

@@ -1,13 +1,19 @@
 package io.complaintskpi.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.kpi.KpiDefinition;
+import io.complaintskpi.kpi.KpiDefinitions;
 import io.complaintskpi.ops.Dashboards.Dashboard;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -93,16 +99,163 @@ class DashboardJsonTest {
     }
 
     @Test
-    void everyVariableUsedIsDefined() {
+    void everyVariableUsedIsDefinedAndEveryVariableDefinedIsUsed() {
         for (Dashboard d : dashboards) {
-            Set<String> defined = new HashSet<>(GrafanaVariables.BUILT_IN);
+            Set<String> defined = new HashSet<>();
             d.json().path("templating").path("list").forEach(v -> defined.add(v.path("name").asText()));
-            assertThat(defined).as(d.name() + ": every dashboard lets the reader pick authority and period")
-                    .contains("authority", "period");
             Set<String> used = new HashSet<>();
             strings(d.json(), used);
-            assertThat(used).as(d.name() + ": variables used but not in templating.list").isSubsetOf(defined);
+            Set<String> known = new HashSet<>(defined);
+            known.addAll(GrafanaVariables.BUILT_IN);
+            assertThat(used).as(d.name() + ": variables used but not in templating.list").isSubsetOf(known);
+            assertThat(defined).as(d.name() + ": variables defined but never used").isSubsetOf(used);
         }
+    }
+
+    @Test
+    void periodsComeFromTheApiNewestFirstAndTheTimeRangeIsTheCurrentFinancialYear() {
+        for (Dashboard d : dashboards) {
+            boolean annual = false;
+            for (JsonNode v : d.json().path("templating").path("list")) {
+                String name = v.path("name").asText();
+                if (name.equals("period") || name.equals("year")) {
+                    annual = true;
+                    assertThat(v.path("type").asText()).as(d.name() + " $" + name).isEqualTo("query");
+                    assertThat(v.at("/query/infinityQuery/url").asText()).startsWith("/api/v1/periods?");
+                    assertThat(v.path("sort").asInt()).as(d.name() + " $" + name + ": the API's order, newest first")
+                            .isZero();
+                    assertThat(v.path("current").path("value").isMissingNode())
+                            .as(d.name() + " $" + name + ": no stored default, so the first (current) year is taken")
+                            .isTrue();
+                }
+            }
+            if (annual) {
+                assertThat(d.json().at("/time/from").asText()).as(d.name()).isEqualTo("now/fy");
+                assertThat(d.json().at("/time/to").asText()).as(d.name()).isEqualTo("now/fy");
+                assertThat(d.json().path("fiscalYearStartMonth").asInt()).as(d.name() + ": April").isEqualTo(3);
+                assertThat(d.json().path("refresh").asText()).as(d.name() + ": refreshed on demand").isEmpty();
+            }
+        }
+        Dashboard health = dashboards.stream().filter(d -> d.name().equals("service-health.json")).findFirst().orElseThrow();
+        assertThat(health.json().at("/templating/list/0/name").asText()).isEqualTo("instance");
+        assertThat(health.panels().stream().flatMap(p -> StreamSupport.stream(p.path("targets").spliterator(), false))
+                .map(t -> t.path("expr").asText())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).contains("instance=~\"$instance\""));
+    }
+
+    @Test
+    void unitsFollowTheKpisShown() {
+        int checked = 0;
+        for (Dashboard d : dashboards) {
+            for (JsonNode p : d.panels()) {
+                Set<KpiDefinition.Unit> units = kpis(p).stream().map(KpiDefinition::unit).collect(Collectors.toSet());
+                if (units.isEmpty() || !Set.of("stat", "bargauge", "timeseries", "gauge").contains(p.path("type").asText())) {
+                    continue;
+                }
+                checked++;
+                String where = d.name() + " / " + title(p);
+                assertThat(units).as(where + ": one unit per panel").hasSize(1);
+                JsonNode defaults = p.at("/fieldConfig/defaults");
+                switch (units.iterator().next()) {
+                    case PERCENT -> {
+                        assertThat(defaults.path("unit").asText()).as(where).isEqualTo("percent");
+                        assertThat(defaults.path("min").asInt(-1)).as(where + " min").isZero();
+                        assertThat(defaults.path("max").asInt()).as(where + " max").isEqualTo(100);
+                    }
+                    case PENCE -> {
+                        assertThat(defaults.path("unit").asText()).as(where).isEqualTo("currencyGBP");
+                        assertThat(p.path("transformations").toString()).as(where + ": pence / 100")
+                                .contains("\"operator\":\"/\"", "\"right\":\"100\"");
+                    }
+                    case COUNT -> assertThat(defaults.path("unit").asText()).as(where).isIn("none", "short", "");
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+
+    @Test
+    void timelinessIsRedBelowItsTargetAndOverBandsAreRedAboveTheRest() {
+        Map<String, Integer> targets = new HashMap<>();
+        RepoFiles.yaml(RepoFiles.RULES).findValues("rules").forEach(group -> group.forEach(rule -> {
+            if (rule.path("record").asText().equals("complaints_kpi:timeliness_target:percent")) {
+                targets.put(rule.at("/labels/kpi").asText(), Integer.parseInt(
+                        rule.path("expr").asText().replaceAll("\\D", "")));
+            }
+        }));
+        assertThat(targets).containsKeys("stage1.timeliness.within20.rate", "stage2.timeliness.within65.rate");
+        int checked = 0;
+        for (Dashboard d : dashboards) {
+            for (JsonNode p : d.panels()) {
+                for (KpiDefinition kpi : kpis(p)) {
+                    String id = kpi.id();
+                    String within = id.replaceAll("over(\\d+)", "within$1");
+                    Integer target = targets.get(within);
+                    if (target == null) {
+                        continue;
+                    }
+                    checked++;
+                    String where = d.name() + " / " + title(p) + " / " + id;
+                    List<Integer> steps = new ArrayList<>();
+                    List<String> colors = new ArrayList<>();
+                    thresholdsOf(p, id).path("steps").forEach(st -> {
+                        steps.add(st.path("value").isNull() ? null : st.path("value").asInt());
+                        colors.add(st.path("color").asText());
+                    });
+                    if (p.path("type").asText().equals("timeseries")) {
+                        assertThat(steps).as(where + ": a target line").contains(target);
+                        assertThat(p.at("/fieldConfig/defaults/custom/thresholdsStyle/mode").asText()).as(where)
+                                .isIn("line", "dashed", "line+area", "dashed+area");
+                    } else if (id.equals(within)) {
+                        assertThat(steps).as(where).containsExactly(null, target);
+                        assertThat(colors).as(where).containsExactly("red", "green");
+                    } else {
+                        assertThat(steps).as(where + ": inverted").containsExactly(null, 100 - target);
+                        assertThat(colors).as(where + ": inverted").containsExactly("green", "red");
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
+
+    /** The thresholds a KPI's field gets: its by-name override, else the panel's defaults. */
+    private static JsonNode thresholdsOf(JsonNode panel, String id) {
+        for (JsonNode o : panel.at("/fieldConfig/overrides")) {
+            if (o.at("/matcher/id").asText().equals("byName") && o.at("/matcher/options").asText().equals(id)) {
+                for (JsonNode prop : o.path("properties")) {
+                    if (prop.path("id").asText().equals("thresholds")) {
+                        return prop.path("value");
+                    }
+                }
+            }
+        }
+        return panel.at("/fieldConfig/defaults/thresholds");
+    }
+
+    /** The KPIs a panel shows: the ids of its series URLs, or the catalogue ids its regex filter keeps. */
+    private static List<KpiDefinition> kpis(JsonNode panel) {
+        List<KpiDefinition> shown = new ArrayList<>();
+        List<Pattern> filters = new ArrayList<>();
+        for (JsonNode t : panel.path("transformations")) {
+            if (t.path("id").asText().equals("filterByValue")) {
+                t.at("/options/filters").forEach(f -> {
+                    if (f.path("fieldName").asText().equals("id")) {
+                        filters.add(Pattern.compile(f.at("/config/options/value").asText()));
+                    }
+                });
+            }
+        }
+        for (JsonNode t : panel.path("targets")) {
+            Matcher series = Pattern.compile("^/api/v1/kpis/([\\w.]+)/series").matcher(t.path("url").asText());
+            if (series.find()) {
+                KpiDefinitions.find(series.group(1)).ifPresent(shown::add);
+            } else if (t.path("url").asText().startsWith("/api/v1/kpis?") && !filters.isEmpty()) {
+                KpiDefinitions.all().stream()
+                        .filter(k -> filters.stream().allMatch(f -> f.matcher(k.id()).find())).forEach(shown::add);
+            }
+        }
+        return shown;
     }
 
     private static void strings(JsonNode node, Set<String> usedVariables) {

@@ -58,7 +58,7 @@ final class LiveStack implements AutoCloseable {
     static final Map<String, String> VARIABLES = Map.of(
             "authority", AUTHORITY, "period", "2015/16", "year", "2015/16",
             "__from", "2013-04-01", "__to", LocalDate.now(ZoneId.of("Europe/London")).toString(),
-            "__rate_interval", "1m", "__interval", "15s", "__range", "1m");
+            "__rate_interval", "1m", "__interval", "15s", "__range", "1m", "instance", ".+");
 
     static final String PROMETHEUS_JOB = "complaints-kpi";
     private static final Duration PATIENCE = Duration.ofSeconds(180);

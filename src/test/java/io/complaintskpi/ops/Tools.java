@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** External programs the ops tests run (Debian's prometheus package brings prometheus and promtool). */
+/**
+ * External programs the ops tests run: Debian's prometheus package brings prometheus and promtool,
+ * prometheus-alertmanager brings amtool; .ci/run installs both.
+ */
 final class Tools {
 
     private Tools() {
@@ -26,7 +29,7 @@ final class Tools {
     static Path require(String program) {
         Optional<Path> found = find(program);
         Assumptions.assumeTrue(found.isPresent(), () -> program + " is not installed (apt-get install -y prometheus"
-                + " brings prometheus and promtool); skipping");
+                + " brings prometheus and promtool, prometheus-alertmanager brings amtool); skipping");
         return found.orElseThrow();
     }
 }

@@ -57,6 +57,19 @@ class TimescalesTest {
                 .isEqualTo(LocalDate.of(2015, 11, 30));
     }
 
+    @ParameterizedTest(name = "received {0}: six months end on {1}")
+    @CsvSource({
+            "2015-06-01, 2015-11-30", // the day before 1 December
+            "2015-06-15, 2015-12-14",
+            "2015-09-01, 2016-02-29", // the day before 1 March, in a leap year
+            "2015-08-29, 2016-02-28", // the day before 29 February
+            "2015-08-30, 2016-02-29", // no 30 February: the month's last day
+            "2016-08-31, 2017-02-28",
+    })
+    void theSixMonthsBeginningOnTheDayOfReceiptEndTheDayBeforeTheSameDate(LocalDate received, LocalDate due) {
+        assertThat(timescales.adultsResponseDue(received, null)).isEqualTo(due);
+    }
+
     @Test
     void rejectsAnAdultResponsePeriodUnderAMonth() {
         assertThatThrownBy(() -> Timescales.withAdultsResponseMonths(0))
@@ -88,6 +101,21 @@ class TimescalesTest {
                 assertThat(reason).contains("stage 2", "at most 65 working days", "66 requested"));
     }
 
+    @ParameterizedTest(name = "children's stage {0} 'extended' to {1} working days")
+    @CsvSource({"1, 5, 11-20", "1, 10, 11-20", "2, 25, 26-65", "2, 10, 26-65"})
+    void anExtensionThatDoesNotLengthenTheLimitIsAViolation(int stage, int workingDays, String range) {
+        assertThat(timescales.extensionViolation(Regime.CHILDREN, stage, workingDays)).hasValue(
+                "an extension lengthens the limit: children's stage " + stage + " may be extended to " + range
+                        + " working days in total (SI 2006/1738 reg " + (stage == 1 ? 14 : 17) + "); "
+                        + workingDays + " requested");
+    }
+
+    @ParameterizedTest(name = "children's stage {0} extended to {1} working days")
+    @CsvSource({"1, 11", "2, 26"})
+    void theShortestExtensionIsOneDayMore(int stage, int workingDays) {
+        assertThat(timescales.extensionViolation(Regime.CHILDREN, stage, workingDays)).isEmpty();
+    }
+
     @Test
     void stageThreeCannotBeExtended() {
         assertThat(timescales.extensionViolation(Regime.CHILDREN, 3, 20)).hasValueSatisfying(reason ->
@@ -98,7 +126,7 @@ class TimescalesTest {
     @CsvSource({
             "CHILDREN, 4, 10, no stage 4",
             "ADULTS,   2, 10, no stage 2",
-            "CHILDREN, 1,  0, at least 1 working day",
+            "CHILDREN, 1,  0, an extension lengthens the limit: children's stage 1 may be extended to 11-20 working days in total (SI 2006/1738 reg 14); 0 requested",
     })
     void rejectsNonsense(Regime regime, int stage, int workingDays, String reason) {
         assertThat(timescales.extensionViolation(regime, stage, workingDays)).hasValueSatisfying(r ->

@@ -87,17 +87,63 @@ class ComplaintsTopologyTest {
     }
 
     @Test
-    void aWithdrawalAfterAResponseMovesTheOutcomeAndALateExtensionRebandsTheStage() {
-        events.pipeInput("C-5", received("C-5", "2015-06-01T10:00:00+01:00", "Fostering & Adoption"));
-        // Responded on the 15th working day: over 10, within 20.
-        events.pipeInput("C-5", responded("C-5", "2015-06-22T10:00:00+01:00", 1, "NOT_UPHELD"));
-        assertThat(kpi("children.stage1.closed", "NOT_UPHELD", "2015-06-22")).isEqualTo(1);
-        assertThat(kpi("children.stage1.timeliness", "within20", "2015-06-22")).isEqualTo(1);
+    void aWithdrawalAfterAResponseIsDeadLetteredAndTheAnswerStands() {
+        events.pipeInput("C-5", received("C-5", "2016-03-01T10:00:00Z", "Fostering & Adoption"));
+        // Answered (upheld) on 18 March 2016, the 13th working day: over 10, within 20.
+        events.pipeInput("C-5", responded("C-5", "2016-03-18T10:00:00Z", 1, "TOTALLY_UPHELD"));
+        assertThat(kpi("children.stage1.closed", "TOTALLY_UPHELD", "2016-03-18")).isEqualTo(1);
+        assertThat(kpi("children.stage1.timeliness", "within20", "2016-03-18")).isEqualTo(1);
 
-        events.pipeInput("C-5", event("ComplaintWithdrawn", "C-5", "2015-06-24T10:00:00+01:00", "{}"));
-        assertThat(kpi("children.stage1.closed", "NOT_UPHELD", "2015-06-22")).isZero();
-        assertThat(kpi("children.stage1.closed", "WITHDRAWN", "2015-06-24")).isEqualTo(1);
-        assertThat(kpi("children.stage1.timeliness", "within20", "2015-06-22")).isZero();
+        events.pipeInput("C-5", event("ComplaintWithdrawn", "C-5", "2016-04-11T10:00:00+01:00", "{}"));
+        List<TestRecord<byte[], byte[]>> rejected = dlq.readRecordsToList();
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(header(r, "__streams.errors.message"))
+                .contains("no stage is open to withdraw: stage 1 answered on 2016-03-18"));
+        assertThat(kpi("children.stage1.closed", "TOTALLY_UPHELD", "2016-03-18")).isEqualTo(1);
+        assertThat(kpi("children.stage1.timeliness", "within20", "2016-03-18")).isEqualTo(1);
+        assertThat(kpi("children.stage1.closed", "WITHDRAWN", "2016-04-11")).isZero();
+    }
+
+    @Test
+    void aStageOneAnswerAfterTheStageTwoRequestCountsLateWhicheverArrivesFirst() {
+        events.pipeInput("C-8", received("C-8", "2015-06-01T10:00:00+01:00", "First Response"));
+        events.pipeInput("C-8", event("EscalationRequested", "C-8", "2015-06-25T10:00:00+01:00", "{\"toStage\":2}"));
+        assertThat(kpi("children.stage1.closed", "ESCALATED_UNRESPONDED", "2015-06-25")).isEqualTo(1);
+        events.pipeInput("C-8", responded("C-8", "2015-07-02T10:00:00+01:00", 1, "PARTLY_UPHELD"));
+
+        events.pipeInput("C-9", received("C-9", "2015-06-01T10:00:00+01:00", "First Response"));
+        events.pipeInput("C-9", responded("C-9", "2015-07-02T10:00:00+01:00", 1, "PARTLY_UPHELD"));
+        events.pipeInput("C-9", event("EscalationRequested", "C-9", "2015-06-25T10:00:00+01:00", "{\"toStage\":2}"));
+
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(kpi("children.stage1.closed", "ESCALATED_UNRESPONDED", "2015-06-25")).isZero();
+        assertThat(kpi("children.stage1.closed", "PARTLY_UPHELD", "2015-07-02")).isEqualTo(2);
+        assertThat(kpi("children.stage1.timeliness", "over20", "2015-07-02")).isEqualTo(2);
+        assertThat(kpi("children.stage2.received", "all", "2015-06-25")).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheFirstAcknowledgementIsJudgedWhicheverArrivesFirst() {
+        events.pipeInput("A-1", event("ComplaintReceived", "A-1", "2015-06-01T10:00:00+01:00",
+                "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\"}"));
+        // The later acknowledgement (late) arrives first; the earlier one (on time) replaces it.
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-10T10:00:00+01:00", "{\"stage\":1}"));
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-10")).isEqualTo(1);
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-03T10:00:00+01:00", "{\"stage\":1}"));
+        events.pipeInput("A-1", event("ComplaintAcknowledged", "A-1", "2015-06-12T10:00:00+01:00", "{\"stage\":1}"));
+
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(kpi("adults.stage1.acknowledgement", "on_time", "2015-06-03")).isEqualTo(1);
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-10")).isZero();
+        assertThat(kpi("adults.stage1.acknowledgement", "late", "2015-06-12")).isZero();
+    }
+
+    @Test
+    void aControlCharacterInAServiceAreaIsDeadLetteredWithTheReason() {
+        events.pipeInput("C-10", received("C-10", "2015-06-01T10:00:00+01:00", "First\\u0000Response"));
+
+        assertThat(dlq.readRecordsToList()).singleElement().satisfies(r -> assertThat(
+                header(r, "__streams.errors.message")).contains("control character U+0000 in $.data.serviceArea"));
+        assertThat(kpi("children.stage1.received", "all", "2015-06-01")).isZero();
     }
 
     @Test

@@ -113,6 +113,23 @@ class DeadlineAlertsTest {
     }
 
     @Test
+    void anExtensionThatWouldShortenTheDeadlineIsRejectedAndTheStatutoryDateStands() {
+        events.pipeInput("E-4", received("E-4", "2016-03-17T10:00:00Z", "First Response"));
+        events.pipeInput("E-4", event("ExtensionAgreed", "E-4", "2016-03-18T10:00:00Z",
+                "{\"stage\":1,\"workingDays\":5}"));
+        List<TestRecord<byte[], byte[]>> rejected = dlq.readRecordsToList();
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(new String(
+                r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .contains("an extension lengthens the limit: children's stage 1 may be extended to 11-20 working"
+                        + " days in total (SI 2006/1738 reg 14); 5 requested"));
+        // Still due on the 10th working day (Monday 4 April, after Easter), not on the 5th.
+        assertThat(alertsOverDays(40, Map.of())).containsExactly(
+                "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-05 BREACHED due 2016-04-04",
+                "2016-04-19 STAGE2_MUST_BE_OFFERED due 2016-04-18");
+    }
+
+    @Test
     void adultsAreAlertedWhenTheAcknowledgementAndTheAgreedResponseDateAreMissed() {
         events.pipeInput("A-1", event("ComplaintReceived", "A-1", "2016-03-17T10:00:00Z",
                 "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\","

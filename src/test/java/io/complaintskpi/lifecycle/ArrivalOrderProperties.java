@@ -1,0 +1,280 @@
+package io.complaintskpi.lifecycle;
+
+import io.complaintskpi.events.ActionKind;
+import io.complaintskpi.events.AdrKind;
+import io.complaintskpi.events.Cause;
+import io.complaintskpi.events.CauseFinding;
+import io.complaintskpi.events.ComplainantType;
+import io.complaintskpi.events.ComplaintEvent;
+import io.complaintskpi.events.ComplaintEvent.ActionTaken;
+import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
+import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
+import io.complaintskpi.events.ComplaintEvent.CostIncurred;
+import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
+import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.ComplaintEvent.PanelHeld;
+import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
+import io.complaintskpi.events.ComplaintEvent.StageResponded;
+import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
+import io.complaintskpi.events.CostCategory;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.Outcome;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.kpi.Contributions;
+import io.complaintskpi.kpi.KpiKey;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 8, item 4: the figures do not depend on the order events arrive in. For generated valid histories
+ * (every event accepted when they arrive in business-time order), every arrival order that starts with
+ * the receipt gives the same state, the same KPI contributions and the same deadlines once all have
+ * arrived, folding events in as the topology does (place by business time, replay, dead-letter what the
+ * replay rejects). One order is left out on purpose: a withdrawal arriving before the request of the
+ * stage it withdraws while the stage before is already answered. Nothing is open on its date then, and
+ * the rule of item 1 rejects it (docs/rules.md).
+ */
+class ArrivalOrderProperties {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private final Contributions contributions = new Contributions(Cases.DUE_DATES);
+
+    @Property(tries = 300)
+    void everyArrivalOrderGivesTheSameStateFiguresAndDeadlines(@ForAll("histories") List<EventEnvelope> history,
+                                                               @ForAll long shuffleSeed) {
+        Folded inOrder = fold(history);
+        assertThat(inOrder.rejected()).as("a generated history is valid").isEmpty();
+        assertThat(inOrder.state().awaiting()).as("nothing waits in a complete history").isEmpty();
+
+        List<EventEnvelope> arrival = arrivalOrder(history, new Random(shuffleSeed));
+        Folded shuffled = fold(arrival);
+
+        assertThat(shuffled.rejected()).as("arrival %s", types(arrival)).isEmpty();
+        assertThat(shuffled.state()).as("arrival %s", types(arrival)).isEqualTo(inOrder.state());
+        assertThat(contributions.of(shuffled.state())).isEqualTo(contributions.of(inOrder.state()));
+        assertThat(deadlines(shuffled.state())).isEqualTo(deadlines(inOrder.state()));
+    }
+
+    private record Folded(CaseState state, List<EventEnvelope> rejected) {
+    }
+
+    /** As the topology: each arrival is placed by business time and the key replayed; a rejection leaves it out. */
+    private static Folded fold(List<EventEnvelope> arrivals) {
+        CaseHistory history = CaseHistory.empty();
+        List<EventEnvelope> rejected = new ArrayList<>();
+        for (EventEnvelope event : arrivals) {
+            CaseHistory next = history.with(event);
+            try {
+                Cases.MACHINE.replay(Cases.KEY, next);
+                history = next;
+            } catch (IllegalTransitionException e) {
+                rejected.add(event);
+            }
+        }
+        return new Folded(Cases.MACHINE.replay(Cases.KEY, new CaseHistory(history.events())), rejected);
+    }
+
+    private static Map<String, LocalDate> deadlines(CaseState state) {
+        Map<String, LocalDate> due = new LinkedHashMap<>();
+        Complaint complaint = state.complaint();
+        for (Stage stage : complaint.stages()) {
+            due.put("stage " + stage.number(), Cases.DUE_DATES.due(complaint, stage));
+        }
+        if (complaint.regime() == Regime.ADULTS) {
+            due.put("acknowledgement", Cases.DUE_DATES.acknowledgementDue(complaint));
+        }
+        return due;
+    }
+
+    /** The receipt first, the rest shuffled, except a withdrawal of stage 2 or 3 comes after that stage's request. */
+    private static List<EventEnvelope> arrivalOrder(List<EventEnvelope> history, Random random) {
+        List<EventEnvelope> rest = new ArrayList<>(history.subList(1, history.size()));
+        Collections.shuffle(rest, random);
+        history.stream().filter(e -> e.event() instanceof ComplaintWithdrawn).findFirst().ifPresent(withdrawal -> {
+            EventEnvelope request = null;
+            for (EventEnvelope e : history) {
+                if (e == withdrawal) {
+                    break;
+                }
+                if (e.event() instanceof EscalationRequested) {
+                    request = e;
+                }
+            }
+            if (request != null && rest.indexOf(withdrawal) < rest.indexOf(request)) {
+                rest.remove(withdrawal);
+                rest.add(rest.indexOf(request) + 1, withdrawal);
+            }
+        });
+        List<EventEnvelope> arrival = new ArrayList<>();
+        arrival.add(history.get(0));
+        arrival.addAll(rest);
+        return arrival;
+    }
+
+    private static List<String> types(List<EventEnvelope> events) {
+        return events.stream().map(e -> e.businessDate() + " " + e.event()).toList();
+    }
+
+    @Provide
+    Arbitrary<List<EventEnvelope>> histories() {
+        return Arbitraries.randomValue(ArrivalOrderProperties::history);
+    }
+
+    /** A valid history in business-time order: the lifecycle steps first, then dated one after another. */
+    private static List<EventEnvelope> history(Random random) {
+        Regime regime = random.nextBoolean() ? Regime.CHILDREN : Regime.ADULTS;
+        LocalDate received = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(4 * 365));
+        List<ComplaintEvent> steps = regime == Regime.CHILDREN ? children(random) : adults(random, received);
+        sprinkle(steps, random);
+        List<EventEnvelope> events = new ArrayList<>();
+        LocalDate date = received;
+        ComplaintEvent previous = null;
+        for (ComplaintEvent step : steps) {
+            // Now and then two steps share an instant, where the lifecycle order allows it.
+            boolean sameInstant = previous != null && random.nextInt(4) == 0
+                    && LifecycleMachine.sameInstantRank(step) > LifecycleMachine.sameInstantRank(previous);
+            if (previous != null && !sameInstant) {
+                date = date.plusDays(1 + random.nextInt(12));
+            }
+            events.add(new EventEnvelope(new UUID(random.nextLong(), random.nextLong()),
+                    date.atTime(LocalTime.of(10, 0)).atZone(LONDON).toOffsetDateTime(), Cases.KEY, Cases.AUTHORITY, 1,
+                    step));
+            previous = step;
+        }
+        return events;
+    }
+
+    private static List<ComplaintEvent> children(Random random) {
+        List<ComplaintEvent> steps = new ArrayList<>();
+        steps.add(new ComplaintReceived(Regime.CHILDREN, "Children in care", ComplainantType.PARENT, null));
+        if (random.nextBoolean()) {
+            steps.add(new ComplaintAcknowledged(1));
+        }
+        extensions(steps, random, 1, 10, 20);
+        int end = random.nextInt(4); // 0 open, 1 withdrawn, 2 answered, 3 asked for stage 2 unanswered
+        if (end == 0) {
+            return steps;
+        }
+        if (end == 1) {
+            steps.add(new ComplaintWithdrawn());
+            return steps;
+        }
+        if (end == 2) {
+            steps.add(response(1, random));
+            if (random.nextBoolean()) {
+                return steps;
+            }
+        }
+        steps.add(new EscalationRequested(2));
+        int requestAt = steps.size() - 1;
+        if (random.nextBoolean()) {
+            steps.add(new StatementAgreed());
+        }
+        if (random.nextBoolean()) {
+            steps.add(new ComplaintAcknowledged(2));
+        }
+        extensions(steps, random, 2, 25, 65);
+        int stage2 = random.nextInt(3); // 0 open, 1 withdrawn, 2 answered
+        if (stage2 == 1) {
+            steps.add(new ComplaintWithdrawn());
+        } else if (stage2 == 2) {
+            steps.add(response(2, random));
+            if (random.nextBoolean()) {
+                steps.add(new EscalationRequested(3));
+                int reached = random.nextInt(4); // panel, report, response: how far stage 3 got
+                if (reached >= 1) {
+                    steps.add(new PanelHeld());
+                }
+                if (reached >= 2) {
+                    steps.add(new PanelReportIssued());
+                }
+                if (reached >= 3) {
+                    steps.add(response(3, random));
+                } else if (random.nextInt(3) == 0) {
+                    steps.add(new ComplaintWithdrawn());
+                }
+            }
+        }
+        if (end == 3 && random.nextBoolean()) {
+            // The stage 1 answer still comes after the request for stage 2 (seed report, section 3.2).
+            int last = steps.get(steps.size() - 1) instanceof ComplaintWithdrawn ? steps.size() - 1 : steps.size();
+            steps.add(requestAt + 1 + random.nextInt(last - requestAt), response(1, random));
+        }
+        return steps;
+    }
+
+    private static List<ComplaintEvent> adults(Random random, LocalDate received) {
+        List<ComplaintEvent> steps = new ArrayList<>();
+        LocalDate agreed = random.nextBoolean() ? received.plusDays(30 + random.nextInt(200)) : null;
+        steps.add(new ComplaintReceived(Regime.ADULTS, "Home care", ComplainantType.ADULT_SERVICE_USER, agreed));
+        for (int acks = random.nextInt(3); acks > 0; acks--) {
+            steps.add(new ComplaintAcknowledged(1));
+        }
+        if (random.nextBoolean()) {
+            steps.add(new ExtensionAgreed(1, null, received.plusDays(200 + random.nextInt(100))));
+        }
+        int end = random.nextInt(3); // 0 open, 1 withdrawn, 2 answered
+        if (end == 1) {
+            steps.add(new ComplaintWithdrawn());
+        } else if (end == 2) {
+            steps.add(response(1, random));
+        }
+        return steps;
+    }
+
+    /** Zero, one or two extensions of a stage, each longer than the last, within the statutory range. */
+    private static void extensions(List<ComplaintEvent> steps, Random random, int stage, int limit, int max) {
+        int days = limit;
+        for (int n = random.nextInt(3); n > 0 && days < max; n--) {
+            days = days + 1 + random.nextInt(max - days);
+            steps.add(new ExtensionAgreed(stage, days, null));
+        }
+    }
+
+    private static StageResponded response(int stage, Random random) {
+        Outcome outcome = Outcome.values()[random.nextInt(Outcome.values().length)];
+        List<CauseFinding> causes = random.nextBoolean()
+                ? List.of(new CauseFinding(Cause.values()[random.nextInt(Cause.values().length)], random.nextBoolean()))
+                : List.of();
+        return new StageResponded(stage, outcome, causes);
+    }
+
+    /** Actions, ADR and costs between the receipt and any withdrawal (costs may follow it). */
+    private static void sprinkle(List<ComplaintEvent> steps, Random random) {
+        int withdrawn = steps.indexOf(new ComplaintWithdrawn());
+        int end = withdrawn < 0 ? steps.size() : withdrawn;
+        for (int n = random.nextInt(3); n > 0; n--) {
+            int at = 1 + random.nextInt(end);
+            ComplaintEvent extra = switch (random.nextInt(3)) {
+                case 0 -> new ActionTaken(ActionKind.values()[random.nextInt(ActionKind.values().length)]);
+                case 1 -> new AdrHeld(AdrKind.values()[random.nextInt(AdrKind.values().length)], random.nextBoolean(),
+                        random.nextBoolean());
+                default -> new CostIncurred(CostCategory.values()[random.nextInt(CostCategory.values().length)],
+                        100 + random.nextInt(100_000));
+            };
+            steps.add(at, extra);
+            end++;
+        }
+        if (withdrawn >= 0 && random.nextBoolean()) {
+            steps.add(new CostIncurred(CostCategory.MEDIATION, 5_000));
+        }
+    }
+}
