@@ -1,6 +1,7 @@
 package io.complaintskpi.cli;
 
 import io.complaintskpi.app.ComplaintsService;
+import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.demo.LiveComplaintsSimulator;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -33,13 +35,19 @@ final class DemoCommand implements Callable<Integer> {
             description = "interval of the live stream after the history (default ${DEFAULT-VALUE})")
     Duration liveEvery;
 
+    /**
+     * The demo's events are one authority's: make it the default so plain curls find it. Any source the user
+     * gives (flag, environment, --config file) still wins.
+     */
+    ServiceConfig settings() {
+        return options.load(Map.of(
+                "authority.default", SeedHistory.AUTHORITY,
+                "authority.names", SeedHistory.AUTHORITY + "=Leicestershire County Council"));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        // The demo's events are one authority's: make it the default so plain curls find it.
-        options.defaultSetting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", SeedHistory.AUTHORITY);
-        options.defaultSetting("authority.names", "COMPLAINTS_AUTHORITY_NAMES",
-                SeedHistory.AUTHORITY + "=Leicestershire County Council");
-        ComplaintsService service = ComplaintsService.start(options.load());
+        ComplaintsService service = ComplaintsService.start(settings());
         Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,

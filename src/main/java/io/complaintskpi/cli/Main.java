@@ -1,5 +1,6 @@
 package io.complaintskpi.cli;
 
+import io.complaintskpi.config.ServiceConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,22 @@ import picocli.CommandLine.Command;
                 BenchCommand.class})
 public final class Main {
 
+    /** Exit status of a start refused because of its settings (as picocli's usage errors). */
+    static final int INVALID_SETTINGS = 2;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand; a setting that is not valid is one line per problem, no trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ServiceConfig.InvalidSettings invalid) {
+                invalid.problems().forEach(problem -> cmd.getErr().println("complaints-kpi: " + problem));
+                cmd.getErr().flush();
+                return INVALID_SETTINGS;
+            }
+            throw e;
+        });
     }
 }

@@ -33,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,20 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16")
+    /** When the report is generated, as it states. */
+    Clock clock = Clock.systemUTC();
+
+    @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16 or 2015-16")
     String year;
 
     @Option(names = "--authority", description = "authority code (default: the only authority in the events,"
             + " else authority.default; with --url, the service's default)")
     String authority;
 
-    @Option(names = "--public", description = "suppress small counts (DfE conventions) for publication")
-    boolean publicOutput;
+    @Option(names = "--public", arity = "0..1", fallbackValue = "true",
+            description = "suppress small counts (DfE conventions) for publication; --public=false for the full"
+                    + " copy when disclosure.public-by-default is true (default: that setting)")
+    Boolean publicOutput;
 
     @Option(names = "--out", defaultValue = "reports", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -93,6 +99,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ServiceConfig config = settings.load(Map.of()); // every setting checked before anything runs
+        boolean publicCopy = publicOutput != null ? publicOutput : config.publicByDefault();
         FinancialYear financialYear = parseYear();
         if (authority != null && !SAFE_AUTHORITY.matcher(authority).matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -100,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Rendered report;
         try {
-            report = source.url != null ? fetch(financialYear) : offline(financialYear);
+            report = source.url != null ? fetch(financialYear, publicCopy) : offline(config, financialYear, publicCopy);
         } catch (NoReport e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
@@ -124,12 +132,12 @@ final class ReportCommand implements Callable<Integer> {
             return FinancialYear.parse(year);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--year must be a financial year like 2015/16: " + e.getMessage());
+                    "--year " + e.getMessage());
         }
     }
 
-    private Rendered offline(FinancialYear financialYear) throws JsonProcessingException, NoReport {
-        ServiceConfig config = config();
+    private Rendered offline(ServiceConfig config, FinancialYear financialYear, boolean publicCopy)
+            throws JsonProcessingException, NoReport {
         DomainRules rules = DomainRules.from(config);
         FixtureReader reader = new FixtureReader(rules.codec());
         String origin = source.events == null ? "the built-in seed fixture" : source.events.toString();
@@ -144,13 +152,13 @@ final class ReportCommand implements Callable<Integer> {
 
         String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
         AnnualReport report = AnnualReport.build(new KpiCatalogue(result.series()), about,
-                config.authorityName(about), financialYear, publicOutput);
+                config.authorityName(about), financialYear, publicCopy, config.rules().figureSettings(), clock.instant());
         Map<String, byte[]> files = new LinkedHashMap<>();
         // The same mapper as the HTTP route: the file is byte for byte what the service would serve.
         files.put("json", EventCodec.MAPPER.writeValueAsBytes(report));
         files.put("csv", AnnualReportCsv.render(report).getBytes(StandardCharsets.UTF_8));
         files.put("html", AnnualReportHtml.render(report).getBytes(StandardCharsets.UTF_8));
-        return new Rendered(about, publicOutput, files);
+        return new Rendered(about, publicCopy, files);
     }
 
     private void printTally(String origin, int read, OfflineReplay.Result result) {
@@ -173,11 +181,11 @@ final class ReportCommand implements Callable<Integer> {
         return authorities.size() == 1 ? authorities.iterator().next() : fallback;
     }
 
-    private Rendered fetch(FinancialYear financialYear) throws IOException, InterruptedException, NoReport {
+    private Rendered fetch(FinancialYear financialYear, boolean publicCopy) throws IOException, InterruptedException, NoReport {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String format : List.of("json", "csv", "html")) {
-            URI uri = reportUri(financialYear, format);
+            URI uri = reportUri(financialYear, format, publicCopy);
             HttpResponse<byte[]> response;
             try {
                 response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
@@ -199,12 +207,12 @@ final class ReportCommand implements Callable<Integer> {
         return new Rendered(about, json.path("publicOutput").asBoolean(), files);
     }
 
-    private URI reportUri(FinancialYear financialYear, String format) {
+    private URI reportUri(FinancialYear financialYear, String format, boolean publicCopy) {
         String base = source.url.toString().replaceAll("/+$", "");
         StringBuilder query = new StringBuilder("year=").append(encode(financialYear.label()))
                 .append("&format=").append(format);
-        if (publicOutput) {
-            query.append("&public=true"); // without it the service's own default applies
+        if (publicOutput != null || publicCopy) {
+            query.append("&public=").append(publicCopy); // without it the service's own default applies
         }
         if (authority != null) {
             query.append("&authority=").append(encode(authority));
@@ -214,14 +222,5 @@ final class ReportCommand implements Callable<Integer> {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Loaded exactly as the service loads its settings: flags, then environment, file, defaults. */
-    private ServiceConfig config() {
-        try {
-            return settings.load(Map.of());
-        } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.complaintskpi.app.ComplaintsService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,7 +17,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ComplaintsService service = ComplaintsService.start(options.load());
+        ComplaintsService service = ComplaintsService.start(options.load(Map.of()));
         System.out.printf("complaints-kpi serving on http://localhost:%d (Kafka %s); Ctrl-C to stop%n",
                 service.httpPort(), service.bootstrapServers());
         runUntilShutdown(service);

@@ -20,16 +20,10 @@ final class ServiceOptions {
     String dataDir;
 
     @Option(names = "--http-port", description = "HTTP port (default 7070)")
-    Integer httpPort;
+    String httpPort;
 
-    /** A setting the command wants unless the user gave it (as a flag or in the environment). */
-    void defaultSetting(String key, String env, String value) {
-        if (System.getenv(env) == null) {
-            settings.settings.putIfAbsent(key, value);
-        }
-    }
-
-    ServiceConfig load() {
+    /** Every setting, checked; {@code commandDefaults} yield to flags, environment and the --config file. */
+    ServiceConfig load(Map<String, String> commandDefaults) {
         Map<String, String> shortcuts = new HashMap<>();
         if (bootstrapServers != null) {
             shortcuts.put("kafka.bootstrap-servers", bootstrapServers);
@@ -38,8 +32,8 @@ final class ServiceOptions {
             shortcuts.put("data.dir", dataDir);
         }
         if (httpPort != null) {
-            shortcuts.put("http.port", httpPort.toString());
+            shortcuts.put("http.port", httpPort); // checked with the other settings, as http.port
         }
-        return settings.load(shortcuts);
+        return settings.load(shortcuts, commandDefaults);
     }
 }

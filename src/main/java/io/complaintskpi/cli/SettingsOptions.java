@@ -5,10 +5,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -23,16 +23,22 @@ final class SettingsOptions {
 
     /** Flags, then environment, then the file, then defaults; {@code shortcuts} are flags too. */
     ServiceConfig load(Map<String, String> shortcuts) {
+        return load(shortcuts, Map.of());
+    }
+
+    /** As above; {@code commandDefaults} replace built-in defaults for one command and yield to every source. */
+    ServiceConfig load(Map<String, String> shortcuts, Map<String, String> commandDefaults) {
         Properties file = new Properties();
         if (configFile != null) {
             try (InputStream in = Files.newInputStream(configFile)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + configFile, e);
+                throw new ServiceConfig.InvalidSettings(List.of("cannot read the --config file " + configFile
+                        + ": " + e.getMessage()));
             }
         }
         Map<String, String> overrides = new HashMap<>(settings);
         overrides.putAll(shortcuts);
-        return ServiceConfig.load(System.getenv(), file, overrides);
+        return ServiceConfig.load(System.getenv(), file, overrides, commandDefaults);
     }
 }

@@ -44,29 +44,36 @@ import java.util.UUID;
  * A synthetic, ongoing stream of children's complaints "now", for the live part of the demo. Each call to
  * {@link #next(Instant)} is one tick: new complaints and compliments arrive, and tracked complaints move on
  * (acknowledgement, extension, response, apology, escalation to stage 2, statement, adjudication,
- * investigation costs, escalation to a stage 3 panel, conciliation, withdrawal), at most one step per complaint per tick. Everything it
- * emits obeys the lifecycle rules because it only moves the complaints it created.
+ * investigation costs, escalation to a stage 3 panel, conciliation, withdrawal), at most one step per
+ * complaint per tick. Everything it emits obeys the lifecycle rules because it only moves the complaints it
+ * created.
  *
  * <p>The first tick also emits a backlog: complaints received on the previous working days (up to
- * {@link Settings#backlogDays()} back), some never to be answered (always the oldest). Their responses
- * arrive live, some late, and the unanswered ones breach their deadlines; complaints received live are
- * answered within minutes.
- * Mix, areas and causes follow the seed's 2015/16 figures. Deterministic for a given seed and sequence of
- * tick instants. Pure Java: publishing is {@link DemoPublisher}'s job.
+ * {@link Settings#backlogDays()} back), some never to be answered. Their responses arrive live, some late,
+ * and the unanswered ones breach their deadlines; complaints received live are answered within minutes.
+ * Mix, areas and causes follow the seed's 2015/16 figures. Pure Java: publishing is {@link DemoPublisher}'s job.
+ *
+ * <p>Restartable: what happens to a complaint depends only on the complaint (its own random numbers are
+ * seeded by its key), the backlog of a day only on the day, and an event's id on its complaint and its
+ * place in the complaint's history. So a demo restarted the same day publishes its backlog and each
+ * complaint's steps again with the same ids, which the service drops as duplicates: only what is new counts.
+ * The seed given to the constructor drives only what arrives live. Deterministic for a given seed and
+ * sequence of tick instants.
  */
 public final class LiveComplaintsSimulator {
 
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
      * @param authority          the authority of every event
-     * @param complaintsPerTick  the chance of a new complaint in a tick (0 to 1)
+     * @param complaintsPerTick  the expected number of new complaints in a tick (below 1: the chance of one)
      * @param complimentsPerTick the chance of a compliment in a tick (0 to 1)
      * @param backlog            complaints already open when the simulation starts
      * @param backlogDays        how many working days back the backlog was received
      * @param neverAnswered      the share of complaints that never get a response (they will breach)
-     * @param keyPrefix          start of every key, before the first tick's time stamp
+     * @param keyPrefix          start of every key (before the time stamp), e.g. one per authority
      */
     public record Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
                            int backlogDays, double neverAnswered, String keyPrefix) {
@@ -85,10 +92,7 @@ public final class LiveComplaintsSimulator {
     private final Clock clock;
     private final Random random;
     private final Map<String, LiveCase> open = new LinkedHashMap<>();
-    private String keyPrefix;
     private Instant lastTick;
-    private int complaints;
-    private int compliments;
 
     public LiveComplaintsSimulator(Clock clock, Random random) {
         this(Settings.defaults(), clock, random);
@@ -112,7 +116,6 @@ public final class LiveComplaintsSimulator {
     public List<EventEnvelope> next(Instant now) {
         List<EventEnvelope> events = new ArrayList<>();
         if (lastTick == null) {
-            keyPrefix = settings.keyPrefix() + STAMP.format(now.atZone(EventEnvelope.LONDON)) + "-";
             events.addAll(backlog(today(now)));
         } else if (Duration.between(lastTick, now).compareTo(Duration.ofSeconds(1)) < 0) {
             return List.of();
@@ -122,19 +125,22 @@ public final class LiveComplaintsSimulator {
         for (LiveCase complaint : List.copyOf(open.values())) {
             ComplaintEvent event = complaint.step();
             if (event != null) {
-                steps.add(new Step(complaint.key, event));
+                steps.add(new Step(complaint.key, event, ++complaint.events));
             }
             if (complaint.finished) {
                 open.remove(complaint.key);
             }
         }
-        for (int i = arrivals(settings.complaintsPerTick()); i > 0; i--) {
-            LiveCase complaint = receive(random.nextDouble() >= settings.neverAnswered());
-            steps.add(new Step(complaint.key, complaint.received()));
+        // Arrivals are keyed by the second they arrive in: ticks are at least a second apart, so a key
+        // received live is never used again, by this run or a restarted one.
+        String stamp = TIME.format(now.atZone(EventEnvelope.LONDON));
+        for (int i = 0, arrivals = arrivals(settings.complaintsPerTick()); i < arrivals; i++) {
+            LiveCase complaint = receive(settings.keyPrefix() + stamp + "-C" + (i == 0 ? "" : String.valueOf(i + 1)));
+            steps.add(new Step(complaint.key, complaint.received(), ++complaint.events));
         }
         if (random.nextDouble() < settings.complimentsPerTick()) {
-            steps.add(new Step(keyPrefix + String.format("CMP%04d", ++compliments),
-                    new ComplimentReceived(weighted(SeedYears.Y2015.compliments()))));
+            steps.add(new Step(settings.keyPrefix() + stamp + "-CMP",
+                    new ComplimentReceived(weighted(SeedYears.Y2015.compliments(), random)), 1));
         }
         for (int i = 0; i < steps.size(); i++) {
             Instant at = now.minusMillis(steps.size() - 1 - i);
@@ -144,41 +150,30 @@ public final class LiveComplaintsSimulator {
     }
 
     /**
-     * Complaints received on earlier working days, spread from {@code backlogDays} back to yesterday and
-     * acknowledged the working day after receipt. The oldest is never answered, so a breach shows at once.
+     * Complaints received on the {@code backlogDays} working days before today, acknowledged the working day
+     * after receipt. Which complaints a day brings depends only on the day, so a restart brings the same.
      */
     private List<EventEnvelope> backlog(LocalDate today) {
         List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < settings.backlog(); i++) {
-            int daysAgo = Math.max(1, settings.backlogDays() * (settings.backlog() - i) / settings.backlog());
+        double perDay = (double) settings.backlog() / settings.backlogDays();
+        for (int daysAgo = settings.backlogDays(); daysAgo >= 1; daysAgo--) {
             LocalDate received = CALENDAR.workingDaysBefore(today, daysAgo);
-            LiveCase complaint = receive(i > 0 && random.nextDouble() >= settings.neverAnswered());
-            events.add(envelope(new Step(complaint.key, complaint.received()), officeHours(received, 0)));
-            LocalDate acknowledged = CALENDAR.addWorkingDays(received, 1);
-            if (acknowledged.isBefore(today)) {
-                complaint.acknowledged = true;
-                events.add(envelope(new Step(complaint.key, new ComplaintAcknowledged(1)), officeHours(acknowledged, 1)));
+            Random day = seeded(received.toString());
+            int count = (int) perDay + (day.nextDouble() < perDay - (int) perDay ? 1 : 0);
+            for (int n = 1; n <= count; n++) {
+                LiveCase complaint = receive(settings.keyPrefix() + DAY.format(received) + "-B" + n);
+                events.add(envelope(new Step(complaint.key, complaint.received(), ++complaint.events),
+                        complaint.officeHours(received, 0)));
+                LocalDate acknowledged = CALENDAR.addWorkingDays(received, 1);
+                if (acknowledged.isBefore(today)) {
+                    complaint.acknowledged = true;
+                    events.add(envelope(new Step(complaint.key, new ComplaintAcknowledged(1), ++complaint.events),
+                            complaint.officeHours(acknowledged, 1)));
+                }
             }
         }
         events.sort(Comparator.comparing(e -> e.occurredAt().toInstant()));
         return events;
-    }
-
-    private LiveCase receive(boolean answered) {
-        LiveCase complaint = new LiveCase(keyPrefix + String.format("C%04d", ++complaints), answered);
-        open.put(complaint.key, complaint);
-        return complaint;
-    }
-
-    private OffsetDateTime officeHours(LocalDate date, int order) {
-        return date.atTime(9 + order * 3, random.nextInt(60), 1 + random.nextInt(59))
-                .atZone(EventEnvelope.LONDON).toOffsetDateTime();
-    }
-
-    private EventEnvelope envelope(Step step, OffsetDateTime at) {
-        UUID id = UUID.nameUUIDFromBytes((settings.authority() + "/" + step.key() + "/" + at)
-                .getBytes(StandardCharsets.UTF_8));
-        return new EventEnvelope(id, at, step.key(), settings.authority(), 1, step.event());
     }
 
     /** The whole part of the expected number, plus one more with the chance of the fraction. */
@@ -187,15 +182,30 @@ public final class LiveComplaintsSimulator {
         return whole + (random.nextDouble() < expected - whole ? 1 : 0);
     }
 
+    private LiveCase receive(String key) {
+        LiveCase complaint = new LiveCase(key, seeded(key));
+        open.put(complaint.key, complaint);
+        return complaint;
+    }
+
+    /** Random numbers that depend only on the authority and {@code what}: the same after a restart. */
+    private Random seeded(String what) {
+        return new Random(UUID.nameUUIDFromBytes((settings.authority() + "/" + what)
+                .getBytes(StandardCharsets.UTF_8)).getMostSignificantBits());
+    }
+
+    /** The event's id is its complaint's and its place in the complaint's history: a restart repeats it. */
+    private EventEnvelope envelope(Step step, OffsetDateTime at) {
+        UUID id = UUID.nameUUIDFromBytes((settings.authority() + "/" + step.key() + "/" + step.ordinal())
+                .getBytes(StandardCharsets.UTF_8));
+        return new EventEnvelope(id, at, step.key(), settings.authority(), 1, step.event());
+    }
+
     private static LocalDate today(Instant now) {
         return now.atZone(EventEnvelope.LONDON).toLocalDate();
     }
 
-    private boolean chance(double p) {
-        return random.nextDouble() < p;
-    }
-
-    private <T> T weighted(Map<T, Integer> weights) {
+    private static <T> T weighted(Map<T, Integer> weights, Random random) {
         int total = weights.values().stream().mapToInt(Integer::intValue).sum();
         int pick = random.nextInt(total);
         for (Map.Entry<T, Integer> entry : weights.entrySet()) {
@@ -207,13 +217,16 @@ public final class LiveComplaintsSimulator {
         throw new IllegalStateException("weights must be positive");
     }
 
-    private record Step(String key, ComplaintEvent event) {
+    /** An event of a complaint, {@code ordinal}-th in its history. */
+    private record Step(String key, ComplaintEvent event, int ordinal) {
     }
 
     /** What the simulator knows of one complaint it created. */
     private final class LiveCase {
         private final String key;
+        private final Random random;
         private final boolean answered;
+        private int events;
         private int stage = 1;
         private boolean acknowledged;
         private boolean extended;
@@ -226,14 +239,28 @@ public final class LiveComplaintsSimulator {
         private final List<CostIncurred> costsDue = new ArrayList<>();
         private boolean finished;
 
-        LiveCase(String key, boolean answered) {
+        LiveCase(String key, Random random) {
             this.key = key;
-            this.answered = answered;
+            this.random = random;
+            this.answered = random.nextDouble() >= settings.neverAnswered();
         }
 
         ComplaintReceived received() {
             return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.Y2015.serviceAreas()),
                     weighted(SeedYears.Y2015.complainants()), null);
+        }
+
+        private OffsetDateTime officeHours(LocalDate date, int order) {
+            return date.atTime(9 + order * 3, random.nextInt(60), 1 + random.nextInt(59))
+                    .atZone(EventEnvelope.LONDON).toOffsetDateTime();
+        }
+
+        private boolean chance(double p) {
+            return random.nextDouble() < p;
+        }
+
+        private <T> T weighted(Map<T, Integer> weights) {
+            return LiveComplaintsSimulator.weighted(weights, random);
         }
 
         /** This tick's event for the complaint, or null when nothing happens to it. */

@@ -1,6 +1,7 @@
 package io.complaintskpi.domain;
 
 import io.complaintskpi.alerts.DeadlineWatch;
+import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.SchemaValidator;
@@ -14,13 +15,14 @@ public record DomainRules(EventCodec codec, LifecycleMachine machine, DueDates d
                           Contributions contributions, DeadlineWatch deadlineWatch) {
 
     public static DomainRules from(ServiceConfig config) {
-        Timescales timescales = Timescales.withAdultsResponseMonths(config.adultsResponseMonths());
-        DueDates dueDates = new DueDates(config.calendar(), timescales, config.stage2ClockStart());
+        RuleSettings rules = config.rules();
+        Timescales timescales = Timescales.withAdultsResponseMonths(rules.adultsResponseMonths());
+        DueDates dueDates = new DueDates(rules.calendar(), timescales, rules.stage2ClockStart());
         return new DomainRules(
                 new EventCodec(config.defaultAuthority(), new SchemaValidator()),
                 new LifecycleMachine(timescales),
                 dueDates,
                 new Contributions(dueDates),
-                new DeadlineWatch(dueDates, config.atRiskWorkingDays()));
+                new DeadlineWatch(dueDates, rules.atRiskWorkingDays()));
     }
 }

@@ -1,9 +1,13 @@
 package io.complaintskpi.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.http.ApiRoute.Publication;
+import io.complaintskpi.kpi.Cell;
+import io.complaintskpi.kpi.Disclosure;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.rules.FinancialYear;
@@ -20,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +54,47 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The JSON of an error answer. */
+    record ApiError(int status, String error) {
+    }
+
+    record Health(String status) {
+    }
+
+    record Readiness(boolean ready, String streams) {
+    }
+
+    record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
+                    Map<String, Object> receivedByStage) {
+    }
+
+    record YearRow(String year, int stage, Object received) {
+    }
+
+    record ReceivedByYear(String authority, String regime, @JsonProperty("public") boolean publicOutput, List<YearRow> rows) {
+    }
+
+    record Open(String authority, String regime, LocalDate at, @JsonProperty("public") boolean publicOutput,
+                 Map<String, Object> openByStage) {
+    }
+
+    /** Every API route with the parameters it takes and what it does when public output is asked. */
+    record RouteIndex(List<ApiRoute> routes) {
+    }
+
+    record DeadLetters(String topic, long records, List<DeadLetter> recent) {
+    }
+
     public static ApiServer start(String host, int port, ApiDependencies deps) {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
             HttpMetrics.register(config, deps.metrics());
-            routes(config, deps);
-            KpiRoutes.register(config, deps);
-            DeadlineRoutes.register(config, deps);
-            PeriodRoutes.register(config, deps);
+            Routes routes = new Routes(config, deps);
+            routes(config, routes);
+            KpiRoutes.register(routes);
+            DeadlineRoutes.register(routes);
+            PeriodRoutes.register(routes);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });
         app.start(host, port);
@@ -76,13 +111,15 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void routes(JavalinConfig config, ApiDependencies deps) {
+    private static void routes(JavalinConfig config, Routes api) {
+        ApiDependencies deps = api.deps();
         var routes = config.routes;
         routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(ServiceUnavailable.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.warn("request {} failed", ctx.path(), e);
-            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            error(ctx, 500, "internal error; the service log has the details");
         });
         routes.error(404, "*", ctx -> {
             // Javalin answers an unknown route in plain text; our own 404s have their JSON already.
@@ -91,11 +128,11 @@ public final class ApiServer implements AutoCloseable {
             }
         });
 
-        routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health", ctx -> ctx.json(new Health("UP")));
         routes.get("/ready", ctx -> {
             String state = deps.queries().streamsState();
-            ctx.status(deps.queries().ready() ? 200 : 503).json(Map.of("ready", deps.queries().ready(),
-                    "streams", state));
+            boolean ready = deps.queries().ready();
+            ctx.status(ready ? 200 : 503).json(new Readiness(ready, state));
         });
         ServiceMetrics service = new ServiceMetrics(deps.metrics(), deps.localQueries(), deps.clock(),
                 deps.config().streamThreads());
@@ -106,64 +143,88 @@ public final class ApiServer implements AutoCloseable {
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
         });
 
-        routes.get("/api/v1/kpis/received", ctx -> {
-            Params p = params(ctx, deps);
-            Period period = p.period();
+        api.get("/api/v1", Publication.NO_COUNTS, List.of(), (ctx, p) -> ctx.json(new RouteIndex(api.declared())));
+
+        List<String> who = List.of(Params.AUTHORITY, Params.REGIME);
+        api.get("/api/v1/kpis/received", Publication.SUPPRESSES, concat(who, Params.PERIOD), (ctx, p) -> {
             Regime regime = p.regime();
+            Period period = p.publishable(p.period());
+            boolean publicOutput = p.publicOutput();
+            String authority = p.authority();
             SeriesReader series = ready(deps).series();
-            Map<String, Long> byStage = new LinkedHashMap<>();
+            Map<String, Object> byStage = new LinkedHashMap<>();
             for (int stage = 1; stage <= stages(regime); stage++) {
-                byStage.put(Integer.toString(stage),
-                        series.sum(p.authority(), Metric.received(regime, stage), period.from(), period.to()));
+                byStage.put(Integer.toString(stage), count(series.sum(authority, Metric.received(regime, stage),
+                        period.from(), period.to()), publicOutput));
             }
-            ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime), "period", period,
-                    "receivedByStage", byStage));
+            ctx.json(new Received(authority, Metric.regime(regime), period, publicOutput, byStage));
         });
 
-        routes.get("/api/v1/kpis/received/by-year", ctx -> {
-            Params p = params(ctx, deps);
+        // Every financial year from the first with data to this one, zeros included.
+        api.get("/api/v1/kpis/received/by-year", Publication.SUPPRESSES, who, (ctx, p) -> {
             Regime regime = p.regime();
+            boolean publicOutput = p.publicOutput();
+            String authority = p.authority();
             SeriesReader series = ready(deps).series();
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<Map<FinancialYear, Long>> byStage = new ArrayList<>();
+            FinancialYear first = FinancialYear.of(deps.today());
             for (int stage = 1; stage <= stages(regime); stage++) {
                 Map<FinancialYear, Long> byYear = new TreeMap<>();
-                series.daily(p.authority(), Metric.received(regime, stage), Metric.ALL, EPOCH, deps.today())
+                series.daily(authority, Metric.received(regime, stage), Metric.ALL, EPOCH, deps.today())
                         .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
-                int s = stage;
-                byYear.forEach((year, n) -> rows.add(Map.of("year", year.label(), "stage", s, "received", n)));
+                byStage.add(byYear);
+                if (!byYear.isEmpty() && byYear.keySet().iterator().next().compareTo(first) < 0) {
+                    first = byYear.keySet().iterator().next();
+                }
             }
-            rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("year"))
-                    .thenComparing(r -> (Integer) r.get("stage")));
-            ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime), "rows", rows));
+            List<YearRow> rows = new ArrayList<>();
+            for (FinancialYear year = first; year.compareTo(FinancialYear.of(deps.today())) <= 0;
+                 year = new FinancialYear(year.startYear() + 1)) {
+                for (int stage = 1; stage <= byStage.size(); stage++) {
+                    rows.add(new YearRow(year.label(), stage,
+                            count(byStage.get(stage - 1).getOrDefault(year, 0L), publicOutput)));
+                }
+            }
+            ctx.json(new ReceivedByYear(authority, Metric.regime(regime), publicOutput, rows));
         });
 
-        routes.get("/api/v1/kpis/open", ctx -> {
-            Params p = params(ctx, deps);
+        api.get("/api/v1/kpis/open", Publication.SUPPRESSES, concat(who, List.of("at")), (ctx, p) -> {
             Regime regime = p.regime();
             LocalDate at = p.optionalDate("at").orElse(deps.today());
-            SeriesReader series = ready(deps).series();
-            Map<String, Long> open = new LinkedHashMap<>();
-            for (int stage = 1; stage <= stages(regime); stage++) {
-                long opened = series.sum(p.authority(), Metric.received(regime, stage), EPOCH, at);
-                long closed = series.sum(p.authority(), Metric.closed(regime, stage), EPOCH, at);
-                open.put(Integer.toString(stage), opened - closed);
+            boolean publicOutput = p.publicOutput();
+            if (publicOutput && !FinancialYear.of(at).end().equals(at)) {
+                throw new BadRequest("public open counts are given at a financial year end only (at=2016-03-31): "
+                        + "counts at nearby dates could be subtracted to recover a suppressed one; got " + at);
             }
-            ctx.json(Map.of("authority", p.authority(), "regime", Metric.regime(regime), "at", at,
-                    "openByStage", open));
+            String authority = p.authority();
+            SeriesReader series = ready(deps).series();
+            Map<String, Object> open = new LinkedHashMap<>();
+            for (int stage = 1; stage <= stages(regime); stage++) {
+                long opened = series.sum(authority, Metric.received(regime, stage), EPOCH, at);
+                long closed = series.sum(authority, Metric.closed(regime, stage), EPOCH, at);
+                open.put(Integer.toString(stage), count(opened - closed, publicOutput));
+            }
+            ctx.json(new Open(authority, Metric.regime(regime), at, publicOutput, open));
         });
 
-        routes.get("/api/v1/dlq", ctx -> ctx.json(Map.of("topic", "complaint-events-dlq",
-                "records", deps.queries().deadLetterCount(), "recent", deps.queries().recentRejections())));
+        api.get("/api/v1/dlq", Publication.refuses("it counts rejected records for the service's operators"),
+                List.of(), (ctx, p) -> ctx.json(new DeadLetters("complaint-events-dlq", deps.queries().deadLetterCount(),
+                        deps.queries().recentRejections())));
+    }
 
-        routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+    /** A count as published: the number, or {@code c} when public output hides it. */
+    static Object count(long n, boolean publicOutput) {
+        return publicOutput && Disclosure.isSmall(n) ? Cell.SUPPRESSED : (Object) n;
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static int stages(Regime regime) {
         return Timescales.stages(regime);
-    }
-
-    static Params params(Context ctx, ApiDependencies deps) {
-        return new Params(ctx, deps.today(), deps.config().defaultAuthority());
     }
 
     static QueryService ready(ApiDependencies deps) {
@@ -175,7 +236,7 @@ public final class ApiServer implements AutoCloseable {
 
     static void error(Context ctx, int status, String message) {
         ctx.attribute(ERROR_WRITTEN, true);
-        ctx.status(status).json(Map.of("status", status, "error", message));
+        ctx.status(status).json(new ApiError(status, message));
     }
 
     static final class NotFound extends RuntimeException {

@@ -4,14 +4,12 @@ import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.lifecycle.DueDates;
-import io.javalin.config.JavalinConfig;
+import io.complaintskpi.http.ApiRoute.Publication;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-import static io.complaintskpi.http.ApiServer.params;
 import static io.complaintskpi.http.ApiServer.ready;
 
 /** Live deadlines: open alerts, the caseload and one complaint's statutory clocks. */
@@ -20,10 +18,23 @@ final class DeadlineRoutes {
     private DeadlineRoutes() {
     }
 
-    static void register(JavalinConfig config, ApiServer.ApiDependencies deps) {
-        config.routes.get("/api/v1/alerts", ctx -> {
-            Params p = params(ctx, deps);
-            var authority = p.optional("authority");
+    record Alerts(LocalDate asOf, int count, List<Alert> alerts) {
+    }
+
+    record Complaints(LocalDate asOf, String status, int count, List<Caseload.Row> rows) {
+    }
+
+    /** Default and largest {@code limit} of the caseload list. */
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 5000;
+
+    private static final String STAFF_ONLY = "it lists individual complaints for the staff who handle them";
+
+    static void register(Routes api) {
+        ApiServer.ApiDependencies deps = api.deps();
+        api.get("/api/v1/alerts", Publication.refuses(STAFF_ONLY),
+                List.of(Params.AUTHORITY, "stage", "serviceArea", "kind", Params.REGIME), (ctx, p) -> {
+            var authority = p.authorityFilter();
             var stage = p.optionalInt("stage", 1, 3);
             var serviceArea = p.optional("serviceArea");
             var kind = p.optionalEnum("kind", AlertKind.class);
@@ -39,20 +50,20 @@ final class DeadlineRoutes {
                     .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
                             .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
                     .toList();
-            ctx.json(Map.of("asOf", today, "count", alerts.size(), "alerts", alerts));
+            ctx.json(new Alerts(today, alerts.size(), alerts));
         });
 
-        config.routes.get("/api/v1/complaints", ctx -> {
-            Params p = params(ctx, deps);
+        api.get("/api/v1/complaints", Publication.refuses(STAFF_ONLY),
+                List.of("status", Params.AUTHORITY, "stage", "serviceArea", Params.REGIME, "limit"), (ctx, p) -> {
             String status = p.optional("status").orElse("open");
             if (!List.of("open", "overdue", "all").contains(status)) {
                 throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
             }
-            var authority = p.optional("authority");
+            var authority = p.authorityFilter();
             var stage = p.optionalInt("stage", 1, 3);
             var serviceArea = p.optional("serviceArea");
             var regime = p.optional("regime").map(r -> p.regime().name());
-            int limit = p.optionalInt("limit", 1, 5000).orElse(500);
+            int limit = p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
             LocalDate today = deps.today();
             List<Caseload.Row> rows = Caseload.rows(ready(deps).allCaseHistories(), deps.rules(), today).stream()
                     .filter(r -> status.equals("all") || r.open() && (status.equals("open") || r.workingDaysOverdue() > 0))
@@ -62,11 +73,10 @@ final class DeadlineRoutes {
                     .filter(r -> regime.map(r.regime()::equals).orElse(true))
                     .sorted(Caseload.MOST_URGENT_FIRST)
                     .toList();
-            ctx.json(Map.of("asOf", today, "status", status, "count", rows.size(),
-                    "rows", rows.subList(0, Math.min(limit, rows.size()))));
+            ctx.json(new Complaints(today, status, rows.size(), rows.subList(0, Math.min(limit, rows.size()))));
         });
 
-        config.routes.get("/api/v1/complaints/{id}/deadlines", ctx -> {
+        api.get("/api/v1/complaints/{id}/deadlines", Publication.refuses(STAFF_ONLY), List.of(), (ctx, p) -> {
             String id = ctx.pathParam("id");
             var state = ready(deps).caseHistory(id)
                     .map(history -> deps.rules().machine().replay(id, history))

@@ -4,7 +4,6 @@ import io.complaintskpi.events.EventCodec;
 import io.javalin.config.JavalinConfig;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * What one instance holds in its own stores, for the other instances ({@link PeerClient}). These routes
@@ -40,7 +39,7 @@ final class InternalRoutes {
         routes.get(CASES + "/{id}", ctx -> {
             var history = local.caseHistory(ctx.pathParam("id"));
             if (history.isEmpty()) {
-                ctx.status(404).json(Map.of("status", 404, "error", "not held here"));
+                ctx.status(404).json(new ApiServer.ApiError(404, "not held here"));
                 return;
             }
             var events = EventCodec.MAPPER.createArrayNode();

@@ -1,5 +1,7 @@
 package io.complaintskpi.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.complaintskpi.http.ApiRoute.Publication;
 import io.complaintskpi.kpi.AnnualReport;
 import io.complaintskpi.kpi.AnnualReportCsv;
 import io.complaintskpi.kpi.AnnualReportHtml;
@@ -7,23 +9,27 @@ import io.complaintskpi.kpi.Cell;
 import io.complaintskpi.kpi.DisclosedFigure;
 import io.complaintskpi.kpi.DisclosedSnapshot;
 import io.complaintskpi.kpi.Disclosure;
+import io.complaintskpi.kpi.Formula;
 import io.complaintskpi.kpi.Granularity;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.KpiDefinition;
 import io.complaintskpi.kpi.KpiDefinitions;
 import io.complaintskpi.kpi.ReportTable;
+import io.complaintskpi.kpi.WindowRate;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-import static io.complaintskpi.http.ApiServer.params;
+import static io.complaintskpi.http.ApiServer.EPOCH;
+import static io.complaintskpi.http.ApiServer.concat;
 import static io.complaintskpi.http.ApiServer.ready;
 
 /**
@@ -35,78 +41,132 @@ final class KpiRoutes {
     private KpiRoutes() {
     }
 
-    static void register(JavalinConfig config, ApiServer.ApiDependencies deps) {
-        var routes = config.routes;
-        routes.get("/api/v1/authorities", ctx -> ctx.json(Map.of("rows",
-                ready(deps).series().authorities().stream().map(a -> Map.of("authority", a)).toList())));
+    record Authority(String authority) {
+    }
 
-        routes.get("/api/v1/kpis/definitions", ctx -> ctx.json(Map.of("rows", KpiDefinitions.all())));
+    record Rows<T>(List<T> rows) {
+    }
 
-        routes.get("/api/v1/kpis", ctx -> {
-            Params p = params(ctx, deps);
-            Period period = p.period();
-            boolean publicOutput = p.flag("public", deps.config().publicByDefault());
-            Optional<String> prefix = p.optional("prefix");
-            DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(p.authority(), period),
-                    publicOutput);
-            List<Map<String, Object>> rows = snapshot.figures().stream()
-                    .filter(f -> prefix.map(f.id()::startsWith).orElse(true))
-                    .map(KpiRoutes::row).toList();
-            ctx.json(Map.of("authority", p.authority(), "period", period, "priorPeriod", period.previous(),
-                    "public", publicOutput, "rows", rows));
-        });
+    record Kpis(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
+                List<KpiRow> rows) {
+    }
 
-        routes.get("/api/v1/kpis/rolling", ctx -> {
-            Params p = params(ctx, deps);
-            LocalDate end = p.optionalDate("end").orElse(deps.today());
-            ctx.json(Map.of("authority", p.authority(), "end", end,
-                    "rows", catalogue(deps).rollingTimeliness(p.authority(), end)));
-        });
+    record KpiRow(String id, String dimension, KpiDefinition.Unit unit, String definition, BigDecimal value,
+                  String text, BigDecimal prior, String priorText, BigDecimal change, String changeText,
+                  BigDecimal percentChange) {
+    }
+
+    record Rolling(String authority, LocalDate end, List<WindowRate> rows) {
+    }
+
+    record Series(String authority, String id, KpiDefinition.Unit unit, Granularity interval, Integer rolling,
+                  String dimension, Period period, List<?> rows) {
+    }
+
+    record Table(String id, String title, List<String> columns, String note, List<Map<String, String>> rows) {
+    }
+
+    private static final String SERIES_REFUSAL = "a series of small counts over days, weeks or rolling windows"
+            + " lets a reader subtract one bucket from another and recover a suppressed count; published figures"
+            + " are in /api/v1/kpis and the annual report";
+
+    static void register(Routes api) {
+        ApiServer.ApiDependencies deps = api.deps();
+        api.get("/api/v1/authorities", Publication.NO_COUNTS, List.of(), (ctx, p) -> ctx.json(new Rows<>(
+                ready(deps).series().authorities().stream().sorted().map(Authority::new).toList())));
+
+        api.get("/api/v1/kpis/definitions", Publication.NO_COUNTS, List.of(),
+                (ctx, p) -> ctx.json(new Rows<>(KpiDefinitions.all())));
+
+        api.get("/api/v1/kpis", Publication.SUPPRESSES, concat(List.of(Params.AUTHORITY, "prefix"), Params.PERIOD),
+                (ctx, p) -> {
+                    Period period = p.publishable(p.period());
+                    boolean publicOutput = p.publicOutput();
+                    Optional<String> prefix = p.optional("prefix");
+                    if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(k -> k.id().startsWith(prefix.get()))) {
+                        throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI id; ids are listed at"
+                                + " /api/v1/kpis/definitions");
+                    }
+                    String authority = p.authority();
+                    DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(authority, period),
+                            publicOutput);
+                    List<KpiRow> rows = snapshot.figures().stream()
+                            .filter(f -> prefix.map(f.id()::startsWith).orElse(true))
+                            .map(KpiRoutes::row).toList();
+                    ctx.json(new Kpis(authority, period, period.previous(), publicOutput, rows));
+                });
+
+        api.get("/api/v1/kpis/rolling", Publication.refuses(SERIES_REFUSAL), List.of(Params.AUTHORITY, "end"),
+                (ctx, p) -> {
+                    LocalDate end = p.optionalDate("end").orElse(deps.today());
+                    String authority = p.authority();
+                    ctx.json(new Rolling(authority, end, catalogue(deps).rollingTimeliness(authority, end)));
+                });
 
         // interval=day|week|month (default month); rolling=N (rates only, 1..3660): each bucket's rate is over
         // the N days ending on its last day, so a dashboard can draw a rolling rate as a line.
-        routes.get("/api/v1/kpis/{id}/series", ctx -> {
-            Params p = params(ctx, deps);
-            String id = ctx.pathParam("id");
-            KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new BadRequest("unknown KPI '" + id
-                    + "'; see /api/v1/kpis/definitions"));
-            Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
-            Optional<Integer> rolling = p.optionalInt("rolling", 1, Period.MAX_ROLLING_DAYS);
-            Period period = p.period();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("authority", p.authority());
-            body.put("id", id);
-            body.put("unit", kpi.unit());
-            body.put("interval", interval);
-            body.put("rolling", rolling.orElse(null));
-            body.put("period", period);
-            body.put("rows", seriesRows(catalogue(deps), p.authority(), kpi, p.optional("dimension").orElse(null),
-                    period, interval, rolling));
-            ctx.json(body);
-        });
+        api.get("/api/v1/kpis/{id}/series", Publication.refuses(SERIES_REFUSAL),
+                concat(List.of(Params.AUTHORITY, "interval", "dimension", "rolling"), Params.PERIOD), (ctx, p) -> {
+                    String id = ctx.pathParam("id");
+                    KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new ApiServer.NotFound(
+                            "unknown KPI '" + id + "'; ids are listed at /api/v1/kpis/definitions"));
+                    Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
+                    Optional<Integer> rolling = p.optionalInt("rolling", 1, Period.MAX_ROLLING_DAYS);
+                    Period period = p.period();
+                    String authority = p.authority();
+                    String dimension = p.optional("dimension").map(d -> dimension(deps, authority, kpi, d))
+                            .orElse(null);
+                    ctx.json(new Series(authority, id, kpi.unit(), interval, rolling.orElse(null), dimension, period,
+                            seriesRows(catalogue(deps), authority, kpi, dimension, period, interval, rolling)));
+                });
 
-        routes.get("/api/v1/tables/{table}", ctx -> {
-            AnnualReport report = report(ctx, deps);
+        api.get("/api/v1/tables/{table}", Publication.SUPPRESSES, List.of(Params.AUTHORITY, "year"), (ctx, p) -> {
+            AnnualReport report = report(p, deps);
             String id = ctx.pathParam("table");
             ReportTable table = report.table(id).orElseThrow(() -> new ApiServer.NotFound("no table '" + id
                     + "'; tables: " + report.tables().stream().map(ReportTable::id).toList()));
-            ctx.json(Map.of("id", table.id(), "title", table.title(), "columns", table.columns(),
-                    "note", table.note() == null ? "" : table.note(), "rows", rows(table)));
+            ctx.json(new Table(table.id(), table.title(), table.columns(), table.note() == null ? "" : table.note(),
+                    rows(table)));
         });
 
-        routes.get("/api/v1/reports/annual", ctx -> {
-            AnnualReport report = report(ctx, deps);
-            String format = params(ctx, deps).optional("format").orElse("json");
-            String file = "complaints-" + report.authority() + "-" + report.year().replace('/', '-');
-            switch (format) {
-                case "json" -> ctx.json(report);
-                case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
-                        .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-                        .result(AnnualReportCsv.render(report));
-                case "html" -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
-                default -> throw new BadRequest("'format' must be json, csv or html, got '" + format + "'");
-            }
-        });
+        api.get("/api/v1/reports/annual", Publication.SUPPRESSES, List.of(Params.AUTHORITY, "year", "format"),
+                (ctx, p) -> {
+                    String format = p.optional("format").orElse("json");
+                    if (!List.of("json", "csv", "html").contains(format)) {
+                        throw Params.invalid("format", format, "json, csv or html");
+                    }
+                    AnnualReport report = report(p, deps);
+                    String file = "complaints-" + report.authority() + "-" + report.year().replace('/', '-');
+                    switch (format) {
+                        case "json" -> ctx.json(report);
+                        case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
+                                .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                                .result(AnnualReportCsv.render(report));
+                        default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
+                    }
+                });
+    }
+
+    /**
+     * A dimension the KPI has: one of its listed dimensions or one the authority's data holds. A KPI without
+     * dimensions, or a dimension it has never had, is a 400 rather than a series of zeros.
+     */
+    private static String dimension(ApiServer.ApiDependencies deps, String authority, KpiDefinition kpi,
+                                    String dimension) {
+        Formula formula = kpi.formula();
+        if (formula instanceof Formula.BreakdownRatio ratio) {
+            formula = KpiDefinitions.require(ratio.numeratorId()).formula();
+        }
+        if (!(formula instanceof Formula.Breakdown breakdown)) {
+            throw new BadRequest("'dimension' does not apply: KPI '" + kpi.id() + "' has no dimensions");
+        }
+        Set<String> known = new TreeSet<>(breakdown.order());
+        known.addAll(ready(deps).series().sumByDimension(authority, breakdown.metric(), EPOCH, deps.today()).keySet());
+        if (!known.contains(dimension)) {
+            throw new BadRequest("'dimension' " + dimension + " is not a dimension of '" + kpi.id() + "'; it has: "
+                    + String.join(", ", known));
+        }
+        return dimension;
     }
 
     /** Counts as {@code {bucketStart,value}}; rates add the two counts and value is the percentage. */
@@ -127,37 +187,23 @@ final class KpiRoutes {
         }
     }
 
-    private static AnnualReport report(Context ctx, ApiServer.ApiDependencies deps) {
-        Params p = params(ctx, deps);
-        String yearText = p.optional("year").orElse(FinancialYear.of(deps.today()).label());
-        FinancialYear year;
-        try {
-            year = FinancialYear.parse(yearText);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("'year' must be a financial year like 2015/16: " + e.getMessage());
-        }
-        return AnnualReport.build(catalogue(deps), p.authority(), deps.config().authorityName(p.authority()), year,
-                p.flag("public", deps.config().publicByDefault()));
+    private static AnnualReport report(Params p, ApiServer.ApiDependencies deps) {
+        FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        return AnnualReport.build(catalogue(deps), authority, deps.config().authorityName(authority), year,
+                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
     }
 
     static KpiCatalogue catalogue(ApiServer.ApiDependencies deps) {
         return new KpiCatalogue(ready(deps).series());
     }
 
-    private static Map<String, Object> row(DisclosedFigure f) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", f.id());
-        row.put("dimension", f.dimension());
-        row.put("unit", f.unit());
-        row.put("definition", KpiDefinitions.find(f.id()).map(KpiDefinition::definition).orElse(""));
-        row.put("value", f.current().value());
-        row.put("text", f.current().text());
-        row.put("prior", f.prior().value());
-        row.put("priorText", f.prior().text());
-        row.put("change", f.change().value());
-        row.put("changeText", f.change().text());
-        row.put("percentChange", f.percentChange().value());
-        return row;
+    private static KpiRow row(DisclosedFigure f) {
+        return new KpiRow(f.id(), f.dimension(), f.unit(),
+                KpiDefinitions.find(f.id()).map(KpiDefinition::definition).orElse(""),
+                f.current().value(), f.current().text(), f.prior().value(), f.prior().text(), f.change().value(),
+                f.change().text(), f.percentChange().value());
     }
 
     private static List<Map<String, String>> rows(ReportTable table) {

@@ -1,54 +1,147 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Reads query parameters, turning every malformed value into a {@link BadRequest} that names it. */
+/**
+ * The query parameters of one request to one {@link ApiRoute}. A parameter the route does not declare, two
+ * that contradict each other, or a value that names nothing is a {@link BadRequest} naming the parameter as
+ * the caller gave it and what the route accepts; an authority the service has never seen is a 404.
+ */
 final class Params {
 
-    private final Context ctx;
-    private final LocalDate today;
-    private final String defaultAuthority;
+    static final String AUTHORITY = "authority";
+    static final String REGIME = "regime";
+    static final String PUBLIC = "public";
+    /** The ways to give a period: exactly one of them. */
+    static final List<String> PERIOD = List.of("period", "year", "from", "to");
 
-    Params(Context ctx, LocalDate today, String defaultAuthority) {
+    private final Context ctx;
+    private final ApiRoute route;
+    private final ApiServer.ApiDependencies deps;
+
+    Params(Context ctx, ApiRoute route, ApiServer.ApiDependencies deps) {
         this.ctx = ctx;
-        this.today = today;
-        this.defaultAuthority = defaultAuthority;
+        this.route = route;
+        this.deps = deps;
+        Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
+        unknown.removeAll(route.params());
+        unknown.remove(""); // "?&year=..." names no parameter
+        if (!unknown.isEmpty()) {
+            throw new BadRequest(unknown.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
+                    + (unknown.size() == 1 ? " is not a parameter" : " are not parameters") + " of " + route.path()
+                    + "; it takes " + (route.params().isEmpty() ? "none" : String.join(", ", route.params())));
+        }
+        if (route.publication().kind() == ApiRoute.Publication.Kind.REFUSES && publicOutput()) {
+            throw new BadRequest(route.path() + " has no public form: " + route.publication().refusal()
+                    + (optional(PUBLIC).isPresent() ? "" : " (disclosure.public-by-default is true)")
+                    + "; ask with public=false");
+        }
     }
 
+    LocalDate today() {
+        return deps.today();
+    }
+
+    /** The authority asked for (default: the configured one), which the service must hold data for. */
     String authority() {
-        return optional("authority").orElse(defaultAuthority);
+        return known(optional(AUTHORITY).orElse(deps.config().defaultAuthority()));
+    }
+
+    /** An authority to filter by, if one is asked for; it must be one the service holds data for. */
+    Optional<String> authorityFilter() {
+        return optional(AUTHORITY).map(this::known);
+    }
+
+    private String known(String authority) {
+        Set<String> known = new TreeSet<>(ApiServer.ready(deps).series().authorities());
+        if (!known.contains(authority)) {
+            throw new ApiServer.NotFound("no data for authority '" + authority + "'; "
+                    + (known.isEmpty() ? "the service holds no data yet" : "authorities with data: "
+                    + String.join(", ", known)));
+        }
+        return authority;
     }
 
     Regime regime() {
-        return optional("regime").map(v -> parse("regime", v, s -> Regime.valueOf(s.toUpperCase(Locale.ROOT)),
-                "children or adults")).orElse(Regime.CHILDREN);
+        return optional(REGIME).map(v -> Arrays.stream(Regime.values())
+                .filter(r -> r.name().equalsIgnoreCase(v)).findFirst()
+                .orElseThrow(() -> invalid(REGIME, v, "children or adults"))).orElse(Regime.CHILDREN);
     }
 
-    /** {@code period=2015/16|2015/16-Q2|2015-06|last-30d}, {@code year=2015/16}, or {@code from}/{@code to}. */
+    /**
+     * {@code period=2015/16|2015-16|2015/16-Q2|2015-06|last-30d}, {@code year=2015/16|2015-16}, or
+     * {@code from}/{@code to}: exactly one way.
+     */
     Period period() {
-        Optional<String> from = optional("from");
-        Optional<String> to = optional("to");
-        if (from.isPresent() || to.isPresent()) {
-            LocalDate start = date("from", from.orElseThrow(() -> new BadRequest("'to' needs 'from'")));
-            LocalDate end = date("to", to.orElseThrow(() -> new BadRequest("'from' needs 'to'")));
+        List<String> given = PERIOD.stream().filter(p -> optional(p).isPresent()).toList();
+        boolean range = given.contains("from") || given.contains("to");
+        if (given.size() > (range ? 2 : 1) || range && given.size() > 1 && !given.containsAll(List.of("from", "to"))) {
+            throw new BadRequest(given.stream().map(p -> "'" + p + "'").collect(Collectors.joining(" and "))
+                    + " each give a period; give one: period=2015/16 (or a quarter, month, last-30d), year=2015/16,"
+                    + " or from and to");
+        }
+        if (range) {
+            LocalDate start = date("from", optional("from").orElseThrow(() -> new BadRequest("'to' needs 'from'")));
+            LocalDate end = date("to", optional("to").orElseThrow(() -> new BadRequest("'from' needs 'to'")));
             if (end.isBefore(start)) {
                 throw new BadRequest("'to' (" + end + ") is before 'from' (" + start + ")");
             }
             return new Period(start, end, start + " to " + end, Period.Kind.ROLLING_DAYS);
         }
-        String text = optional("period").or(() -> optional("year"))
-                .orElseThrow(() -> new BadRequest("give period (e.g. 2015/16, 2015/16-Q2, 2015-06, last-30d),"
-                        + " year, or from and to"));
-        return parse("period", text, t -> Period.parse(t, today), "2015/16, 2015/16-Q2, 2015-06 or last-30d");
+        if (given.isEmpty()) {
+            throw new BadRequest("give period (e.g. 2015/16, 2015/16-Q2, 2015-06, last-30d), year, or from and to");
+        }
+        if (given.get(0).equals("year")) {
+            return Period.financialYear(year().orElseThrow());
+        }
+        String text = optional("period").orElseThrow();
+        try {
+            return Period.parse(text, today());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'period': " + e.getMessage());
+        }
+    }
+
+    /** {@code year=2015/16} or {@code 2015-16}, if given. */
+    Optional<FinancialYear> year() {
+        return optional("year").map(v -> {
+            try {
+                return FinancialYear.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("'year' " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Public figures are whole financial years: with any other period a reader could subtract one answer
+     * from an overlapping one and recover a suppressed count.
+     */
+    Period publishable(Period period) {
+        if (publicOutput() && period.kind() != Period.Kind.FINANCIAL_YEAR) {
+            throw new BadRequest("public figures are given for whole financial years only (year=2015/16): "
+                    + "overlapping periods would let a reader subtract one from another and recover a suppressed"
+                    + " count; got " + period.label());
+        }
+        return period;
+    }
+
+    /** Public output asked for by {@code public=}, else the {@code disclosure.public-by-default} setting. */
+    boolean publicOutput() {
+        return flag(PUBLIC, deps.config().publicByDefault());
     }
 
     LocalDate date(String name, String value) {
@@ -65,7 +158,12 @@ final class Params {
 
     Optional<Integer> optionalInt(String name, int min, int max) {
         return optional(name).map(v -> {
-            int n = parse(name, v, Integer::parseInt, "a whole number");
+            int n;
+            try {
+                n = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw invalid(name, v, "a whole number from " + min + " to " + max);
+            }
             if (n < min || n > max) {
                 throw new BadRequest("'" + name + "' must be from " + min + " to " + max + ", got " + n);
             }
@@ -73,30 +171,32 @@ final class Params {
         });
     }
 
+    /** An enum value by its name in any case, e.g. {@code interval=month}. */
     <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
-        return optional(name).map(v -> parse(name, v, s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT)),
-                "one of " + Arrays.toString(type.getEnumConstants())));
+        return optional(name).map(v -> Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.name().equalsIgnoreCase(v)).findFirst()
+                .orElseThrow(() -> invalid(name, v, "one of " + Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))));
     }
 
+    /** A declared parameter's value; reading an undeclared one is a bug in the route, not in the request. */
     Optional<String> optional(String name) {
+        if (!route.accepts(name)) {
+            throw new IllegalStateException(route.path() + " reads '" + name + "' but does not declare it");
+        }
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     boolean flag(String name, boolean fallback) {
-        return optional(name).map(v -> parse(name, v, s -> switch (s) {
+        return optional(name).map(v -> switch (v) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(s);
-        }, "true or false")).orElse(fallback);
+            default -> throw invalid(name, v, "true or false");
+        }).orElse(fallback);
     }
 
-    private static <T> T parse(String name, String value, Function<String, T> parser, String expected) {
-        try {
-            return parser.apply(value);
-        } catch (RuntimeException e) {
-            String detail = e.getMessage() == null || e.getMessage().equals(value) ? "" : " (" + e.getMessage() + ")";
-            throw new BadRequest("'" + name + "' must be " + expected + ", got '" + value + "'" + detail);
-        }
+    static BadRequest invalid(String name, String value, String expected) {
+        return new BadRequest("'" + name + "' must be " + expected + ", got '" + value + "'");
     }
 }

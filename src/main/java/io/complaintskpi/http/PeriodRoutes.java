@@ -5,14 +5,14 @@ import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
-import io.javalin.config.JavalinConfig;
+import io.complaintskpi.http.ApiRoute.Publication;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.complaintskpi.http.ApiServer.params;
 import static io.complaintskpi.http.ApiServer.ready;
 
 /**
@@ -27,11 +27,14 @@ final class PeriodRoutes {
     private PeriodRoutes() {
     }
 
-    static void register(JavalinConfig config, ApiServer.ApiDependencies deps) {
-        config.routes.get("/api/v1/periods", ctx -> {
-            Params p = params(ctx, deps);
-            ctx.json(Map.of("authority", p.authority(),
-                    "rows", periods(ready(deps).series(), p.authority(), deps.today())));
+    record Periods(String authority, List<Map<String, Object>> rows) {
+    }
+
+    static void register(Routes api) {
+        ApiServer.ApiDependencies deps = api.deps();
+        api.get("/api/v1/periods", Publication.NO_COUNTS, List.of(Params.AUTHORITY), (ctx, p) -> {
+            String authority = p.authority();
+            ctx.json(new Periods(authority, periods(ready(deps).series(), authority, deps.today())));
         });
     }
 
@@ -54,6 +57,11 @@ final class PeriodRoutes {
     }
 
     private static Map<String, Object> row(String value, Period period) {
-        return Map.of("period", value, "kind", period.kind().name(), "from", period.from(), "to", period.to());
+        Map<String, Object> row = new LinkedHashMap<>(); // in this order in every process
+        row.put("period", value);
+        row.put("kind", period.kind().name());
+        row.put("from", period.from());
+        row.put("to", period.to());
+        return row;
     }
 }

@@ -6,16 +6,18 @@ import java.util.Locale;
 /**
  * One cell of a published table: a label, a number with its display text, or a symbol standing in for
  * one (DfE conventions): {@code c} suppressed small count, {@code z} not applicable (no denominator),
- * {@code k} a rate that rounds to 0.0% but is not zero. {@code value} is the exact number behind the
+ * {@code k} a rate that rounds to 0.0% but is not zero, {@code x} not available (not recorded for the
+ * period, which is not the same as 0). {@code value} is the exact number behind the
  * text (counts, pence for money, percent or percentage points); null for labels and symbols.
  */
 public record Cell(Kind kind, String text, BigDecimal value) {
 
-    public enum Kind { LABEL, COUNT, MONEY, PERCENT, CHANGE, SUPPRESSED, NOT_APPLICABLE, ROUNDS_TO_ZERO }
+    public enum Kind { LABEL, COUNT, MONEY, PERCENT, CHANGE, SUPPRESSED, NOT_APPLICABLE, ROUNDS_TO_ZERO, NOT_AVAILABLE }
 
     public static final String SUPPRESSED = "c";
     public static final String NOT_APPLICABLE = "z";
     public static final String ROUNDS_TO_ZERO = "k";
+    public static final String NOT_AVAILABLE = "x";
 
     public static Cell label(String text) {
         return new Cell(Kind.LABEL, text, null);
@@ -71,6 +73,10 @@ public record Cell(Kind kind, String text, BigDecimal value) {
 
     public static Cell notApplicable() {
         return new Cell(Kind.NOT_APPLICABLE, NOT_APPLICABLE, null);
+    }
+
+    public static Cell notAvailable() {
+        return new Cell(Kind.NOT_AVAILABLE, NOT_AVAILABLE, null);
     }
 
     /** Everything but labels is a number or stands for one, so it is right-aligned. */

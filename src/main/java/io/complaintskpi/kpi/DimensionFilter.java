@@ -1,13 +1,16 @@
 package io.complaintskpi.kpi;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Which dimensions of a series a figure adds up: all of them, only some, or all but some. */
 public record DimensionFilter(Set<String> dimensions, boolean excluding) {
 
     public DimensionFilter {
-        dimensions = Set.copyOf(dimensions);
+        // Sorted, so the KPI catalogue serialises the same way in every process.
+        dimensions = Collections.unmodifiableSortedSet(new TreeSet<>(dimensions));
     }
 
     public static DimensionFilter all() {

@@ -47,12 +47,20 @@ final class Evaluation {
             return reader.sum(authority, open.receivedMetric(), BEGINNING, period.to())
                     - reader.sum(authority, open.closedMetric(), BEGINNING, period.to());
         }
-        if (kpi.formula() instanceof YearFigure figure) {
-            LocalDate yearStart = FinancialYear.of(period.from()).start();
-            return reader.sumByDimension(authority, Metric.CONTEXT, yearStart, yearStart)
-                    .getOrDefault(figure.dimension(), 0L);
+        if (kpi.formula() instanceof YearFigure) {
+            Long recorded = recorded(id);
+            return recorded == null ? 0 : recorded; // a rate over a figure not recorded has no denominator
         }
         throw new IllegalArgumentException("KPI '" + id + "' is not a single count");
+    }
+
+    /** The count, or null when it is a yearly figure not recorded for the period (absent is not 0). */
+    Long recorded(String id) {
+        if (KpiDefinitions.require(id).formula() instanceof YearFigure figure) {
+            LocalDate yearStart = FinancialYear.of(period.from()).start();
+            return reader.sumByDimension(authority, Metric.CONTEXT, yearStart, yearStart).get(figure.dimension());
+        }
+        return count(id);
     }
 
     /** A broken-down count KPI: each dimension with a non-zero value, in display order. */

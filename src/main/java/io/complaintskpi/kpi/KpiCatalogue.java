@@ -54,7 +54,7 @@ public final class KpiCatalogue {
             } else if (kpi.formula() instanceof Ratio) {
                 figures.add(Figure.ofRates(id, null, current.rate(id), prior.rate(id)));
             } else {
-                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.count(id), prior.count(id)));
+                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(id), prior.recorded(id)));
             }
         }
         return new KpiSnapshot(authority, period, priorPeriod, figures);
@@ -191,6 +191,7 @@ public final class KpiCatalogue {
     private static List<String> dimensions(String breakdownId, Evaluation current, Evaluation prior) {
         Breakdown breakdown = (Breakdown) KpiDefinitions.require(breakdownId).formula();
         TreeSet<String> dims = new TreeSet<>(breakdown.dimensionOrder());
+        dims.addAll(breakdown.order()); // every known dimension is shown, 0 included: zeros are shown
         dims.addAll(current.breakdown(breakdownId).keySet());
         dims.addAll(prior.breakdown(breakdownId).keySet());
         return List.copyOf(dims);

@@ -50,6 +50,7 @@ public final class KpiDefinitions {
 
     private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
     private final List<SumRule> sumRules = new ArrayList<>();
+    private final List<BalanceRule> balanceRules = new ArrayList<>();
 
     private KpiDefinitions() {
     }
@@ -67,9 +68,18 @@ public final class KpiDefinitions {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown KPI '" + id + "'"));
     }
 
-    /** The totals published beside their parts, for secondary suppression. */
+    /**
+     * Every relation a reader can see or infer between published counts (within a table, across tables,
+     * order relations), for disclosure control ({@link Disclosure}). A new KPI published beside others
+     * declares its relations here.
+     */
     public static List<SumRule> sumRules() {
         return List.copyOf(CATALOGUE.sumRules);
+    }
+
+    /** The balances published beside what moves them (open at the end of a period), for disclosure control. */
+    public static List<BalanceRule> balanceRules() {
+        return List.copyOf(CATALOGUE.balanceRules);
     }
 
     /** The regime prefix of KPI ids: none for children's social care, {@code adults.} for adults'. */
@@ -170,6 +180,10 @@ public final class KpiDefinitions {
             outcomeParts.add(Part.of(id));
         }
         rule(resolved, outcomeParts.toArray(Part[]::new));
+        // Every response is timed: table 4's responses are table 7's resolved less those withdrawn.
+        rule(p + "stage1.timeliness.total", outcomeParts.stream()
+                .filter(part -> !part.id().endsWith(Closure.WITHDRAWN.name().toLowerCase(Locale.ROOT)))
+                .toArray(Part[]::new));
         String upheld = p + "stage1.upheld";
         add(upheld, RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
@@ -184,6 +198,7 @@ public final class KpiDefinitions {
         add("stage1.escalated_unresponded", RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.only(Closure.ESCALATED_UNRESPONDED.name())),
                 "stage 1 complaints that moved to stage 2 before a stage 1 response");
+        rule("stage2.timeliness.total", Part.of("stage2.responded"));
         for (int stage = 2; stage <= 3; stage++) {
             add("stage" + stage + ".responded", RESOLVED, Unit.COUNT,
                     new Sum(Metric.closed(regime, stage), DimensionFilter.only(Outcome.values())),
@@ -229,6 +244,9 @@ public final class KpiDefinitions {
                 if (i == bands.size() - 2 || i == bands.size() - 1) {
                     partition.add(Part.of(id)); // the widest within-band and the over-band make the total
                 }
+                if (i > 0 && counted.size() > 1) {
+                    subset(id, Part.of(base + "." + bands.get(i - 1).key())); // within 10 <= within 20
+                }
             }
             rule(total, partition.toArray(Part[]::new));
         }
@@ -259,6 +277,10 @@ public final class KpiDefinitions {
         add(p + "causes.uphold.rate", RESOLVED, Unit.PERCENT,
                 new BreakdownRatio(p + "causes.upheld", p + "causes.resolved"),
                 "upheld causes as a percentage of resolved causes, per cause");
+        subset(p + "causes.resolved", Part.of(p + "causes.upheld")); // cause by cause
+        for (Cause cause : Cause.values()) { // a complaint counts once per cause it was found to have
+            subset(p + "stage1.timeliness.total", new Part(p + "causes.resolved", DimensionFilter.only(cause)));
+        }
         add(p + "actions.taken", IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.actions(regime), names(ActionKind.values())),
                 "actions taken in response to upheld complaints, per kind of action (table 9)");
@@ -268,6 +290,8 @@ public final class KpiDefinitions {
         add(p + "actions.beyond_apology", RESOLVED, Unit.COUNT,
                 new Sum(Metric.upheldFurtherAction(regime), DimensionFilter.only("true")),
                 "upheld stage 1 complaints with an action beyond an apology");
+        rule(p + "actions.upheld_complaints", Part.of(p + "stage1.upheld"));
+        subset(p + "actions.upheld_complaints", Part.of(p + "actions.beyond_apology"));
         rate(p + "actions.beyond_apology.rate", RESOLVED, p + "actions.beyond_apology", p + "actions.upheld_complaints",
                 "share of upheld stage 1 complaints with an action beyond an apology");
     }
@@ -287,6 +311,8 @@ public final class KpiDefinitions {
             add(base + ".prevented_escalation", IN_PERIOD, Unit.COUNT,
                     new Sum(Metric.adrPreventedEscalation(regime), only), name + " that prevented an escalation");
             prevented.add(Part.of(base + ".prevented_escalation"));
+            subset(base + ".held", Part.of(base + ".resolved"));
+            subset(base + ".held", Part.of(base + ".prevented_escalation"));
         }
         add(p + "adr.escalations_prevented", IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.adrPreventedEscalation(regime), DimensionFilter.all()),
@@ -297,9 +323,15 @@ public final class KpiDefinitions {
     private void open(Regime regime) {
         String p = prefix(regime);
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
-            add(p + "stage" + stage + ".open", AT_PERIOD_END, Unit.COUNT,
+            String s = p + "stage" + stage;
+            add(s + ".open", AT_PERIOD_END, Unit.COUNT,
                     new OpenAtEnd(Metric.received(regime, stage), Metric.closed(regime, stage)),
                     "stage " + stage + " complaints open at the end of the period (received minus closed, all time)");
+            List<Part> closed = stage == 1 ? (regime == Regime.CHILDREN
+                    ? List.of(Part.of(s + ".resolved"), Part.of(s + ".escalated_unresponded"))
+                    : List.of(Part.of(s + ".resolved")))
+                    : List.of(Part.of(s + ".responded"), Part.of(s + ".withdrawn"));
+            balanceRules.add(new BalanceRule(s + ".open", s + ".received", closed));
         }
     }
 
@@ -379,6 +411,11 @@ public final class KpiDefinitions {
 
     private void rule(String totalId, Part... parts) {
         sumRules.add(new SumRule(totalId, List.of(parts)));
+    }
+
+    /** The parts count some of what the total counts: together they are at most the total. */
+    private void subset(String totalId, Part... parts) {
+        sumRules.add(new SumRule(totalId, List.of(parts), false));
     }
 
     private static List<String> names(Enum<?>[] values) {

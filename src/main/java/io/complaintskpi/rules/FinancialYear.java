@@ -5,10 +5,13 @@ import java.time.Month;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A local-authority financial year, 1 April to 31 March, written "2015/16". */
+/** A local-authority financial year, 1 April to 31 March, written "2015/16" (or "2015-16", as in file names). */
 public record FinancialYear(int startYear) implements Comparable<FinancialYear> {
 
-    private static final Pattern LABEL = Pattern.compile("(\\d{4})/(\\d{2})");
+    private static final Pattern LABEL = Pattern.compile("(\\d{4})[/-](\\d{2})");
+
+    /** The accepted spellings, for messages. */
+    public static final String FORMS = "a financial year like 2015/16 or 2015-16";
 
     public FinancialYear {
         if (startYear < 1000 || startYear > 9998) {
@@ -22,17 +25,17 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     }
 
     /**
-     * Parses "2015/16".
+     * Parses "2015/16" or "2015-16".
      *
      * @throws IllegalArgumentException when the text is not of that form or the two years do not follow
      */
     public static FinancialYear parse(String text) {
         Matcher matcher = LABEL.matcher(text == null ? "" : text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("financial year must look like 2015/16, got '" + text + "'");
+            throw new IllegalArgumentException("must be " + FORMS + ", got '" + text + "'");
         }
         FinancialYear year = new FinancialYear(Integer.parseInt(matcher.group(1)));
-        if (!year.label().equals(matcher.group())) {
+        if (!year.label().equals(matcher.group(1) + "/" + matcher.group(2))) {
             throw new IllegalArgumentException("financial year '" + text + "' does not name consecutive years: "
                     + "did you mean " + year.label() + "?");
         }

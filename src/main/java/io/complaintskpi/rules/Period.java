@@ -17,7 +17,7 @@ public record Period(LocalDate from, LocalDate to, String label, Kind kind) {
     public static final int MAX_ROLLING_DAYS = 3660;
 
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("\\d{4}/\\d{2}");
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4}/\\d{2})[- ]Q([1-4])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4}[/-]\\d{2})[- ]Q([1-4])", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern ROLLING = Pattern.compile("last-(\\d{1,9})d", Pattern.CASE_INSENSITIVE);
 
@@ -64,6 +64,8 @@ public record Period(LocalDate from, LocalDate to, String label, Kind kind) {
     /**
      * Parses "2015/16" (financial year), "2015/16-Q2" or "2015/16 Q2" (quarter), "2015-06" (month) or
      * "last-30d" (the 30 days ending {@code today}; any number of days up to {@value #MAX_ROLLING_DAYS}).
+     * "2015-16", as report file names spell the year, is the financial year too; where both readings
+     * exist ("2011-12") it is the month, and {@link FinancialYear#parse} is there for a year.
      *
      * @throws IllegalArgumentException saying which forms are accepted
      */
@@ -77,7 +79,7 @@ public record Period(LocalDate from, LocalDate to, String label, Kind kind) {
             return quarter(FinancialYear.parse(quarter.group(1)), Integer.parseInt(quarter.group(2)));
         }
         if (MONTH.matcher(trimmed).matches()) {
-            return month(parseMonth(trimmed));
+            return monthOrFinancialYear(trimmed);
         }
         Matcher rolling = ROLLING.matcher(trimmed);
         if (rolling.matches()) {
@@ -87,12 +89,17 @@ public record Period(LocalDate from, LocalDate to, String label, Kind kind) {
                 + "a quarter (2015/16-Q2), a month (2015-06) or the last N days (last-30d)");
     }
 
-    private static YearMonth parseMonth(String text) {
+    private static Period monthOrFinancialYear(String text) {
+        int year = Integer.parseInt(text.substring(0, 4));
         int month = Integer.parseInt(text.substring(5));
-        if (month < 1 || month > 12) {
-            throw new IllegalArgumentException("month in period '" + text + "' must be 01 to 12");
+        if (month >= 1 && month <= 12) {
+            return month(YearMonth.of(year, month));
         }
-        return YearMonth.of(Integer.parseInt(text.substring(0, 4)), month);
+        if (month == (year + 1) % 100) {
+            return financialYear(new FinancialYear(year));
+        }
+        throw new IllegalArgumentException("'" + text + "' is neither a month (01 to 12 after the year) nor "
+                + "a financial year (the year after, like 2015-16)");
     }
 
     private static int rollingDays(String digits) {

@@ -98,20 +98,56 @@ class LiveComplaintsSimulatorTest {
     void live_keys_never_collide_with_the_seed_history() {
         Set<String> seedKeys = SeedHistory.events().stream().map(EventEnvelope::complaintId).collect(Collectors.toSet());
         assertThat(run(42, 300)).allSatisfy(e -> {
-            assertThat(e.complaintId()).startsWith("LIVE-20260310-").doesNotContainAnyWhitespaces();
+            assertThat(e.complaintId()).matches("LIVE-20260(2|3)\\d\\d-.+").doesNotContainAnyWhitespaces();
             assertThat(seedKeys).doesNotContain(e.complaintId());
             assertThat(e.authority()).isEqualTo("E10000018");
         });
     }
 
-    private static List<EventEnvelope> run(long seed, int ticks) {
-        LiveComplaintsSimulator simulator = new LiveComplaintsSimulator(BUSY, Clock.fixed(START, ZoneOffset.UTC),
+    /**
+     * Rule (issue 13): a demo restarted the same day, with other random numbers, repeats its backlog and every
+     * step of a complaint it already published with the same ids and the same content, so the service
+     * drops them as duplicates; only arrivals after the restart are new.
+     */
+    @Test
+    void a_restart_the_same_day_adds_only_what_is_new() {
+        List<EventEnvelope> before = run(1, START, 200);
+        Instant restart = START.plusSeconds(3600);
+        List<EventEnvelope> after = run(2, restart, 200);
+
+        Map<java.util.UUID, EventEnvelope> published = new LinkedHashMap<>();
+        before.forEach(e -> published.put(e.eventId(), e));
+        List<EventEnvelope> added = new ArrayList<>();
+        for (EventEnvelope e : after) {
+            EventEnvelope earlier = published.get(e.eventId());
+            if (earlier == null) {
+                added.add(e);
+            } else {
+                assertThat(e.complaintId()).isEqualTo(earlier.complaintId());
+                assertThat(e.event()).as(e.complaintId()).isEqualTo(earlier.event());
+            }
+        }
+        assertThat(after).anyMatch(e -> published.containsKey(e.eventId()));
+        // What is new: complaints and compliments that arrived after the restart, and later steps.
+        assertThat(added).filteredOn(e -> e.event() instanceof ComplaintReceived)
+                .allSatisfy(e -> assertThat(e.occurredAt().toInstant()).isAfterOrEqualTo(restart));
+        List<EventEnvelope> merged = new ArrayList<>(before);
+        merged.addAll(added);
+        assertThat(LifecycleRules.violations(merged)).isEmpty();
+    }
+
+    private static List<EventEnvelope> run(long seed, Instant start, int ticks) {
+        LiveComplaintsSimulator simulator = new LiveComplaintsSimulator(BUSY, Clock.fixed(start, ZoneOffset.UTC),
                 new Random(seed));
         List<EventEnvelope> events = new ArrayList<>();
         for (int tick = 0; tick < ticks; tick++) {
-            events.addAll(simulator.next(START.plusSeconds(5L * tick)));
+            events.addAll(simulator.next(start.plusSeconds(5L * tick)));
         }
         return events;
+    }
+
+    private static List<EventEnvelope> run(long seed, int ticks) {
+        return run(seed, START, ticks);
     }
 
     private static Map<String, CaseHistory> byKey(List<EventEnvelope> events) {

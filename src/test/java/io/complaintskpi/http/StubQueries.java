@@ -10,22 +10,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores for HTTP tests without Kafka: no series, no cases, the given open alerts (null: the store throws, as
+ * Stores for HTTP tests without Kafka: the given series (or none), no cases, the given open alerts (null: the store throws, as
  * during a rebalance), RUNNING or REBALANCING as {@link #ready} says.
  */
 final class StubQueries implements QueryService {
 
     volatile boolean ready;
     private final List<Alert> alerts;
+    private final SeriesReader series;
 
     StubQueries(boolean ready, List<Alert> alerts) {
+        this(ready, alerts, new InMemorySeriesReader(Map.of()));
+    }
+
+    StubQueries(boolean ready, List<Alert> alerts, SeriesReader series) {
         this.ready = ready;
         this.alerts = alerts;
+        this.series = series;
     }
 
     @Override
     public SeriesReader series() {
-        return new InMemorySeriesReader(Map.of());
+        return series;
     }
 
     @Override

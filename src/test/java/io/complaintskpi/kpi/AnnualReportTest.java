@@ -1,8 +1,11 @@
 package io.complaintskpi.kpi;
 
 import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Stage2ClockStart;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.complaintskpi.kpi.SeedFixture.LEICS;
@@ -12,8 +15,15 @@ class AnnualReportTest {
 
     private static final FinancialYear YEAR = FinancialYear.parse("2015/16");
     private final KpiCatalogue catalogue = new KpiCatalogue(SeedFixture.reader());
-    private final AnnualReport internal = AnnualReport.build(catalogue, LEICS, YEAR, false);
-    private final AnnualReport published = AnnualReport.build(catalogue, LEICS, YEAR, true);
+    private static final Instant GENERATED = Instant.parse("2026-11-30T12:00:00Z");
+    private static final FigureSettings REQUEST_CLOCK = new FigureSettings(Stage2ClockStart.REQUEST,
+            List.of(LocalDate.parse("2015-12-29"), LocalDate.parse("2015-12-30")), List.of(LocalDate.parse("2016-05-02")));
+    private final AnnualReport internal = build(catalogue, LEICS, false);
+    private final AnnualReport published = build(catalogue, LEICS, true);
+
+    private static AnnualReport build(KpiCatalogue catalogue, String authority, boolean publicOutput) {
+        return AnnualReport.build(catalogue, authority, authority, YEAR, publicOutput, REQUEST_CLOCK, GENERATED);
+    }
 
     private static List<String> row(AnnualReport report, String table, String label) {
         return report.table(table).orElseThrow().rows().stream().filter(r -> r.label().equals(label)).findFirst()
@@ -73,13 +83,18 @@ class AnnualReportTest {
                 "-22.2%");
         assertThat(row(published, "table2", "Stage 3 requests")).containsExactly("Stage 3 requests", "c", "c", "c",
                 "c");
-        // Six is above the threshold: shown.
+        // Six is above the threshold: shown. In 2014/15, 2 complaints were open at stage 1 at 31 March: none the
+        // year before, 57 received, 55 resolved would give it away, so complaints received are hidden, and with
+        // them one of each split of them.
         assertThat(row(published, "who", "Children and young people")).containsExactly("Children and young people",
-                "7", "12.3%", "6", "9.2%");
-        // Withdrawn (4) is small; the next smallest outcome (no finding, 6) goes with it, and so do their rates.
+                "c", "c", "6", "9.2%");
+        assertThat(row(published, "stages", "Open at stage 1 at year end").subList(1, 2)).containsExactly("c");
+        // Withdrawn (4) is small. Hiding another outcome would not protect it (complaints resolved less table 4's
+        // responses is the withdrawn), so the complaints resolved are hidden, and every percentage of them.
         assertThat(row(published, "table7", "Withdrawn")).containsExactly("Withdrawn", "0", "0.0%", "c", "c");
-        assertThat(row(published, "table7", "No finding")).containsExactly("No finding", "0", "0.0%", "c", "c");
-        assertThat(row(published, "table7", "Not upheld")).containsExactly("Not upheld", "37", "67.3%", "40", "61.5%");
+        assertThat(row(published, "table7", "Stage 1 complaints resolved").subList(3, 4)).containsExactly("c");
+        assertThat(row(published, "table7", "No finding")).containsExactly("No finding", "0", "0.0%", "6", "c");
+        assertThat(row(published, "table7", "Not upheld")).containsExactly("Not upheld", "37", "67.3%", "40", "c");
         assertThat(row(published, "table6", "Delays in providing services")).containsExactly(
                 "Delays in providing services", "0", "z", "8", "6", "75.0%");
         assertThat(row(published, "table6", "Our fairness to you")).containsExactly("Our fairness to you", "0", "z",
@@ -89,6 +104,29 @@ class AnnualReportTest {
         assertThat(row(published, "table3", "First Response").subList(2, 4)).containsExactly("11", "+11");
         assertThat(published.notes()).anySatisfy(n -> assertThat(n).contains("c = a count from 1 to 5"));
         assertThat(internal.notes()).anySatisfy(n -> assertThat(n).contains("not for publication"));
+    }
+
+    @Test
+    void aContextFigureNotYetRecordedIsNotAvailableNotZero() {
+        Buckets b = new Buckets("A").add(Metric.CONTEXT, "REFERRALS", "2014-04-01", 4635)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 65);
+        AnnualReport report = build(new KpiCatalogue(b.reader()), "A", true);
+        // Recorded last year, not yet this year: x, and no -100% change.
+        assertThat(row(report, "table1", "Referrals to children's social care"))
+                .containsExactly("Referrals to children's social care", "4635", "x", "x");
+        // Never recorded: x in both years, and so is the rate over it.
+        assertThat(row(report, "table1", "Single assessments")).containsExactly("Single assessments", "x", "x", "x");
+        assertThat(row(report, "table2", "Stage 1 complaints as % of referrals"))
+                .containsExactly("Stage 1 complaints as % of referrals", "0.0%", "x", "x", "z");
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("x = not available"));
+    }
+
+    @Test
+    void rowsThatAreZeroInBothYearsAreShown() {
+        // Service change was never an action in the seed years: its row is there, at 0.
+        assertThat(row(published, "table9", "Service change")).containsExactly("Service change", "0", "0");
+        assertThat(row(published, "ombudsman", "Decision: Premature (referred back for local resolution)"))
+                .containsExactly("Decision: Premature (referred back for local resolution)", "0", "0");
     }
 
     @Test
@@ -138,9 +176,65 @@ class AnnualReportTest {
         Buckets b = new Buckets("<script>")
                 .add(Metric.serviceArea(io.complaintskpi.events.Regime.CHILDREN), "<img src=x onerror=alert(1)>",
                         "2015-06-01", 9);
-        AnnualReport hostile = AnnualReport.build(new KpiCatalogue(b.reader()), "<script>", YEAR, false);
+        AnnualReport hostile = build(new KpiCatalogue(b.reader()), "<script>", false);
         String html = AnnualReportHtml.render(hostile);
         assertThat(html).doesNotContain("<script>").doesNotContain("<img")
                 .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&lt;script&gt;: children");
+    }
+
+    @Test
+    void everyFormatStatesWhenItWasMadeWhatDataItReflectsAndTheSettingsBehindItsFigures() throws Exception {
+        assertThat(internal.provenance().generatedAt()).isEqualTo(GENERATED);
+        assertThat(internal.provenance().dataUpTo()).isBetween(YEAR.start(), YEAR.end());
+        Buckets late = new Buckets(LEICS)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 9)
+                .add(Metric.closed(io.complaintskpi.events.Regime.CHILDREN, 2), "UPHELD", "2016-02-10", 1)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2016-04-02", 1);
+        assertThat(build(new KpiCatalogue(late.reader()), LEICS, false).provenance().dataUpTo())
+                .isEqualTo("2016-02-10");
+        assertThat(internal.provenance().settings()).isEqualTo(REQUEST_CLOCK);
+        String json = io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal);
+        String csv = AnnualReportCsv.render(internal);
+        String html = AnnualReportHtml.render(internal);
+        for (String text : List.of(json, csv, html)) {
+            assertThat(text).contains("2026-11-30T12:00").contains(internal.provenance().dataUpTo().toString())
+                    .contains("2015-12-29").contains("2015-12-30").contains("2016-05-02")
+                    .containsIgnoringCase("request");
+        }
+        assertThat(csv).contains("About this report,Stage 2 clock starts at,,the request for stage 2\r\n")
+                .contains("About this report,Publication,,not for publication: small numbers shown\r\n");
+        assertThat(AnnualReportCsv.render(published)).contains("About this report,Publication,,public copy");
+    }
+
+    @Test
+    void aCopyWithSmallNumbersCarriesAProminentWarningInEveryFormatAndThePublicCopyNone() {
+        assertThat(internal.warning()).startsWith("NOT FOR PUBLICATION: small numbers are shown");
+        assertThat(published.warning()).isNull();
+        String html = AnnualReportHtml.render(internal);
+        assertThat(html.indexOf("<p class=\"warning\" role=\"alert\">NOT FOR PUBLICATION"))
+                .isPositive().isLessThan(html.indexOf("<main>"));
+        assertThat(AnnualReportCsv.render(internal).lines().skip(1).findFirst().orElseThrow())
+                .startsWith("About this report,Warning,,NOT FOR PUBLICATION");
+        assertThat(AnnualReportHtml.render(published)).doesNotContain("class=\"warning\"");
+    }
+
+    @Test
+    void notesCiteTheRegulationsNotTheSeedReport() {
+        for (AnnualReport report : List.of(internal, published)) {
+            assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("SI 2006/1738"));
+            assertThat(String.join(" ", report.notes())).doesNotContainIgnoringCase("seed");
+        }
+    }
+
+    @Test
+    void onlyHtmlGroupsThousands() throws Exception {
+        assertThat(AnnualReportHtml.render(internal)).contains("<td class=\"num\">4,635</td>");
+        assertThat(AnnualReportCsv.render(internal)).contains(",2014/15,4635\r\n");
+        assertThat(io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal))
+                .contains("\"text\":\"4635\"");
+        assertThat(AnnualReportHtml.grouped("+12345")).isEqualTo("+12,345");
+        assertThat(AnnualReportHtml.grouped("1234.5678%")).isEqualTo("1,234.5678%");
+        assertThat(AnnualReportHtml.grouped("£12,100")).isEqualTo("£12,100");
+        assertThat(AnnualReportHtml.grouped("999")).isEqualTo("999");
     }
 }

@@ -165,8 +165,14 @@ class KpiCatalogueTest {
         assertThat(empty.figure("escalation.rate").rate().percent()).isNull();
         assertThat(empty.figure("stage1.received").change().percent()).isNull();
         assertThat(empty.figure("escalation.rate").change()).isEqualTo(new Change(null, null));
-        assertThat(empty.all("causes.resolved")).isEmpty();
-        assertThat(empty.figures()).filteredOn(f -> f.unit() != KpiDefinition.Unit.PERCENT).extracting(Figure::count).containsOnly(0L);
+        // Zeros are shown: every known cause has its row, at 0.
+        assertThat(empty.all("causes.resolved")).hasSize(io.complaintskpi.events.Cause.values().length)
+                .extracting(Figure::count).containsOnly(0L);
+        assertThat(empty.figures()).filteredOn(f -> f.unit() != KpiDefinition.Unit.PERCENT)
+                .filteredOn(f -> !f.id().startsWith("context.")).extracting(Figure::count).containsOnly(0L);
+        // A context figure never recorded is absent, not 0.
+        assertThat(empty.figure("context.referrals").count()).isNull();
+        assertThat(empty.figure("context.referrals").change()).isEqualTo(new Change(null, null));
     }
 
     @Test

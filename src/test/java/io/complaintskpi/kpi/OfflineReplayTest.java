@@ -108,7 +108,8 @@ class OfflineReplayTest {
         assertThat(year.find("causes.uphold.rate", "DELAYS_IN_PROVIDING_SERVICES").orElseThrow().rate())
                 .isEqualTo(Rate.of(1, 1));
         assertThat(year.figure("actions.beyond_apology.rate").rate()).isEqualTo(Rate.of(1, 1));
-        assertThat(year.all("actions.taken")).extracting(Figure::dimension).containsExactly("APOLOGY", "REIMBURSEMENT");
+        assertThat(year.all("actions.taken")).filteredOn(f -> f.count() > 0).extracting(Figure::dimension)
+                .containsExactly("APOLOGY", "REIMBURSEMENT");
         assertThat(year.figure("adr.conciliation.resolved.rate").rate()).isEqualTo(Rate.of(1, 1));
         assertThat(year.figure("adr.escalations_prevented").count()).isEqualTo(1);
         assertThat(year.figure("stage1.open").count()).isEqualTo(1);

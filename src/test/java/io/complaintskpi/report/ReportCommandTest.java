@@ -54,7 +54,7 @@ class ReportCommandTest {
         StringWriter stderr = new StringWriter();
         List<String> all = new ArrayList<>(List.of("report"));
         all.addAll(List.of(args));
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
+        int code = Main.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
                 .execute(all.toArray(String[]::new));
         return new Run(code, stdout.toString(), stderr.toString());
     }
@@ -88,14 +88,10 @@ class ReportCommandTest {
     void offline_figures_equal_those_the_running_service_serves() throws IOException {
         assertThat(report("--year", "2015/16", "--out", out.toString(), "--set", NAMES).exitCode()).isZero();
 
-        assertThat(EventCodec.MAPPER.readTree(out.resolve(BASE + ".json").toFile()))
-                .isEqualTo(service.json(ROUTE));
-        // Same mapper as the route: the same bytes, not only the same tree.
-        assertThat(Files.readString(out.resolve(BASE + ".json"))).isEqualTo(service.get(ROUTE).text());
-        assertThat(Files.readString(out.resolve(BASE + ".csv")))
-                .isEqualTo(service.get(ROUTE + "&format=csv").text());
-        assertThat(Files.readString(out.resolve(BASE + ".html")))
-                .isEqualTo(service.get(ROUTE + "&format=html").text());
+        // Same mapper as the route: the same bytes, not only the same tree (but for when each was made).
+        assertThat(saved(BASE + ".json")).isEqualTo(served(ROUTE));
+        assertThat(saved(BASE + ".csv")).isEqualTo(served(ROUTE + "&format=csv"));
+        assertThat(saved(BASE + ".html")).isEqualTo(served(ROUTE + "&format=html"));
     }
 
     @Test
@@ -107,7 +103,7 @@ class ReportCommandTest {
         String name = BASE + "-public";
         assertThat(files()).containsExactlyInAnyOrder(name + ".json", name + ".csv", name + ".html");
         JsonNode json = EventCodec.MAPPER.readTree(out.resolve(name + ".json").toFile());
-        assertThat(json).isEqualTo(service.json(ROUTE + "&public=true"));
+        assertThat(saved(name + ".json")).isEqualTo(served(ROUTE + "&public=true"));
         assertThat(Report.of(json).text("table2", "Stage 3 requests", "2015/16")).isEqualTo("c");
     }
 
@@ -117,10 +113,26 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).doesNotContain("replayed");
-        assertThat(Files.readString(out.resolve(BASE + ".json"))).isEqualTo(service.get(ROUTE).text());
-        assertThat(Files.readString(out.resolve(BASE + ".csv"))).isEqualTo(service.get(ROUTE + "&format=csv").text());
-        assertThat(Files.readString(out.resolve(BASE + ".html")))
-                .isEqualTo(service.get(ROUTE + "&format=html").text());
+        assertThat(saved(BASE + ".json")).isEqualTo(served(ROUTE));
+        assertThat(saved(BASE + ".csv")).isEqualTo(served(ROUTE + "&format=csv"));
+        assertThat(saved(BASE + ".html")).isEqualTo(served(ROUTE + "&format=html"));
+    }
+
+    /** The public-by-default setting makes the command's copy public too, as it does the service's. */
+    @Test
+    void the_public_by_default_setting_writes_the_suppressed_copy() throws IOException {
+        Run run = report("--year", "2015-16", "--out", out.toString(), "--set", NAMES,
+                "--set", "disclosure.public-by-default=true");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String name = BASE + "-public";
+        assertThat(files()).containsExactlyInAnyOrder(name + ".json", name + ".csv", name + ".html");
+        assertThat(saved(name + ".json")).isEqualTo(served(ROUTE + "&public=true"));
+
+        Run full = report("--year", "2015/16", "--public=false", "--out", out.resolve("full").toString(),
+                "--set", "disclosure.public-by-default=true");
+        assertThat(full.exitCode()).as(full.err()).isZero();
+        assertThat(EventCodec.MAPPER.readTree(out.resolve("full").resolve(BASE + ".json").toFile())
+                .get("publicOutput").asBoolean()).isFalse();
     }
 
     @Test
@@ -173,6 +185,18 @@ class ReportCommandTest {
         assertThat(unsafeAuthority.err()).contains("--authority may only contain");
 
         assertThat(files()).isEmpty();
+    }
+
+    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+
+    /** A written file with the time it was generated blanked out. */
+    private String saved(String file) throws IOException {
+        return Files.readString(out.resolve(file)).replaceAll(INSTANT, "(generated)");
+    }
+
+    /** What the service serves, with the time it was generated blanked out. */
+    private static String served(String route) {
+        return service.get(route).text().replaceAll(INSTANT, "(generated)");
     }
 
     private List<String> files() throws IOException {

@@ -245,7 +245,12 @@ class SeedReportEndToEndTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         List<List<String>> lines = Csv.parse(csv.text());
         assertThat(lines.get(0)).containsExactly("table", "row", "column", "value");
-        assertThat(lines.subList(1, lines.size())).isEqualTo(report.longForm());
+        // What the report rests on comes first (warning, generated at, events up to, settings), then the cells.
+        List<List<String>> about = lines.subList(1, 8);
+        assertThat(about).extracting(l -> l.get(0)).containsOnly("About this report");
+        assertThat(about).extracting(l -> l.get(1)).containsExactly("Warning", "Generated at", "Events up to",
+                "Stage 2 clock starts at", "Extra closure days", "Extra working days", "Publication");
+        assertThat(lines.subList(8, lines.size())).isEqualTo(report.longForm());
         assertThat(lines).contains(
                 List.of("Table 2: Statutory children's complaints received", "Stage 1 complaints", "2015/16", "65"),
                 List.of("Table 7: Stage 1 outcomes (complaints resolved in the year)", "Upheld (totally or partly)",

@@ -42,18 +42,18 @@ class FinancialYearTest {
     }
 
     @ParameterizedTest(name = "{0} parses to {1}")
-    @CsvSource({"2015/16, 2015", "' 2009/10 ', 2009", "1999/00, 1999"})
+    @CsvSource({"2015/16, 2015", "' 2009/10 ', 2009", "1999/00, 1999", "2015-16, 2015", "1999-00, 1999"})
     void parsesTheLabel(String text, int startYear) {
         assertThat(FinancialYear.parse(text)).isEqualTo(new FinancialYear(startYear));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"2015-16", "15/16", "2015/2016", "2015", "FY2015/16"})
+    @ValueSource(strings = {"2015_16", "15/16", "2015/2016", "2015", "FY2015/16"})
     void rejectsTextNotShapedLikeAFinancialYear(String text) {
         assertThatThrownBy(() -> FinancialYear.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("must look like 2015/16");
+                .hasMessageContaining("must be a financial year like 2015/16 or 2015-16");
     }
 
     @Test

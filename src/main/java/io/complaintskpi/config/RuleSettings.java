@@ -1,0 +1,34 @@
+package io.complaintskpi.config;
+
+import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.kpi.FigureSettings;
+import io.complaintskpi.rules.Stage2ClockStart;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The settings that change statutory outcomes (deadlines, timeliness, alerts), apart from the settings
+ * that only say where and how the service runs ({@link ServiceConfig}). Both come from one validated
+ * settings table ({@link ServiceConfig#SETTINGS}).
+ */
+public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
+                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays) {
+
+    public RuleSettings {
+        extraClosures = Set.copyOf(extraClosures);
+        extraWorkingDays = Set.copyOf(extraWorkingDays);
+    }
+
+    /** @throws IllegalArgumentException when an extra working day is a weekend or also a closure */
+    public WorkingDayCalendar calendar() {
+        return WorkingDayCalendar.englandAndWales(extraClosures, extraWorkingDays);
+    }
+
+    /** The settings a published figure depends on, for a report to state. */
+    public FigureSettings figureSettings() {
+        return new FigureSettings(stage2ClockStart, new TreeSet<>(extraClosures).stream().toList(),
+                new TreeSet<>(extraWorkingDays).stream().toList());
+    }
+}
