@@ -1,6 +1,5 @@
 package io.complaintskpi.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.app.ComplaintsService;
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
@@ -37,6 +36,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,7 @@ public final class Bench {
             bootstrap = broker.bootstrapServers();
             TopicProvisioner.provision(bootstrap, TopicSpecs.load());
             catchUp = new CatchUp(admin);
+            catchUp.awaitServed(Names.EVENTS_TOPIC, Duration.ofMinutes(2));
             codec = DomainRules.from(config(Duration.ofMinutes(1))).codec();
 
             long events = publishHistory();
@@ -320,9 +322,17 @@ public final class Bench {
         }
     }
 
+    /** Probe receipts counted so far; the API answers 404 for an authority until its first one is in. */
     private long probeCount(URI uri) throws IOException, InterruptedException {
-        JsonNode body = EventCodec.MAPPER.readTree(HttpLoad.get(http, uri));
-        return body.path("receivedByStage").path("1").asLong(0);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return EventCodec.MAPPER.readTree(response.body()).path("receivedByStage").path("1").asLong(0);
     }
 
     // ---- the deadline scan ------------------------------------------------------------------------------

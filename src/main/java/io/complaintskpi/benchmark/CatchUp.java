@@ -39,14 +39,24 @@ final class CatchUp {
         throw new IllegalStateException(group + " did not catch up within " + timeout);
     }
 
-    /** Records not yet consumed by the group on the topics. */
-    long lag(String group, Collection<String> topics) {
-        Map<TopicPartition, Long> ends = endOffsets(topics);
-        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
-        return ends.entrySet().stream().mapToLong(e -> {
-            OffsetAndMetadata at = committed.get(e.getKey());
-            return e.getValue() - (at == null ? 0 : at.offset());
-        }).sum();
+    /**
+     * Waits until every partition's leader answers for it. A topic just created has leaders in the
+     * cluster's metadata a moment before the broker serves them; an idempotent producer that starts in
+     * that moment can be refused and lose track of its sequence numbers (seen on a loaded machine).
+     */
+    void awaitServed(String topic, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                endOffsets(List.of(topic));
+                return;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private boolean caughtUp(String group, Collection<String> topics, long slack) {
