@@ -1,17 +1,57 @@
 package io.complaintskpi.alerts;
 
+import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.Deadline;
+import io.complaintskpi.rules.Timescale.Milestone;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One published alert. Carries no personal data: the complaint reference is pseudonymous. For CLEARED,
- * {@code clears} names the kind that is over.
+ * One published alert about one deadline (stage, milestone, due date). Carries no personal data: the
+ * complaint reference is pseudonymous. For CLEARED, {@code clears} names the kind that is over.
  */
 public record Alert(AlertKind kind, String complaintId, String authority, String regime, String serviceArea,
-                    int stage, LocalDate dueDate, int workingDaysOverdue, Instant raisedAt, AlertKind clears) {
+                    int stage, Milestone milestone, LocalDate dueDate, int workingDaysOverdue, Instant raisedAt,
+                    AlertKind clears) {
 
-    /** The identity that makes an alert happen once per stage and kind. */
+    /** The alert a due pending one becomes, with the working days overdue on {@code today}. */
+    static Alert raised(PendingAlert pending, CaseState state, WorkingDayCalendar calendar, LocalDate today,
+                        Instant at) {
+        return new Alert(pending.kind(), pending.complaintId(), state.authority(),
+                state.complaint().regime().name(), state.complaint().serviceArea(), pending.stage(),
+                pending.milestone(), pending.dueDate(), overdue(pending.kind(), pending.dueDate(), calendar, today),
+                at, null);
+    }
+
+    /** The identity that makes an alert happen once per deadline and kind. */
     public String id() {
-        return complaintId + "|" + stage + "|" + (kind == AlertKind.CLEARED ? clears : kind);
+        return id(complaintId, stage, milestone, dueDate, kind == AlertKind.CLEARED ? clears : kind);
+    }
+
+    static String id(String complaintId, int stage, Milestone milestone, LocalDate due, AlertKind kind) {
+        return complaintId + "|" + stage + "|" + milestone + "|" + due + "|" + kind;
+    }
+
+    public Deadline deadline() {
+        return new Deadline(stage, milestone, dueDate);
+    }
+
+    /** The CLEARED alert that ends this one. */
+    public Alert cleared(Instant at) {
+        return new Alert(AlertKind.CLEARED, complaintId, authority, regime, serviceArea, stage, milestone, dueDate,
+                workingDaysOverdue, at, kind);
+    }
+
+    /** Overdue working days move with the calendar, so they are worked out again when asked. */
+    public Alert withOverdue(WorkingDayCalendar calendar, LocalDate today) {
+        return new Alert(kind, complaintId, authority, regime, serviceArea, stage, milestone, dueDate,
+                overdue(kind, dueDate, calendar, today), raisedAt, clears);
+    }
+
+    /** An AT_RISK alert is never overdue; any other counts working days past its due date. */
+    private static int overdue(AlertKind kind, LocalDate due, WorkingDayCalendar calendar, LocalDate today) {
+        return kind == AlertKind.AT_RISK ? 0 : Overdue.workingDaysOverdue(calendar, due, today);
     }
 }

@@ -3,9 +3,11 @@ package io.complaintskpi.alerts;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.rules.TimelinessBand;
 
 import java.time.LocalDate;
@@ -13,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A complaint's stages with their statutory clocks, for a complaints manager. Stage 2 shows the deadline
+ * A complaint's stages with their statutory clocks, for a complaints manager; each stage shows its next
+ * deadline (at stage 3 the panel, its report or the response). Stage 2 shows the deadline
  * under both clock-start rules, since authorities and the Ombudsman count it differently.
  */
 public record ComplaintDeadlines(String complaintId, String authority, String regime, String serviceArea,
@@ -21,7 +24,8 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
 
     public record StageClock(int stage, LocalDate openedOn, LocalDate acknowledgedOn, LocalDate clockStart,
                              LocalDate statementAgreedOn,
-                             Integer extendedToWorkingDays, LocalDate extendedToDate, LocalDate due,
+                             Integer extendedToWorkingDays, LocalDate extendedToDate, Milestone milestone,
+                             LocalDate due,
                              LocalDate dueIfCountedFromRequest, LocalDate dueIfCountedFromStatement,
                              LocalDate closedOn, String closure, Integer workingDaysTaken, String band,
                              String status, int workingDaysOverdue) {
@@ -38,7 +42,8 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
     }
 
     private static StageClock clock(Complaint complaint, Stage stage, DueDates dueDates, LocalDate today) {
-        LocalDate due = dueDates.due(complaint, stage);
+        Deadline deadline = dueDates.next(complaint, stage);
+        LocalDate due = deadline.due();
         LocalDate fromRequest = null;
         LocalDate fromStatement = null;
         if (stage.number() == 2) {
@@ -51,7 +56,7 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
         String status;
         int overdue = 0;
         if (stage.isOpen()) {
-            overdue = today.isAfter(due) ? dueDates.calendar().workingDaysBetween(due, today) : 0;
+            overdue = Overdue.workingDaysOverdue(dueDates.calendar(), due, today);
             status = overdue > 0 ? "OVERDUE" : "OPEN";
         } else {
             taken = dueDates.workingDaysTaken(stage);
@@ -61,7 +66,7 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
             status = stage.closedOn().isAfter(due) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
         }
         return new StageClock(stage.number(), stage.openedOn(), stage.acknowledgedOn(), dueDates.clockStart(stage),
-                stage.statementAgreedOn(), stage.extendedToWorkingDays(), stage.extendedToDate(), due, fromRequest,
+                stage.statementAgreedOn(), stage.extendedToWorkingDays(), stage.extendedToDate(), deadline.milestone(), due, fromRequest,
                 fromStatement, stage.closedOn(), stage.closure() == null ? null : stage.closure().name(), taken, band,
                 status, overdue);
     }

@@ -4,14 +4,26 @@ import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
+import io.complaintskpi.rules.Timescale.Milestone;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Which alerts an open stage will raise, and when; derived from state alone, so replay gives the same. */
+/**
+ * Which deadlines of a complaint are watched and which alerts each will raise, and when. Derived from the
+ * state alone, so replay gives the same. An alert belongs to one deadline (stage, milestone, due date):
+ * when the milestone is met or the due date moves, the deadline is no longer watched, its open alerts are
+ * over and the next deadline is watched instead.
+ */
 public final class DeadlineWatch {
 
     /** Children's stage 1: past this many working days without an agreed extension, offer stage 2. */
@@ -25,6 +37,7 @@ public final class DeadlineWatch {
         this.atRiskWorkingDays = atRiskWorkingDays;
     }
 
+    /** The alerts the complaint's watched deadlines will raise, if nothing changes first. */
     public List<PendingAlert> pending(CaseState state) {
         List<PendingAlert> out = new ArrayList<>();
         Complaint complaint = state == null ? null : state.complaint();
@@ -34,34 +47,75 @@ public final class DeadlineWatch {
         Stage stage = complaint.current();
         String id = state.key();
         WorkingDayCalendar calendar = dueDates.calendar();
-        LocalDate due = dueDates.due(complaint, stage);
-        LocalDate atRisk = calendar.workingDaysBefore(due, atRiskWorkingDays);
+        Deadline next = dueDates.next(complaint, stage);
+        LocalDate atRisk = calendar.workingDaysBefore(next.due(), atRiskWorkingDays);
         if (atRisk.isAfter(dueDates.clockStart(stage))) {
-            out.add(new PendingAlert(AlertKind.AT_RISK, id, stage.number(), atRisk, due));
+            out.add(PendingAlert.of(AlertKind.AT_RISK, id, next, atRisk));
         }
-        out.add(new PendingAlert(AlertKind.BREACHED, id, stage.number(), due.plusDays(1), due));
+        out.add(PendingAlert.of(AlertKind.BREACHED, id, next, next.due().plusDays(1)));
         if (complaint.regime() == Regime.CHILDREN && stage.number() == 1 && stage.extendedToWorkingDays() == null) {
-            LocalDate offerDue = calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS);
-            out.add(new PendingAlert(AlertKind.STAGE2_MUST_BE_OFFERED, id, 1,
-                    calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS + 1), offerDue));
+            Deadline offer = new Deadline(1, Milestone.RESPONSE,
+                    calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS));
+            out.add(PendingAlert.of(AlertKind.STAGE2_MUST_BE_OFFERED, id, offer,
+                    calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS + 1)));
         }
         if (complaint.regime() == Regime.ADULTS && stage.acknowledgedOn() == null) {
-            LocalDate ackDue = dueDates.acknowledgementDue(complaint);
-            out.add(new PendingAlert(AlertKind.ACKNOWLEDGEMENT_OVERDUE, id, 1, ackDue.plusDays(1), ackDue));
+            Deadline acknowledgement = dueDates.acknowledgement(complaint);
+            out.add(PendingAlert.of(AlertKind.ACKNOWLEDGEMENT_OVERDUE, id, acknowledgement,
+                    acknowledgement.due().plusDays(1)));
         }
         return out;
     }
 
-    /**
-     * Whether a raised alert still describes the complaint: its stage is the open one and, for a missing
-     * acknowledgement, none has arrived. An alert that no longer applies is CLEARED.
-     */
-    public static boolean stillApplies(Alert alert, CaseState state) {
-        Complaint complaint = state.complaint();
-        Stage current = complaint.current();
-        if (!current.isOpen() || current.number() != alert.stage()) {
-            return false;
+    /** What an event that turned {@code before} into {@code after} changes in the schedule and open alerts. */
+    public record Changes(List<PendingAlert> unschedule, List<PendingAlert> schedule, List<Alert> over) {
+        public Changes {
+            unschedule = List.copyOf(unschedule);
+            schedule = List.copyOf(schedule);
+            over = List.copyOf(over);
         }
-        return alert.kind() != AlertKind.ACKNOWLEDGEMENT_OVERDUE || current.acknowledgedOn() == null;
+    }
+
+    /**
+     * Reconciles the schedule and the complaint's open alerts with its new state. Pending alerts of deadlines
+     * no longer watched are unscheduled; new ones are scheduled unless their alert (or one that supersedes it)
+     * is already open, so each fires once per deadline; open alerts of deadlines no longer watched are over.
+     */
+    public Changes changes(CaseState before, CaseState after, Collection<Alert> open) {
+        Set<PendingAlert> old = new LinkedHashSet<>(pending(before));
+        Set<PendingAlert> now = new LinkedHashSet<>(pending(after));
+        List<PendingAlert> unschedule = old.stream().filter(p -> !now.contains(p)).toList();
+        Set<String> openIds = new LinkedHashSet<>();
+        open.forEach(alert -> openIds.add(alert.id()));
+        List<PendingAlert> schedule = now.stream()
+                .filter(p -> !old.contains(p))
+                .filter(p -> !openIds.contains(p.alertId()) && !supersededByOpen(p, openIds))
+                .toList();
+        Set<String> watched = new LinkedHashSet<>();
+        now.forEach(p -> watched.add(p.alertId()));
+        List<Alert> over = open.stream().filter(alert -> !watched.contains(alert.id())).toList();
+        return new Changes(unschedule, schedule, over);
+    }
+
+    private static boolean supersededByOpen(PendingAlert pending, Set<String> openIds) {
+        for (AlertKind kind : AlertKind.values()) {
+            if (kind.supersedes().filter(pending.kind()::equals).isPresent()
+                    && openIds.contains(pending.alertId(kind))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The alert a due pending one raises on {@code today}, or none when it has nothing left to say: its
+     * deadline is no longer watched (an index entry the state has outgrown), or it is an AT_RISK after its
+     * due date (the BREACHED of the same deadline is due too).
+     */
+    public Optional<Alert> raise(PendingAlert due, CaseState state, LocalDate today, Instant at) {
+        if (due.expired(today) || pending(state).stream().noneMatch(p -> p.alertId().equals(due.alertId()))) {
+            return Optional.empty();
+        }
+        return Optional.of(Alert.raised(due, state, dueDates.calendar(), today, at));
     }
 }

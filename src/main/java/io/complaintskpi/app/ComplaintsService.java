@@ -12,6 +12,7 @@ import io.complaintskpi.streams.RoutingQueryService;
 import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.streams.EventTypeCounter;
+import io.complaintskpi.streams.InputBacklog;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.streams.StreamsQueryService;
@@ -92,7 +93,10 @@ public final class ComplaintsService implements AutoCloseable {
             config = config.withHttpPort(freePort());
         }
         DomainRules rules = DomainRules.from(config);
-        streams = new KafkaStreams(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
+        InputBacklog backlog = InputBacklog.start(config.bootstrapServers(), config.applicationId(),
+                Names.EVENTS_TOPIC, config.alertScanInterval());
+        resources.push(backlog);
+        streams = new KafkaStreams(ComplaintsTopology.build(config, backlog), ComplaintsTopology.properties(config));
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).

@@ -5,6 +5,7 @@ import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,14 +27,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Publishes the demo to {@value #TOPIC}: first the seed history, time-compressed (one business date per
- * {@code perBusinessDay}, with a progress line per month), then the live simulator's events every
- * {@code liveInterval} until {@link #stop()}. Key = complaintId, value = the encoded event, record
- * timestamp = occurredAt.
+ * Publishes the demo to the events topic ({@link Names#EVENTS_TOPIC}): first the seed history,
+ * time-compressed (one business date per {@code perBusinessDay}, with a progress line per month), then
+ * the live simulator's events every {@code liveInterval} until {@link #stop()}. Key = complaintId, value =
+ * the encoded event, record timestamp = occurredAt.
  */
 public final class DemoPublisher {
 
-    public static final String TOPIC = "complaint-events";
     /** About a minute for the three years of the seed history. */
     public static final Duration DEFAULT_PER_BUSINESS_DAY = Duration.ofMillis(50);
     public static final Duration DEFAULT_LIVE_INTERVAL = Duration.ofSeconds(3);
@@ -146,7 +146,7 @@ public final class DemoPublisher {
 
     private static void send(EventEnvelope event, Producer<String, byte[]> producer,
                              Function<EventEnvelope, byte[]> encoder, AtomicReference<Exception> failure) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, null,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Names.EVENTS_TOPIC, null,
                 event.occurredAt().toInstant().toEpochMilli(), event.complaintId(), encoder.apply(event));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
@@ -159,7 +159,7 @@ public final class DemoPublisher {
         producer.flush();
         Exception first = failure.get();
         if (first != null) {
-            throw new IllegalStateException("publishing to " + TOPIC + " failed", first);
+            throw new IllegalStateException("publishing to " + Names.EVENTS_TOPIC + " failed", first);
         }
     }
 

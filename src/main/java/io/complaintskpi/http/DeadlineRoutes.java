@@ -2,9 +2,10 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
-import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.http.ApiRoute.Publication;
+import io.complaintskpi.lifecycle.CaseState;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ final class DeadlineRoutes {
                     .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
                     .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
                     .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
-                    .map(a -> withOverdue(a, deps.rules().dueDates(), today))
+                    .map(a -> a.withOverdue(deps.rules().dueDates().calendar(), today))
                     .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
                             .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
                     .toList();
@@ -65,7 +66,10 @@ final class DeadlineRoutes {
             var regime = p.optional("regime").map(r -> p.regime().name());
             int limit = p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
             LocalDate today = deps.today();
-            List<Caseload.Row> rows = Caseload.rows(ready(deps).allCaseHistories(), deps.rules(), today).stream()
+            List<CaseState> states = ready(deps).allCaseHistories().stream()
+                    .map(history -> deps.rules().machine().replay(history.events().get(0).complaintId(), history))
+                    .toList();
+            List<Caseload.Row> rows = Caseload.rows(states, deps.rules().dueDates(), today).stream()
                     .filter(r -> status.equals("all") || r.open() && (status.equals("open") || r.workingDaysOverdue() > 0))
                     .filter(r -> authority.map(r.authority()::equals).orElse(true))
                     .filter(r -> stage.map(s -> r.stage() == s).orElse(true))
@@ -84,13 +88,5 @@ final class DeadlineRoutes {
                     .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'"));
             ctx.json(ComplaintDeadlines.of(state, deps.rules().dueDates(), deps.today()));
         });
-    }
-
-    /** Overdue working days move with the calendar, so they are computed when asked, not when raised. */
-    private static Alert withOverdue(Alert a, DueDates dueDates, LocalDate today) {
-        int overdue = a.kind() == AlertKind.AT_RISK || !today.isAfter(a.dueDate()) ? 0
-                : dueDates.calendar().workingDaysBetween(a.dueDate(), today);
-        return new Alert(a.kind(), a.complaintId(), a.authority(), a.regime(), a.serviceArea(), a.stage(),
-                a.dueDate(), overdue, a.raisedAt(), a.clears());
     }
 }

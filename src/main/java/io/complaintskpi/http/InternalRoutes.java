@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import io.javalin.config.JavalinConfig;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ final class InternalRoutes {
 
     static void register(JavalinConfig config, QueryService local, EventCodec codec) {
         var routes = config.routes;
+        var histories = new CaseHistoryCodec(codec);
         routes.get(SUM, ctx -> ctx.json(local.series().sumByDimension(ctx.queryParam("authority"),
                 ctx.queryParam("metric"), date(ctx.queryParam("from")), date(ctx.queryParam("to")))));
         routes.get(DAILY, ctx -> ctx.json(local.series().daily(ctx.queryParam("authority"), ctx.queryParam("metric"),
@@ -30,10 +32,7 @@ final class InternalRoutes {
         routes.get(ALERTS, ctx -> ctx.json(local.openAlerts()));
         routes.get(CASES, ctx -> {
             var all = EventCodec.MAPPER.createArrayNode();
-            for (var history : local.allCaseHistories()) {
-                var events = all.addArray();
-                history.events().forEach(e -> events.add(codec.encodeTree(e)));
-            }
+            local.allCaseHistories().forEach(history -> all.add(histories.toJson(history)));
             ctx.json(all);
         });
         routes.get(CASES + "/{id}", ctx -> {
@@ -42,9 +41,7 @@ final class InternalRoutes {
                 ctx.status(404).json(new ApiServer.ApiError(404, "not held here"));
                 return;
             }
-            var events = EventCodec.MAPPER.createArrayNode();
-            history.get().events().forEach(e -> events.add(codec.encodeTree(e)));
-            ctx.json(events);
+            ctx.json(histories.toJson(history.get()));
         });
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
 public final class PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final EventCodec codec;
+    private final CaseHistoryCodec histories;
 
     public PeerClient(EventCodec codec) {
-        this.codec = codec;
+        this.histories = new CaseHistoryCodec(codec);
     }
 
     public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
@@ -63,21 +63,15 @@ public final class PeerClient {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(history(parse(peer, response)));
+        return Optional.of(histories.fromJson(parse(peer, response)));
     }
 
     public List<CaseHistory> allCaseHistories(String peer) {
-        List<CaseHistory> histories = new ArrayList<>();
+        List<CaseHistory> all = new ArrayList<>();
         for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
-            histories.add(history(events));
+            all.add(histories.fromJson(events));
         }
-        return histories;
-    }
-
-    private CaseHistory history(JsonNode events) {
-        List<EventEnvelope> history = new ArrayList<>();
-        events.forEach(event -> history.add(codec.decodeStored(event)));
-        return new CaseHistory(history);
+        return all;
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {

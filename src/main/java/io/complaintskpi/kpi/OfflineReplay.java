@@ -2,29 +2,25 @@ package io.complaintskpi.kpi;
 
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.lifecycle.CaseHistory;
-import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.LifecycleMachine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The topology's figures without Kafka: folds events, in arrival order, through the same lifecycle
- * machine and contribution function, key by key. As in the topology, a redelivered event (same eventId)
+ * The topology's figures without Kafka: folds events, in arrival order, through the same
+ * {@link CaseStep}, key by key. As in the topology, a redelivered event (same eventId)
  * counts once and an event the lifecycle rejects leaves its key's state as it was (the topology
  * dead-letters it; here it is listed). Build the parts as {@code domain.DomainRules.from(config)} does.
  */
 public final class OfflineReplay {
 
-    private final LifecycleMachine machine;
-    private final Contributions contributions;
+    private final CaseStep step;
 
     public OfflineReplay(LifecycleMachine machine, Contributions contributions) {
-        this.machine = machine;
-        this.contributions = contributions;
+        this.step = new CaseStep(machine, contributions);
     }
 
     /** An event left out, with the reason the topology would dead-letter it. */
@@ -39,33 +35,25 @@ public final class OfflineReplay {
     }
 
     public Result replay(List<EventEnvelope> events) {
-        Map<String, CaseHistory> histories = new LinkedHashMap<>();
+        Map<String, CaseHistory> histories = new HashMap<>();
+        // Summed as the topology's KPI store sums them: the deltas of every accepted event.
+        Map<KpiKey, Long> buckets = new HashMap<>();
         List<Rejection> rejected = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;
         for (EventEnvelope event : events) {
             String key = event.complaintId();
-            CaseHistory history = histories.getOrDefault(key, CaseHistory.empty());
-            if (history.contains(event.eventId())) {
+            CaseStep.Outcome outcome = step.apply(key, histories.getOrDefault(key, CaseHistory.empty()), event);
+            if (outcome instanceof CaseStep.Duplicate) {
                 duplicates++;
-                continue;
+            } else if (outcome instanceof CaseStep.Rejected rejection) {
+                rejected.add(new Rejection(event, String.valueOf(rejection.reason().getMessage())));
+            } else if (outcome instanceof CaseStep.Applied applied) {
+                histories.put(key, applied.history());
+                applied.delta().forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));
+                accepted++;
             }
-            CaseHistory next = history.with(event);
-            try {
-                contributions.of(machine.replay(key, next));
-            } catch (RuntimeException e) {
-                // The topology's processing-exception handler dead-letters whatever throws here.
-                rejected.add(new Rejection(event, String.valueOf(e.getMessage())));
-                continue;
-            }
-            histories.put(key, next);
-            accepted++;
         }
-        Map<KpiKey, Long> buckets = new HashMap<>();
-        histories.forEach((key, history) -> {
-            CaseState state = machine.replay(key, history);
-            contributions.of(state).forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));
-        });
         return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected);
     }
 }

@@ -43,30 +43,48 @@ public final class DueDates {
 
     /** The date the stage's next step is due: its response, or at stage 3 the panel or its report. */
     public LocalDate due(Complaint complaint, Stage stage) {
+        return next(complaint, stage).due();
+    }
+
+    /**
+     * The stage's next deadline. Stage 3 has three in a row: the panel within 30 working days of the
+     * request, its report within 5 of the panel, the authority's response within 15 of the report; once
+     * one is met the next is the one to watch. Every other stage has its response.
+     */
+    public Deadline next(Complaint complaint, Stage stage) {
         if (complaint.regime() == Regime.ADULTS) {
-            return stage.extendedToDate() != null
+            return new Deadline(stage.number(), Milestone.RESPONSE, stage.extendedToDate() != null
                     ? stage.extendedToDate()
-                    : timescales.adultsResponseDue(complaint.receivedOn(), complaint.agreedResponseBy());
+                    : timescales.adultsResponseDue(complaint.receivedOn(), complaint.agreedResponseBy()));
         }
         if (stage.number() == 3) {
             if (stage.panelHeldOn() == null) {
-                return calendar.addWorkingDays(stage.openedOn(), limit(3, Milestone.PANEL_MEETING));
+                return stage3(Milestone.PANEL_MEETING, stage.openedOn());
             }
             if (stage.panelReportOn() == null) {
-                return calendar.addWorkingDays(stage.panelHeldOn(), limit(3, Milestone.PANEL_REPORT));
+                return stage3(Milestone.PANEL_REPORT, stage.panelHeldOn());
             }
-            return calendar.addWorkingDays(stage.panelReportOn(), limit(3, Milestone.RESPONSE));
+            return stage3(Milestone.RESPONSE, stage.panelReportOn());
         }
         int limit = stage.extendedToWorkingDays() != null
                 ? stage.extendedToWorkingDays()
                 : limit(stage.number(), Milestone.RESPONSE);
-        return calendar.addWorkingDays(clockStart(stage), limit);
+        return new Deadline(stage.number(), Milestone.RESPONSE, calendar.addWorkingDays(clockStart(stage), limit));
+    }
+
+    private Deadline stage3(Milestone milestone, LocalDate countedFrom) {
+        return new Deadline(3, milestone, calendar.addWorkingDays(countedFrom, limit(3, milestone)));
     }
 
     /** Adults: the acknowledgement is due within a few working days of receipt. */
     public LocalDate acknowledgementDue(Complaint complaint) {
+        return acknowledgement(complaint).due();
+    }
+
+    /** Adults: the acknowledgement deadline, a milestone of stage 1 of its own. */
+    public Deadline acknowledgement(Complaint complaint) {
         int days = timescales.require(Regime.ADULTS, 1, Milestone.ACKNOWLEDGEMENT).workingDays();
-        return calendar.addWorkingDays(complaint.receivedOn(), days);
+        return new Deadline(1, Milestone.ACKNOWLEDGEMENT, calendar.addWorkingDays(complaint.receivedOn(), days));
     }
 
     private int limit(int stage, Milestone milestone) {

@@ -1,42 +1,30 @@
 package io.complaintskpi.streams;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
 
-/** A key's accepted events as a JSON array of contract-shaped events, so the store holds only the contract. */
+/** The case-history store's values in the history's one JSON form ({@link CaseHistoryCodec}). */
 final class CaseHistorySerde implements Serde<CaseHistory> {
 
-    private final EventCodec codec;
+    private final CaseHistoryCodec codec;
 
-    CaseHistorySerde(EventCodec codec) {
+    CaseHistorySerde(CaseHistoryCodec codec) {
         this.codec = codec;
     }
 
     @Override
     public Serializer<CaseHistory> serializer() {
         return (topic, history) -> {
-            if (history == null) {
-                return null;
-            }
             try {
-                ArrayNode array = EventCodec.MAPPER.createArrayNode();
-                for (EventEnvelope event : history.events()) {
-                    array.add(codec.encodeTree(event));
-                }
-                return EventCodec.MAPPER.writeValueAsBytes(array);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write case history", e);
+                return history == null ? null : codec.encode(history);
+            } catch (UncheckedIOException e) {
+                throw new SerializationException(e.getMessage(), e.getCause());
             }
         };
     }
@@ -44,18 +32,10 @@ final class CaseHistorySerde implements Serde<CaseHistory> {
     @Override
     public Deserializer<CaseHistory> deserializer() {
         return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
             try {
-                List<EventEnvelope> events = new ArrayList<>();
-                // Validated when accepted; stored in the codec's canonical form.
-                for (JsonNode event : EventCodec.MAPPER.readTree(bytes)) {
-                    events.add(codec.decodeStored(event));
-                }
-                return new CaseHistory(events);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read case history", e);
+                return bytes == null ? null : codec.decode(bytes);
+            } catch (UncheckedIOException e) {
+                throw new SerializationException(e.getMessage(), e.getCause());
             }
         };
     }

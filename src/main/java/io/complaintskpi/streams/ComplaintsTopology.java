@@ -4,6 +4,7 @@ import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,11 +35,17 @@ public final class ComplaintsTopology {
     private ComplaintsTopology() {
     }
 
+    /** The topology with alerts never held: for a test driver, which processes each record as it is piped. */
     public static Topology build(ServiceConfig config) {
+        return build(config, CatchUp.ALWAYS);
+    }
+
+    /** {@code catchUp} says when a task has caught up with its input, so deadline alerts may be raised. */
+    public static Topology build(ServiceConfig config, CatchUp catchUp) {
         DomainRules rules = DomainRules.from(config);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
-                Serdes.String(), new CaseHistorySerde(rules.codec())));
+                Serdes.String(), new CaseHistorySerde(new CaseHistoryCodec(rules.codec()))));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
                 Serdes.String(), new JsonSerde<>(PendingAlert.class)));
@@ -48,7 +55,7 @@ public final class ComplaintsTopology {
         KStream<String, LifecycleOutput> outputs = builder
                 .stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("complaint-events-source"))
-                .process(() -> new LifecycleProcessor(rules, config.alertScanInterval()), Named.as("lifecycle"),
+                .process(() -> new LifecycleProcessor(rules, config.alertScanInterval(), catchUp), Named.as("lifecycle"),
                         Names.CASE_HISTORY_STORE, Names.DEADLINE_INDEX_STORE, Names.OPEN_ALERTS_STORE);
 
         Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))

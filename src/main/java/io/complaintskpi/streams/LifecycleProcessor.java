@@ -1,17 +1,14 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.alerts.PendingAlert;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
-import io.complaintskpi.kpi.Contributions;
-import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.kpi.CaseStep;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.lifecycle.Complaint;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,30 +22,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
- * Validates each event, applies it to its key's history, emits the KPI deltas it causes and keeps the
- * deadline index. Anything thrown before the stores are touched sends the record to the dead-letter topic
- * (Kafka Streams' own handler, KIP-1034) and leaves the state as it was.
+ * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
+ * the deadline index and open alerts in step with the new state. Anything thrown before the stores are
+ * touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034) and leaves the
+ * state as it was.
  */
 final class LifecycleProcessor implements Processor<String, byte[], String, LifecycleOutput> {
 
     private final DomainRules rules;
+    private final CaseStep step;
     private final Duration scanInterval;
+    private final CatchUp catchUp;
     private ProcessorContext<String, LifecycleOutput> context;
     private KeyValueStore<String, CaseHistory> histories;
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
 
-    LifecycleProcessor(DomainRules rules, Duration scanInterval) {
+    LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
         this.rules = rules;
+        this.step = new CaseStep(rules.machine(), rules.contributions());
         this.scanInterval = scanInterval;
+        this.catchUp = catchUp;
     }
 
     @Override
@@ -68,66 +69,45 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
                     + event.complaintId() + "'");
         }
         CaseHistory history = histories.get(record.key());
-        if (history == null) {
-            history = CaseHistory.empty();
+        CaseStep.Outcome outcome = step.apply(record.key(), history == null ? CaseHistory.empty() : history, event);
+        if (outcome instanceof CaseStep.Rejected rejected) {
+            throw rejected.reason(); // dead-lettered with the rule's reason
         }
-        if (history.contains(event.eventId())) {
-            return; // a redelivered or republished event: counted once already
+        if (outcome instanceof CaseStep.Applied applied) {
+            histories.put(record.key(), applied.history());
+            applied.delta().forEach((key, amount) -> context.forward(
+                    record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
+            followDeadlines(applied.before(), applied.after(), record.timestamp());
         }
-        CaseHistory next = history.with(event);
-        CaseState after = rules.machine().replay(record.key(), next);
-        CaseState before = rules.machine().replay(record.key(), history);
-        Map<KpiKey, Long> delta = Contributions.delta(
-                rules.contributions().of(before), rules.contributions().of(after));
-
-        histories.put(record.key(), next);
-        delta.forEach((key, amount) -> context.forward(
-                record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
-        reindexDeadlines(before, after, record.timestamp());
+        // A duplicate (same eventId) was counted once already: nothing to do.
     }
 
-    private void reindexDeadlines(CaseState before, CaseState after, long timestamp) {
-        Set<PendingAlert> old = new HashSet<>(rules.deadlineWatch().pending(before));
-        Set<PendingAlert> now = new HashSet<>(rules.deadlineWatch().pending(after));
-        for (PendingAlert gone : old) {
-            if (!now.contains(gone)) {
-                deadlineIndex.delete(gone.indexKey());
-            }
+    private void followDeadlines(CaseState before, CaseState after, long timestamp) {
+        // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
+        Map<Alert, String> open = new IdentityHashMap<>();
+        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
+            it.forEachRemaining(kv -> open.put(kv.value, kv.key));
         }
-        for (PendingAlert added : now) {
-            // Once per stage and kind: an alert already raised is not scheduled again.
-            if (!old.contains(added) && openAlerts.get(added.alertId()) == null) {
-                deadlineIndex.put(added.indexKey(), added);
-            }
-        }
-        clearAlertsThatNoLongerApply(after, timestamp);
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
+        changes.unschedule().forEach(gone -> deadlineIndex.delete(gone.indexKey()));
+        changes.schedule().forEach(added -> deadlineIndex.put(added.indexKey(), added));
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
     }
 
-    private void clearAlertsThatNoLongerApply(CaseState state, long timestamp) {
-        if (state.complaint() == null) {
+    private void clear(String storeKey, Alert alert, Instant now, long timestamp) {
+        openAlerts.delete(storeKey);
+        context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert.cleared(now)), timestamp));
+    }
+
+    /**
+     * Wall-clock scan: costs what has come due, not what is open. Held while the task catches up on a
+     * backlog, so it raises only what is still due once the stores describe the present.
+     */
+    private void raiseDueAlerts(long wallClockMs) {
+        if (!catchUp.caughtUp(context.taskId().partition())) {
             return;
         }
-        List<KeyValue<String, Alert>> finished = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(state.key() + "|",
-                new StringSerializer())) {
-            it.forEachRemaining(kv -> {
-                if (!DeadlineWatch.stillApplies(kv.value, state)) {
-                    finished.add(kv);
-                }
-            });
-        }
-        for (KeyValue<String, Alert> kv : finished) {
-            Alert raised = kv.value;
-            openAlerts.delete(kv.key);
-            Alert cleared = new Alert(AlertKind.CLEARED, raised.complaintId(), raised.authority(), raised.regime(),
-                    raised.serviceArea(), raised.stage(), raised.dueDate(), raised.workingDaysOverdue(),
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()), raised.kind());
-            context.forward(new Record<>(raised.complaintId(), new LifecycleOutput.Raised(cleared), timestamp));
-        }
-    }
-
-    /** Wall-clock scan: costs what has come due, not what is open. */
-    private void raiseDueAlerts(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(LONDON).toLocalDate();
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
@@ -137,15 +117,18 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         for (KeyValue<String, PendingAlert> kv : due) {
             PendingAlert pending = kv.value;
             deadlineIndex.delete(kv.key);
-            CaseState state = rules.machine().replay(pending.complaintId(), histories.get(pending.complaintId()));
-            Complaint complaint = state.complaint();
-            int overdue = pending.kind() == AlertKind.AT_RISK ? 0
-                    : rules.dueDates().calendar().workingDaysBetween(pending.dueDate(), today);
-            Alert alert = new Alert(pending.kind(), pending.complaintId(), state.authority(),
-                    complaint.regime().name(), complaint.serviceArea(), pending.stage(), pending.dueDate(), overdue,
-                    now, null);
-            openAlerts.put(pending.alertId(), alert);
-            context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
+            CaseHistory history = histories.get(pending.complaintId());
+            CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
+            rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
+                pending.supersedes().ifPresent(id -> {
+                    Alert replaced = openAlerts.get(id);
+                    if (replaced != null) {
+                        clear(id, replaced, now, wallClockMs);
+                    }
+                });
+                openAlerts.put(alert.id(), alert);
+                context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
+            });
         }
     }
 }

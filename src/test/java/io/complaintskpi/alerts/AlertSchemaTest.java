@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -27,10 +28,10 @@ class AlertSchemaTest {
     @Test
     void publishedAlertsMatchTheirSchema() throws Exception {
         Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", "CHILDREN",
-                "Strengthening Families", 2, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-10T09:00:00Z"),
+                "Strengthening Families", 2, Milestone.RESPONSE, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-10T09:00:00Z"),
                 null);
         Alert cleared = new Alert(AlertKind.CLEARED, "CS-2015-043", "E10000018", "CHILDREN",
-                "Strengthening Families", 2, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-12T09:00:00Z"),
+                "Strengthening Families", 2, Milestone.RESPONSE, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-12T09:00:00Z"),
                 AlertKind.BREACHED);
         JsonSchema schema = schema();
         for (Alert alert : new Alert[] {breached, cleared}) {
@@ -40,10 +41,34 @@ class AlertSchemaTest {
     }
 
     @Test
-    void rejectsAnAlertWithoutItsDueDate() throws Exception {
-        JsonNode json = EventCodec.MAPPER.readTree("{\"kind\":\"BREACHED\",\"complaintId\":\"C\",\"authority\":\"A\","
-                + "\"regime\":\"CHILDREN\",\"serviceArea\":\"S\",\"stage\":1,\"workingDaysOverdue\":1,"
-                + "\"raisedAt\":\"2016-02-10T09:00:00Z\"}");
+    void stageThreeMilestonesAndAlertsPublishedBeforeMilestonesStillMatch() throws Exception {
+        JsonSchema schema = schema();
+        for (Milestone milestone : Milestone.values()) {
+            Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", "CHILDREN", "Fostering", 3,
+                    milestone, LocalDate.parse("2016-02-05"), 1, Instant.parse("2016-02-10T09:00:00Z"), null);
+            assertThat(schema.validate(EventCodec.MAPPER.valueToTree(breached))).as(milestone.name()).isEmpty();
+        }
+        JsonNode before = breachedAtStage1("\"dueDate\":\"2016-02-05\",\"workingDaysOverdue\":1,"
+                + "\"raisedAt\":\"2016-02-10T09:00:00Z\",\"clears\":null");
+        assertThat(schema.validate(before)).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownMilestone() throws Exception {
+        JsonNode json = breachedAtStage1("\"milestone\":\"LUNCH\",\"dueDate\":\"2016-02-05\","
+                + "\"workingDaysOverdue\":1,\"raisedAt\":\"2016-02-10T09:00:00Z\"");
         assertThat(schema().validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void rejectsAnAlertWithoutItsDueDate() throws Exception {
+        JsonNode json = breachedAtStage1("\"workingDaysOverdue\":1,\"raisedAt\":\"2016-02-10T09:00:00Z\"");
+        assertThat(schema().validate(json)).isNotEmpty();
+    }
+
+    /** A stage 1 BREACHED with the given fields after the stage. */
+    private static JsonNode breachedAtStage1(String rest) throws Exception {
+        return EventCodec.MAPPER.readTree("{\"kind\":\"BREACHED\",\"complaintId\":\"C\",\"authority\":\"A\","
+                + "\"regime\":\"CHILDREN\",\"serviceArea\":\"S\",\"stage\":1," + rest + "}");
     }
 }

@@ -53,6 +53,7 @@ final class EndToEndScenario {
     static void run(Function<Boolean, ComplaintsService> start) {
         UUID repeated = UUID.randomUUID();
         String longAgo = LocalDate.now(ZoneOffset.UTC).minusDays(60) + "T10:00:00Z";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try (ComplaintsService service = start.apply(false)) {
             ServiceClient client = new ServiceClient(service);
             client.publish("C-1", received("C-1", "2015-06-03T10:00:00+01:00", "First Response"));
@@ -116,9 +117,23 @@ final class EndToEndScenario {
             assertThat(alerts.at("/alerts/1/workingDaysOverdue").asInt()).isPositive();
             assertThat(client.get("/api/v1/complaints/C-OLD/deadlines").body().at("/stages/0/status").asText())
                     .isEqualTo("OVERDUE");
+            // Stage 3, requested 400 days ago: the panel's deadline is breached; once the panel is held (too late
+            // too) that alert is cleared and the report's own deadline is watched, and breached in its turn.
+            client.publish("C-5", received("C-5", today.minusDays(700) + "T10:00:00Z", "First Response"),
+                    responded("C-5", today.minusDays(695) + "T10:00:00Z", 1, "NOT_UPHELD"),
+                    event("EscalationRequested", "C-5", today.minusDays(690) + "T10:00:00Z", "{\"toStage\":2}"),
+                    responded("C-5", today.minusDays(660) + "T10:00:00Z", 2, "NOT_UPHELD"),
+                    event("EscalationRequested", "C-5", today.minusDays(400) + "T10:00:00Z", "{\"toStage\":3}"));
+            await().atMost(PATIENCE).until(() -> alertsOf(client, "C-5").equals(List.of("BREACHED PANEL_MEETING")));
+            client.publish("C-5", event("PanelHeld", "C-5", today.minusDays(300) + "T10:00:00Z", "{}"));
+            await().atMost(PATIENCE).until(() -> alertsOf(client, "C-5").size() == 3);
+            assertThat(alertsOf(client, "C-5")).containsExactly("BREACHED PANEL_MEETING",
+                    "CLEARED(BREACHED) PANEL_MEETING", "BREACHED PANEL_REPORT");
+
             JsonNode overdue = client.get("/api/v1/complaints?status=overdue").body();
-            // C-1 (stage 2 since 2015), C-2 (stage 1 since 2015) and C-OLD; most overdue first.
-            assertThat(overdue.findValuesAsText("complaintId")).containsExactly("C-2", "C-1", "C-OLD");
+            // C-1 (stage 2 since 2015), C-2 (stage 1 since 2015), C-5's panel report and C-OLD; most overdue first.
+            assertThat(overdue.findValuesAsText("complaintId")).containsExactly("C-2", "C-1", "C-5", "C-OLD");
+            assertThat(overdue.at("/rows/2/milestone").asText()).isEqualTo("PANEL_REPORT");
             assertThat(overdue.at("/rows/1/stage").asInt()).isEqualTo(2);
             assertThat(client.get("/metrics").text())
                     .contains("complaints_kpi_open_alerts{authority=\"E10000018\",kind=\"BREACHED\",stage=\"1\"} 2.0");
@@ -141,6 +156,8 @@ final class EndToEndScenario {
             assertThat(breaches(client, "C-OLD")).hasSize(1);
             await().atMost(PATIENCE).until(() -> breaches(client, "C-4").size() == 1);
             assertThat(breaches(client, "C-2")).hasSize(1);
+            assertThat(alertsOf(client, "C-5")).as("once per deadline across the restart").containsExactly(
+                    "BREACHED PANEL_MEETING", "CLEARED(BREACHED) PANEL_MEETING", "BREACHED PANEL_REPORT");
             assertThat(client.get("/api/v1/alerts?kind=BREACHED&stage=1").body().get("count").asInt()).isEqualTo(3);
             JsonNode deadlines = client.get("/api/v1/complaints/C-2/deadlines").body();
             assertThat(deadlines.toString()).doesNotContain("never stored");
@@ -171,6 +188,16 @@ final class EndToEndScenario {
                 .map(r -> read(r.value()))
                 .filter(a -> a.get("kind").asText().equals("BREACHED"))
                 .filter(a -> a.get("complaintId").asText().equals(complaintId))
+                .toList();
+    }
+
+    /** A complaint's published alerts in order, as "KIND(clears) MILESTONE". */
+    private static List<String> alertsOf(ServiceClient client, String complaintId) {
+        return client.readAll(Names.ALERTS_TOPIC).stream()
+                .map(r -> read(r.value()))
+                .filter(a -> a.get("complaintId").asText().equals(complaintId))
+                .map(a -> a.get("kind").asText() + (a.get("clears").isNull() ? "" : "(" + a.get("clears").asText() + ")")
+                        + " " + a.get("milestone").asText())
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -66,6 +67,6 @@ class ServiceMetricsTest {
 
     private static Alert breached(String authority, int stage) {
         return new Alert(AlertKind.BREACHED, "C-" + authority + stage, authority, "CHILDREN", "First Response", stage,
-                LocalDate.of(2026, 11, 1), 3, Instant.parse("2026-11-20T10:00:00Z"), null);
+                Milestone.RESPONSE, LocalDate.of(2026, 11, 1), 3, Instant.parse("2026-11-20T10:00:00Z"), null);
     }
 }

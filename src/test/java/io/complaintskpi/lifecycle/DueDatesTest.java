@@ -9,6 +9,7 @@ import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.rules.Timescales;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,28 @@ class DueDatesTest {
         assertThat(DUE_DATES.due(reported, reported.current())).as("response within 15 working days of the report")
                 .isEqualTo(date("2015-09-16"));
         assertThat(DUE_DATES.clockStart(reported.current())).isEqualTo(date("2015-07-27"));
+    }
+
+    @Test
+    void eachDeadlineNamesItsMilestone() {
+        Complaint requested = stageThree();
+        assertThat(DUE_DATES.next(requested, requested.current()))
+                .isEqualTo(new Deadline(3, Milestone.PANEL_MEETING, date("2015-09-08")));
+        Complaint panelHeld = stageThree(on("2015-08-20", new PanelHeld()));
+        assertThat(DUE_DATES.next(panelHeld, panelHeld.current()))
+                .isEqualTo(new Deadline(3, Milestone.PANEL_REPORT, date("2015-08-27")));
+        Complaint reported = stageThree(on("2015-08-20", new PanelHeld()), on("2015-08-25", new PanelReportIssued()));
+        assertThat(DUE_DATES.next(reported, reported.current()))
+                .isEqualTo(new Deadline(3, Milestone.RESPONSE, date("2015-09-16")));
+
+        Complaint first = complaint(on("2015-06-01", children()));
+        assertThat(DUE_DATES.next(first, first.current()))
+                .isEqualTo(new Deadline(1, Milestone.RESPONSE, date("2015-06-15")));
+        Complaint adult = complaint(on("2015-06-01", adults(date("2015-08-31"))));
+        assertThat(DUE_DATES.next(adult, adult.current()))
+                .isEqualTo(new Deadline(1, Milestone.RESPONSE, date("2015-08-31")));
+        assertThat(DUE_DATES.acknowledgement(adult))
+                .isEqualTo(new Deadline(1, Milestone.ACKNOWLEDGEMENT, date("2015-06-04")));
     }
 
     @Test

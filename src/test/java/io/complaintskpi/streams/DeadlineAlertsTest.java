@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.rules.Timescale.Milestone;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 import static io.complaintskpi.testing.ContractEvents.event;
 import static io.complaintskpi.testing.ContractEvents.received;
+import static io.complaintskpi.testing.ContractEvents.responded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alerts raised by the wall clock alone, day by day across Easter 2016, exactly once each. */
@@ -67,6 +69,7 @@ class DeadlineAlertsTest {
             driver.advanceWallClockTime(Duration.ofDays(1));
             for (Alert alert : alerts.readValuesToList()) {
                 raised.add(today + " " + alert.kind() + (alert.clears() == null ? "" : "(" + alert.clears() + ")")
+                        + (alert.milestone() == Milestone.RESPONSE ? "" : " " + alert.milestone())
                         + " due " + alert.dueDate());
             }
         }
@@ -86,6 +89,7 @@ class DeadlineAlertsTest {
         // 10 working days skip Good Friday (25 Mar) and Easter Monday (28 Mar): due Mon 4 April.
         assertThat(raised).containsExactly(
                 "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-05 CLEARED(AT_RISK) due 2016-04-04",
                 "2016-04-05 BREACHED due 2016-04-04",
                 "2016-04-19 STAGE2_MUST_BE_OFFERED due 2016-04-18");
     }
@@ -98,7 +102,48 @@ class DeadlineAlertsTest {
         List<String> raised = alertsOverDays(40, Map.of());
         assertThat(raised).containsExactly(
                 "2016-04-14 AT_RISK due 2016-04-18",
+                "2016-04-19 CLEARED(AT_RISK) due 2016-04-18",
                 "2016-04-19 BREACHED due 2016-04-18");
+    }
+
+    @Test
+    void anExtensionAfterAnAlertClearsItAndTheMovedDeadlineIsWatched() {
+        events.pipeInput("E-4", received("E-4", "2016-03-17T10:00:00Z", "First Response"));
+        List<String> raised = alertsOverDays(40, Map.of(LocalDate.parse("2016-04-01"), event("ExtensionAgreed",
+                "E-4", "2016-04-01T10:00:00Z", "{\"stage\":1,\"workingDays\":20}")));
+        assertThat(raised).containsExactly(
+                "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-01 CLEARED(AT_RISK) due 2016-04-04",
+                "2016-04-14 AT_RISK due 2016-04-18",
+                "2016-04-19 CLEARED(AT_RISK) due 2016-04-18",
+                "2016-04-19 BREACHED due 2016-04-18");
+    }
+
+    @Test
+    void stageThreeIsWatchedDeadlineByDeadline() {
+        events.pipeInput("E-5", received("E-5", "2016-01-04T10:00:00Z", "First Response"));
+        events.pipeInput("E-5", responded("E-5", "2016-01-11T10:00:00Z", 1, "NOT_UPHELD"));
+        events.pipeInput("E-5", event("EscalationRequested", "E-5", "2016-01-12T10:00:00Z", "{\"toStage\":2}"));
+        events.pipeInput("E-5", responded("E-5", "2016-02-15T10:00:00Z", 2, "NOT_UPHELD"));
+        List<String> raised = alertsOverDays(90, Map.of(
+                LocalDate.parse("2016-03-18"), event("EscalationRequested", "E-5", "2016-03-18T10:00:00Z",
+                        "{\"toStage\":3}"),
+                LocalDate.parse("2016-05-10"), event("PanelHeld", "E-5", "2016-05-10T10:00:00+01:00", "{}"),
+                LocalDate.parse("2016-05-16"), event("PanelReportIssued", "E-5", "2016-05-16T10:00:00+01:00", "{}"),
+                LocalDate.parse("2016-06-09"), responded("E-5", "2016-06-09T10:00:00+01:00", 3, "NOT_UPHELD")));
+        // Panel within 30 working days of the request (Easter and 2 May skipped), its report within 5 of the
+        // meeting, the authority's response within 15 of the report (30 May skipped).
+        assertThat(raised).containsExactly(
+                "2016-04-29 AT_RISK PANEL_MEETING due 2016-05-04",
+                "2016-05-05 CLEARED(AT_RISK) PANEL_MEETING due 2016-05-04",
+                "2016-05-05 BREACHED PANEL_MEETING due 2016-05-04",
+                "2016-05-10 CLEARED(BREACHED) PANEL_MEETING due 2016-05-04",
+                "2016-05-13 AT_RISK PANEL_REPORT due 2016-05-17",
+                "2016-05-16 CLEARED(AT_RISK) PANEL_REPORT due 2016-05-17",
+                "2016-06-03 AT_RISK due 2016-06-07",
+                "2016-06-08 CLEARED(AT_RISK) due 2016-06-07",
+                "2016-06-08 BREACHED due 2016-06-07",
+                "2016-06-09 CLEARED(BREACHED) due 2016-06-07");
     }
 
     @Test
@@ -125,6 +170,7 @@ class DeadlineAlertsTest {
         // Still due on the 10th working day (Monday 4 April, after Easter), not on the 5th.
         assertThat(alertsOverDays(40, Map.of())).containsExactly(
                 "2016-03-31 AT_RISK due 2016-04-04",
+                "2016-04-05 CLEARED(AT_RISK) due 2016-04-04",
                 "2016-04-05 BREACHED due 2016-04-04",
                 "2016-04-19 STAGE2_MUST_BE_OFFERED due 2016-04-18");
     }
@@ -138,9 +184,10 @@ class DeadlineAlertsTest {
                 event("ComplaintAcknowledged", "A-1", "2016-04-08T10:00:00Z", "{\"stage\":1}")));
         // Acknowledge within 3 working days (due Tue 22 March); respond by the agreed 15 April.
         assertThat(raised).containsExactly(
-                "2016-03-23 ACKNOWLEDGEMENT_OVERDUE due 2016-03-22",
-                "2016-04-08 CLEARED(ACKNOWLEDGEMENT_OVERDUE) due 2016-03-22",
+                "2016-03-23 ACKNOWLEDGEMENT_OVERDUE ACKNOWLEDGEMENT due 2016-03-22",
+                "2016-04-08 CLEARED(ACKNOWLEDGEMENT_OVERDUE) ACKNOWLEDGEMENT due 2016-03-22",
                 "2016-04-13 AT_RISK due 2016-04-15",
+                "2016-04-16 CLEARED(AT_RISK) due 2016-04-15",
                 "2016-04-16 BREACHED due 2016-04-15");
     }
 }

@@ -28,12 +28,17 @@ final class TopologyHarness implements AutoCloseable {
 
     /** {@code wallClock} is what the deadline scan sees; it runs hourly and moves with the driver's clock. */
     TopologyHarness(Path stateDir, Instant wallClock) {
+        this(stateDir, wallClock, CatchUp.ALWAYS);
+    }
+
+    /** {@code catchUp} says when the deadline scan may raise alerts, as the input backlog does in service. */
+    TopologyHarness(Path stateDir, Instant wallClock, CatchUp catchUp) {
         Properties file = new Properties();
         file.setProperty("data.dir", stateDir.toString());
         file.setProperty("kafka.bootstrap-servers", "unused:9092");
         file.setProperty("alerts.scan-interval", "PT1H");
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config),
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config, catchUp), ComplaintsTopology.properties(config),
                 wallClock);
         events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
         dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -1,0 +1,56 @@
+package io.complaintskpi.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.events.CauseFinding;
+import io.complaintskpi.events.Cause;
+import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.Outcome;
+import io.complaintskpi.events.SchemaValidator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.complaintskpi.lifecycle.Cases.children;
+import static io.complaintskpi.lifecycle.Cases.history;
+import static io.complaintskpi.lifecycle.Cases.on;
+import static io.complaintskpi.lifecycle.Cases.responded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CaseHistoryCodecTest {
+
+    private final CaseHistoryCodec codec = new CaseHistoryCodec(new EventCodec(Cases.AUTHORITY, new SchemaValidator()));
+    private final CaseHistory history = history(on("2015-06-01", children()),
+            on("2015-06-05", new ExtensionAgreed(1, 20, null)),
+            on("2015-06-20", responded(1, Outcome.PARTLY_UPHELD, new CauseFinding(Cause.DELAYS_IN_PROVIDING_SERVICES,
+                    true))));
+
+    @Test
+    void aHistoryReadsBackAsItWasWritten() {
+        assertThat(codec.decode(codec.encode(history))).isEqualTo(history);
+        assertThat(codec.fromJson(codec.toJson(history))).isEqualTo(history);
+        assertThat(codec.decode(codec.encode(CaseHistory.empty()))).isEqualTo(CaseHistory.empty());
+    }
+
+    @Test
+    void theFormIsAnArrayOfEventsInTheContractsCanonicalForm() {
+        JsonNode json = codec.toJson(history);
+        EventCodec events = new EventCodec(Cases.AUTHORITY, new SchemaValidator());
+
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            EventEnvelope event = history.events().get(i);
+            assertThat(json.get(i)).isEqualTo(events.encodeTree(event));
+            assertThat(events.decode(json.get(i).toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void unreadableBytesSayWhat() {
+        assertThatThrownBy(() -> codec.decode("[{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("cannot read case history");
+    }
+}
