@@ -23,7 +23,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** Memtables may take this share of the bound; index and filter blocks get a high-priority share. */
     private static final double WRITE_BUFFER_SHARE = 0.5;
     private static final double INDEX_FILTER_SHARE = 0.1;
-    private static final long MEMTABLE_BYTES = 8L * 1024 * 1024;
     private static final long BLOCK_BYTES = 16L * 1024;
 
     /** Shared by all stores of all instances in the JVM with the same bound; never closed while the JVM runs. */
@@ -46,8 +45,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         table.setBlockSize(BLOCK_BYTES);
         options.setWriteBufferManager(shared.writeBuffers());
-        options.setWriteBufferSize(MEMTABLE_BYTES);
-        options.setMaxWriteBufferNumber(2);
         options.setTableFormatConfig(table);
     }
 
