@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
                             String applicationId, String defaultAuthority, Map<String, String> authorityNames,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads,
-                            int standbyReplicas, int internalReplicationFactor, RuleSettings rules,
-                            Security security) {
+                            int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb,
+                            RuleSettings rules, Security security) {
 
     /** One documented setting: its property key, environment variable, default, meaning and accepted form. */
     public record Setting(String key, String env, String defaultValue, String description, SettingForm form) {
@@ -80,7 +80,11 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     SettingForm.wholeNumber(0, 10)),
             new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
                     "replication factor of changelog and repartition topics (-1: the broker's default)",
-                    SettingForm.replicationFactor())), Security.SETTINGS.stream()).toList();
+                    SettingForm.replicationFactor()),
+            new Setting("streams.rocksdb-memory-mb", "COMPLAINTS_ROCKSDB_MEMORY_MB", "64",
+                    "off-heap memory all RocksDB stores of the instance share: block cache, index and filter blocks,"
+                            + " and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576))),
+            Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting> BY_KEY = SETTINGS.stream()
             .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -165,6 +169,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                 (Integer) v.get("streams.threads"),
                 (Integer) v.get("streams.standby-replicas"),
                 (Integer) v.get("streams.replication-factor"),
+                (Integer) v.get("streams.rocksdb-memory-mb"),
                 rules,
                 Security.load(v, file, overrides));
     }
@@ -213,13 +218,13 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rules, security);
+                internalReplicationFactor, rocksDbMemoryMb, rules, security);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rules, security);
+                internalReplicationFactor, rocksDbMemoryMb, rules, security);
     }
 
     /** What every Kafka client of the service is given: the cluster and the pass-through settings. */
