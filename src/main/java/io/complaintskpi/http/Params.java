@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.javalin.http.Context;
@@ -24,6 +25,7 @@ final class Params {
 
     static final String AUTHORITY = "authority";
     static final String REGIME = "regime";
+    static final String SERVICE_AREA = "serviceArea";
     static final String PUBLIC = "public";
     /** The ways to give a period: exactly one of them. */
     static final List<String> PERIOD = List.of("period", "year", "from", "to");
@@ -63,6 +65,29 @@ final class Params {
     /** An authority to filter by, if one is asked for; it must be one the service holds data for. */
     Optional<String> authorityFilter() {
         return optional(AUTHORITY).map(this::known);
+    }
+
+    /**
+     * The service area asked for, which must be one the service holds complaints for (the service areas of
+     * the complaints received, all authorities and regimes): a filter naming none would answer an empty list.
+     */
+    Optional<String> serviceAreaFilter() {
+        return optional(SERVICE_AREA).map(area -> {
+            var series = ApiServer.ready(deps).series();
+            Set<String> known = new TreeSet<>();
+            for (String authority : series.authorities()) {
+                for (Regime regime : Regime.values()) {
+                    known.addAll(series.sumByDimension(authority, Metric.serviceArea(regime), ApiServer.EPOCH,
+                            deps.today()).keySet());
+                }
+            }
+            if (!known.contains(area)) {
+                throw new BadRequest("'" + SERVICE_AREA + "' " + area + " names no service area; "
+                        + (known.isEmpty() ? "the service holds no complaints yet" : "service areas with complaints: "
+                        + String.join(", ", known)));
+            }
+            return area;
+        });
     }
 
     private String known(String authority) {
