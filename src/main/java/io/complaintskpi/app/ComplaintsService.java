@@ -4,25 +4,26 @@ import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.http.ApiServer;
-import io.complaintskpi.http.QueryService;
-import io.complaintskpi.http.PeerClient;
-import io.complaintskpi.streams.ComplaintsTopology;
-import io.complaintskpi.streams.RoutingQueryService;
+import io.complaintskpi.http.HttpPeerClient;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.RoutingQueryService;
 import io.complaintskpi.streams.BreachWatcher;
+import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.DeadLetterWatcher;
 import io.complaintskpi.streams.EventTypeCounter;
 import io.complaintskpi.streams.InputBacklog;
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
+import io.complaintskpi.streams.StreamsInstances;
 import io.complaintskpi.streams.StreamsQueryService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.CloseOptions;
@@ -53,7 +54,6 @@ public final class ComplaintsService implements AutoCloseable {
     private ServiceConfig config;
     private KafkaStreams streams;
     private ApiServer api;
-    private QueryService queries;
 
     private ComplaintsService() {
     }
@@ -92,11 +92,12 @@ public final class ComplaintsService implements AutoCloseable {
             // Other instances find this one by its port (application.server), so it is fixed before start.
             config = config.withHttpPort(freePort());
         }
-        DomainRules rules = DomainRules.from(config);
+        DomainRules rules = DomainWiring.rules(config);
         InputBacklog backlog = InputBacklog.start(config.bootstrapServers(), config.applicationId(),
                 Names.EVENTS_TOPIC, config.alertScanInterval());
         resources.push(backlog);
-        streams = new KafkaStreams(ComplaintsTopology.build(config, backlog), ComplaintsTopology.properties(config));
+        streams = new KafkaStreams(ComplaintsTopology.build(config, rules, backlog),
+                ComplaintsTopology.properties(config));
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).
@@ -120,8 +121,10 @@ public final class ComplaintsService implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
         QueryService local = new StreamsQueryService(streams, deadLetters);
-        queries = new RoutingQueryService(streams, new HostInfo(config.advertisedHost(), config.httpPort()), local,
-                new PeerClient(rules.codec()));
+        RoutingQueryService queries = new RoutingQueryService(local,
+                new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
+                new HttpPeerClient(rules.codec()));
+        resources.push(queries);
         streams.start();
 
         api = ApiServer.start(config.httpHost(), config.httpPort(),
@@ -147,14 +150,6 @@ public final class ComplaintsService implements AutoCloseable {
 
     public int httpPort() {
         return api.port();
-    }
-
-    public QueryService queries() {
-        return queries;
-    }
-
-    public KafkaStreams.State streamsState() {
-        return streams.state();
     }
 
     /** Input partitions this instance processes now (its share of the work). */

@@ -2,8 +2,10 @@ package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
@@ -13,12 +15,11 @@ import io.complaintskpi.kpi.AnnualReportHtml;
 import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
-import io.complaintskpi.domain.DomainRules;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -138,7 +139,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private Rendered offline(ServiceConfig config, FinancialYear financialYear, boolean publicCopy)
             throws JsonProcessingException, NoReport {
-        DomainRules rules = DomainRules.from(config);
+        DomainRules rules = DomainWiring.rules(config);
         FixtureReader reader = new FixtureReader(rules.codec());
         String origin = source.events == null ? "the built-in seed fixture" : source.events.toString();
         List<EventEnvelope> events;

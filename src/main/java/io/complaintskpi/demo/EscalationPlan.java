@@ -1,5 +1,7 @@
 package io.complaintskpi.demo;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.Outcome;
 
@@ -15,14 +17,11 @@ import java.time.LocalDate;
  */
 record EscalationPlan(LocalDate requested, AdrKind adrBefore, Stage2Fate fate) {
 
-    static EscalationPlan of(String requested, Stage2Fate fate) {
-        return new EscalationPlan(LocalDate.parse(requested), null, fate);
-    }
-
-    static EscalationPlan afterFailed(AdrKind adr, String requested, Stage2Fate fate) {
-        return new EscalationPlan(LocalDate.parse(requested), adr, fate);
-    }
-
+    /** In the data file, a fate is an object with one field naming it: {@code {"adjudicated": {...}}}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+    @JsonSubTypes({@JsonSubTypes.Type(value = Withdrawn.class, name = "withdrawn"),
+            @JsonSubTypes.Type(value = Open.class, name = "open"),
+            @JsonSubTypes.Type(value = Adjudicated.class, name = "adjudicated")})
     sealed interface Stage2Fate {
     }
 
@@ -37,16 +36,15 @@ record EscalationPlan(LocalDate requested, AdrKind adrBefore, Stage2Fate fate) {
     /** Investigated and adjudicated; {@code responseDays} counts from the agreed statement. */
     record Adjudicated(int statementAfterDays, int responseDays, Outcome outcome, Stage3Plan stage3)
             implements Stage2Fate {
-
-        Adjudicated(int statementAfterDays, int responseDays, Outcome outcome) {
-            this(statementAfterDays, responseDays, outcome, null);
-        }
     }
 
-    /** A stage 3 request made {@code requestAfterDays} after the stage 2 adjudication. */
+    /** A stage 3 request made {@code requestAfterDays} after the stage 2 adjudication (none: null). */
     record Stage3Plan(int requestAfterDays, Stage3Fate fate) {
     }
 
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+    @JsonSubTypes({@JsonSubTypes.Type(value = SettledByMediation.class, name = "settledByMediation"),
+            @JsonSubTypes.Type(value = Completed.class, name = "completed")})
     sealed interface Stage3Fate {
     }
 

@@ -131,7 +131,7 @@ public final class LiveComplaintsSimulator {
         }
         if (random.nextDouble() < settings.complimentsPerTick()) {
             steps.add(new Step("LIVE-" + stamp + "-CMP",
-                    new ComplimentReceived(weighted(SeedYears.Y2015.compliments(), random)), 1));
+                    new ComplimentReceived(weighted(SeedYears.SEED.last().compliments(), random)), 1));
         }
         for (int i = 0; i < steps.size(); i++) {
             Instant at = now.minusMillis(steps.size() - 1 - i);
@@ -229,8 +229,8 @@ public final class LiveComplaintsSimulator {
         }
 
         ComplaintReceived received() {
-            return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.Y2015.serviceAreas()),
-                    weighted(SeedYears.Y2015.complainants()), null);
+            return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.SEED.last().serviceAreas()),
+                    weighted(SeedYears.SEED.last().complainants()), null);
         }
 
         private OffsetDateTime officeHours(LocalDate date, int order) {
@@ -292,7 +292,7 @@ public final class LiveComplaintsSimulator {
                 return null;
             }
             closed = true;
-            Outcome outcome = weighted(SeedYears.Y2015.outcomes());
+            Outcome outcome = weighted(SeedYears.SEED.last().outcomes());
             upheld = outcome.upheld();
             return new StageResponded(1, outcome, outcome == Outcome.NO_FINDING ? List.of()
                     : List.of(new CauseFinding(cause(), upheld)));
@@ -319,12 +319,12 @@ public final class LiveComplaintsSimulator {
             closed = true;
             costsDue.add(new CostIncurred(CostCategory.INVESTIGATING_OFFICER, pounds10(60, 180)));
             costsDue.add(new CostIncurred(CostCategory.INDEPENDENT_PERSON, pounds10(30, 90)));
-            return new StageResponded(2, weighted(SeedYears.Y2015.outcomes()), List.of());
+            return new StageResponded(2, weighted(SeedYears.SEED.last().outcomes()), List.of());
         }
 
         private Cause cause() {
             Map<Cause, Integer> weights = new LinkedHashMap<>();
-            SeedYears.Y2015.causes().forEach((cause, quota) -> weights.put(cause, weight(quota)));
+            SeedYears.SEED.last().causes().forEach((cause, quota) -> weights.put(cause, weight(quota)));
             return weighted(weights);
         }
 

@@ -54,8 +54,8 @@ public final class SeedHistory {
 
     /** Leicestershire County Council's GSS code. */
     public static final String AUTHORITY = "E10000018";
-    public static final FinancialYear FIRST_YEAR = SeedYears.Y2013.year();
-    public static final FinancialYear LAST_YEAR = SeedYears.Y2015.year();
+    public static final FinancialYear FIRST_YEAR = SeedYears.SEED.first().year();
+    public static final FinancialYear LAST_YEAR = SeedYears.SEED.last().year();
 
     private static final long SEED = 20_160_331L;
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
@@ -78,21 +78,21 @@ public final class SeedHistory {
 
     private List<EventEnvelope> build() {
         List<Received> carried = List.of();
-        for (SeedYear year : SeedYears.ALL) {
+        for (SeedYear year : SeedYears.SEED.years()) {
             carried = stageOne(year, carried);
         }
         // Whatever is carried out of the last year stays open at stage 1.
-        for (SeedYear year : SeedYears.ALL) {
+        for (SeedYear year : SeedYears.SEED.years()) {
             year.escalations().forEach(this::escalate);
         }
-        for (SeedYear year : SeedYears.ALL) {
+        for (SeedYear year : SeedYears.SEED.years()) {
             year.conciliations().forEach(date -> successfulAdr(date, AdrKind.CONCILIATION));
             year.mediations().forEach(date -> successfulAdr(date, AdrKind.MEDIATION));
         }
-        SeedYears.ALL.forEach(this::compliments);
+        SeedYears.SEED.years().forEach(this::compliments);
         ombudsman();
-        SeedYears.ALL.forEach(this::context);
-        costs.book(SeedYears.ALL, timeline, random);
+        SeedYears.SEED.years().forEach(this::context);
+        costs.book(SeedYears.SEED.years(), timeline, random);
         return timeline.envelopes(random);
     }
 
@@ -323,7 +323,7 @@ public final class SeedHistory {
     }
 
     private void ombudsman() {
-        for (OmbudsmanCase ombudsman : SeedYears.OMBUDSMAN) {
+        for (OmbudsmanCase ombudsman : SeedYears.SEED.ombudsman()) {
             timeline.add(ombudsman.reference(), CALENDAR.effectiveReceipt(ombudsman.received()),
                     new OmbudsmanEnquiryReceived(ombudsman.serviceArea()));
             if (ombudsman.decided() != null) {
@@ -331,7 +331,8 @@ public final class SeedHistory {
                         new OmbudsmanDecision(ombudsman.outcome(), ombudsman.remedyPence()));
             }
         }
-        costs.occasion(SeedYears.REDRESS_REFERENCE, SeedYears.REDRESS_PAID, CostCategory.FINANCIAL_REDRESS, 1.0);
+        SeedYears.Redress redress = SeedYears.SEED.redress();
+        costs.occasion(redress.reference(), redress.paid(), CostCategory.FINANCIAL_REDRESS, 1.0);
     }
 
     private void context(SeedYear year) {

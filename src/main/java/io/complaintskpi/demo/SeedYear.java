@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures one financial year of the seed history must reproduce. Maps are insertion- or enum-ordered,
- * so the generated history never depends on hash order.
+ * The figures one financial year of the seed history must reproduce, as {@code seed-years.json} gives
+ * them. Maps keep the file's order, so the generated history never depends on hash order.
  *
  * @param received          stage 1 complaints received in the year
  * @param serviceAreas      received complaints per service area (sums to {@code received})
@@ -52,9 +52,5 @@ record SeedYear(FinancialYear year, int received, Map<String, Integer> serviceAr
 
     /** Cause findings of one cause: how many were made and how many of those were upheld. */
     record CauseQuota(int resolved, int upheld) {
-    }
-
-    int resolvedAtStage1() {
-        return outcomes.values().stream().mapToInt(Integer::intValue).sum() + withdrawn;
     }
 }

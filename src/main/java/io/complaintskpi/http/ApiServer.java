@@ -10,6 +10,8 @@ import io.complaintskpi.kpi.Cell;
 import io.complaintskpi.kpi.Disclosure;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.rules.Timescales;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -35,8 +36,6 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** The earliest business date a by-year listing looks at. */
-    static final LocalDate EPOCH = LocalDate.of(2000, 4, 1);
     private static final String ERROR_WRITTEN = "complaints-kpi.error-written";
 
     private final Javalin app;
@@ -165,26 +164,8 @@ public final class ApiServer implements AutoCloseable {
             Regime regime = p.regime();
             boolean publicOutput = p.publicOutput();
             String authority = p.authority();
-            SeriesReader series = ready(deps).series();
-            List<Map<FinancialYear, Long>> byStage = new ArrayList<>();
-            FinancialYear first = FinancialYear.of(deps.today());
-            for (int stage = 1; stage <= stages(regime); stage++) {
-                Map<FinancialYear, Long> byYear = new TreeMap<>();
-                series.daily(authority, Metric.received(regime, stage), Metric.ALL, EPOCH, deps.today())
-                        .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
-                byStage.add(byYear);
-                if (!byYear.isEmpty() && byYear.keySet().iterator().next().compareTo(first) < 0) {
-                    first = byYear.keySet().iterator().next();
-                }
-            }
-            List<YearRow> rows = new ArrayList<>();
-            for (FinancialYear year = first; year.compareTo(FinancialYear.of(deps.today())) <= 0;
-                 year = new FinancialYear(year.startYear() + 1)) {
-                for (int stage = 1; stage <= byStage.size(); stage++) {
-                    rows.add(new YearRow(year.label(), stage,
-                            count(byStage.get(stage - 1).getOrDefault(year, 0L), publicOutput)));
-                }
-            }
+            List<YearRow> rows = KpiRoutes.catalogue(deps).receivedByYear(authority, regime, deps.today()).stream()
+                    .map(r -> new YearRow(r.year(), r.stage(), count(r.received(), publicOutput))).toList();
             ctx.json(new ReceivedByYear(authority, Metric.regime(regime), publicOutput, rows));
         });
 
@@ -197,13 +178,9 @@ public final class ApiServer implements AutoCloseable {
                         + "counts at nearby dates could be subtracted to recover a suppressed one; got " + at);
             }
             String authority = p.authority();
-            SeriesReader series = ready(deps).series();
             Map<String, Object> open = new LinkedHashMap<>();
-            for (int stage = 1; stage <= stages(regime); stage++) {
-                long opened = series.sum(authority, Metric.received(regime, stage), EPOCH, at);
-                long closed = series.sum(authority, Metric.closed(regime, stage), EPOCH, at);
-                open.put(Integer.toString(stage), count(opened - closed, publicOutput));
-            }
+            KpiRoutes.catalogue(deps).openByStage(authority, regime, at)
+                    .forEach((stage, n) -> open.put(Integer.toString(stage), count(n, publicOutput)));
             ctx.json(new Open(authority, Metric.regime(regime), at, publicOutput, open));
         });
 

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.complaintskpi.http.ApiServer.EPOCH;
 import static io.complaintskpi.http.ApiServer.concat;
 import static io.complaintskpi.http.ApiServer.ready;
 
@@ -153,15 +152,8 @@ final class KpiRoutes {
      */
     private static String dimension(ApiServer.ApiDependencies deps, String authority, KpiDefinition kpi,
                                     String dimension) {
-        Formula formula = kpi.formula();
-        if (formula instanceof Formula.BreakdownRatio ratio) {
-            formula = KpiDefinitions.require(ratio.numeratorId()).formula();
-        }
-        if (!(formula instanceof Formula.Breakdown breakdown)) {
-            throw new BadRequest("'dimension' does not apply: KPI '" + kpi.id() + "' has no dimensions");
-        }
-        Set<String> known = new TreeSet<>(breakdown.order());
-        known.addAll(ready(deps).series().sumByDimension(authority, breakdown.metric(), EPOCH, deps.today()).keySet());
+        Set<String> known = catalogue(deps).dimensions(authority, kpi.id(), deps.today()).orElseThrow(() ->
+                new BadRequest("'dimension' does not apply: KPI '" + kpi.id() + "' has no dimensions"));
         if (!known.contains(dimension)) {
             throw new BadRequest("'dimension' " + dimension + " is not a dimension of '" + kpi.id() + "'; it has: "
                     + String.join(", ", known));

@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.events.Regime;
-import io.complaintskpi.kpi.Metric;
+import io.complaintskpi.kpi.KpiCatalogue;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -22,8 +21,6 @@ import static io.complaintskpi.http.ApiServer.ready;
  */
 final class PeriodRoutes {
 
-    static final List<Integer> ROLLING_DAYS = List.of(30, 90, 365);
-
     private PeriodRoutes() {
     }
 
@@ -40,19 +37,14 @@ final class PeriodRoutes {
 
     static List<Map<String, Object>> periods(SeriesReader series, String authority, LocalDate today) {
         FinancialYear current = FinancialYear.of(today);
-        FinancialYear first = current;
-        for (Regime regime : Regime.values()) {
-            var days = series.daily(authority, Metric.received(regime, 1), Metric.ALL, ApiServer.EPOCH, today);
-            if (!days.isEmpty() && FinancialYear.of(days.firstKey()).compareTo(first) < 0) {
-                first = FinancialYear.of(days.firstKey());
-            }
-        }
+        FinancialYear first = new KpiCatalogue(series).firstYearReceived(authority, today)
+                .filter(year -> year.compareTo(current) < 0).orElse(current);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FinancialYear year = current; year.compareTo(first) >= 0; year = year.previous()) {
             rows.add(row(year.label(), Period.financialYear(year)));
         }
         // The value is what ?period= takes (Period.parse), not the label, which names today's date.
-        ROLLING_DAYS.forEach(days -> rows.add(row("last-" + days + "d", Period.rolling(today, days))));
+        KpiCatalogue.ROLLING_WINDOWS.forEach(days -> rows.add(row("last-" + days + "d", Period.rolling(today, days))));
         return rows;
     }
 

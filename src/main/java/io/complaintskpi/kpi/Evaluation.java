@@ -22,9 +22,6 @@ import java.util.TreeSet;
  */
 final class Evaluation {
 
-    /** Where "all time" starts for open-at-end balances; before any complaint the service can hold. */
-    static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-
     private final SeriesReader reader;
     private final String authority;
     private final Period period;
@@ -45,8 +42,7 @@ final class Evaluation {
                     .mapToLong(Map.Entry::getValue).sum();
         }
         if (kpi.formula() instanceof OpenAtEnd open) {
-            return reader.sum(authority, open.receivedMetric(), BEGINNING, period.to())
-                    - reader.sum(authority, open.closedMetric(), BEGINNING, period.to());
+            return open.at(reader, authority, period.to());
         }
         if (kpi.formula() instanceof HeldAtEnd held) {
             return reader.sum(authority, held.metric(), BEGINNING, period.to());

@@ -1,5 +1,6 @@
 package io.complaintskpi.kpi;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,6 +28,15 @@ public sealed interface Formula {
 
     /** Open at the period's last day: everything received up to then minus everything closed up to then. */
     record OpenAtEnd(String receivedMetric, String closedMetric) implements Formula {
+
+        /** Where "all time" starts; before any complaint the service can hold. */
+        static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
+
+        /** The one definition of "open at the end of {@code day}", for every route, report and series. */
+        long at(SeriesReader reader, String authority, LocalDate day) {
+            return reader.sum(authority, receivedMetric, BEGINNING, day)
+                    - reader.sum(authority, closedMetric, BEGINNING, day);
+        }
     }
 
     /**

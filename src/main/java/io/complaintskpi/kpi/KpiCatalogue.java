@@ -1,6 +1,7 @@
 package io.complaintskpi.kpi;
 
 import io.complaintskpi.events.CostCategory;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Formula.Breakdown;
 import io.complaintskpi.kpi.Formula.BreakdownRatio;
 import io.complaintskpi.kpi.Formula.OpenAtEnd;
@@ -8,12 +9,18 @@ import io.complaintskpi.kpi.Formula.Ratio;
 import io.complaintskpi.kpi.Formula.Sum;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -25,7 +32,7 @@ import java.util.function.Function;
  */
 public final class KpiCatalogue {
 
-    /** The rolling windows dashboards show for timeliness rates, in days. */
+    /** The rolling windows dashboards show (timeliness rates, the period lists), in days. */
     public static final List<Integer> ROLLING_WINDOWS = List.of(30, 90, 365);
 
     private final SeriesReader reader;
@@ -36,6 +43,10 @@ public final class KpiCatalogue {
 
     /** Every KPI for the period, with {@link Period#previous()} beside it and the change between them. */
     public KpiSnapshot snapshot(String authority, Period period) {
+        return batched(authority, c -> c.evaluateSnapshot(authority, period));
+    }
+
+    private KpiSnapshot evaluateSnapshot(String authority, Period period) {
         Period priorPeriod = period.previous();
         Evaluation current = new Evaluation(reader, authority, period);
         Evaluation prior = new Evaluation(reader, authority, priorPeriod);
@@ -60,13 +71,100 @@ public final class KpiCatalogue {
         return new KpiSnapshot(authority, period, priorPeriod, figures);
     }
 
+    /** The complaints of each stage of a regime open at the end of {@code day}: its stageN.open KPIs on that day. */
+    public SortedMap<Integer, Long> openByStage(String authority, Regime regime, LocalDate day) {
+        return batched(authority, c -> c.evaluateOpenByStage(authority, regime, day));
+    }
+
+    private SortedMap<Integer, Long> evaluateOpenByStage(String authority, Regime regime, LocalDate day) {
+        SortedMap<Integer, Long> open = new TreeMap<>();
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            OpenAtEnd formula = (OpenAtEnd) stageKpi(regime, stage, "open").formula();
+            open.put(stage, formula.at(reader, authority, day));
+        }
+        return open;
+    }
+
+    /**
+     * The stageN.received KPIs of a regime per financial year: every year from the first with a receipt at any
+     * stage to the one {@code to} falls in (that one alone when there is none), every stage, zeros included.
+     */
+    public List<ReceivedInYear> receivedByYear(String authority, Regime regime, LocalDate to) {
+        FinancialYear last = FinancialYear.of(to);
+        FinancialYear first = last;
+        List<Map<FinancialYear, Long>> byStage = new ArrayList<>();
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            Sum received = (Sum) stageKpi(regime, stage, "received").formula();
+            TreeMap<FinancialYear, Long> byYear = new TreeMap<>();
+            TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to)
+                    .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
+            byStage.add(byYear);
+            if (!byYear.isEmpty() && byYear.firstKey().compareTo(first) < 0) {
+                first = byYear.firstKey();
+            }
+        }
+        List<ReceivedInYear> rows = new ArrayList<>();
+        for (FinancialYear year = first; year.compareTo(last) <= 0; year = new FinancialYear(year.startYear() + 1)) {
+            for (int stage = 1; stage <= byStage.size(); stage++) {
+                rows.add(new ReceivedInYear(year.label(), stage, byStage.get(stage - 1).getOrDefault(year, 0L)));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The dimensions of a broken-down KPI (or of a rate per dimension): its listed ones and every one the
+     * authority's data holds up to {@code to}; empty for a KPI without dimensions.
+     */
+    public Optional<Set<String>> dimensions(String authority, String kpiId, LocalDate to) {
+        Formula formula = KpiDefinitions.require(kpiId).formula();
+        if (formula instanceof BreakdownRatio ratio) {
+            formula = KpiDefinitions.require(ratio.numeratorId()).formula();
+        }
+        if (!(formula instanceof Breakdown breakdown)) {
+            return Optional.empty();
+        }
+        Set<String> known = new TreeSet<>(breakdown.order());
+        known.addAll(reader.sumByDimension(authority, breakdown.metric(), OpenAtEnd.BEGINNING, to).keySet());
+        return Optional.of(known);
+    }
+
+    /** The first financial year, up to {@code to}, with a complaint received under either regime (empty: none). */
+    public Optional<FinancialYear> firstYearReceived(String authority, LocalDate to) {
+        Optional<LocalDate> first = Optional.empty();
+        for (Regime regime : Regime.values()) {
+            Sum received = (Sum) stageKpi(regime, 1, "received").formula();
+            TreeMap<LocalDate, Long> days = TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to);
+            if (!days.isEmpty() && (first.isEmpty() || days.firstKey().isBefore(first.get()))) {
+                first = Optional.of(days.firstKey());
+            }
+        }
+        return first.map(FinancialYear::of);
+    }
+
+    /** Complaints (stage 1) or escalations (stages 2, 3) received in one financial year. */
+    public record ReceivedInYear(String year, int stage, long received) {
+    }
+
+    private static KpiDefinition stageKpi(Regime regime, int stage, String figure) {
+        return KpiDefinitions.require(KpiDefinitions.prefix(regime) + "stage" + stage + "." + figure);
+    }
+
     /** One single-figure rate KPI over a period. */
     public Rate rate(String authority, String rateId, Period period) {
+        return batched(authority, c -> c.evaluateRate(authority, rateId, period));
+    }
+
+    private Rate evaluateRate(String authority, String rateId, Period period) {
         return new Evaluation(reader, authority, period).rate(rateId);
     }
 
     /** Every timeliness and acknowledgement rate over the last 30, 90 and 365 days ending on {@code end}. */
     public List<WindowRate> rollingTimeliness(String authority, LocalDate end) {
+        return batched(authority, c -> c.evaluateRollingTimeliness(authority, end));
+    }
+
+    private List<WindowRate> evaluateRollingTimeliness(String authority, LocalDate end) {
         List<WindowRate> rates = new ArrayList<>();
         for (int days : ROLLING_WINDOWS) {
             Evaluation window = new Evaluation(reader, authority, Period.rolling(end, days));
@@ -90,8 +188,7 @@ public final class KpiCatalogue {
                               Granularity granularity) {
         Formula formula = KpiDefinitions.require(kpiId).formula();
         if (formula instanceof OpenAtEnd open) {
-            return TimeSeries.balance(reader, authority, open.receivedMetric(), open.closedMetric(), period,
-                    granularity);
+            return TimeSeries.balance(reader, authority, open, period, granularity);
         }
         if (formula instanceof Ratio || formula instanceof BreakdownRatio) {
             throw new IllegalArgumentException("KPI '" + kpiId + "' is a rate: use rateSeries");
@@ -168,6 +265,10 @@ public final class KpiCatalogue {
 
     /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
     public CostTable costs(String authority, FinancialYear last, int years) {
+        return batched(authority, c -> c.evaluateCosts(authority, last, years));
+    }
+
+    private CostTable evaluateCosts(String authority, FinancialYear last, int years) {
         List<FinancialYear> span = new ArrayList<>();
         for (int back = years - 1; back >= 0; back--) {
             span.add(new FinancialYear(last.startYear() - back));
@@ -182,6 +283,11 @@ public final class KpiCatalogue {
         CostTable.Line total = new CostTable.Line("TOTAL",
                 evaluations.stream().map(e -> e.count("costs.total")).toList());
         return new CostTable(span, lines, total);
+    }
+
+    /** Runs a query with every sum it needs read in one batch (one call per instance, not one per metric). */
+    private <T> T batched(String authority, Function<KpiCatalogue, T> query) {
+        return PrefetchedSeries.batched(reader, authority, r -> query.apply(new KpiCatalogue(r)));
     }
 
     private static boolean isTimeliness(String id) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * The topology's figures without Kafka: folds events, in arrival order, through the same
  * {@link CaseStep}, key by key. As in the topology, a redelivered event (same eventId)
  * counts once and an event the lifecycle rejects leaves its key's state as it was (the topology
- * dead-letters it; here it is listed). Build the parts as {@code domain.DomainRules.from(config)} does.
+ * dead-letters it; here it is listed). Build the parts as {@code app.DomainWiring} does.
  */
 public final class OfflineReplay {
 

@@ -1,5 +1,6 @@
 package io.complaintskpi.kpi;
 
+import io.complaintskpi.kpi.Formula.OpenAtEnd;
 import io.complaintskpi.kpi.Formula.Sum;
 import io.complaintskpi.rules.Period;
 
@@ -29,14 +30,12 @@ final class TimeSeries {
     }
 
     /** What is open at the end of each bucket (or the period's end): received minus closed, all time. */
-    static List<Point> balance(SeriesReader reader, String authority, String receivedMetric, String closedMetric,
-                               Period period, Granularity granularity) {
-        LocalDate dayBefore = period.from().minusDays(1);
-        long opening = reader.sum(authority, receivedMetric, Evaluation.BEGINNING, dayBefore)
-                - reader.sum(authority, closedMetric, Evaluation.BEGINNING, dayBefore);
-        RunningTotal received = RunningTotal.read(reader, authority, new Sum(receivedMetric, DimensionFilter.all()),
-                period.from(), period.to());
-        RunningTotal closed = RunningTotal.read(reader, authority, new Sum(closedMetric, DimensionFilter.all()),
+    static List<Point> balance(SeriesReader reader, String authority, OpenAtEnd open, Period period,
+                               Granularity granularity) {
+        long opening = open.at(reader, authority, period.from().minusDays(1));
+        RunningTotal received = RunningTotal.read(reader, authority,
+                new Sum(open.receivedMetric(), DimensionFilter.all()), period.from(), period.to());
+        RunningTotal closed = RunningTotal.read(reader, authority, new Sum(open.closedMetric(), DimensionFilter.all()),
                 period.from(), period.to());
         return buckets(period, granularity).stream().map(b -> new Point(b.start(),
                 opening + received.between(period.from(), b.to()) - closed.between(period.from(), b.to()))).toList();
@@ -70,22 +69,28 @@ final class TimeSeries {
         return buckets;
     }
 
+    /** The chosen dimensions of a series added up per day; days with nothing are absent. */
+    static TreeMap<LocalDate, Long> daily(SeriesReader reader, String authority, Sum series, LocalDate from,
+                                          LocalDate to) {
+        TreeMap<LocalDate, Long> daily = new TreeMap<>();
+        for (String dimension : reader.sumByDimension(authority, series.metric(), from, to).keySet()) {
+            if (series.filter().test(dimension)) {
+                reader.daily(authority, series.metric(), dimension, from, to)
+                        .forEach((day, amount) -> daily.merge(day, amount, Long::sum));
+            }
+        }
+        return daily;
+    }
+
     /** The chosen dimensions of a series added up day by day, so any span of days is two look-ups. */
     private static final class RunningTotal {
 
         private final TreeMap<LocalDate, Long> upToAndIncluding = new TreeMap<>();
 
         static RunningTotal read(SeriesReader reader, String authority, Sum series, LocalDate from, LocalDate to) {
-            TreeMap<LocalDate, Long> daily = new TreeMap<>();
-            for (String dimension : reader.sumByDimension(authority, series.metric(), from, to).keySet()) {
-                if (series.filter().test(dimension)) {
-                    reader.daily(authority, series.metric(), dimension, from, to)
-                            .forEach((day, amount) -> daily.merge(day, amount, Long::sum));
-                }
-            }
             RunningTotal running = new RunningTotal();
             long total = 0;
-            for (Map.Entry<LocalDate, Long> day : daily.entrySet()) {
+            for (Map.Entry<LocalDate, Long> day : daily(reader, authority, series, from, to).entrySet()) {
                 total += day.getValue();
                 running.upToAndIncluding.put(day.getKey(), total);
             }

@@ -1,10 +1,8 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.lifecycle.CaseHistoryCodec;
+import io.complaintskpi.domain.DomainRules;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,7 +19,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Map;
 import java.util.Properties;
@@ -36,27 +33,21 @@ public final class ComplaintsTopology {
     }
 
     /** The topology with alerts never held: for a test driver, which processes each record as it is piped. */
-    public static Topology build(ServiceConfig config) {
-        return build(config, CatchUp.ALWAYS);
+    public static Topology build(ServiceConfig config, DomainRules rules) {
+        return build(config, rules, CatchUp.ALWAYS);
     }
 
-    /** {@code catchUp} says when a task has caught up with its input, so deadline alerts may be raised. */
-    public static Topology build(ServiceConfig config, CatchUp catchUp) {
-        DomainRules rules = DomainRules.from(config);
+    /**
+     * The topology that runs {@code rules} (built once, by {@code app.DomainWiring}); {@code catchUp} says when
+     * a task has caught up with its input, so deadline alerts may be raised.
+     */
+    public static Topology build(ServiceConfig config, DomainRules rules, CatchUp catchUp) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
-                Serdes.String(), new CaseHistorySerde(new CaseHistoryCodec(rules.codec()))));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
-                Serdes.String(), new JsonSerde<>(PendingAlert.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
-                Serdes.String(), new JsonSerde<>(Alert.class)));
-
         KStream<String, LifecycleOutput> outputs = builder
                 .stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("complaint-events-source"))
-                .process(() -> new LifecycleProcessor(rules, config.alertScanInterval(), catchUp), Named.as("lifecycle"),
-                        Names.CASE_HISTORY_STORE, Names.DEADLINE_INDEX_STORE, Names.OPEN_ALERTS_STORE);
+                .process(new LifecycleProcessorSupplier(rules, config.alertScanInterval(), catchUp),
+                        Named.as("lifecycle"));
 
         Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))
                 .branch((key, out) -> out instanceof LifecycleOutput.Contribution, Branched.as("contributions"))

@@ -1,6 +1,6 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.http.DeadLetter;
+import io.complaintskpi.query.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,10 +1,10 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.http.DeadLetter;
-import io.complaintskpi.http.QueryService;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.QueryService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -35,12 +35,7 @@ public final class StreamsQueryService implements QueryService {
 
     @Override
     public List<Alert> openAlerts() {
-        List<Alert> alerts = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, Alert> store = store(Names.OPEN_ALERTS_STORE);
-        try (KeyValueIterator<String, Alert> it = store.all()) {
-            it.forEachRemaining(kv -> alerts.add(kv.value));
-        }
-        return alerts;
+        return all(Names.OPEN_ALERTS_STORE);
     }
 
     @Override
@@ -51,12 +46,7 @@ public final class StreamsQueryService implements QueryService {
 
     @Override
     public List<CaseHistory> allCaseHistories() {
-        List<CaseHistory> histories = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, CaseHistory> store = store(Names.CASE_HISTORY_STORE);
-        try (KeyValueIterator<String, CaseHistory> it = store.all()) {
-            it.forEachRemaining(kv -> histories.add(kv.value));
-        }
-        return histories;
+        return all(Names.CASE_HISTORY_STORE);
     }
 
     @Override
@@ -72,6 +62,14 @@ public final class StreamsQueryService implements QueryService {
     @Override
     public String streamsState() {
         return streams.state().name();
+    }
+
+    private <V> List<V> all(String storeName) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = this.<V>store(storeName).all()) {
+            it.forEachRemaining(kv -> values.add(kv.value));
+        }
+        return values;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

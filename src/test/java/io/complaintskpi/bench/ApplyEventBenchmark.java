@@ -1,12 +1,13 @@
 package io.complaintskpi.bench;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.kpi.Contributions;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.domain.DomainRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -36,7 +37,7 @@ public class ApplyEventBenchmark extends BenchmarkSettings {
 
     @Setup
     public void buildCase() {
-        rules = DomainRules.from(ServiceConfig.defaults());
+        rules = DomainWiring.rules(ServiceConfig.defaults());
         history = SeedEvents.historyOf(historyLength);
         List<EventEnvelope> events = history.events();
         EventEnvelope last = events.get(events.size() - 1);

@@ -1,9 +1,9 @@
 package io.complaintskpi.bench;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.domain.DomainRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -21,7 +21,7 @@ public class DecodeBenchmark extends BenchmarkSettings {
 
     @Setup
     public void load() {
-        codec = DomainRules.from(ServiceConfig.defaults()).codec();
+        codec = DomainWiring.rules(ServiceConfig.defaults()).codec();
         values = SeedEvents.recordValues();
     }
 

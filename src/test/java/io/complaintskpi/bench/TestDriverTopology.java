@@ -2,6 +2,7 @@ package io.complaintskpi.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.streams.ComplaintsTopology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,7 +41,7 @@ final class TestDriverTopology implements AutoCloseable {
         file.setProperty("data.dir", dataDir.toString());
         file.setProperty("kafka.bootstrap-servers", "unused:9092");
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config), ComplaintsTopology.properties(config));
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config, DomainWiring.rules(config)), ComplaintsTopology.properties(config));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.complaintskpi.bench;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,7 +45,7 @@ public class TopologyBenchmark extends BenchmarkSettings {
 
     @Setup(Level.Trial)
     public void load() {
-        EventCodec codec = DomainRules.from(ServiceConfig.defaults()).codec();
+        EventCodec codec = DomainWiring.rules(ServiceConfig.defaults()).codec();
         // Keyed and timestamped as the demo publisher sends them.
         records = SeedEvents.recordValues().stream().map(value -> {
             EventEnvelope event = codec.decode(value);

@@ -1,14 +1,16 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +60,7 @@ class ApiErrorsTest {
     private ApiServer start(boolean ready, ServiceConfig config) {
         QueryService stub = new StubQueries(ready, List.of(), SERIES);
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
-                DomainRules.from(config),
+                DomainWiring.rules(config),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         return server;

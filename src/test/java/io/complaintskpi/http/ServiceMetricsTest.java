@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.testing.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

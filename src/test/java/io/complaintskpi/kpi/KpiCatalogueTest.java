@@ -1,12 +1,15 @@
 package io.complaintskpi.kpi;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static io.complaintskpi.kpi.SeedFixture.LEICS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +66,37 @@ class KpiCatalogueTest {
         assertThat(year.figure("stage1.open").priorCount()).isEqualTo(2);
         assertThat(year.figure("stage2.open").count()).isEqualTo(3);
         assertThat(year.figure("stage3.open").count()).isZero();
+    }
+
+    @Test
+    void openByStageIsTheOpenKpiOnTheDayAndAgreesWithItsSeries() {
+        LocalDate yearEnd = LocalDate.of(2016, 3, 31);
+        assertThat(catalogue.openByStage(LEICS, Regime.CHILDREN, yearEnd))
+                .containsExactly(Map.entry(1, 1L), Map.entry(2, 3L), Map.entry(3, 0L));
+        Period march = Period.parse("2016-03", yearEnd);
+        for (int stage = 1; stage <= 3; stage++) {
+            List<Point> weekly = catalogue.series(LEICS, "stage" + stage + ".open", null, march, Granularity.WEEK);
+            assertThat(weekly.get(weekly.size() - 1).value()).as("stage " + stage)
+                    .isEqualTo(catalogue.openByStage(LEICS, Regime.CHILDREN, yearEnd).get(stage));
+        }
+        assertThat(catalogue.openByStage(LEICS, Regime.ADULTS, yearEnd)).containsOnlyKeys(1);
+    }
+
+    @Test
+    void receivedByYearIsTheReceivedKpiOfEveryFinancialYearFromTheFirstZerosIncluded() {
+        List<KpiCatalogue.ReceivedInYear> rows = catalogue.receivedByYear(LEICS, Regime.CHILDREN,
+                LocalDate.of(2016, 3, 31));
+        assertThat(rows).contains(new KpiCatalogue.ReceivedInYear("2015/16", 1, 65),
+                new KpiCatalogue.ReceivedInYear("2014/15", 1, 57), new KpiCatalogue.ReceivedInYear("2015/16", 2, 7),
+                new KpiCatalogue.ReceivedInYear("2015/16", 3, 3));
+        assertThat(rows).isSortedAccordingTo(Comparator.comparing(KpiCatalogue.ReceivedInYear::year)
+                .thenComparing(KpiCatalogue.ReceivedInYear::stage));
+        assertThat(catalogue.receivedByYear(LEICS, Regime.CHILDREN, LocalDate.of(2015, 3, 31)))
+                .extracting(KpiCatalogue.ReceivedInYear::year).doesNotContain("2015/16");
+        assertThat(catalogue.receivedByYear(LEICS, Regime.CHILDREN, LocalDate.of(2017, 4, 1)))
+                .contains(new KpiCatalogue.ReceivedInYear("2016/17", 3, 0), new KpiCatalogue.ReceivedInYear("2017/18", 1, 0));
+        assertThat(catalogue.receivedByYear("nobody", Regime.ADULTS, LocalDate.of(2016, 3, 31)))
+                .containsExactly(new KpiCatalogue.ReceivedInYear("2015/16", 1, 0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.complaintskpi.kpi;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.domain.DomainRules;
@@ -29,7 +30,7 @@ class SeedDisclosureTest {
 
     @BeforeAll
     static void publish() {
-        DomainRules rules = DomainRules.from(ServiceConfig.load(Map.of(), new Properties(), Map.of()));
+        DomainRules rules = DomainWiring.rules(ServiceConfig.load(Map.of(), new Properties(), Map.of()));
         OfflineReplay.Result replay = new OfflineReplay(rules.machine(), rules.contributions())
                 .replay(new FixtureReader(rules.codec()).seedFixture());
         reports = new PublicReports(new KpiCatalogue(replay.series()), AUTHORITY, YEARS);

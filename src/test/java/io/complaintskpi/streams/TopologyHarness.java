@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.kpi.SeriesReader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,7 +38,8 @@ final class TopologyHarness implements AutoCloseable {
         file.setProperty("kafka.bootstrap-servers", "unused:9092");
         file.setProperty("alerts.scan-interval", "PT1H");
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config, catchUp), ComplaintsTopology.properties(config),
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config, DomainWiring.rules(config), catchUp),
+                ComplaintsTopology.properties(config),
                 wallClock);
         events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
         dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -1,4 +1,4 @@
-package io.complaintskpi.http;
+package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.kpi.SeriesReader;

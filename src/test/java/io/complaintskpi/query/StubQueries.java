@@ -1,4 +1,4 @@
-package io.complaintskpi.http;
+package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.kpi.InMemorySeriesReader;
@@ -10,23 +10,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores for HTTP tests without Kafka: the given series (or none), no cases, the given open alerts (null: the store throws, as
- * during a rebalance), RUNNING or REBALANCING as {@link #ready} says.
+ * Stores for tests without Kafka: the given series (or none), open alerts (null: the store throws, as during
+ * a rebalance) and case history (every key has it; or none), no dead letters, RUNNING or REBALANCING as
+ * {@link #ready} says.
  */
-final class StubQueries implements QueryService {
+public final class StubQueries implements QueryService {
 
-    volatile boolean ready;
-    private final List<Alert> alerts;
+    public volatile boolean ready;
     private final SeriesReader series;
+    private final List<Alert> alerts;
+    private final Optional<CaseHistory> history;
 
-    StubQueries(boolean ready, List<Alert> alerts) {
+    public StubQueries(boolean ready, List<Alert> alerts) {
         this(ready, alerts, new InMemorySeriesReader(Map.of()));
     }
 
-    StubQueries(boolean ready, List<Alert> alerts, SeriesReader series) {
+    public StubQueries(boolean ready, List<Alert> alerts, SeriesReader series) {
+        this(ready, alerts, series, Optional.empty());
+    }
+
+    public StubQueries(boolean ready, List<Alert> alerts, SeriesReader series, Optional<CaseHistory> history) {
         this.ready = ready;
-        this.alerts = alerts;
         this.series = series;
+        this.alerts = alerts;
+        this.history = history;
     }
 
     @Override
@@ -44,12 +51,12 @@ final class StubQueries implements QueryService {
 
     @Override
     public Optional<CaseHistory> caseHistory(String complaintId) {
-        return Optional.empty();
+        return history;
     }
 
     @Override
     public List<CaseHistory> allCaseHistories() {
-        return List.of();
+        return history.stream().toList();
     }
 
     @Override

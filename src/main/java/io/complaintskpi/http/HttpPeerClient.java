@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
+import io.complaintskpi.query.PeerClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,21 +29,44 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Asks another instance for what its own stores hold, over its {@code /internal/v1} routes. */
-public final class PeerClient {
+public final class HttpPeerClient implements PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CaseHistoryCodec histories;
 
-    public PeerClient(EventCodec codec) {
+    public HttpPeerClient(EventCodec codec) {
         this.histories = new CaseHistoryCodec(codec);
     }
 
+    @Override
     public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
                                             LocalDate to) {
         return read(peer, InternalRoutes.SUM + query(Map.of("authority", authority, "metric", metric,
                 "from", from.toString(), "to", to.toString())), new TypeReference<LinkedHashMap<String, Long>>() { });
     }
 
+    @Override
+    public Map<Span, Map<String, Long>> sumsByDimension(String peer, String authority, List<Span> spans) {
+        byte[] request;
+        try {
+            request = EventCodec.MAPPER.writeValueAsBytes(new InternalRoutes.SumsRequest(authority, spans));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a sums request", e);
+        }
+        List<Map<String, Long>> answers = read(peer, InternalRoutes.SUMS, request,
+                new TypeReference<ArrayList<Map<String, Long>>>() { });
+        if (answers.size() != spans.size()) {
+            throw new ServiceUnavailable("instance " + peer + " answered " + answers.size() + " sums for "
+                    + spans.size() + " asked; retry shortly");
+        }
+        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        for (int i = 0; i < spans.size(); i++) {
+            sums.put(spans.get(i), answers.get(i));
+        }
+        return sums;
+    }
+
+    @Override
     public Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension,
                                       LocalDate from, LocalDate to) {
         return read(peer, InternalRoutes.DAILY + query(Map.of("authority", authority, "metric", metric,
@@ -49,14 +74,17 @@ public final class PeerClient {
                 new TypeReference<TreeMap<LocalDate, Long>>() { });
     }
 
+    @Override
     public Set<String> authorities(String peer) {
         return read(peer, InternalRoutes.AUTHORITIES, new TypeReference<TreeSet<String>>() { });
     }
 
+    @Override
     public List<Alert> openAlerts(String peer) {
         return read(peer, InternalRoutes.ALERTS, new TypeReference<ArrayList<Alert>>() { });
     }
 
+    @Override
     public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
         HttpResponse<byte[]> response = get(peer, InternalRoutes.CASES + "/"
                 + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -66,6 +94,7 @@ public final class PeerClient {
         return Optional.of(histories.fromJson(parse(peer, response)));
     }
 
+    @Override
     public List<CaseHistory> allCaseHistories(String peer) {
         List<CaseHistory> all = new ArrayList<>();
         for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
@@ -75,7 +104,12 @@ public final class PeerClient {
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {
-        HttpResponse<byte[]> response = get(peer, path);
+        return read(peer, path, null, type);
+    }
+
+    /** A GET, or a POST of {@code body} when there is one. */
+    private <T> T read(String peer, String path, byte[] body, TypeReference<T> type) {
+        HttpResponse<byte[]> response = send(peer, path, body);
         try {
             return EventCodec.MAPPER.readValue(ok(peer, response).body(), type);
         } catch (IOException e) {
@@ -100,9 +134,17 @@ public final class PeerClient {
     }
 
     private HttpResponse<byte[]> get(String peer, String path) {
+        return send(peer, path, null);
+    }
+
+    private HttpResponse<byte[]> send(String peer, String path, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path))
+                .timeout(Duration.ofSeconds(10));
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + peer + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);
         } catch (InterruptedException e) {

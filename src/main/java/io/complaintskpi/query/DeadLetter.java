@@ -1,4 +1,4 @@
-package io.complaintskpi.http;
+package io.complaintskpi.query;
 
 import java.time.Instant;
 

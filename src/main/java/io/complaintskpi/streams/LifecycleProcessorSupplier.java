@@ -1,0 +1,47 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.PendingAlert;
+import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.lifecycle.CaseHistoryCodec;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The lifecycle processor with the stores it reads and writes: declaring them here connects them wherever
+ * the processor is added, so the topology cannot forget or misname one.
+ */
+final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte[], String, LifecycleOutput> {
+
+    private final DomainRules rules;
+    private final Duration scanInterval;
+    private final CatchUp catchUp;
+
+    LifecycleProcessorSupplier(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
+        this.rules = rules;
+        this.scanInterval = scanInterval;
+        this.catchUp = catchUp;
+    }
+
+    @Override
+    public Processor<String, byte[], String, LifecycleOutput> get() {
+        return new LifecycleProcessor(rules, scanInterval, catchUp);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
+                        Serdes.String(), new CaseHistorySerde(new CaseHistoryCodec(rules.codec()))),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
+                        Serdes.String(), new JsonSerde<>(PendingAlert.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
+                        Serdes.String(), new JsonSerde<>(Alert.class)));
+    }
+}

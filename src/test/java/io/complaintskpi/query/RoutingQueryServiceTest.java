@@ -1,0 +1,192 @@
+package io.complaintskpi.query;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.kpi.InMemorySeriesReader;
+import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.kpi.SeriesReader.Span;
+import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.rules.Timescale.Milestone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Routing and gathering without Kafka or HTTP: the instances and the peers are stand-ins. */
+class RoutingQueryServiceTest {
+
+    private static final LocalDate DAY = LocalDate.of(2015, 6, 1);
+
+    private RoutingQueryService routing;
+
+    @AfterEach
+    void close() {
+        if (routing != null) {
+            routing.close();
+        }
+    }
+
+    @Test
+    void sumsAreLocalPlusEveryPeerAndAKeyIsReadFromItsOwner() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers);
+
+        assertThat(routing.series().sumByDimension("E1", "m", DAY, DAY)).containsExactly(Map.entry("all", 8L));
+        assertThat(routing.series().daily("E1", "m", "all", DAY, DAY)).containsExactly(Map.entry(DAY, 8L));
+        assertThat(routing.series().authorities()).containsExactly("E1", "b:1", "c:1");
+        assertThat(routing.openAlerts()).extracting(Alert::complaintId).containsExactlyInAnyOrder("local", "b:1", "c:1");
+        assertThat(routing.caseHistory("any")).isEmpty();
+        assertThat(peers.historyAskedOf).isEqualTo("c:1");
+    }
+
+    @Test
+    void aBatchOfSumsIsOneCallToEachPeerMergedSpanBySpan() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        Span day = new Span("m", DAY, DAY);
+        Span none = new Span("other", DAY, DAY);
+
+        Map<Span, Map<String, Long>> sums = routing.series().sumsByDimension("E1", List.of(day, none, day));
+
+        assertThat(sums).containsOnlyKeys(day, none);
+        assertThat(sums.get(day)).containsExactly(Map.entry("all", 8L));
+        assertThat(sums.get(none)).containsExactly(Map.entry("all", 7L));
+        assertThat(peers.batches).containsExactlyInAnyOrder("b:1", "c:1");
+    }
+
+    @Test
+    void aloneNothingCrossesTheNetwork() {
+        FakePeers peers = new FakePeers(Map.of(), null);
+        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers);
+
+        assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(3L);
+        assertThat(routing.caseHistory("any")).contains(CaseHistory.empty());
+        assertThat(peers.historyAskedOf).isNull();
+    }
+
+    @Test
+    void peersAreAskedAtTheSameTime() {
+        // Each peer answers only once both have been asked: asked one after the other, this would not finish.
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), bothAsked);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+
+        assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(8L);
+    }
+
+    @Test
+    void aPeerThatCannotAnswerFailsTheQueryWithItsOwnException() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L), null) {
+            @Override
+            public Set<String> authorities(String peer) {
+                throw new IllegalStateException("instance " + peer + " did not answer");
+            }
+        };
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers);
+
+        assertThatThrownBy(() -> routing.series().authorities()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("instance b:1 did not answer");
+    }
+
+    private static Instances instances(List<String> others, String owner) {
+        return new Instances() {
+            @Override
+            public Optional<String> ownerOf(String complaintId) {
+                return Optional.ofNullable(owner);
+            }
+
+            @Override
+            public List<String> others() {
+                return others;
+            }
+        };
+    }
+
+    private static QueryService local(long amount) {
+        SeriesReader series = new InMemorySeriesReader(Map.of(new KpiKey("E1", "m", "all", DAY), amount));
+        return new StubQueries(true, List.of(alert("local")), series, Optional.of(CaseHistory.empty()));
+    }
+
+    private static Alert alert(String complaintId) {
+        return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, Milestone.RESPONSE, DAY, 0, null,
+                null);
+    }
+
+    private static class FakePeers implements PeerClient {
+
+        private final Map<String, Long> amounts;
+        private final CountDownLatch bothAsked;
+        volatile String historyAskedOf;
+        final List<String> batches = new CopyOnWriteArrayList<>();
+
+        FakePeers(Map<String, Long> amounts, CountDownLatch bothAsked) {
+            this.amounts = amounts;
+            this.bothAsked = bothAsked;
+        }
+
+        private long amount(String peer) {
+            if (bothAsked != null) {
+                bothAsked.countDown();
+                try {
+                    assertThat(bothAsked.await(60, TimeUnit.SECONDS)).as("the other peer was asked too").isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return amounts.get(peer);
+        }
+
+        @Override
+        public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
+                                                LocalDate to) {
+            return Map.of("all", amount(peer));
+        }
+
+        @Override
+        public Map<Span, Map<String, Long>> sumsByDimension(String peer, String authority, List<Span> spans) {
+            batches.add(peer);
+            Map<Span, Map<String, Long>> sums = new HashMap<>();
+            spans.forEach(span -> sums.put(span, Map.of("all", amount(peer))));
+            return sums;
+        }
+
+        @Override
+        public Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension,
+                                          LocalDate from, LocalDate to) {
+            return Map.of(DAY, amount(peer));
+        }
+
+        @Override
+        public Set<String> authorities(String peer) {
+            return Set.of(peer);
+        }
+
+        @Override
+        public List<Alert> openAlerts(String peer) {
+            return List.of(alert(peer));
+        }
+
+        @Override
+        public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
+            historyAskedOf = peer;
+            return Optional.empty();
+        }
+
+        @Override
+        public List<CaseHistory> allCaseHistories(String peer) {
+            return List.of();
+        }
+    }
+}
