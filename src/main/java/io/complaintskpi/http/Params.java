@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.Regime;
-import io.complaintskpi.kpi.Metric;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.javalin.http.Context;
@@ -73,13 +72,10 @@ final class Params {
      */
     Optional<String> serviceAreaFilter() {
         return optional(SERVICE_AREA).map(area -> {
-            var series = ApiServer.ready(deps).series();
+            var catalogue = KpiRoutes.catalogue(deps);
             Set<String> known = new TreeSet<>();
-            for (String authority : series.authorities()) {
-                for (Regime regime : Regime.values()) {
-                    known.addAll(series.sumByDimension(authority, Metric.serviceArea(regime), ApiServer.EPOCH,
-                            deps.today()).keySet());
-                }
+            for (String authority : ApiServer.ready(deps).series().authorities()) {
+                known.addAll(catalogue.serviceAreas(authority, deps.today()));
             }
             if (!known.contains(area)) {
                 throw new BadRequest("'" + SERVICE_AREA + "' " + area + " names no service area; "

@@ -45,7 +45,7 @@ final class Evaluation {
             return open.at(reader, authority, period.to());
         }
         if (kpi.formula() instanceof HeldAtEnd held) {
-            return reader.sum(authority, held.metric(), BEGINNING, period.to());
+            return held.at(reader, authority, period.to());
         }
         if (kpi.formula() instanceof YearFigure) {
             Long recorded = recorded(id);

@@ -1,11 +1,13 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.Metric;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,7 @@ class HeadlineMetricsTest {
                 new KpiKey("E2", Metric.received(Regime.CHILDREN, 1), Metric.ALL,
                         LocalDate.parse("2015-06-01")), 4L)));
         ServiceConfig config = ServiceConfig.defaults();
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainRules.from(config),
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
 
