@@ -9,6 +9,7 @@ import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.http.HttpPeerClient;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.RoutingQueryService;
+import io.complaintskpi.streams.CrashRecovery;
 import io.complaintskpi.streams.BreachWatcher;
 import io.complaintskpi.streams.ComplaintsTopology;
 import io.complaintskpi.streams.DeadLetterWatcher;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Properties;
 
 /**
  * The running service: the embedded broker when no cluster is configured, topics from {@code topics/},
@@ -75,29 +77,31 @@ public final class ComplaintsService implements AutoCloseable {
 
     private void run(ServiceConfig initial, Clock clock) {
         config = initial;
+        String apiHost = bindHost(); // refuses an open API on the network before anything starts
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
             resources.push(broker);
             config = config.withBootstrapServers(broker.bootstrapServers());
             LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
         }
-        TopicProvisioner.provision(config.bootstrapServers(), TopicSpecs.load());
+        TopicProvisioner.provision(config.kafkaClientProperties(), TopicSpecs.load());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.bootstrapServers(), Names.DLQ_TOPIC, metrics);
+        DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.kafkaClientProperties(), Names.DLQ_TOPIC, metrics);
         resources.push(deadLetters);
-        resources.push(new BreachWatcher(config.bootstrapServers(), Names.ALERTS_TOPIC, metrics));
-        resources.push(new EventTypeCounter(config.bootstrapServers(), Names.EVENTS_TOPIC, metrics));
+        resources.push(new BreachWatcher(config.kafkaClientProperties(), Names.ALERTS_TOPIC, metrics));
+        resources.push(new EventTypeCounter(config.kafkaClientProperties(), Names.EVENTS_TOPIC, metrics));
 
         if (config.httpPort() == 0) {
             // Other instances find this one by its port (application.server), so it is fixed before start.
             config = config.withHttpPort(freePort());
         }
         DomainRules rules = DomainWiring.rules(config);
-        InputBacklog backlog = InputBacklog.start(config.bootstrapServers(), config.applicationId(),
+        InputBacklog backlog = InputBacklog.start(config.kafkaClientProperties(), config.applicationId(),
                 Names.EVENTS_TOPIC, config.alertScanInterval());
         resources.push(backlog);
-        streams = new KafkaStreams(ComplaintsTopology.build(config, rules, backlog),
-                ComplaintsTopology.properties(config));
+        Properties streamsProps = ComplaintsTopology.properties(config);
+        CrashRecovery.apply(streamsProps, config.dataDir());
+        streams = new KafkaStreams(ComplaintsTopology.build(config, rules, backlog), streamsProps);
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).
@@ -123,13 +127,23 @@ public final class ComplaintsService implements AutoCloseable {
         QueryService local = new StreamsQueryService(streams, deadLetters);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec()));
+                new HttpPeerClient(rules.codec(), config.security().internalSecret()));
         resources.push(queries);
         streams.start();
 
-        api = ApiServer.start(config.httpHost(), config.httpPort(),
+        api = ApiServer.start(apiHost, config.httpPort(),
                 new ApiServer.ApiDependencies(queries, local, rules, clock, config, metrics));
         resources.push(api);
+    }
+
+    /** Says at start when the API is open to anyone who can reach it. */
+    private String bindHost() {
+        String host = config.security().bindHost(config.httpHost());
+        if (!config.security().authenticates()) {
+            LOG.warn("no API tokens configured (http.tokens): the HTTP API needs no authentication and is bound to {}{}",
+                    host, config.security().allowUnauthenticated() ? " (http.allow-unauthenticated=true)" : " only");
+        }
+        return host;
     }
 
     private static int freePort() {

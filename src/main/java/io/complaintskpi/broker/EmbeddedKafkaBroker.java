@@ -127,10 +127,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /**
+     * The address clients reach the broker of {@code dataDir} at, as saved by its last start (a later start
+     * reuses it unless the port was taken); empty if no broker has run there.
+     */
+    public static Optional<String> savedBootstrapServers(Path dataDir) {
+        return savedPorts(dataDir.resolve(SERVER_PROPERTIES)).map(BrokerPorts::bootstrapServers);
+    }
+
+    private static Optional<BrokerPorts> savedPorts(Path serverProperties) {
+        return Files.exists(serverProperties) ? BrokerPorts.fromListeners(load(serverProperties)) : Optional.empty();
+    }
+
     private static BrokerPorts choosePorts(Path serverProperties) {
-        Optional<BrokerPorts> saved = Files.exists(serverProperties)
-                ? BrokerPorts.fromListeners(load(serverProperties))
-                : Optional.empty();
+        Optional<BrokerPorts> saved = savedPorts(serverProperties);
         if (saved.isEmpty()) {
             return BrokerPorts.pickFree();
         }

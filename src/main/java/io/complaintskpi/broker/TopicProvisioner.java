@@ -49,7 +49,12 @@ public final class TopicProvisioner {
 
     /** Provisions with a short-lived admin client of its own. */
     public static void provision(String bootstrapServers, List<TopicSpec> specs) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        provision(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), specs);
+    }
+
+    /** Provisions with a short-lived admin client made from {@code clientProperties}. */
+    public static void provision(Map<String, Object> clientProperties, List<TopicSpec> specs) {
+        try (Admin admin = Admin.create(clientProperties)) {
             new TopicProvisioner(admin).provision(specs);
         }
     }

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ComplaintsService service = ComplaintsService.start(settings());
-        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers());
+        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.config().kafkaClientProperties());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
                 line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));

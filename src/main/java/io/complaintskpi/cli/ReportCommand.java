@@ -80,8 +80,15 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--events", description = "JSON Lines file of events to replay offline")
         Path events;
 
-        @Option(names = "--url", description = "base URL of a running service, e.g. http://localhost:7070")
+        @Option(names = "--url", description = "base URL of a running service, e.g. http://localhost:7070; the token in"
+                + " COMPLAINTS_API_TOKEN, if set, is sent")
         URI url;
+    }
+
+    /** A viewer's API token for --url (docs/security.md); from the environment so it stays out of ps. */
+    private static String apiToken() {
+        String token = System.getenv("COMPLAINTS_API_TOKEN");
+        return token == null ? "" : token.trim();
     }
 
     @Mixin
@@ -189,8 +196,11 @@ final class ReportCommand implements Callable<Integer> {
             URI uri = reportUri(financialYear, format, publicCopy);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+                if (!apiToken().isEmpty()) {
+                    request.header("Authorization", "Bearer " + apiToken());
+                }
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 throw new NoReport("cannot fetch " + uri + ": " + e);
             }

@@ -4,7 +4,6 @@ import io.complaintskpi.config.ServiceConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Flags shared by the commands that run the service; each overrides its environment variable. */
@@ -13,24 +12,15 @@ final class ServiceOptions {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--bootstrap-servers", description = "Kafka cluster; omit to start the embedded broker")
-    String bootstrapServers;
-
-    @Option(names = "--data-dir", description = "embedded broker and state folder (default ./data)")
-    String dataDir;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--http-port", description = "HTTP port (default 7070)")
     String httpPort;
 
     /** Every setting, checked; {@code commandDefaults} yield to flags, environment and the --config file. */
     ServiceConfig load(Map<String, String> commandDefaults) {
-        Map<String, String> shortcuts = new HashMap<>();
-        if (bootstrapServers != null) {
-            shortcuts.put("kafka.bootstrap-servers", bootstrapServers);
-        }
-        if (dataDir != null) {
-            shortcuts.put("data.dir", dataDir);
-        }
+        Map<String, String> shortcuts = kafka.shortcuts();
         if (httpPort != null) {
             shortcuts.put("http.port", httpPort); // checked with the other settings, as http.port
         }

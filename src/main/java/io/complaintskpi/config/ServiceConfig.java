@@ -9,10 +9,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where and how the service runs, with the statutory-rule settings apart in {@link #rules()}. Every setting
@@ -23,20 +25,22 @@ import java.util.stream.Collectors;
 public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
                             String applicationId, String defaultAuthority, Map<String, String> authorityNames,
                             Duration alertScanInterval, boolean publicByDefault, int streamThreads,
-                            int standbyReplicas, int internalReplicationFactor, RuleSettings rules) {
+                            int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb,
+                            RuleSettings rules, Security security) {
 
     /** One documented setting: its property key, environment variable, default, meaning and accepted form. */
     public record Setting(String key, String env, String defaultValue, String description, SettingForm form) {
     }
 
-    public static final List<Setting> SETTINGS = List.of(
+    public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
             new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
                     "Kafka cluster to use; empty starts the embedded single-node KRaft broker", SettingForm.text()),
             new Setting("data.dir", "COMPLAINTS_DATA_DIR", "./data",
                     "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)",
                     SettingForm.path()),
-            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "0.0.0.0", "address the HTTP API binds to",
-                    SettingForm.nonBlank("a host name or IP address")),
+            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "",
+                    "address the HTTP API binds to; empty: every interface with http.tokens, else 127.0.0.1 only",
+                    SettingForm.text()),
             new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070",
                     "port of the HTTP API and /metrics (0: any free port)", SettingForm.wholeNumber(0, 65535)),
             new Setting("http.advertised-host", "COMPLAINTS_ADVERTISED_HOST", "localhost",
@@ -72,11 +76,15 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads",
                     SettingForm.wholeNumber(1, 64)),
             new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "0",
-                    "warm copies of each store on other instances, for fast fail-over",
+                    "warm copies of each store on other instances, for fast fail-over (set 1 when running several)",
                     SettingForm.wholeNumber(0, 10)),
             new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
                     "replication factor of changelog and repartition topics (-1: the broker's default)",
-                    SettingForm.replicationFactor()));
+                    SettingForm.replicationFactor()),
+            new Setting("streams.rocksdb-memory-mb", "COMPLAINTS_ROCKSDB_MEMORY_MB", "64",
+                    "off-heap memory all RocksDB stores of the instance share: block cache, index and filter blocks,"
+                            + " and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576))),
+            Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting> BY_KEY = SETTINGS.stream()
             .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -161,7 +169,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                 (Integer) v.get("streams.threads"),
                 (Integer) v.get("streams.standby-replicas"),
                 (Integer) v.get("streams.replication-factor"),
-                rules);
+                (Integer) v.get("streams.rocksdb-memory-mb"),
+                rules,
+                Security.load(v, file, overrides));
     }
 
     @SuppressWarnings("unchecked")
@@ -170,15 +180,20 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     private static void unknownKeys(Set<String> keys, String source, List<String> errors) {
-        keys.stream().filter(key -> !BY_KEY.containsKey(key)).sorted().forEach(key -> errors.add(
-                "unknown setting '" + key + "' (from " + source + "); did you mean '" + nearest(key) + "'?"
+        keys.stream().filter(key -> !BY_KEY.containsKey(key) && !key.startsWith(Security.KAFKA_CLIENT_PREFIX)).sorted()
+                .forEach(key -> errors.add("unknown setting '" + key + "' (from " + source + ")"
+                        + nearest(key).map(known -> "; did you mean '" + known + "'?").orElse(".")
                         + " See docs/configuration.md"));
     }
 
-    /** The known key fewest single-character edits away. */
-    static String nearest(String key) {
+    /**
+     * The known key fewest single-character edits away, if it is close enough to be a misspelling (at most a third
+     * of the key's characters, and at least 2, edited): suggesting a far-off key would only mislead.
+     */
+    static Optional<String> nearest(String key) {
+        int tolerance = Math.max(2, key.length() / 3);
         return BY_KEY.keySet().stream().min(Comparator.comparingInt((String k) -> editDistance(key, k))
-                .thenComparing(Function.identity())).orElseThrow();
+                .thenComparing(Function.identity())).filter(known -> editDistance(key, known) <= tolerance);
     }
 
     private static int editDistance(String a, String b) {
@@ -203,13 +218,20 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rules);
+                internalReplicationFactor, rocksDbMemoryMb, rules, security);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
                 defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rules);
+                internalReplicationFactor, rocksDbMemoryMb, rules, security);
+    }
+
+    /** What every Kafka client of the service is given: the cluster and the pass-through settings. */
+    public Map<String, Object> kafkaClientProperties() {
+        Map<String, Object> props = new LinkedHashMap<>(security.kafkaClient());
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
     }
 
     /** The authority's display name, or its code when none is configured. */

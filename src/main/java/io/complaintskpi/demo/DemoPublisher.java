@@ -65,8 +65,13 @@ public final class DemoPublisher {
 
     /** An idempotent producer that waits for all in-sync replicas: no duplicates, no losses on retry. */
     public static Properties producerConfig(String bootstrapServers) {
+        return producerConfig(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** The same producer on {@code clientProperties}: the cluster and any pass-through client settings. */
+    public static Properties producerConfig(Map<String, Object> clientProperties) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(clientProperties);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-demo");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -77,6 +82,10 @@ public final class DemoPublisher {
 
     public static Producer<String, byte[]> createProducer(String bootstrapServers) {
         return new KafkaProducer<>(producerConfig(bootstrapServers));
+    }
+
+    public static Producer<String, byte[]> createProducer(Map<String, Object> clientProperties) {
+        return new KafkaProducer<>(producerConfig(clientProperties));
     }
 
     /** Sends every event at once, in order, encoded by the codec, and waits until all are acknowledged. */

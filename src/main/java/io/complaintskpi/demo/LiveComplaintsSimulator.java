@@ -16,6 +16,8 @@ import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.ComplaintEvent.PanelHeld;
+import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
 import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.CostCategory;
@@ -42,8 +44,9 @@ import java.util.UUID;
  * A synthetic, ongoing stream of children's complaints "now", for the live part of the demo. Each call to
  * {@link #next(Instant)} is one tick: new complaints and compliments arrive, and tracked complaints move on
  * (acknowledgement, extension, response, apology, escalation to stage 2, statement, adjudication,
- * investigation costs, conciliation, withdrawal), at most one step per complaint per tick. Everything it
- * emits obeys the lifecycle rules because it only moves the complaints it created.
+ * investigation costs, escalation to a stage 3 panel, conciliation, withdrawal), at most one step per
+ * complaint per tick. Everything it emits obeys the lifecycle rules because it only moves the complaints it
+ * created.
  *
  * <p>The first tick also emits a backlog: complaints received on the previous working days (up to
  * {@link Settings#backlogDays()} back), some never to be answered. Their responses arrive live, some late,
@@ -65,14 +68,20 @@ public final class LiveComplaintsSimulator {
 
     /**
      * @param authority          the authority of every event
-     * @param complaintsPerTick  the chance of a new complaint in a tick (0 to 1)
+     * @param complaintsPerTick  the expected number of new complaints in a tick (below 1: the chance of one)
      * @param complimentsPerTick the chance of a compliment in a tick (0 to 1)
      * @param backlog            complaints already open when the simulation starts
      * @param backlogDays        how many working days back the backlog was received
      * @param neverAnswered      the share of complaints that never get a response (they will breach)
+     * @param keyPrefix          start of every key (before the time stamp), e.g. one per authority
      */
     public record Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
-                           int backlogDays, double neverAnswered) {
+                           int backlogDays, double neverAnswered, String keyPrefix) {
+
+        public Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
+                        int backlogDays, double neverAnswered) {
+            this(authority, complaintsPerTick, complimentsPerTick, backlog, backlogDays, neverAnswered, "LIVE-");
+        }
 
         public static Settings defaults() {
             return new Settings(SeedHistory.AUTHORITY, 0.3, 0.08, 12, 30, 0.1);
@@ -125,12 +134,12 @@ public final class LiveComplaintsSimulator {
         // Arrivals are keyed by the second they arrive in: ticks are at least a second apart, so a key
         // received live is never used again, by this run or a restarted one.
         String stamp = TIME.format(now.atZone(EventEnvelope.LONDON));
-        if (random.nextDouble() < settings.complaintsPerTick()) {
-            LiveCase complaint = receive("LIVE-" + stamp + "-C");
+        for (int i = 0, arrivals = arrivals(settings.complaintsPerTick()); i < arrivals; i++) {
+            LiveCase complaint = receive(settings.keyPrefix() + stamp + "-C" + (i == 0 ? "" : String.valueOf(i + 1)));
             steps.add(new Step(complaint.key, complaint.received(), ++complaint.events));
         }
         if (random.nextDouble() < settings.complimentsPerTick()) {
-            steps.add(new Step("LIVE-" + stamp + "-CMP",
+            steps.add(new Step(settings.keyPrefix() + stamp + "-CMP",
                     new ComplimentReceived(weighted(SeedYears.SEED.last().compliments(), random)), 1));
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -152,7 +161,7 @@ public final class LiveComplaintsSimulator {
             Random day = seeded(received.toString());
             int count = (int) perDay + (day.nextDouble() < perDay - (int) perDay ? 1 : 0);
             for (int n = 1; n <= count; n++) {
-                LiveCase complaint = receive("LIVE-" + DAY.format(received) + "-B" + n);
+                LiveCase complaint = receive(settings.keyPrefix() + DAY.format(received) + "-B" + n);
                 events.add(envelope(new Step(complaint.key, complaint.received(), ++complaint.events),
                         complaint.officeHours(received, 0)));
                 LocalDate acknowledged = CALENDAR.addWorkingDays(received, 1);
@@ -165,6 +174,12 @@ public final class LiveComplaintsSimulator {
         }
         events.sort(Comparator.comparing(e -> e.occurredAt().toInstant()));
         return events;
+    }
+
+    /** The whole part of the expected number, plus one more with the chance of the fraction. */
+    private int arrivals(double expected) {
+        int whole = (int) expected;
+        return whole + (random.nextDouble() < expected - whole ? 1 : 0);
     }
 
     private LiveCase receive(String key) {
@@ -219,6 +234,8 @@ public final class LiveComplaintsSimulator {
         private boolean upheld;
         private boolean apologised;
         private boolean statementAgreed;
+        private boolean panelHeld;
+        private boolean panelReported;
         private final List<CostIncurred> costsDue = new ArrayList<>();
         private boolean finished;
 
@@ -253,7 +270,11 @@ public final class LiveComplaintsSimulator {
                 return acknowledged ? new ComplaintAcknowledged(stage) : null;
             }
             if (!closed) {
-                return stage == 1 ? stageOne() : stageTwo();
+                return switch (stage) {
+                    case 1 -> stageOne();
+                    case 2 -> stageTwo();
+                    default -> stageThree();
+                };
             }
             if (upheld && !apologised) {
                 apologised = true;
@@ -267,6 +288,12 @@ public final class LiveComplaintsSimulator {
                 closed = false;
                 acknowledged = false;
                 return new EscalationRequested(2);
+            }
+            if (stage == 2 && chance(0.15)) {
+                stage = 3;
+                closed = false;
+                acknowledged = false;
+                return new EscalationRequested(3);
             }
             if (stage == 1 && chance(0.05)) {
                 finished = true;
@@ -320,6 +347,29 @@ public final class LiveComplaintsSimulator {
             costsDue.add(new CostIncurred(CostCategory.INVESTIGATING_OFFICER, pounds10(60, 180)));
             costsDue.add(new CostIncurred(CostCategory.INDEPENDENT_PERSON, pounds10(30, 90)));
             return new StageResponded(2, weighted(SeedYears.SEED.last().outcomes()), List.of());
+        }
+
+        /** Panel, its report, then the authority's response; the panel's cost is invoiced after it sits. */
+        private ComplaintEvent stageThree() {
+            if (!panelHeld) {
+                panelHeld = chance(0.1);
+                if (panelHeld) {
+                    costsDue.add(new CostIncurred(CostCategory.STAGE3_PANEL, pounds10(40, 120)));
+                }
+                return panelHeld ? new PanelHeld() : null;
+            }
+            if (!costsDue.isEmpty()) {
+                return costsDue.remove(0);
+            }
+            if (!panelReported) {
+                panelReported = chance(0.3);
+                return panelReported ? new PanelReportIssued() : null;
+            }
+            if (!chance(0.15)) {
+                return null;
+            }
+            closed = true;
+            return new StageResponded(3, weighted(SeedYears.SEED.last().outcomes()), List.of());
         }
 
         private Cause cause() {

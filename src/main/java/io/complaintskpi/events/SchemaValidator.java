@@ -73,10 +73,18 @@ public final class SchemaValidator {
         });
     }
 
-    /** Payload schemas see {@code data} as their root; {@code where} puts the reported paths back in the envelope. */
+    /**
+     * Payload schemas see {@code data} as their root; {@code where} puts the reported paths back in the envelope.
+     * The schemas state each format twice, as a {@code format} and as a {@code pattern}: a value that breaks both is
+     * one violation, reported once by its format.
+     */
     private static void reject(String what, String where, Set<ValidationMessage> errors) {
         if (!errors.isEmpty()) {
+            Set<String> formatBroken = errors.stream().filter(e -> e.getType().equals("format"))
+                    .map(e -> e.getInstanceLocation().toString()).collect(Collectors.toSet());
             throw new InvalidEventException("schema violation in " + what + ": " + errors.stream()
+                    .filter(e -> !(e.getType().equals("pattern")
+                            && formatBroken.contains(e.getInstanceLocation().toString())))
                     .map(e -> where + e.getInstanceLocation().toString().substring(1) + ": " + e.getError())
                     .sorted().collect(Collectors.joining("; ")));
         }

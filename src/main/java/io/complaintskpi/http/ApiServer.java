@@ -89,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
             HttpMetrics.register(config, deps.metrics());
+            AccessControl.register(config, deps.config().security());
             Routes routes = new Routes(config, deps);
             routes(config, routes);
             KpiRoutes.register(routes);

@@ -33,9 +33,12 @@ public final class HttpPeerClient implements PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CaseHistoryCodec histories;
+    private final String internalSecret;
 
-    public HttpPeerClient(EventCodec codec) {
+    /** @param internalSecret sent as the bearer token on every request; empty: none is sent */
+    public HttpPeerClient(EventCodec codec, String internalSecret) {
         this.histories = new CaseHistoryCodec(codec);
+        this.internalSecret = internalSecret;
     }
 
     @Override
@@ -144,6 +147,9 @@ public final class HttpPeerClient implements PeerClient {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
         try {
+        if (!internalSecret.isEmpty()) {
+            request.header("Authorization", "Bearer " + internalSecret);
+        }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The query parameters of one request to one {@link ApiRoute}. A parameter the route does not declare, two
  * that contradict each other, or a value that names nothing is a {@link BadRequest} naming the parameter as
- * the caller gave it and what the route accepts; an authority the service has never seen is a 404.
+ * the caller gave it and what the route accepts (so is a parameter given twice); an authority the service has never
+ * seen is a 404.
  */
 final class Params {
 
@@ -44,6 +45,13 @@ final class Params {
             throw new BadRequest(unknown.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
                     + (unknown.size() == 1 ? " is not a parameter" : " are not parameters") + " of " + route.path()
                     + "; it takes " + (route.params().isEmpty() ? "none" : String.join(", ", route.params())));
+        }
+        // A repeated parameter is two answers to one question: refused rather than quietly taking the first.
+        Set<String> repeated = ctx.queryParamMap().entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> "'" + e.getKey() + "'").collect(Collectors.toCollection(TreeSet::new));
+        if (!repeated.isEmpty()) {
+            throw new BadRequest(String.join(", ", repeated) + (repeated.size() == 1 ? " is" : " are")
+                    + " given more than once; give each parameter once");
         }
         if (route.publication().kind() == ApiRoute.Publication.Kind.REFUSES && publicOutput()) {
             throw new BadRequest(route.path() + " has no public form: " + route.publication().refusal()

@@ -35,6 +35,11 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
         return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR + clean(dimension) + SEPARATOR;
     }
 
+    /** The part shared by every series of one authority. */
+    public static String prefix(String authority) {
+        return clean(authority) + SEPARATOR;
+    }
+
     /** The part shared by every dimension of one metric. */
     public static String prefix(String authority, String metric) {
         return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR;

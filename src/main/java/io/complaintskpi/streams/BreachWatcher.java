@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Tails complaint-alerts and counts the BREACHED alerts published since this process started, as
@@ -24,9 +25,9 @@ public final class BreachWatcher implements AutoCloseable {
     private final MeterRegistry metrics;
     private final TopicTail tail;
 
-    public BreachWatcher(String bootstrapServers, String topic, MeterRegistry metrics) {
+    public BreachWatcher(Map<String, Object> clientProperties, String topic, MeterRegistry metrics) {
         this.metrics = metrics;
-        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-breach-watcher", true, this::count);
+        this.tail = new TopicTail(clientProperties, topic, "complaints-kpi-breach-watcher", true, this::count);
     }
 
     private void count(ConsumerRecord<byte[], byte[]> record, boolean live) {

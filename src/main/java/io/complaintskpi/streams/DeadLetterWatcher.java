@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,11 +30,12 @@ public final class DeadLetterWatcher implements AutoCloseable {
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
     private final TopicTail tail;
 
-    public DeadLetterWatcher(String bootstrapServers, String topic, MeterRegistry metrics) {
+    /** @param clientProperties the cluster and any pass-through client settings */
+    public DeadLetterWatcher(Map<String, Object> clientProperties, String topic, MeterRegistry metrics) {
         this.metrics = metrics;
         this.deadLetters = Counter.builder("complaints.kpi.dead.letters")
                 .description("records sent to the dead-letter topic since start").register(metrics);
-        this.tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-dlq-watcher", true, this::remember);
+        this.tail = new TopicTail(clientProperties, topic, "complaints-kpi-dlq-watcher", true, this::remember);
     }
 
     public long count() {

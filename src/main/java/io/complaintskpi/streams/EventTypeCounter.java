@@ -21,14 +21,14 @@ public final class EventTypeCounter implements AutoCloseable {
     private final Map<String, Counter> byType;
     private final TopicTail tail;
 
-    public EventTypeCounter(String bootstrapServers, String topic, MeterRegistry metrics) {
+    public EventTypeCounter(Map<String, Object> clientProperties, String topic, MeterRegistry metrics) {
         TreeSet<String> types = new TreeSet<>(EventCodec.TYPES.keySet());
         types.add(EventTypeLabel.UNKNOWN);
         byType = types.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), type ->
                 Counter.builder("complaints.kpi.events.received")
                         .description("records arriving on complaint-events since start, by event type")
                         .tag("type", type).register(metrics)));
-        tail = new TopicTail(bootstrapServers, topic, "complaints-kpi-event-counter", false, this::count);
+        tail = new TopicTail(clientProperties, topic, "complaints-kpi-event-counter", false, this::count);
     }
 
     private void count(ConsumerRecord<byte[], byte[]> record, boolean live) {

@@ -59,16 +59,16 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
     private final Map<Integer, Probe> lastProbe = new HashMap<>();
     private final Set<Integer> caughtUp = ConcurrentHashMap.newKeySet();
 
-    private InputBacklog(String bootstrapServers, String groupId, String topic) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    private InputBacklog(Map<String, Object> clientProperties, String groupId, String topic) {
+        this.admin = Admin.create(clientProperties);
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.putAll(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100));
+        this.reader = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.groupId = groupId;
         this.topic = topic;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,8 +79,10 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
     }
 
     /** Probes {@code topic} for consumer group {@code groupId} (the application id) every {@code interval}. */
-    public static InputBacklog start(String bootstrapServers, String groupId, String topic, Duration interval) {
-        InputBacklog backlog = new InputBacklog(bootstrapServers, groupId, topic);
+    /** @param clientProperties the cluster and any pass-through client settings */
+    public static InputBacklog start(Map<String, Object> clientProperties, String groupId, String topic,
+                                     Duration interval) {
+        InputBacklog backlog = new InputBacklog(clientProperties, groupId, topic);
         backlog.timer.scheduleWithFixedDelay(backlog::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return backlog;
     }

@@ -25,7 +25,7 @@ public final class StreamsQueryService implements QueryService {
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
         this.streams = streams;
         this.deadLetters = deadLetters;
-        this.series = new StoreSeriesReader(() -> store(Names.KPI_TOTALS_STORE));
+        this.series = new StoreSeriesReader(this::kpiTotalsPartitions);
     }
 
     @Override
@@ -70,6 +70,18 @@ public final class StreamsQueryService implements QueryService {
             it.forEachRemaining(kv -> values.add(kv.value));
         }
         return values;
+    }
+
+    /** Each local partition of {@code kpi-totals} on its own, so the reader can seek within each. */
+    private List<ReadOnlyKeyValueStore<String, Long>> kpiTotalsPartitions() {
+        String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(tp -> tp.topic().endsWith(sums))
+                .map(tp -> streams.store(StoreQueryParameters.fromNameAndType(Names.KPI_TOTALS_STORE,
+                        QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(tp.partition())))
+                .toList();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

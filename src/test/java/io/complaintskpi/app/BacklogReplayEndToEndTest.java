@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 import static io.complaintskpi.testing.ContractEvents.received;
@@ -78,7 +79,10 @@ class BacklogReplayEndToEndTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                // A loaded build machine answers slowly: wait rather than fail a send.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000), new StringSerializer(), new ByteArraySerializer())) {
             LocalDate first = LocalDate.parse("2012-04-02");
             for (int i = 0; i < CLOSED; i++) {
                 String id = "H-" + i;
@@ -92,11 +96,18 @@ class BacklogReplayEndToEndTest {
                 send(producer, id, responded(id, first.plusDays(i + 45) + "T10:00:00Z", 1, "PARTLY_UPHELD"));
             }
             producer.flush();
+            assertThat(FAILED_SENDS).as("every backlog record reached the broker").isEmpty();
         }
     }
 
+    private static final List<Exception> FAILED_SENDS = new CopyOnWriteArrayList<>();
+
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, value));
+        producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, value), (metadata, error) -> {
+            if (error != null) {
+                FAILED_SENDS.add(error);
+            }
+        });
     }
 
     private static List<JsonNode> alerts(ServiceClient client) {

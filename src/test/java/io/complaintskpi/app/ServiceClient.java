@@ -33,8 +33,13 @@ final class ServiceClient {
     private final String bootstrap;
 
     ServiceClient(ComplaintsService service) {
-        this.port = service.httpPort();
-        this.bootstrap = service.bootstrapServers();
+        this(service.httpPort(), service.bootstrapServers());
+    }
+
+    /** A service on {@code port} using the cluster at {@code bootstrap}, e.g. one in another JVM. */
+    ServiceClient(int port, String bootstrap) {
+        this.port = port;
+        this.bootstrap = bootstrap;
     }
 
     record Response(int status, JsonNode body, String text) {
@@ -57,6 +62,16 @@ final class ServiceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSON body of a 200 answer; null for any other answer or none (the service is down or starting). */
+    JsonNode ok(String path) {
+        try {
+            Response response = get(path);
+            return response.status() == 200 ? response.body() : null;
+        } catch (IllegalStateException unreachable) {
+            return null;
         }
     }
 

@@ -60,6 +60,7 @@ class EmbeddedKafkaBrokerTest {
     void aSavedPortTakenByAnotherProcessIsReplacedAndTheNewOneSaved(@TempDir Path dataDir) throws Exception {
         String firstBootstrap;
         String clusterId;
+        assertThat(EmbeddedKafkaBroker.savedBootstrapServers(dataDir)).isEmpty();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir)) {
             firstBootstrap = broker.bootstrapServers();
             clusterId = broker.clusterId();
@@ -75,6 +76,8 @@ class EmbeddedKafkaBrokerTest {
                 saved.load(reader);
             }
             assertThat(saved.getProperty("listeners")).contains("PLAINTEXT://" + broker.bootstrapServers());
+            // what a client in another process (the publish command) reads to find the broker
+            assertThat(EmbeddedKafkaBroker.savedBootstrapServers(dataDir)).contains(broker.bootstrapServers());
         }
     }
 

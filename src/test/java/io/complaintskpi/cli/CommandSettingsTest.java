@@ -7,8 +7,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,16 +20,6 @@ class CommandSettingsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Rule: a bad setting stops every command before anything starts (no broker, no files), in one line. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -39,17 +27,22 @@ class CommandSettingsTest {
         "demo|--http-port=70800|setting http.port = '70800' (from a command-line flag) must be a whole number from 0 to 65535",
         "serve|--set=alerts.scan-interval=5 minutes|setting alerts.scan-interval = '5 minutes' (from a command-line flag) must be a positive duration like 30s, 5m, 2h or PT1M",
         "demo|--set=streams.threads=0|setting streams.threads = '0' (from a command-line flag) must be a whole number from 1 to 64",
-        "serve|--set=nosuch.key=1|unknown setting 'nosuch.key' (from a command-line flag); did you mean",
+        "serve|--set=nosuch.key=1|unknown setting 'nosuch.key' (from a command-line flag). See docs/configuration.md",
+        "serve|--set=nosuch=1|unknown setting 'nosuch' (from a command-line flag). See docs/configuration.md",
         "demo|--set=alerts.scan-intervall=PT1M|unknown setting 'alerts.scan-intervall' (from a command-line flag); did you mean 'alerts.scan-interval'?",
         "report|--set=disclosure.public-by-default=yes|setting disclosure.public-by-default = 'yes' (from a command-line flag) must be true or false",
         "report|--set=rules.stage2-clock-start=WHENEVER|setting rules.stage2-clock-start = 'WHENEVER' (from a command-line flag) must be STATEMENT_AGREED or REQUEST",
+        "publish|--set=streams.threads=0|setting streams.threads = '0' (from a command-line flag) must be a whole number from 1 to 64",
         "serve|--set=calendar.extra-closures=2016-13-01|setting calendar.extra-closures = '2016-13-01' (from a command-line flag) must be comma-separated ISO dates",
     })
     void aBadSettingStopsEveryCommandWithOneLineNamingSettingValueAndForm(String command, String flag, String message) {
         List<String> args = new ArrayList<>(List.of(command, flag));
         args.addAll(command.equals("report") ? List.of("--year", "2015/16", "--out", dir.resolve("out").toString())
                 : List.of("--data-dir", dir.resolve("data").toString()));
-        Run run = run(args.toArray(String[]::new));
+        if (command.equals("publish")) {
+            args.add(dir.resolve("event.json").toString());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err()).startsWith("complaints-kpi: " + message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(run.err().lines()).hasSize(1);
@@ -57,10 +50,26 @@ class CommandSettingsTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** Rule: a command line that cannot be parsed is one line naming the problem and where help is, not the usage. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "serve --set=http.port|Value for option option '--set' (<String=String>) should be in KEY=VALUE format but was http.port (see 'complaints-kpi serve --help')",
+        "report|Missing required option: '--year=<year>' (see 'complaints-kpi report --help')",
+        "report --year=2015/x|--year must be a financial year like 2015/16 or 2015-16, got '2015/x' (see 'complaints-kpi report --help')",
+        "nosuch|Unmatched argument at index 0: 'nosuch' (see 'complaints-kpi --help')",
+        "serve --data-dir|Missing required parameter for option '--data-dir' (<dataDir>) (see 'complaints-kpi serve --help')",
+    })
+    void aCommandLineThatCannotBeParsedIsOneLine(String commandLine, String message) {
+        CliRun run = CliRun.of(commandLine.split(" "));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("complaints-kpi: " + message);
+        assertThat(run.out()).isEmpty();
+    }
+
     @Test
     void everyProblemOfEverySourceIsListedOneLineEach() throws IOException {
         Path file = Files.writeString(dir.resolve("app.properties"), "http.prot=7070\nstreams.threads=many\n");
-        Run run = run("serve", "--config", file.toString(), "--set", "disclosure.public-by-default=1");
+        CliRun run = CliRun.of("serve", "--config", file.toString(), "--set", "disclosure.public-by-default=1");
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err().lines()).containsExactlyInAnyOrder(
                 "complaints-kpi: unknown setting 'http.prot' (from the --config file); did you mean 'http.port'?"

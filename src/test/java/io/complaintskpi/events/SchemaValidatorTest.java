@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.complaintskpi.events.Examples.data;
 import static io.complaintskpi.events.Examples.load;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,6 +103,23 @@ class SchemaValidatorTest {
                 .hasMessageContaining("$.occurredAt: does not match the date-time pattern");
         assertThatThrownBy(() -> VALIDATOR.validate(impossibleDate))
                 .hasMessageContaining("$.data.agreedDate: does not match the date pattern");
+    }
+
+    /** Rule: a value that breaks a format (stated twice, as format and pattern) is one violation, named once. */
+    @Test
+    void aBrokenFormatIsReportedOnceNotAlsoAsItsPattern() {
+        ObjectNode event = load("PanelHeld");
+        event.put("eventId", "not-a-uuid");
+        event.put("occurredAt", "2016-01-12T10:00:00");
+
+        assertThatThrownBy(() -> VALIDATOR.validate(event)).isInstanceOf(InvalidEventException.class)
+                .satisfies(e -> {
+                    String reason = e.getMessage();
+                    assertThat(reason).startsWith("schema violation in envelope: $.eventId: ")
+                            .contains("; $.occurredAt: does not match the date-time pattern")
+                            .doesNotContain("regex");
+                    assertThat(reason.split("; ")).hasSize(2);
+                });
     }
 
     @ParameterizedTest

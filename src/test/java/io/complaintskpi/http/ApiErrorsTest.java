@@ -139,6 +139,8 @@ class ApiErrorsTest {
         "/api/v1/kpis/received?year=2015/16&period=2014/15|'period' and 'year' each give a period; give one",
         "/api/v1/kpis?period=2015/16&from=2015-04-01&to=2016-03-31|'period' and 'from' and 'to' each give a period",
         "/api/v1/kpis?year=2015/16&to=2016-03-31|'year' and 'to' each give a period",
+        "/api/v1/kpis/received?year=2015/16&year=2014/15|'year' is given more than once; give each parameter once",
+        "/api/v1/reports/annual?year=2015/16&public=true&public=false&format=csv&format=csv|'format', 'public' are given more than once",
     })
     void aParameterNotTakenOrContradictingAnotherIsRefusedByName(String path, String message) throws Exception {
         start(true);

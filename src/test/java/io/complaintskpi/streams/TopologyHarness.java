@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -52,7 +53,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     SeriesReader series() {
-        return new StoreSeriesReader(this::kpis);
+        return new StoreSeriesReader(() -> List.of(kpis()));
     }
 
     @Override

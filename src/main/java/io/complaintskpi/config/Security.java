@@ -1,0 +1,172 @@
+package io.complaintskpi.config;
+
+import io.complaintskpi.config.ServiceConfig.Setting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may read what over HTTP, and how the Kafka clients authenticate (docs/security.md).
+ *
+ * @param tokens               accepted API bearer tokens, as SHA-256 hashes with a role each; none: no
+ *                             authentication, so the API binds to loopback unless {@code allowUnauthenticated}
+ * @param internalSecret       what instances send each other on {@code /internal/v1}; empty: those routes
+ *                             are closed whenever tokens are configured
+ * @param openPaths            of /health, /ready and /metrics, those answered without a token
+ * @param allowUnauthenticated serve without tokens on a non-loopback address (behind a proxy that authenticates)
+ * @param kafkaClient          settings given to every Kafka client (Streams, producers, consumers, admin)
+ */
+public record Security(List<ApiToken> tokens, String internalSecret, Set<String> openPaths,
+                       boolean allowUnauthenticated, Map<String, String> kafkaClient) {
+
+    /** A role: each one reads what the one before it reads, and more. */
+    public enum Role {
+        /** aggregate KPIs, series, tables and reports */
+        VIEWER,
+        /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
+        CASEWORKER
+    }
+
+    /** One accepted token: the hex SHA-256 of the token and the role it grants. */
+    public record ApiToken(Role role, String sha256) {
+    }
+
+    /** Paths that may be opened to callers without a token; the API's data never is. */
+    public static final Set<String> OPENABLE_PATHS = Set.of("/health", "/ready", "/metrics");
+    /** Keys with this prefix (in a properties file or --set) are Kafka client settings, prefix removed. */
+    public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    static final List<Setting> SETTINGS = List.of(
+            new Setting("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
+                    "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
+                            + " SHA-256 of each token); empty: no authentication, loopback only",
+                    SettingForm.text()),
+            new Setting("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET", "",
+                    "secret the instances send each other on /internal/v1 (the same on every instance)",
+                    SettingForm.text()),
+            new Setting("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS", "/health,/ready,/metrics",
+                    "of /health, /ready and /metrics, those answered without a token (comma-separated)",
+                    SettingForm.text()),
+            new Setting("http.allow-unauthenticated", "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
+                    "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
+                    SettingForm.bool()),
+            new Setting("kafka.client-properties", "KAFKA_CLIENT_PROPERTIES", "",
+                    "properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for every client;"
+                            + " kafka.client.<setting> keys in --config or --set add to it", SettingForm.text()));
+
+    /** Reads the settings above from the resolved values, and the prefixed keys from the file and flags. */
+    static Security load(Map<String, Object> v, Properties file, Map<String, String> overrides) {
+        Map<String, String> kafka = new LinkedHashMap<>();
+        String clientFile = (String) v.get("kafka.client-properties");
+        if (!clientFile.isBlank()) {
+            Properties client = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(clientFile))) {
+                client.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("kafka.client-properties: cannot read " + clientFile, e);
+            }
+            client.stringPropertyNames().forEach(key -> kafka.put(key, client.getProperty(key).trim()));
+        }
+        file.stringPropertyNames().stream().filter(key -> key.startsWith(KAFKA_CLIENT_PREFIX))
+                .forEach(key -> kafka.put(key.substring(KAFKA_CLIENT_PREFIX.length()), file.getProperty(key).trim()));
+        overrides.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_CLIENT_PREFIX)) {
+                kafka.put(key.substring(KAFKA_CLIENT_PREFIX.length()), value.trim());
+            }
+        });
+        return new Security(tokens((String) v.get("http.tokens")), (String) v.get("http.internal-secret"),
+                openPaths((String) v.get("http.open-paths")), (Boolean) v.get("http.allow-unauthenticated"),
+                Map.copyOf(kafka));
+    }
+
+    public boolean authenticates() {
+        return !tokens.isEmpty();
+    }
+
+    /**
+     * The address the API binds to: {@code httpHost} when given, else every interface with tokens and the
+     * loopback address without them. Without tokens another address needs {@code allowUnauthenticated}.
+     */
+    public String bindHost(String httpHost) {
+        if (authenticates() || allowUnauthenticated) {
+            return httpHost.isBlank() ? "0.0.0.0" : httpHost;
+        }
+        if (httpHost.isBlank()) {
+            return "127.0.0.1";
+        }
+        if (!isLoopback(httpHost)) {
+            throw new IllegalArgumentException("invalid configuration: http.host=" + httpHost + " but no http.tokens"
+                    + " are configured: anyone who can reach that address would read complaint references. Configure"
+                    + " http.tokens, bind to 127.0.0.1, or set http.allow-unauthenticated=true (behind a proxy that"
+                    + " authenticates)");
+        }
+        return httpHost;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static List<ApiToken> tokens(String list) {
+        List<ApiToken> tokens = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            String hash = colon < 0 ? "" : entry.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+            Role role = colon < 0 ? null : role(entry.substring(0, colon).trim());
+            if (role == null || !SHA256_HEX.matcher(hash).matches()) {
+                // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
+                throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
+                        + " (role viewer or caseworker, the hash 64 hex digits of printf %s TOKEN | sha256sum);"
+                        + " entry " + (tokens.size() + 1) + " is not one");
+            }
+            tokens.add(new ApiToken(role, hash));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static Role role(String name) {
+        for (Role role : Role.values()) {
+            if (role.name().equalsIgnoreCase(name)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> openPaths(String list) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String path : list.split(",")) {
+            if (path.isBlank()) {
+                continue;
+            }
+            if (!OPENABLE_PATHS.contains(path.trim())) {
+                throw new IllegalArgumentException("http.open-paths may only list /health, /ready and /metrics, got '"
+                        + path.trim() + "'");
+            }
+            paths.add(path.trim());
+        }
+        return Set.copyOf(paths);
+    }
+}

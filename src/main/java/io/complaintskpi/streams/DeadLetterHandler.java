@@ -1,0 +1,65 @@
+package io.complaintskpi.streams;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Sends a rejected record to the dead-letter topic (with Kafka Streams' reason headers) and carries on.
+ * The log gets one line per record: where it came from and why, never the record itself nor a stack
+ * trace, because records carry personal data and a flood of bad input must not flood the log.
+ */
+public final class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+    private static final int MAX_REASON = 200;
+    /** Quoted parts of a reason are values taken from the record (a token, a key, an unknown type). */
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+    private String deadLetterTopic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? null : topic.toString();
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception exception) {
+        log(context, exception);
+        return ProcessingExceptionHandler.Response.resume(ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(
+                deadLetterTopic, context.sourceRawKey(), context.sourceRawValue(), context, exception));
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                                ConsumerRecord<byte[], byte[]> record,
+                                                                Exception exception) {
+        log(context, exception);
+        return DeserializationExceptionHandler.Response.resume(ExceptionHandlerUtils.maybeBuildDeadLetterQueueRecords(
+                deadLetterTopic, record.key(), record.value(), context, exception));
+    }
+
+    private static void log(ErrorHandlerContext context, Exception exception) {
+        LOG.warn("rejected record {}-{} offset {} to the dead-letter topic: {}", context.topic(),
+                context.partition(), context.offset(), reason(exception));
+    }
+
+    /** The exception's type and first line, with quoted values blanked and the length capped. */
+    static String reason(Throwable exception) {
+        String message = exception.getMessage() == null ? "" : exception.getMessage().lines().findFirst().orElse("");
+        String reason = exception.getClass().getSimpleName() + ": " + QUOTED.matcher(message).replaceAll("'...'");
+        reason = reason.replaceAll("\\p{Cntrl}", "?");
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
+    }
+}

@@ -1,0 +1,100 @@
+package io.complaintskpi.app;
+
+import io.complaintskpi.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code serve} on its embedded broker, SIGKILLed at random moments while it works through a few thousand
+ * events and started again on the same folder each time: nothing is lost, nothing counted or raised twice.
+ */
+// Off by default until the defect it found is fixed (issue 11): after some SIGKILLs the restarted service stays
+// REBALANCING for good, its consumer told "partitions still have unstable offsets" by the restarted embedded
+// broker although the transaction coordinator lists the transaction as ended; seen with and without static
+// membership. Run it with -Dcrash.tests=true.
+@EnabledIfSystemProperty(named = "crash.tests", matches = "true")
+class CrashRestartTest {
+
+    private static final int KILLS = 6;
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final Pattern BROKER_PORT = Pattern.compile("advertised\\.listeners=PLAINTEXT\\\\://127\\.0\\.0\\.1\\\\:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedRepeatedlyTheServiceEndsWithTheOfflineFiguresEachAlertOnceAndExactlyTheBadRecordsDeadLettered() {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        CrashWorkload workload = new CrashWorkload(KILLS, seed);
+        assertThat(workload.recordCount()).as("seed " + seed).isGreaterThan(2000);
+        int httpPort = freePort();
+        Path dataDir = dir.resolve("data");
+        
+        for (List<CrashWorkload.Sent> chunk : workload.chunks()) {
+            try (ChildJvm service = serve(dataDir, httpPort)) {
+                long started = System.nanoTime();
+                awaitReady(new ServiceClient(httpPort, ""), service);
+                // Recorded for docs/kafka.md: from the JVM's start to /ready, after a SIGKILL but the first.
+                System.out.printf("serve ready %.1f s after start%n", (System.nanoTime() - started) / 1e9);
+                CrashWorkload.publish(bootstrap(dataDir), chunk);
+                // Somewhere in processing the chunk, raising alerts, committing or restoring.
+                CrashWorkload.pause(random);
+                service.kill();
+            }
+        }
+        try (ChildJvm service = serve(dataDir, httpPort)) {
+            awaitReady(new ServiceClient(httpPort, ""), service);
+            workload.assertServiceMatchesOfflineReplay(httpPort, bootstrap(dataDir), PATIENCE);
+        }
+    }
+
+    private ChildJvm serve(Path dataDir, int httpPort) {
+        return ChildJvm.start(dir.resolve("serve.log"), Main.class.getName(), "serve", "--data-dir", dataDir.toString(),
+                "--http-port", Integer.toString(httpPort), "--set", "alerts.scan-interval=PT1S",
+                "--set", "authority.default=" + CrashWorkload.AUTHORITY);
+    }
+
+    /** Ready again after each kill: the stores answer (docs/kafka.md says how long that takes). */
+    private static void awaitReady(ServiceClient client, ChildJvm service) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(service.alive()).as("serve is running").isTrue();
+            return client.ok("/ready") != null;
+        });
+    }
+
+    /** The embedded broker keeps its port in its folder across restarts. */
+    private static String bootstrap(Path dataDir) {
+        try {
+            Matcher m = BROKER_PORT.matcher(Files.readString(dataDir.resolve("kafka/server.properties")));
+            assertThat(m.find()).isTrue();
+            return "127.0.0.1:" + m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

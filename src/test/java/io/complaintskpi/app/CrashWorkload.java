@@ -1,0 +1,205 @@
+package io.complaintskpi.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.demo.LiveComplaintsSimulator;
+import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.kpi.Disclosure;
+import io.complaintskpi.kpi.KpiCatalogue;
+import io.complaintskpi.kpi.OfflineReplay;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
+import io.complaintskpi.streams.Names;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A few thousand events (the seed history, a simulated live stream, republished duplicates) and some
+ * invalid records, published in chunks, and what the service must show once it has seen them all: the
+ * figures of {@link OfflineReplay} over the same events, each alert once, exactly the rejected records on
+ * the dead-letter topic.
+ */
+final class CrashWorkload {
+
+    static final String AUTHORITY = "E10000018";
+    private static final ServiceConfig CONFIG = ServiceConfig.load(Map.of(), new Properties(),
+            Map.of("authority.default", AUTHORITY));
+
+    /** One record as published: key and value bytes ({@code null} value: a tombstone). */
+    record Sent(String key, byte[] value) {
+        String fingerprint() {
+            return key + "=" + (value == null ? "null" : Base64.getEncoder().encodeToString(value));
+        }
+    }
+
+    private final DomainRules rules = DomainWiring.rules(CONFIG);
+    private final List<EventEnvelope> events = new ArrayList<>();
+    private final List<Sent> invalid = new ArrayList<>();
+    private final List<List<Sent>> chunks = new ArrayList<>();
+
+    CrashWorkload(int chunkCount, long seed) {
+        Random random = new Random(seed);
+        List<EventEnvelope> valid = new ArrayList<>(FixtureReader.withSchemas().seedFixture());
+        Instant now = Instant.now();
+        LiveComplaintsSimulator live = new LiveComplaintsSimulator(Clock.systemUTC(), random);
+        for (int tick = 0; tick < 3000; tick++) {
+            valid.addAll(live.next(now.minusSeconds(3000 - tick)));
+        }
+        List<Sent> all = new ArrayList<>();
+        for (EventEnvelope event : valid) {
+            add(all, event);
+            if (random.nextInt(40) == 0) {
+                add(all, valid.get(random.nextInt(valid.size()))); // a republished event, or one early
+            }
+            if (random.nextInt(60) == 0) {
+                Sent bad = invalidRecord(random, event);
+                invalid.add(bad);
+                all.add(bad);
+            }
+        }
+        int size = (all.size() + chunkCount - 1) / chunkCount;
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(List.copyOf(all.subList(from, Math.min(all.size(), from + size))));
+        }
+    }
+
+    private void add(List<Sent> all, EventEnvelope event) {
+        events.add(event);
+        all.add(new Sent(event.complaintId(), rules.codec().encode(event)));
+    }
+
+    private static Sent invalidRecord(Random random, EventEnvelope near) {
+        String id = near.complaintId();
+        return switch (random.nextInt(5)) {
+            case 0 -> new Sent(id, "{\"eventId\": broken".getBytes(StandardCharsets.UTF_8));
+            case 1 -> new Sent(id, null);
+            case 2 -> new Sent(id, "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+            case 3 -> new Sent(id, ("{\"eventId\":\"not-a-uuid\",\"eventType\":\"ComplaintReceived\",\"complaintId\":\""
+                    + id + "\"}").getBytes(StandardCharsets.UTF_8));
+            default -> new Sent(id + "-other-key", new byte[]{(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+        };
+    }
+
+    /** A random moment in the processing of what was just published. */
+    static void pause(Random random) {
+        try {
+            Thread.sleep(random.nextInt(3000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<List<Sent>> chunks() {
+        return chunks;
+    }
+
+    int recordCount() {
+        return chunks.stream().mapToInt(List::size).sum();
+    }
+
+    static void publish(String bootstrap, List<Sent> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000),
+                new StringSerializer(), new ByteArraySerializer())) {
+            records.forEach(r -> producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, r.key(), r.value())));
+            producer.flush();
+        }
+    }
+
+    /** Waits until the service's figures equal the offline replay's, then checks alerts and dead letters. */
+    void assertServiceMatchesOfflineReplay(int httpPort, String bootstrap, Duration patience) {
+        OfflineReplay.Result offline = new OfflineReplay(rules.machine(), rules.contributions()).replay(events);
+        KpiCatalogue catalogue = new KpiCatalogue(offline.series());
+        List<FinancialYear> years = events.stream().map(e -> FinancialYear.of(e.businessDate()))
+                .distinct().sorted().toList();
+        Map<String, JsonNode> expected = new TreeMap<>();
+        for (FinancialYear year : years) {
+            expected.put("/api/v1/kpis?year=" + year.label(), kpiTexts(Disclosure.disclose(
+                    catalogue.snapshot(AUTHORITY, Period.financialYear(year)), false).figures().stream()
+                    .collect(Collectors.toMap(f -> f.id() + "/" + f.dimension(), f -> String.valueOf(f.current().text()),
+                            (a, b) -> a, TreeMap::new))));
+        }
+        ServiceClient client = new ServiceClient(httpPort, bootstrap);
+        Function<String, JsonNode> actual = path -> {
+            JsonNode body = client.ok(path);
+            return body == null || !path.startsWith("/api/v1/kpis?") ? body : kpiTexts(rowsById(body));
+        };
+        try {
+            await().atMost(patience).pollInterval(Duration.ofSeconds(1)).until(() -> expected.entrySet().stream()
+                    .allMatch(e -> e.getValue().equals(actual.apply(e.getKey()))));
+        } catch (ConditionTimeoutException e) {
+            // The assertions below say which figures differ.
+        }
+        expected.forEach((path, figures) -> assertThat(actual.apply(path)).as(path).isEqualTo(figures));
+        assertThat(expected.get("/api/v1/kpis?year=" + years.get(0).label()).size()).isGreaterThan(10);
+
+        List<Alert> alerts = client.readAll(Names.ALERTS_TOPIC).stream()
+                .map(r -> decode(r.value())).toList();
+        Map<String, Long> timesRaised = alerts.stream().collect(Collectors.groupingBy(
+                a -> a.id() + "|" + a.dueDate(), Collectors.counting()));
+        assertThat(alerts).as("deadline alerts were raised").isNotEmpty();
+        assertThat(timesRaised).allSatisfy((alert, times) -> assertThat(times).as(alert).isEqualTo(1L));
+
+        Map<String, Sent> published = new HashMap<>();
+        chunks.forEach(chunk -> chunk.forEach(s -> published.putIfAbsent(s.fingerprint(), s)));
+        List<String> expectedDead = new ArrayList<>(invalid.stream().map(Sent::fingerprint).toList());
+        offline.rejected().forEach(r -> expectedDead.add(
+                new Sent(r.event().complaintId(), rules.codec().encode(r.event())).fingerprint()));
+        List<String> dead = client.readAll(Names.DLQ_TOPIC).stream()
+                .map(r -> new Sent(r.key(), r.value()).fingerprint()).toList();
+        assertThat(dead).containsExactlyInAnyOrderElementsOf(expectedDead);
+        assertThat(invalid).isNotEmpty();
+    }
+
+    private static Map<String, String> rowsById(JsonNode body) {
+        Map<String, String> rows = new TreeMap<>();
+        body.get("rows").forEach(row -> rows.put(row.get("id").asText() + "/" + row.get("dimension").asText(),
+                row.get("text").asText()));
+        return rows;
+    }
+
+    private static JsonNode kpiTexts(Map<String, String> texts) {
+        return EventCodec.MAPPER.valueToTree(texts);
+    }
+
+    private static Alert decode(byte[] json) {
+        try {
+            return EventCodec.MAPPER.readValue(json, Alert.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
