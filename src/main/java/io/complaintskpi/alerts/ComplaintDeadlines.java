@@ -1,6 +1,7 @@
 package io.complaintskpi.alerts;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.Deadline;
@@ -13,14 +14,24 @@ import io.complaintskpi.rules.TimelinessBand;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A complaint's stages with their statutory clocks, for a complaints manager; each stage shows its next
  * deadline (at stage 3 the panel, its report or the response). Stage 2 shows the deadline
- * under both clock-start rules, since authorities and the Ombudsman count it differently.
+ * under both clock-start rules, since authorities and the Ombudsman count it differently. {@code awaiting}
+ * lists the accepted events held aside, counted nowhere, until the event they follow arrives, with why.
  */
 public record ComplaintDeadlines(String complaintId, String authority, String regime, String serviceArea,
-                                 LocalDate asOf, List<StageClock> stages) {
+                                 LocalDate asOf, List<StageClock> stages, List<Held> awaiting) {
+
+    /** An event held aside: its id, type and date, and the event it waits for. */
+    public record Held(UUID eventId, String eventType, LocalDate on, String reason) {
+        static Held of(Awaiting awaiting) {
+            return new Held(awaiting.event().eventId(), awaiting.event().eventType(), awaiting.event().businessDate(),
+                    awaiting.reason());
+        }
+    }
 
     public record StageClock(int stage, LocalDate openedOn, LocalDate acknowledgedOn, LocalDate clockStart,
                              LocalDate statementAgreedOn,
@@ -38,7 +49,7 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
             stages.add(clock(complaint, stage, dueDates, today));
         }
         return new ComplaintDeadlines(state.key(), state.authority(), complaint.regime().name(),
-                complaint.serviceArea(), today, stages);
+                complaint.serviceArea(), today, stages, state.awaiting().stream().map(Held::of).toList());
     }
 
     private static StageClock clock(Complaint complaint, Stage stage, DueDates dueDates, LocalDate today) {

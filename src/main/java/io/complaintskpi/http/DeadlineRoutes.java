@@ -34,10 +34,10 @@ final class DeadlineRoutes {
     static void register(Routes api) {
         ApiServer.ApiDependencies deps = api.deps();
         api.get("/api/v1/alerts", Publication.refuses(STAFF_ONLY),
-                List.of(Params.AUTHORITY, "stage", "serviceArea", "kind", Params.REGIME), (ctx, p) -> {
+                List.of(Params.AUTHORITY, "stage", Params.SERVICE_AREA, "kind", Params.REGIME), (ctx, p) -> {
             var authority = p.authorityFilter();
             var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.optional("serviceArea");
+            var serviceArea = p.serviceAreaFilter();
             var kind = p.optionalEnum("kind", AlertKind.class);
             var regime = p.optional("regime").map(r -> p.regime());
             LocalDate today = deps.today();
@@ -55,14 +55,14 @@ final class DeadlineRoutes {
         });
 
         api.get("/api/v1/complaints", Publication.refuses(STAFF_ONLY),
-                List.of("status", Params.AUTHORITY, "stage", "serviceArea", Params.REGIME, "limit"), (ctx, p) -> {
+                List.of("status", Params.AUTHORITY, "stage", Params.SERVICE_AREA, Params.REGIME, "limit"), (ctx, p) -> {
             String status = p.optional("status").orElse("open");
             if (!List.of("open", "overdue", "all").contains(status)) {
                 throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
             }
             var authority = p.authorityFilter();
             var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.optional("serviceArea");
+            var serviceArea = p.serviceAreaFilter();
             var regime = p.optional("regime").map(r -> p.regime().name());
             int limit = p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
             LocalDate today = deps.today();

@@ -27,7 +27,8 @@ final class HeadlineMetrics {
             "escalation.rate", "stage1.referral.rate", "stage1.timeliness.within10.rate",
             "stage1.timeliness.within20.rate", "stage2.timeliness.within65.rate", "stage1.upheld.rate",
             "stage1.open", "stage2.open", "stage3.open", "compliments.received", "costs.total",
-            "ombudsman.enquiries", "ombudsman.decisions", "adults.stage1.received", "adults.stage1.open");
+            "ombudsman.enquiries", "ombudsman.decisions", "adults.stage1.received", "adults.stage1.open",
+            "events.awaiting");
 
     private final Map<Unit, MultiGauge> gauges = new EnumMap<>(Unit.class);
     private final Supplier<Map<Unit, List<MultiGauge.Row<?>>>> rows;

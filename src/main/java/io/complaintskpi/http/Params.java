@@ -25,6 +25,7 @@ final class Params {
 
     static final String AUTHORITY = "authority";
     static final String REGIME = "regime";
+    static final String SERVICE_AREA = "serviceArea";
     static final String PUBLIC = "public";
     /** The ways to give a period: exactly one of them. */
     static final List<String> PERIOD = List.of("period", "year", "from", "to");
@@ -71,6 +72,26 @@ final class Params {
     /** An authority to filter by, if one is asked for; it must be one the service holds data for. */
     Optional<String> authorityFilter() {
         return optional(AUTHORITY).map(this::known);
+    }
+
+    /**
+     * The service area asked for, which must be one the service holds complaints for (the service areas of
+     * the complaints received, all authorities and regimes): a filter naming none would answer an empty list.
+     */
+    Optional<String> serviceAreaFilter() {
+        return optional(SERVICE_AREA).map(area -> {
+            var catalogue = KpiRoutes.catalogue(deps);
+            Set<String> known = new TreeSet<>();
+            for (String authority : ApiServer.ready(deps).series().authorities()) {
+                known.addAll(catalogue.serviceAreas(authority, deps.today()));
+            }
+            if (!known.contains(area)) {
+                throw new BadRequest("'" + SERVICE_AREA + "' " + area + " names no service area; "
+                        + (known.isEmpty() ? "the service holds no complaints yet" : "service areas with complaints: "
+                        + String.join(", ", known)));
+            }
+            return area;
+        });
     }
 
     private String known(String authority) {

@@ -10,6 +10,7 @@ import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Closure;
 import io.complaintskpi.lifecycle.Complaint;
@@ -74,6 +75,10 @@ public final class Contributions {
                     sink.add(Metric.adrPreventedEscalation(regime), adr.kind().name(), on, 1);
                 }
             }
+        }
+        for (Awaiting held : state.awaiting()) {
+            // Dated on its own date, where it will count once its predecessor arrives.
+            sink.add(Metric.AWAITING, held.event().eventType(), held.event().businessDate(), 1);
         }
         for (Dated<ContextFigureRecorded> figure : latestFigures.values()) {
             LocalDate yearStart = FinancialYear.parse(figure.value().financialYear()).start();

@@ -2,6 +2,7 @@ package io.complaintskpi.kpi;
 
 import io.complaintskpi.kpi.Formula.Breakdown;
 import io.complaintskpi.kpi.Formula.BreakdownRatio;
+import io.complaintskpi.kpi.Formula.HeldAtEnd;
 import io.complaintskpi.kpi.Formula.OpenAtEnd;
 import io.complaintskpi.kpi.Formula.Ratio;
 import io.complaintskpi.kpi.Formula.Sum;
@@ -42,6 +43,9 @@ final class Evaluation {
         }
         if (kpi.formula() instanceof OpenAtEnd open) {
             return open.at(reader, authority, period.to());
+        }
+        if (kpi.formula() instanceof HeldAtEnd held) {
+            return held.at(reader, authority, period.to());
         }
         if (kpi.formula() instanceof YearFigure) {
             Long recorded = recorded(id);

@@ -39,6 +39,17 @@ public sealed interface Formula {
         }
     }
 
+    /**
+     * What a series holds now, dated up to the period's last day: a present state (events still held aside),
+     * not a flow, so every earlier day counts and the period's first day does not bound it.
+     */
+    record HeldAtEnd(String metric) implements Formula {
+
+        long at(SeriesReader reader, String authority, LocalDate day) {
+            return reader.sum(authority, metric, OpenAtEnd.BEGINNING, day);
+        }
+    }
+
     /** A context figure of the financial year the period starts in (stored at that year's 1 April). */
     record YearFigure(String dimension) implements Formula {
     }

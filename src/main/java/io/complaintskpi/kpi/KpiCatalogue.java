@@ -129,6 +129,16 @@ public final class KpiCatalogue {
         return Optional.of(known);
     }
 
+    /** The service areas of the authority's complaints received up to {@code to}, both regimes. */
+    public Set<String> serviceAreas(String authority, LocalDate to) {
+        Set<String> areas = new TreeSet<>();
+        for (Regime regime : Regime.values()) {
+            dimensions(authority, KpiDefinitions.prefix(regime) + "stage1.received.by_service_area", to)
+                    .ifPresent(areas::addAll);
+        }
+        return areas;
+    }
+
     /** The first financial year, up to {@code to}, with a complaint received under either regime (empty: none). */
     public Optional<FinancialYear> firstYearReceived(String authority, LocalDate to) {
         Optional<LocalDate> first = Optional.empty();

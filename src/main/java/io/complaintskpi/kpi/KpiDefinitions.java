@@ -11,6 +11,7 @@ import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.kpi.Formula.Breakdown;
 import io.complaintskpi.kpi.Formula.BreakdownRatio;
+import io.complaintskpi.kpi.Formula.HeldAtEnd;
 import io.complaintskpi.kpi.Formula.OpenAtEnd;
 import io.complaintskpi.kpi.Formula.Ratio;
 import io.complaintskpi.kpi.Formula.Sum;
@@ -112,6 +113,7 @@ public final class KpiDefinitions {
         c.compliments();
         c.costs();
         c.ombudsman();
+        c.awaiting();
         return c;
     }
 
@@ -380,6 +382,12 @@ public final class KpiDefinitions {
         add("ombudsman.remedies", IN_PERIOD, Unit.PENCE,
                 new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
                 "remedies paid on Ombudsman decisions, in pence");
+    }
+
+    private void awaiting() {
+        add("events.awaiting", AT_PERIOD_END, Unit.COUNT, new HeldAtEnd(Metric.AWAITING),
+                "accepted events dated up to the end of the period still held aside, counted nowhere, until the event"
+                        + " they follow arrives (e.g. a stage 2 response before its request); 0 when nothing is missing");
     }
 
     private static DimensionFilter outcomes(Predicate<OmbudsmanOutcome> which) {

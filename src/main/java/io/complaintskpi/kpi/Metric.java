@@ -14,6 +14,11 @@ public final class Metric {
     public static final String OMBUDSMAN_REMEDY_PENCE = "ombudsman.remedy_pence";
     public static final String COSTS_PENCE = "costs.pence";
     public static final String CONTEXT = "context";
+    /**
+     * Accepted events held aside until the event they follow arrives, by event type, on the held event's own
+     * date: a pure function of the case state, so it drops back when the predecessor arrives.
+     */
+    public static final String AWAITING = "events.awaiting";
 
     /** The single dimension of a series that has no breakdown. */
     public static final String ALL = "all";

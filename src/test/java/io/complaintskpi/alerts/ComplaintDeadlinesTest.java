@@ -37,6 +37,22 @@ class ComplaintDeadlinesTest {
         assertThat(view.asOf()).isEqualTo(date("2015-06-05"));
     }
 
+    /** Rule: an event held aside for its predecessor is listed with why until the predecessor arrives. */
+    @Test
+    void listsTheEventsHeldForAPredecessorWithTheReason() {
+        EventEnvelope stage2Response = on("2015-07-20", responded(2, Outcome.NOT_UPHELD));
+        ComplaintDeadlines held = deadlines("2015-07-21", RECEIVED, ON_TIME, stage2Response);
+
+        assertThat(held.awaiting()).singleElement().satisfies(h -> {
+            assertThat(h.eventId()).isEqualTo(stage2Response.eventId());
+            assertThat(h.eventType()).isEqualTo("StageResponded");
+            assertThat(h.on()).isEqualTo(date("2015-07-20"));
+            assertThat(h.reason()).isEqualTo(replay(RECEIVED, ON_TIME, stage2Response).awaiting().get(0).reason())
+                    .contains("stage 2");
+        });
+        assertThat(deadlines("2015-07-21", RECEIVED, ON_TIME, stage2Response, TO_STAGE2).awaiting()).isEmpty();
+    }
+
     @Test
     void openUntilTheDueDateThenOverdueByWorkingDays() {
         StageClock open = deadlines("2015-06-15", RECEIVED).stages().get(0);

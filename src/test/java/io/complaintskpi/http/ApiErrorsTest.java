@@ -162,6 +162,18 @@ class ApiErrorsTest {
                 .contains("'prefix' stage9 starts no KPI id");
     }
 
+    /** Rule: a service area filter naming no service area the service holds is a 400 listing those it holds. */
+    @Test
+    void aServiceAreaThatNamesNothingIsRefusedWithTheKnownOnes() throws Exception {
+        start(true);
+        for (String path : List.of("/api/v1/alerts?serviceArea=Fosterin", "/api/v1/complaints?serviceArea=Fosterin")) {
+            assertThat(get(path, 400).get("error").asText()).isEqualTo("'serviceArea' Fosterin names no service area;"
+                    + " service areas with complaints: Disabled Children, Fostering");
+        }
+        assertThat(get("/api/v1/alerts?serviceArea=Fostering", 200).get("count").asInt()).isZero();
+        assertThat(get("/api/v1/complaints?serviceArea=Disabled%20Children", 200).get("count").asInt()).isZero();
+    }
+
     /** Rule (issue 12): an authority the service has never seen is a 404 naming the ones it has. */
     @Test
     void anAuthorityWithNoDataIsA404NamingTheKnownOnes() throws Exception {

@@ -66,6 +66,25 @@ class ContributionsTest {
         assertThat(contributions.of(null)).isEmpty();
     }
 
+    /**
+     * Rule: an event held aside until its predecessor arrives counts once under events.awaiting, by type, on
+     * its own date, and nowhere else; the predecessor's arrival takes it back out and places it.
+     */
+    @Test
+    void anEventAwaitingItsPredecessorCountsOnlyAsAwaitingUntilItArrives() {
+        EventEnvelope stage2Response = on("2015-07-20", responded(2, Outcome.NOT_UPHELD));
+        Map<KpiKey, Long> answered = of(RECEIVED, RESPONSE);
+        Map<KpiKey, Long> held = of(RECEIVED, RESPONSE, stage2Response);
+        assertThat(held).containsExactlyInAnyOrderEntriesOf(plus(answered,
+                Map.of(key("events.awaiting", "StageResponded", "2015-07-20"), 1L)));
+
+        Map<KpiKey, Long> placed = of(RECEIVED, RESPONSE, stage2Response, on("2015-06-15", new EscalationRequested(2)));
+        assertThat(placed).doesNotContainKey(key("events.awaiting", "StageResponded", "2015-07-20"))
+                .containsEntry(key("children.stage2.closed", "NOT_UPHELD", "2015-07-20"), 1L);
+        assertThat(Contributions.delta(held, placed))
+                .containsEntry(key("events.awaiting", "StageResponded", "2015-07-20"), -1L);
+    }
+
     @Test
     void receivedComplaint() {
         assertThat(of(RECEIVED)).containsExactlyInAnyOrderEntriesOf(RECEIVED_KEYS);

@@ -2,6 +2,9 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.kpi.KpiCatalogue;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
 import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.TestInputTopic;
@@ -120,6 +123,31 @@ class ComplaintsTopologyTest {
         assertThat(kpi("children.stage1.closed", "PARTLY_UPHELD", "2015-07-02")).isEqualTo(2);
         assertThat(kpi("children.stage1.timeliness", "over20", "2015-07-02")).isEqualTo(2);
         assertThat(kpi("children.stage2.received", "all", "2015-06-25")).isEqualTo(2);
+    }
+
+    /** Rule: a stage 2 response before its request is counted as awaiting (1), then placed when it arrives (0). */
+    @Test
+    void anEventAwaitingItsPredecessorCountsUntilThePredecessorArrives() {
+        events.pipeInput("C-10", received("C-10", "2015-06-01T10:00:00+01:00", "First Response"));
+        events.pipeInput("C-10", responded("C-10", "2015-06-10T10:00:00+01:00", 1, "NOT_UPHELD"));
+        events.pipeInput("C-10", responded("C-10", "2015-07-20T10:00:00+01:00", 2, "PARTLY_UPHELD"));
+
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(kpi("events.awaiting", "StageResponded", "2015-07-20")).isEqualTo(1);
+        assertThat(awaiting()).isEqualTo(1);
+        assertThat(kpi("children.stage2.closed", "PARTLY_UPHELD", "2015-07-20")).isZero();
+
+        events.pipeInput("C-10", event("EscalationRequested", "C-10", "2015-06-15T10:00:00+01:00", "{\"toStage\":2}"));
+
+        assertThat(kpi("events.awaiting", "StageResponded", "2015-07-20")).isZero();
+        assertThat(awaiting()).isZero();
+        assertThat(kpi("children.stage2.closed", "PARTLY_UPHELD", "2015-07-20")).isEqualTo(1);
+    }
+
+    private long awaiting() {
+        return new KpiCatalogue(topology.series())
+                .snapshot(ContractEvents.AUTHORITY, Period.financialYear(new FinancialYear(2015)))
+                .find("events.awaiting", null).orElseThrow().count();
     }
 
     @Test

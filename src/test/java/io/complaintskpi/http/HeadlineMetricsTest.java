@@ -1,0 +1,65 @@
+package io.complaintskpi.http;
+
+import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.kpi.InMemorySeriesReader;
+import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.kpi.Metric;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The headline gauges on /metrics, read from stubbed stores (no Kafka). */
+class HeadlineMetricsTest {
+
+    private ApiServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static KpiKey awaiting(String type, String date) {
+        return new KpiKey("E1", Metric.AWAITING, type, LocalDate.parse(date));
+    }
+
+    /** Rule: every event still held for its predecessor counts, held since last year included. */
+    @Test
+    void eventsAwaitingAPredecessorAreAGaugePerAuthority() throws Exception {
+        QueryService stub = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
+                awaiting("StageResponded", "2014-05-01"), 2L,
+                awaiting("PanelReportIssued", "2016-03-01"), 1L,
+                new KpiKey("E2", Metric.received(Regime.CHILDREN, 1), Metric.ALL,
+                        LocalDate.parse("2015-06-01")), 4L)));
+        ServiceConfig config = ServiceConfig.defaults();
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
+                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains("complaints_kpi_headline_count{authority=\"E1\",kpi=\"events.awaiting\"} 3.0")
+                .contains("complaints_kpi_headline_count{authority=\"E2\",kpi=\"events.awaiting\"} 0.0");
+    }
+}
