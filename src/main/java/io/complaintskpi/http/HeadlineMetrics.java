@@ -49,6 +49,10 @@ final class HeadlineMetrics {
     }
 
     private static Map<Unit, List<MultiGauge.Row<?>>> compute(ApiServer.ApiDependencies deps) {
+        if (deps.config().publicByDefault()) {
+            // Public figures exist only for whole financial years (docs/http-api.md): the live year is not one.
+            return Map.of();
+        }
         Period year = Period.financialYear(FinancialYear.of(deps.today()));
         Map<Unit, List<MultiGauge.Row<?>>> out = new EnumMap<>(Unit.class);
         var catalogue = KpiRoutes.catalogue(deps);

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +62,24 @@ class HeadlineMetricsTest {
 
         assertThat(metrics).contains("complaints_kpi_headline_count{authority=\"E1\",kpi=\"events.awaiting\"} 3.0")
                 .contains("complaints_kpi_headline_count{authority=\"E2\",kpi=\"events.awaiting\"} 0.0");
+    }
+
+    /** Rule: with public output the default, the live year's counts are not published on /metrics either. */
+    @Test
+    void publicByDefaultPublishesNoHeadlineGauge() throws Exception {
+        QueryService stub = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
+                new KpiKey("E2", Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.parse("2015-06-01")), 4L)));
+        Properties file = new Properties();
+        file.setProperty("disclosure.public-by-default", "true");
+        ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
+                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).doesNotContain("complaints_kpi_headline_count{").contains("complaints_kpi_");
     }
 }
