@@ -39,6 +39,16 @@ class HeadlineMetricsTest {
         }
     }
 
+    /** /metrics of a server over {@code stub}, on the last day of 2015/16. */
+    private String metrics(QueryService stub, ServiceConfig config) throws Exception {
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
+                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static KpiKey awaiting(String type, String date) {
         return new KpiKey("E1", Metric.AWAITING, type, LocalDate.parse(date));
     }
@@ -52,13 +62,7 @@ class HeadlineMetricsTest {
                 new KpiKey("E2", Metric.received(Regime.CHILDREN, 1), Metric.ALL,
                         LocalDate.parse("2015-06-01")), 4L)));
         ServiceConfig config = ServiceConfig.defaults();
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics(stub, config);
 
         assertThat(metrics).contains("complaints_kpi_headline_count{authority=\"E1\",kpi=\"events.awaiting\"} 3.0")
                 .contains("complaints_kpi_headline_count{authority=\"E2\",kpi=\"events.awaiting\"} 0.0");
@@ -72,13 +76,7 @@ class HeadlineMetricsTest {
         Properties file = new Properties();
         file.setProperty("disclosure.public-by-default", "true");
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics(stub, config);
 
         assertThat(metrics).doesNotContain("complaints_kpi_headline_count{").contains("complaints_kpi_");
     }
