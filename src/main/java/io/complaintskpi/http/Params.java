@@ -95,8 +95,8 @@ final class Params {
     }
 
     private String known(String authority) {
-        Set<String> known = new TreeSet<>(ApiServer.ready(deps).series().authorities());
-        if (!known.contains(authority)) {
+        if (!ApiServer.ready(deps).series().holds(authority)) {
+            Set<String> known = new TreeSet<>(ApiServer.ready(deps).series().authorities());
             throw new ApiServer.NotFound("no data for authority '" + authority + "'; "
                     + (known.isEmpty() ? "the service holds no data yet" : "authorities with data: "
                     + String.join(", ", known)));

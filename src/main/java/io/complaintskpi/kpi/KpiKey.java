@@ -5,11 +5,14 @@ import java.util.Objects;
 
 /**
  * The address of one daily bucket: {@code authority|metric|dimension|yyyy-MM-dd}. Keys sort by authority,
- * metric, dimension, then date, so any period or rolling window is one range scan over daily buckets.
+ * metric, dimension, then date, so any period or rolling window of a series is one range scan over daily
+ * buckets. The roll-ups of the same sums ({@link #rollup}) put the bucket before the dimension instead.
  */
 public record KpiKey(String authority, String metric, String dimension, LocalDate date) {
 
     static final char SEPARATOR = '|';
+    /** The character after the separator: a prefix ending in the separator, with this instead, is above all its keys. */
+    private static final char PAST_SEPARATOR = SEPARATOR + 1;
 
     public KpiKey {
         Objects.requireNonNull(date, "date");
@@ -43,6 +46,29 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
     /** The part shared by every dimension of one metric. */
     public static String prefix(String authority, String metric) {
         return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR;
+    }
+
+    /**
+     * The address of a roll-up bucket, {@code authority|metric|grain|first day|dimension}: the bucket before the
+     * dimension, so every dimension of a metric over a run of whole buckets is one contiguous range.
+     */
+    public static String rollup(String authority, String metric, RollupGrain grain, LocalDate start, String dimension) {
+        return rollupPrefix(authority, metric, grain, start) + clean(dimension);
+    }
+
+    /** Everything of a roll-up key before the dimension. */
+    public static String rollupPrefix(String authority, String metric, RollupGrain grain, LocalDate start) {
+        return prefix(authority, metric) + grain.code + SEPARATOR + start + SEPARATOR;
+    }
+
+    /** The dimension of a roll-up key. */
+    public static String rollupDimension(String rollupKey) {
+        return rollupKey.substring(rollupKey.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** A bound above every key starting with {@code prefix} (which ends in the separator) and below the next. */
+    public static String pastPrefix(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + PAST_SEPARATOR;
     }
 
     // A separator inside a value would shift every field after it.

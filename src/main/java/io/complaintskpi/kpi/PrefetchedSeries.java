@@ -53,6 +53,11 @@ final class PrefetchedSeries implements SeriesReader {
         return reader.authorities();
     }
 
+    @Override
+    public boolean holds(String authority) {
+        return reader.holds(authority);
+    }
+
     /** Answers every question with nothing, noting the sums asked for. */
     private static final class Recorder implements SeriesReader {
 

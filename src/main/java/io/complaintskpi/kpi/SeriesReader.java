@@ -39,6 +39,11 @@ public interface SeriesReader {
     /** Every authority with at least one bucket. */
     Set<String> authorities();
 
+    /** Whether the authority has at least one bucket: one of {@link #authorities()}, without listing them all. */
+    default boolean holds(String authority) {
+        return authorities().contains(authority);
+    }
+
     default long sum(String authority, String metric, LocalDate from, LocalDate to) {
         return sumByDimension(authority, metric, from, to).values().stream().mapToLong(Long::longValue).sum();
     }

@@ -140,6 +140,12 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         public Set<String> authorities() {
             return gather(new TreeSet<>(), () -> local.series().authorities(), peers::authorities, Set::addAll);
         }
+
+        /** Asks the other instances only when this one holds nothing of the authority. */
+        @Override
+        public boolean holds(String authority) {
+            return local.series().holds(authority) || authorities().contains(authority);
+        }
     }
 
     private static <K> void add(Map<K, Long> sums, Map<K, Long> more) {

@@ -4,26 +4,23 @@ import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> repartition
- * by series -> [sum] -> kpi-totals; alerts -> complaint-alerts. Rejected records go to the DLQ.
+ * by authority and metric -> [sum] -> kpi-totals (days), kpi-rollups (months, financial years) and
+ * kpi-authorities; alerts -> complaint-alerts. Rejected records go to the DLQ.
  */
 public final class ComplaintsTopology {
 
@@ -56,11 +53,7 @@ public final class ComplaintsTopology {
                 .repartition(Repartitioned.<String, Long>as(Names.KPI_CONTRIBUTIONS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
                         .withStreamPartitioner(new SeriesPartitioner()::partitions))
-                .groupByKey(Grouped.<String, Long>as("kpi-by-bucket").withKeySerde(Serdes.String())
-                        .withValueSerde(Serdes.Long()))
-                .reduce(Long::sum, Named.as("kpi-sum"),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(Names.KPI_TOTALS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+                .process(KpiSumProcessor.supplier(), Named.as("kpi-sum"));
 
         routes.get("lifecycle-alerts")
                 .mapValues(out -> ((LifecycleOutput.Raised) out).alert(), Named.as("alert-value"))

@@ -1,5 +1,6 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.kpi.KpiKey;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -8,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Puts every daily bucket of one series ({@code authority|metric|dimension}) on one partition, so a
- * period or rolling-window sum is answered by a single instance with one range scan.
+ * Puts every bucket of one metric of one authority ({@code authority|metric}, all its dimensions) on one
+ * partition, so a period sum of the metric is answered by a single partition of a single instance, and the
+ * roll-ups of every dimension kept there are one range.
  */
 public final class SeriesPartitioner implements StreamPartitioner<String, Object> {
 
@@ -18,8 +20,14 @@ public final class SeriesPartitioner implements StreamPartitioner<String, Object
         return Optional.of(Set.of(partition(key, numPartitions)));
     }
 
+    /** The partition of a KPI key, or of any prefix of one that names its authority and metric. */
     public static int partition(String kpiKey, int numPartitions) {
-        String series = kpiKey.substring(0, kpiKey.lastIndexOf('|') + 1);
-        return Utils.toPositive(Utils.murmur2(series.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+        String metric = kpiKey.substring(0, kpiKey.indexOf('|', kpiKey.indexOf('|') + 1) + 1);
+        return Utils.toPositive(Utils.murmur2(metric.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+    }
+
+    /** The partition holding every bucket of {@code metric} of {@code authority}. */
+    public static int partition(String authority, String metric, int numPartitions) {
+        return partition(KpiKey.prefix(authority, metric), numPartitions);
     }
 }

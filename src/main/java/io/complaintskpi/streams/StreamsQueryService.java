@@ -1,17 +1,22 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.DeadLetter;
 import io.complaintskpi.query.QueryService;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +30,7 @@ public final class StreamsQueryService implements QueryService {
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
         this.streams = streams;
         this.deadLetters = deadLetters;
-        this.series = new StoreSeriesReader(this::kpiTotalsPartitions);
+        this.series = new StoreSeriesReader(this::kpiPartitions);
     }
 
     @Override
@@ -72,16 +77,43 @@ public final class StreamsQueryService implements QueryService {
         return values;
     }
 
-    /** Each local partition of {@code kpi-totals} on its own, so the reader can seek within each. */
-    private List<ReadOnlyKeyValueStore<String, Long>> kpiTotalsPartitions() {
+    /**
+     * Each local partition of the KPI stores on its own, so a read goes to the one partition that holds a
+     * metric (found as the repartition placed it) and seeks stay in order within it.
+     */
+    private StoreSeriesReader.Local kpiPartitions() {
         String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
-        return streams.metadataForLocalThreads().stream()
+        Map<Integer, StoreSeriesReader.Partition> local = new HashMap<>();
+        streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
                 .filter(tp -> tp.topic().endsWith(sums))
-                .map(tp -> streams.store(StoreQueryParameters.fromNameAndType(Names.KPI_TOTALS_STORE,
-                        QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(tp.partition())))
-                .toList();
+                .forEach(tp -> local.put(tp.partition(), new StoreSeriesReader.Partition(
+                        partition(Names.KPI_TOTALS_STORE, tp.partition()),
+                        partition(Names.KPI_ROLLUPS_STORE, tp.partition()),
+                        partition(Names.KPI_AUTHORITIES_STORE, tp.partition()))));
+        return new StoreSeriesReader.Local() {
+            @Override
+            public Collection<StoreSeriesReader.Partition> all() {
+                return local.values();
+            }
+
+            @Override
+            public Collection<StoreSeriesReader.Partition> holding(String authority, String metric) {
+                KeyQueryMetadata where = streams.queryMetadataForKey(Names.KPI_TOTALS_STORE,
+                        KpiKey.prefix(authority, metric), new SeriesPartitioner());
+                if (where.partition() < 0) {
+                    return local.values();
+                }
+                StoreSeriesReader.Partition holder = local.get(where.partition());
+                return holder == null ? List.of() : List.of(holder);
+            }
+        };
+    }
+
+    private ReadOnlyKeyValueStore<String, Long> partition(String name, int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name,
+                QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(partition));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

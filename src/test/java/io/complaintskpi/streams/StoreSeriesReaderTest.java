@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.kpi.RollupGrain;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -13,45 +14,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reader's seeks give what a full scan gives, and read what the period holds, not the whole history. */
+/**
+ * The reader's roll-ups and seeks give what a full scan of the days gives, and read what the period holds,
+ * not the whole history; the authority list reads the index alone.
+ */
 class StoreSeriesReaderTest {
 
     private static final LocalDate FIRST = LocalDate.of(2010, 4, 1);
     private static final List<String> AUTHORITIES = List.of("E06", "E06-2", "E10", "E10A", "SIM0001");
+    private static final List<String> METRICS = List.of("stage1.received", "stage1.upheld");
     private static final List<String> DIMENSIONS = List.of("Adoption", "Adoption Support", "Disability", "");
 
     @Test
-    void a_period_sum_equals_the_brute_force_sum_and_reads_only_the_period() {
-        List<CountingStore> stores = stores(15);
-        StoreSeriesReader reader = new StoreSeriesReader(() -> List.copyOf(stores));
-        LocalDate from = LocalDate.of(2016, 4, 1);
-        LocalDate to = LocalDate.of(2017, 3, 31);
+    void a_period_sum_equals_the_brute_force_sum_for_periods_of_every_shape() {
+        Stores stores = stores(15);
+        StoreSeriesReader reader = stores.reader();
+        for (LocalDate[] period : new LocalDate[][] {
+                {LocalDate.of(2016, 4, 1), LocalDate.of(2017, 3, 31)},     // a financial year
+                {LocalDate.of(2016, 3, 17), LocalDate.of(2019, 5, 2)},     // days, months, years, months, days
+                {LocalDate.of(2016, 6, 1), LocalDate.of(2016, 8, 31)},     // whole months
+                {LocalDate.of(2016, 6, 3), LocalDate.of(2016, 6, 20)},     // days inside a month
+                {LocalDate.of(1900, 1, 1), LocalDate.of(2020, 2, 11)},     // all time to a day
+                {LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31)}}) { // partly after the data
+            for (String metric : METRICS) {
+                assertThat(reader.sumByDimension("E10", metric, period[0], period[1])).as("%s %s", metric, period[0])
+                        .isEqualTo(bruteForce(stores, "E10", metric, period[0], period[1])).isNotEmpty();
+            }
+        }
+    }
 
-        Map<String, Long> sums = reader.sumByDimension("E10", "stage1.received", from, to);
-
-        assertThat(sums).isEqualTo(bruteForce(stores, "E10", "stage1.received", from, to)).hasSize(DIMENSIONS.size());
-        long days = from.datesUntil(to.plusDays(1)).count();
-        // Each dimension's days in the period, plus the one key past each end that triggers a seek.
-        assertThat(stores.stream().mapToLong(s -> s.read).sum()).isLessThanOrEqualTo(DIMENSIONS.size() * (days + 2));
+    @Test
+    void a_financial_year_reads_one_roll_up_per_dimension_and_no_day() {
+        Stores stores = stores(15);
+        stores.reader().sumByDimension("E10", "stage1.received", LocalDate.of(2016, 4, 1), LocalDate.of(2017, 3, 31));
+        assertThat(stores.rollupReads()).isEqualTo(DIMENSIONS.size());
+        assertThat(stores.dayReads()).isZero();
     }
 
     @Test
     void the_cost_of_a_period_does_not_grow_with_the_years_of_history() {
-        LocalDate from = LocalDate.of(2011, 4, 1);
-        LocalDate to = LocalDate.of(2012, 3, 31);
-        List<CountingStore> short_ = stores(3);
-        List<CountingStore> long_ = stores(15);
-        new StoreSeriesReader(() -> List.copyOf(short_)).sumByDimension("E06", "stage1.received", from, to);
-        new StoreSeriesReader(() -> List.copyOf(long_)).sumByDimension("E06", "stage1.received", from, to);
-        assertThat(long_.stream().mapToLong(s -> s.read).sum()).isEqualTo(short_.stream().mapToLong(s -> s.read).sum());
+        for (LocalDate[] period : new LocalDate[][] {
+                {LocalDate.of(2011, 4, 1), LocalDate.of(2012, 3, 31)},
+                {LocalDate.of(2011, 5, 9), LocalDate.of(2012, 2, 13)}}) {
+            Stores short_ = stores(3);
+            Stores long_ = stores(15);
+            short_.reader().sumByDimension("E06", "stage1.received", period[0], period[1]);
+            long_.reader().sumByDimension("E06", "stage1.received", period[0], period[1]);
+            assertThat(long_.reads()).isEqualTo(short_.reads()).isPositive();
+        }
     }
 
     @Test
     void a_period_before_or_after_the_data_sums_to_nothing() {
-        StoreSeriesReader reader = new StoreSeriesReader(() -> List.copyOf(stores(2)));
+        StoreSeriesReader reader = stores(2).reader();
         assertThat(reader.sumByDimension("E10", "stage1.received", LocalDate.of(2000, 1, 1), LocalDate.of(2001, 1, 1)))
                 .isEmpty();
         assertThat(reader.sumByDimension("E10", "stage1.received", LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1)))
@@ -60,20 +79,20 @@ class StoreSeriesReaderTest {
     }
 
     @Test
-    void every_authority_in_every_partition_is_listed_reading_one_key_each() {
-        List<CountingStore> stores = stores(4);
-        StoreSeriesReader reader = new StoreSeriesReader(() -> List.copyOf(stores));
+    void every_authority_in_every_partition_is_listed_reading_the_index_alone() {
+        Stores stores = stores(4);
+        StoreSeriesReader reader = stores.reader();
         assertThat(reader.authorities()).containsExactlyElementsOf(AUTHORITIES.stream().sorted().toList());
-        long present = stores.stream().mapToLong(s -> s.data.keySet().stream()
-                .map(k -> KpiKey.decode(k).authority()).distinct().count()).sum();
-        assertThat(stores.stream().mapToLong(s -> s.read).sum()).isEqualTo(present);
+        long indexed = stores.partitions.stream().mapToLong(p -> p.authorities.data.size()).sum();
+        assertThat(stores.reads()).isEqualTo(indexed);
+        assertThat(reader.holds("E10A")).isTrue();
+        assertThat(reader.holds("E10B")).isFalse();
     }
 
     @Test
-    void daily_values_come_from_whichever_partition_holds_the_series() {
-        List<CountingStore> stores = stores(2);
-        StoreSeriesReader reader = new StoreSeriesReader(() -> List.copyOf(stores));
-        NavigableMap<LocalDate, Long> days = reader.daily("E10A", "stage1.received", "Disability", FIRST,
+    void daily_values_come_from_the_partition_that_holds_the_series() {
+        Stores stores = stores(2);
+        NavigableMap<LocalDate, Long> days = stores.reader().daily("E10A", "stage1.received", "Disability", FIRST,
                 FIRST.plusDays(9));
         NavigableMap<LocalDate, Long> expected = new TreeMap<>();
         FIRST.datesUntil(FIRST.plusDays(10)).filter(day -> value("E10A", "Disability", day) != 0)
@@ -81,37 +100,72 @@ class StoreSeriesReaderTest {
         assertThat(days).isNotEmpty().isEqualTo(expected);
     }
 
-    /** Series spread over three partitions as the repartition spreads them; every day has a value. */
-    private static List<CountingStore> stores(int years) {
-        List<CountingStore> stores = List.of(new CountingStore(), new CountingStore(), new CountingStore());
+    /** One partition's three stores. */
+    private record Part(CountingStore totals, CountingStore rollups, CountingStore authorities) {
+        StoreSeriesReader.Partition stores() {
+            return new StoreSeriesReader.Partition(totals, rollups, authorities);
+        }
+    }
+
+    private record Stores(List<Part> partitions) {
+        StoreSeriesReader reader() {
+            return new StoreSeriesReader(() -> new FixedPartitions(partitions.stream().map(Part::stores).toList()));
+        }
+
+        long dayReads() {
+            return partitions.stream().mapToLong(p -> p.totals.read).sum();
+        }
+
+        long rollupReads() {
+            return partitions.stream().mapToLong(p -> p.rollups.read).sum();
+        }
+
+        long reads() {
+            return dayReads() + rollupReads() + partitions.stream().mapToLong(p -> p.authorities.read).sum();
+        }
+    }
+
+    /**
+     * Series spread over three partitions as the repartition spreads them, every day with a value, and the
+     * roll-ups and authority index the aggregator keeps beside them.
+     */
+    private static Stores stores(int years) {
+        List<Part> parts = Stream.generate(() -> new Part(new CountingStore(), new CountingStore(),
+                new CountingStore())).limit(3).toList();
         for (String authority : AUTHORITIES) {
-            for (String metric : List.of("stage1.received", "stage1.upheld")) {
+            for (String metric : METRICS) {
+                Part part = parts.get(SeriesPartitioner.partition(authority, metric, parts.size()));
+                part.authorities.data.put(authority, 1L);
                 for (String dimension : DIMENSIONS) {
-                    String series = KpiKey.prefix(authority, metric, dimension);
-                    CountingStore store = stores.get(SeriesPartitioner.partition(series + FIRST, stores.size()));
                     for (LocalDate day = FIRST; day.isBefore(FIRST.plusYears(years)); day = day.plusDays(1)) {
-                        store.data.put(new KpiKey(authority, metric, dimension, day).encode(), value(authority, dimension, day));
+                        long value = value(authority, dimension, day);
+                        part.totals.data.put(new KpiKey(authority, metric, dimension, day).encode(), value);
+                        for (RollupGrain grain : List.of(RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR)) {
+                            part.rollups.data.merge(KpiKey.rollup(authority, metric, grain, grain.start(day), dimension),
+                                    value, Long::sum);
+                        }
                     }
                 }
             }
         }
-        return stores;
+        return new Stores(parts);
     }
 
     private static long value(String authority, String dimension, LocalDate day) {
         return (authority.length() + dimension.length() + day.getDayOfYear()) % 5;
     }
 
-    private static Map<String, Long> bruteForce(List<CountingStore> stores, String authority, String metric,
+    private static Map<String, Long> bruteForce(Stores stores, String authority, String metric,
                                                 LocalDate from, LocalDate to) {
         Map<String, Long> sums = new HashMap<>();
-        stores.forEach(s -> s.data.forEach((k, v) -> {
+        stores.partitions.forEach(p -> p.totals.data.forEach((k, v) -> {
             KpiKey key = KpiKey.decode(k);
             if (key.authority().equals(authority) && key.metric().equals(metric) && !key.date().isBefore(from)
-                    && !key.date().isAfter(to) && v != 0) {
+                    && !key.date().isAfter(to)) {
                 sums.merge(key.dimension(), v, Long::sum);
             }
         }));
+        sums.values().removeIf(n -> n == 0);
         return sums;
     }
 
