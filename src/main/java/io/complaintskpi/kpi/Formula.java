@@ -29,8 +29,11 @@ public sealed interface Formula {
     /** Open at the period's last day: everything received up to then minus everything closed up to then. */
     record OpenAtEnd(String receivedMetric, String closedMetric) implements Formula {
 
-        /** Where "all time" starts; before any complaint the service can hold. */
-        static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
+        /**
+         * Where "all time" starts; before any complaint the service can hold. The start of a financial year, so
+         * an all-time sum to a year's end is whole years (one roll-up range, {@link RollupGrain}).
+         */
+        static final LocalDate BEGINNING = LocalDate.of(1900, 4, 1);
 
         /** The one definition of "open at the end of {@code day}", for every route, report and series. */
         long at(SeriesReader reader, String authority, LocalDate day) {

@@ -61,6 +61,13 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
         return prefix(authority, metric) + grain.code + SEPARATOR + start + SEPARATOR;
     }
 
+    /** The first day of the bucket of a roll-up key. */
+    public static LocalDate rollupStart(String rollupKey) {
+        int grain = rollupKey.indexOf(SEPARATOR, rollupKey.indexOf(SEPARATOR) + 1) + 1;
+        int date = rollupKey.indexOf(SEPARATOR, grain) + 1;
+        return LocalDate.parse(rollupKey.substring(date, rollupKey.indexOf(SEPARATOR, date)));
+    }
+
     /** The dimension of a roll-up key. */
     public static String rollupDimension(String rollupKey) {
         return rollupKey.substring(rollupKey.lastIndexOf(SEPARATOR) + 1);

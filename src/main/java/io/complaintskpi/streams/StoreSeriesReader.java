@@ -9,9 +9,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -53,28 +56,67 @@ final class StoreSeriesReader implements SeriesReader {
 
     @Override
     public Map<String, Long> sumByDimension(String authority, String metric, LocalDate from, LocalDate to) {
-        return sum(stores.get(), authority, metric, from, to);
+        Span span = new Span(metric, from, to);
+        return sumsByDimension(authority, List.of(span)).get(span);
     }
 
-    /** Every span from the same view of the stores, found once. */
+    /**
+     * Every span from the same view of the stores. The spans of one metric are read together: their whole
+     * buckets and days, merged where they overlap or touch, are read once, then each span adds up its own.
+     */
     @Override
     public Map<Span, Map<String, Long>> sumsByDimension(String authority, Collection<Span> spans) {
         Local local = stores.get();
-        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        Map<String, Map<Span, List<Part>>> byMetric = new LinkedHashMap<>();
         for (Span span : spans) {
-            sums.computeIfAbsent(span, s -> sum(local, authority, s.metric(), s.from(), s.to()));
+            byMetric.computeIfAbsent(span.metric(), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(span, s -> RollupGrain.split(s.from(), s.to()));
         }
+        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        byMetric.forEach((metric, parts) -> {
+            List<Bucket> buckets = new ArrayList<>();
+            for (Partition partition : local.holding(authority, metric)) {
+                for (Part run : runs(parts.values())) {
+                    if (run.grain() == RollupGrain.DAY) {
+                        readDays(partition.totals(), authority, metric, run.from(), run.to(), buckets);
+                    } else {
+                        readRollups(partition.rollups(), authority, metric, run, buckets);
+                    }
+                }
+            }
+            parts.forEach((span, spanParts) -> sums.put(span, sum(buckets, spanParts)));
+        });
         return sums;
     }
 
-    private static Map<String, Long> sum(Local local, String authority, String metric, LocalDate from, LocalDate to) {
+    /** One bucket read: a roll-up (its first day) or a day, of one dimension. */
+    private record Bucket(RollupGrain grain, LocalDate start, String dimension, long amount) {
+    }
+
+    /** The parts of every span, merged per grain where they overlap or touch: each is then one read. */
+    private static List<Part> runs(Collection<List<Part>> parts) {
+        List<Part> sorted = parts.stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(Part::grain).thenComparing(Part::from)).toList();
+        List<Part> runs = new ArrayList<>();
+        for (Part part : sorted) {
+            Part last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.grain() == part.grain() && !part.from().isAfter(last.to().plusDays(1))) {
+                runs.set(runs.size() - 1, new Part(last.grain(), last.from(),
+                        part.to().isAfter(last.to()) ? part.to() : last.to()));
+            } else {
+                runs.add(part);
+            }
+        }
+        return runs;
+    }
+
+    private static Map<String, Long> sum(List<Bucket> buckets, List<Part> parts) {
         Map<String, Long> sums = new HashMap<>();
-        for (Partition partition : local.holding(authority, metric)) {
-            for (Part part : RollupGrain.split(from, to)) {
-                if (part.grain() == RollupGrain.DAY) {
-                    addDays(partition.totals(), authority, metric, part.from(), part.to(), sums);
-                } else {
-                    addRollups(partition.rollups(), authority, metric, part, sums);
+        for (Bucket bucket : buckets) {
+            for (Part part : parts) {
+                if (part.grain() == bucket.grain() && !bucket.start().isBefore(part.from())
+                        && !bucket.start().isAfter(part.to())) {
+                    sums.merge(bucket.dimension(), bucket.amount(), Long::sum);
                 }
             }
         }
@@ -84,18 +126,19 @@ final class StoreSeriesReader implements SeriesReader {
     }
 
     /** Whole buckets of every dimension: one range, the bucket's first day before the dimension in each key. */
-    private static void addRollups(ReadOnlyKeyValueStore<String, Long> rollups, String authority, String metric,
-                                   Part part, Map<String, Long> sums) {
-        String first = KpiKey.rollupPrefix(authority, metric, part.grain(), part.from());
-        String last = KpiKey.rollupPrefix(authority, metric, part.grain(), part.grain().start(part.to()));
+    private static void readRollups(ReadOnlyKeyValueStore<String, Long> rollups, String authority, String metric,
+                                    Part run, List<Bucket> buckets) {
+        String first = KpiKey.rollupPrefix(authority, metric, run.grain(), run.from());
+        String last = KpiKey.rollupPrefix(authority, metric, run.grain(), run.grain().start(run.to()));
         try (KeyValueIterator<String, Long> it = rollups.range(first, KpiKey.pastPrefix(last))) {
-            it.forEachRemaining(kv -> sums.merge(KpiKey.rollupDimension(kv.key), kv.value, Long::sum));
+            it.forEachRemaining(kv -> buckets.add(new Bucket(run.grain(),
+                    KpiKey.rollupStart(kv.key), KpiKey.rollupDimension(kv.key), kv.value)));
         }
     }
 
     /** Days of every dimension, seeking over each dimension's days outside them. */
-    private static void addDays(ReadOnlyKeyValueStore<String, Long> totals, String authority, String metric,
-                                LocalDate from, LocalDate to, Map<String, Long> sums) {
+    private static void readDays(ReadOnlyKeyValueStore<String, Long> totals, String authority, String metric,
+                                 LocalDate from, LocalDate to, List<Bucket> buckets) {
         String prefix = KpiKey.prefix(authority, metric);
         String start = prefix;
         boolean more = true;
@@ -112,7 +155,7 @@ final class StoreSeriesReader implements SeriesReader {
                         more = true;
                         break;
                     }
-                    sums.merge(key.dimension(), kv.value, Long::sum);
+                    buckets.add(new Bucket(RollupGrain.DAY, key.date(), key.dimension(), kv.value));
                 }
             }
         }

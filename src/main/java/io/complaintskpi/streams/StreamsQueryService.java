@@ -7,7 +7,6 @@ import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.DeadLetter;
 import io.complaintskpi.query.QueryService;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -19,6 +18,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Answers from this instance's own Kafka Streams stores (interactive queries), nothing else. */
 public final class StreamsQueryService implements QueryService {
@@ -26,6 +27,7 @@ public final class StreamsQueryService implements QueryService {
     private final KafkaStreams streams;
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
+    private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
         this.streams = streams;
@@ -100,15 +102,36 @@ public final class StreamsQueryService implements QueryService {
 
             @Override
             public Collection<StoreSeriesReader.Partition> holding(String authority, String metric) {
-                KeyQueryMetadata where = streams.queryMetadataForKey(Names.KPI_TOTALS_STORE,
-                        KpiKey.prefix(authority, metric), new SeriesPartitioner());
-                if (where.partition() < 0) {
+                int partition = kpiPartition(authority, metric);
+                if (partition < 0) {
                     return local.values();
                 }
-                StoreSeriesReader.Partition holder = local.get(where.partition());
+                StoreSeriesReader.Partition holder = local.get(partition);
                 return holder == null ? List.of() : List.of(holder);
             }
         };
+    }
+
+    /**
+     * The partition holding a metric of an authority, as the repartition placed it; -1 while that cannot be
+     * told. The partition count is learnt once from Kafka Streams' metadata: it changes only with a replay.
+     */
+    private int kpiPartition(String authority, String metric) {
+        int count = kpiPartitionCount.get();
+        if (count == 0) {
+            AtomicInteger seen = new AtomicInteger();
+            int partition = streams.queryMetadataForKey(Names.KPI_TOTALS_STORE, KpiKey.prefix(authority, metric),
+                    (String topic, String key, Object value, int partitions) -> {
+                        seen.set(partitions);
+                        return Optional.of(Set.of(SeriesPartitioner.partition(key, partitions)));
+                    }).partition();
+            count = seen.get();
+            if (partition < 0 || count == 0) {
+                return -1;
+            }
+            kpiPartitionCount.set(count);
+        }
+        return SeriesPartitioner.partition(authority, metric, count);
     }
 
     private ReadOnlyKeyValueStore<String, Long> partition(String name, int partition) {

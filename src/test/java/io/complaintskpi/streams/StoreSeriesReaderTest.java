@@ -2,12 +2,14 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.RollupGrain;
+import io.complaintskpi.kpi.SeriesReader;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +55,27 @@ class StoreSeriesReaderTest {
         stores.reader().sumByDimension("E10", "stage1.received", LocalDate.of(2016, 4, 1), LocalDate.of(2017, 3, 31));
         assertThat(stores.rollupReads()).isEqualTo(DIMENSIONS.size());
         assertThat(stores.dayReads()).isZero();
+    }
+
+    @Test
+    void the_spans_of_a_query_give_their_own_sums_reading_each_metrics_touching_buckets_once() {
+        Stores stores = stores(15);
+        LocalDate fy = LocalDate.of(2016, 4, 1);
+        List<SeriesReader.Span> spans = new ArrayList<>();
+        for (String metric : METRICS) {
+            spans.add(new SeriesReader.Span(metric, fy, fy.plusYears(1).minusDays(1)));             // the year
+            spans.add(new SeriesReader.Span(metric, fy.minusYears(1), fy.minusDays(1)));            // the year before
+            spans.add(new SeriesReader.Span(metric, LocalDate.of(1900, 4, 1), fy.plusYears(1).minusDays(1))); // all time
+            spans.add(new SeriesReader.Span(metric, fy.plusDays(3), fy.plusDays(70)));             // days, a month, days
+        }
+        Map<SeriesReader.Span, Map<String, Long>> sums = stores.reader().sumsByDimension("E10", spans);
+
+        for (SeriesReader.Span span : spans) {
+            assertThat(sums.get(span)).as("%s", span).isNotEmpty()
+                    .isEqualTo(bruteForce(stores, "E10", span.metric(), span.from(), span.to()));
+        }
+        // Per metric: one range over the years of the first three spans and one over the month of the last.
+        assertThat(stores.partitions.stream().mapToLong(p -> p.rollups.ranges).sum()).isEqualTo(2L * METRICS.size());
     }
 
     @Test
@@ -175,6 +198,7 @@ class StoreSeriesReaderTest {
                 (a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         long read;
+        long ranges;
 
         @Override
         public Long get(String key) {
@@ -183,6 +207,7 @@ class StoreSeriesReaderTest {
 
         @Override
         public KeyValueIterator<String, Long> range(String from, String to) {
+            ranges++;
             NavigableMap<String, Long> view = from == null && to == null ? data
                     : from == null ? data.headMap(to, true)
                     : to == null ? data.tailMap(from, true)
