@@ -39,7 +39,7 @@ public final class ComplaintsTopology {
      * segment by segment. Applied when Kafka Streams creates a topic; an existing one keeps its settings.
      */
     static final Map<String, String> INTERNAL_TOPICS = Map.of(
-            TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024),
+            TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024),
             TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.2");
 
     private ComplaintsTopology() {

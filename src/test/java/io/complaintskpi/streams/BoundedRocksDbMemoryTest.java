@@ -47,6 +47,7 @@ class BoundedRocksDbMemoryTest {
                 assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
                 assertThat(table.blockSize()).isEqualTo(16L * 1024);
                 assertThat(options.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
+                assertThat(options.manifestPreallocationSize()).isEqualTo(256L * 1024);
                 setter.close(store, options);
             }
         }
