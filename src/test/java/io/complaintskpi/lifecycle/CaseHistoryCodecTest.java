@@ -42,7 +42,8 @@ class CaseHistoryCodecTest {
 
     /** Over generated valid histories of both regimes (the generator of {@link ArrivalOrderProperties}). */
     @Property(tries = 200)
-    void everyGeneratedHistoryReadsBackAsItWasWrittenInLessThanItsJson(@ForAll("histories") List<EventEnvelope> events) {
+    void everyGeneratedHistoryReadsBackAsItWasWrittenInFewerBytesThanItsJson(
+            @ForAll("histories") List<EventEnvelope> events) {
         CaseHistory generated = new CaseHistory(events);
         byte[] stored = codec.encode(generated);
 
