@@ -21,8 +21,8 @@ import java.util.Properties;
 
 /**
  * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> repartition
- * by authority and metric -> [sum] -> kpi-totals (days), kpi-rollups (months, financial years) and
- * kpi-authorities; alerts -> complaint-alerts. Rejected records go to the DLQ.
+ * by authority and metric -> [sum] -> kpi-totals (days, month and financial-year roll-ups, authority
+ * index); alerts -> complaint-alerts. Rejected records go to the DLQ.
  */
 public final class ComplaintsTopology {
 

@@ -14,14 +14,14 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
 
 /**
- * Adds each KPI delta (keyed by its daily bucket) to the daily sum in {@code kpi-totals}, to the month and
- * financial-year roll-ups of the same series in {@code kpi-rollups}, and notes its authority in
- * {@code kpi-authorities}, all in the task that owns the series: roll-ups and days stay equal by
- * construction, and exactly-once commits them together.
+ * Adds each KPI delta (keyed by its daily bucket) to its day and to the month and financial-year roll-ups
+ * of the same series, and notes its authority in the index, all in {@code kpi-totals} (one store, one
+ * changelog: {@link KpiKey} keeps the key families apart) in the task that owns the metric: roll-ups and
+ * days stay equal by construction, and exactly-once commits them together.
  */
 final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
 
-    /** The processor with the three stores it writes (cached: repeated writes to a bucket merge per commit). */
+    /** The processor with the store it writes (cached: repeated writes to a bucket merge per commit). */
     static ProcessorSupplier<String, Long, Void, Void> supplier() {
         return new ProcessorSupplier<>() {
             @Override
@@ -31,44 +31,35 @@ final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(store(Names.KPI_TOTALS_STORE), store(Names.KPI_ROLLUPS_STORE),
-                        store(Names.KPI_AUTHORITIES_STORE));
+                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.KPI_TOTALS_STORE),
+                        Serdes.String(), Serdes.Long()).withCachingEnabled());
             }
         };
     }
 
-    private static StoreBuilder<KeyValueStore<String, Long>> store(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long())
-                .withCachingEnabled();
-    }
-
-    private KeyValueStore<String, Long> totals;
-    private KeyValueStore<String, Long> rollups;
-    private KeyValueStore<String, Long> authorities;
+    private KeyValueStore<String, Long> sums;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        totals = context.getStateStore(Names.KPI_TOTALS_STORE);
-        rollups = context.getStateStore(Names.KPI_ROLLUPS_STORE);
-        authorities = context.getStateStore(Names.KPI_AUTHORITIES_STORE);
+        sums = context.getStateStore(Names.KPI_TOTALS_STORE);
     }
 
     @Override
     public void process(Record<String, Long> record) {
         KpiKey day = KpiKey.decode(record.key());
         long delta = record.value();
-        add(totals, record.key(), delta);
+        add(record.key(), delta);
         for (RollupGrain grain : new RollupGrain[] {RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR}) {
-            add(rollups, KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()),
-                    delta);
+            add(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()), delta);
         }
-        if (authorities.get(day.authority()) == null) {
-            authorities.put(day.authority(), 1L);
+        String indexed = KpiKey.authorityIndex(day.authority());
+        if (sums.get(indexed) == null) {
+            sums.put(indexed, 1L);
         }
     }
 
-    private static void add(KeyValueStore<String, Long> store, String key, long delta) {
-        Long sum = store.get(key);
-        store.put(key, sum == null ? delta : sum + delta);
+    private void add(String key, long delta) {
+        Long sum = sums.get(key);
+        sums.put(key, sum == null ? delta : sum + delta);
     }
 }

@@ -13,8 +13,6 @@ public final class Names {
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
     public static final String OPEN_ALERTS_STORE = "open-alerts";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
-    public static final String KPI_ROLLUPS_STORE = "kpi-rollups";
-    public static final String KPI_AUTHORITIES_STORE = "kpi-authorities";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
 
     private Names() {

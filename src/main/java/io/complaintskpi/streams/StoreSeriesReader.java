@@ -31,21 +31,16 @@ import java.util.function.Supplier;
  */
 final class StoreSeriesReader implements SeriesReader {
 
-    /** The stores of one partition of the KPI sums. */
-    record Partition(ReadOnlyKeyValueStore<String, Long> totals, ReadOnlyKeyValueStore<String, Long> rollups,
-                     ReadOnlyKeyValueStore<String, Long> authorities) {
-    }
-
-    /** This instance's partitions as they are when a query starts. */
+    /** This instance's partitions of {@code kpi-totals} as they are when a query starts. */
     interface Local {
 
-        Collection<Partition> all();
+        Collection<ReadOnlyKeyValueStore<String, Long>> all();
 
         /**
          * The local partition holding a metric of an authority: none when another instance holds it, every local
          * one when where it lives cannot be told now.
          */
-        Collection<Partition> holding(String authority, String metric);
+        Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric);
     }
 
     private final Supplier<Local> stores;
@@ -75,12 +70,12 @@ final class StoreSeriesReader implements SeriesReader {
         Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
         byMetric.forEach((metric, parts) -> {
             List<Bucket> buckets = new ArrayList<>();
-            for (Partition partition : local.holding(authority, metric)) {
+            for (ReadOnlyKeyValueStore<String, Long> partition : local.holding(authority, metric)) {
                 for (Part run : runs(parts.values())) {
                     if (run.grain() == RollupGrain.DAY) {
-                        readDays(partition.totals(), authority, metric, run.from(), run.to(), buckets);
+                        readDays(partition, authority, metric, run.from(), run.to(), buckets);
                     } else {
-                        readRollups(partition.rollups(), authority, metric, run, buckets);
+                        readRollups(partition, authority, metric, run, buckets);
                     }
                 }
             }
@@ -140,7 +135,7 @@ final class StoreSeriesReader implements SeriesReader {
     private static void readDays(ReadOnlyKeyValueStore<String, Long> totals, String authority, String metric,
                                  LocalDate from, LocalDate to, List<Bucket> buckets) {
         String prefix = KpiKey.prefix(authority, metric);
-        String start = prefix;
+        String start = KpiKey.daysFrom(authority, metric);
         boolean more = true;
         while (more) {
             more = false;
@@ -166,8 +161,8 @@ final class StoreSeriesReader implements SeriesReader {
                                                LocalDate to) {
         NavigableMap<LocalDate, Long> days = new TreeMap<>();
         String prefix = KpiKey.prefix(authority, metric, dimension);
-        for (Partition partition : stores.get().holding(authority, metric)) {
-            try (KeyValueIterator<String, Long> it = partition.totals().range(prefix + from, prefix + to)) {
+        for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().holding(authority, metric)) {
+            try (KeyValueIterator<String, Long> it = partition.range(prefix + from, prefix + to)) {
                 it.forEachRemaining(kv -> {
                     if (kv.value != 0) {
                         days.put(KpiKey.decode(kv.key).date(), kv.value);
@@ -181,9 +176,10 @@ final class StoreSeriesReader implements SeriesReader {
     @Override
     public Set<String> authorities() {
         Set<String> authorities = new TreeSet<>();
-        for (Partition partition : stores.get().all()) {
-            try (KeyValueIterator<String, Long> it = partition.authorities().all()) {
-                it.forEachRemaining(kv -> authorities.add(kv.key));
+        for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().all()) {
+            try (KeyValueIterator<String, Long> it = partition.range(KpiKey.AUTHORITY_INDEX,
+                    KpiKey.pastPrefix(KpiKey.AUTHORITY_INDEX))) {
+                it.forEachRemaining(kv -> authorities.add(KpiKey.indexedAuthority(kv.key)));
             }
         }
         return authorities;
@@ -191,6 +187,7 @@ final class StoreSeriesReader implements SeriesReader {
 
     @Override
     public boolean holds(String authority) {
-        return stores.get().all().stream().anyMatch(partition -> partition.authorities().get(authority) != null);
+        String indexed = KpiKey.authorityIndex(authority);
+        return stores.get().all().stream().anyMatch(partition -> partition.get(indexed) != null);
     }
 }

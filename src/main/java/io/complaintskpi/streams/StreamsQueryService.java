@@ -80,33 +80,32 @@ public final class StreamsQueryService implements QueryService {
     }
 
     /**
-     * Each local partition of the KPI stores on its own, so a read goes to the one partition that holds a
+     * Each local partition of {@code kpi-totals} on its own, so a read goes to the one partition that holds a
      * metric (found as the repartition placed it) and seeks stay in order within it.
      */
     private StoreSeriesReader.Local kpiPartitions() {
         String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
-        Map<Integer, StoreSeriesReader.Partition> local = new HashMap<>();
+        Map<Integer, ReadOnlyKeyValueStore<String, Long>> local = new HashMap<>();
         streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
                 .filter(tp -> tp.topic().endsWith(sums))
-                .forEach(tp -> local.put(tp.partition(), new StoreSeriesReader.Partition(
-                        partition(Names.KPI_TOTALS_STORE, tp.partition()),
-                        partition(Names.KPI_ROLLUPS_STORE, tp.partition()),
-                        partition(Names.KPI_AUTHORITIES_STORE, tp.partition()))));
+                .forEach(tp -> local.put(tp.partition(), streams.store(StoreQueryParameters.fromNameAndType(
+                        Names.KPI_TOTALS_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
+                        .withPartition(tp.partition()))));
         return new StoreSeriesReader.Local() {
             @Override
-            public Collection<StoreSeriesReader.Partition> all() {
+            public Collection<ReadOnlyKeyValueStore<String, Long>> all() {
                 return local.values();
             }
 
             @Override
-            public Collection<StoreSeriesReader.Partition> holding(String authority, String metric) {
+            public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric) {
                 int partition = kpiPartition(authority, metric);
                 if (partition < 0) {
                     return local.values();
                 }
-                StoreSeriesReader.Partition holder = local.get(partition);
+                ReadOnlyKeyValueStore<String, Long> holder = local.get(partition);
                 return holder == null ? List.of() : List.of(holder);
             }
         };
@@ -132,11 +131,6 @@ public final class StreamsQueryService implements QueryService {
             kpiPartitionCount.set(count);
         }
         return SeriesPartitioner.partition(authority, metric, count);
-    }
-
-    private ReadOnlyKeyValueStore<String, Long> partition(String name, int partition) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name,
-                QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(partition));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -1,18 +1,20 @@
 package io.complaintskpi.streams;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 import java.util.Collection;
 import java.util.List;
 
-/** Every partition of the KPI stores held here, in partition order, as a test driver or a test builds them. */
-record FixedPartitions(List<StoreSeriesReader.Partition> partitions) implements StoreSeriesReader.Local {
+/** Every partition of {@code kpi-totals} held here, in partition order, as a test driver or a test builds them. */
+record FixedPartitions(List<ReadOnlyKeyValueStore<String, Long>> partitions) implements StoreSeriesReader.Local {
 
     @Override
-    public Collection<StoreSeriesReader.Partition> all() {
+    public Collection<ReadOnlyKeyValueStore<String, Long>> all() {
         return partitions;
     }
 
     @Override
-    public Collection<StoreSeriesReader.Partition> holding(String authority, String metric) {
+    public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric) {
         return List.of(partitions.get(SeriesPartitioner.partition(authority, metric, partitions.size())));
     }
 }

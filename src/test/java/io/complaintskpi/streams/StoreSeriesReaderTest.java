@@ -53,8 +53,8 @@ class StoreSeriesReaderTest {
     void a_financial_year_reads_one_roll_up_per_dimension_and_no_day() {
         Stores stores = stores(15);
         stores.reader().sumByDimension("E10", "stage1.received", LocalDate.of(2016, 4, 1), LocalDate.of(2017, 3, 31));
-        assertThat(stores.rollupReads()).isEqualTo(DIMENSIONS.size());
-        assertThat(stores.dayReads()).isZero();
+        assertThat(stores.reads()).isEqualTo(DIMENSIONS.size());
+        assertThat(stores.partitions.stream().mapToLong(p -> p.ranges).sum()).isEqualTo(1);
     }
 
     @Test
@@ -74,8 +74,10 @@ class StoreSeriesReaderTest {
             assertThat(sums.get(span)).as("%s", span).isNotEmpty()
                     .isEqualTo(bruteForce(stores, "E10", span.metric(), span.from(), span.to()));
         }
-        // Per metric: one range over the years of the first three spans and one over the month of the last.
-        assertThat(stores.partitions.stream().mapToLong(p -> p.rollups.ranges).sum()).isEqualTo(2L * METRICS.size());
+        // Per metric: one range over the years of the first three spans, one over the month of the last, and
+        // the day scans of its two ends (each: a first range, then a seek into and one past each dimension's days).
+        assertThat(stores.partitions.stream().mapToLong(p -> p.ranges).sum())
+                .isEqualTo(METRICS.size() * (2L + 2 * (1 + 2L * DIMENSIONS.size())));
     }
 
     @Test
@@ -106,7 +108,8 @@ class StoreSeriesReaderTest {
         Stores stores = stores(4);
         StoreSeriesReader reader = stores.reader();
         assertThat(reader.authorities()).containsExactlyElementsOf(AUTHORITIES.stream().sorted().toList());
-        long indexed = stores.partitions.stream().mapToLong(p -> p.authorities.data.size()).sum();
+        long indexed = stores.partitions.stream()
+                .mapToLong(p -> p.data.keySet().stream().filter(k -> k.startsWith(KpiKey.AUTHORITY_INDEX)).count()).sum();
         assertThat(stores.reads()).isEqualTo(indexed);
         assertThat(reader.holds("E10A")).isTrue();
         assertThat(reader.holds("E10B")).isFalse();
@@ -123,28 +126,13 @@ class StoreSeriesReaderTest {
         assertThat(days).isNotEmpty().isEqualTo(expected);
     }
 
-    /** One partition's three stores. */
-    private record Part(CountingStore totals, CountingStore rollups, CountingStore authorities) {
-        StoreSeriesReader.Partition stores() {
-            return new StoreSeriesReader.Partition(totals, rollups, authorities);
-        }
-    }
-
-    private record Stores(List<Part> partitions) {
+    private record Stores(List<CountingStore> partitions) {
         StoreSeriesReader reader() {
-            return new StoreSeriesReader(() -> new FixedPartitions(partitions.stream().map(Part::stores).toList()));
-        }
-
-        long dayReads() {
-            return partitions.stream().mapToLong(p -> p.totals.read).sum();
-        }
-
-        long rollupReads() {
-            return partitions.stream().mapToLong(p -> p.rollups.read).sum();
+            return new StoreSeriesReader(() -> new FixedPartitions(List.copyOf(partitions)));
         }
 
         long reads() {
-            return dayReads() + rollupReads() + partitions.stream().mapToLong(p -> p.authorities.read).sum();
+            return partitions.stream().mapToLong(p -> p.read).sum();
         }
     }
 
@@ -153,18 +141,17 @@ class StoreSeriesReaderTest {
      * roll-ups and authority index the aggregator keeps beside them.
      */
     private static Stores stores(int years) {
-        List<Part> parts = Stream.generate(() -> new Part(new CountingStore(), new CountingStore(),
-                new CountingStore())).limit(3).toList();
+        List<CountingStore> parts = Stream.generate(CountingStore::new).limit(3).toList();
         for (String authority : AUTHORITIES) {
             for (String metric : METRICS) {
-                Part part = parts.get(SeriesPartitioner.partition(authority, metric, parts.size()));
-                part.authorities.data.put(authority, 1L);
+                CountingStore part = parts.get(SeriesPartitioner.partition(authority, metric, parts.size()));
+                part.data.put(KpiKey.authorityIndex(authority), 1L);
                 for (String dimension : DIMENSIONS) {
                     for (LocalDate day = FIRST; day.isBefore(FIRST.plusYears(years)); day = day.plusDays(1)) {
                         long value = value(authority, dimension, day);
-                        part.totals.data.put(new KpiKey(authority, metric, dimension, day).encode(), value);
+                        part.data.put(new KpiKey(authority, metric, dimension, day).encode(), value);
                         for (RollupGrain grain : List.of(RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR)) {
-                            part.rollups.data.merge(KpiKey.rollup(authority, metric, grain, grain.start(day), dimension),
+                            part.data.merge(KpiKey.rollup(authority, metric, grain, grain.start(day), dimension),
                                     value, Long::sum);
                         }
                     }
@@ -181,7 +168,10 @@ class StoreSeriesReaderTest {
     private static Map<String, Long> bruteForce(Stores stores, String authority, String metric,
                                                 LocalDate from, LocalDate to) {
         Map<String, Long> sums = new HashMap<>();
-        stores.partitions.forEach(p -> p.totals.data.forEach((k, v) -> {
+        stores.partitions.forEach(p -> p.data.forEach((k, v) -> {
+            if (!k.matches(".*\\|\\d{4}-\\d{2}-\\d{2}")) {
+                return; // a roll-up or the index
+            }
             KpiKey key = KpiKey.decode(k);
             if (key.authority().equals(authority) && key.metric().equals(metric) && !key.date().isBefore(from)
                     && !key.date().isAfter(to)) {

@@ -52,14 +52,8 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
     }
 
-    /** The month and financial-year roll-ups beside the daily sums. */
-    KeyValueStore<String, Long> rollups() {
-        return driver.getKeyValueStore(Names.KPI_ROLLUPS_STORE);
-    }
-
     SeriesReader series() {
-        return new StoreSeriesReader(() -> new FixedPartitions(List.of(new StoreSeriesReader.Partition(kpis(),
-                rollups(), driver.getKeyValueStore(Names.KPI_AUTHORITIES_STORE)))));
+        return new StoreSeriesReader(() -> new FixedPartitions(List.of(kpis())));
     }
 
     @Override
