@@ -178,7 +178,7 @@ public final class TopicProvisioner {
         return config;
     }
 
-    private void awaitLeaders(List<String> topics) {
+    void awaitLeaders(List<String> topics) {
         long deadline = System.nanoTime() + leaderWait.toNanos();
         List<String> waitingFor = partitionsWithoutLeader(topics);
         while (!waitingFor.isEmpty()) {
@@ -219,7 +219,7 @@ public final class TopicProvisioner {
     }
 
     /** Unwraps Kafka's ExecutionException so callers can catch the Kafka exception itself. */
-    private static <T> T await(KafkaFuture<T> future) {
+    static <T> T await(KafkaFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {

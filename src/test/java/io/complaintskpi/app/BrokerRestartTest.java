@@ -32,6 +32,7 @@ class BrokerRestartTest {
     @Test
     void theServiceKeepsRunningThroughBrokerRestartsAndLosesNothing() {
         long seed = new Random().nextLong();
+        System.out.println("BrokerRestartTest seed " + seed);
         Random random = new Random(seed);
         CrashWorkload workload = new CrashWorkload(3, seed);
         Path brokerDir = dir.resolve("kafka");

@@ -39,6 +39,7 @@ class CrashRestartTest {
     @Test
     void killedRepeatedlyTheServiceEndsWithTheOfflineFiguresEachAlertOnceAndExactlyTheBadRecordsDeadLettered() {
         long seed = new Random().nextLong();
+        System.out.println("CrashRestartTest seed " + seed);
         Random random = new Random(seed);
         CrashWorkload workload = new CrashWorkload(KILLS, seed);
         assertThat(workload.recordCount()).as("seed " + seed).isGreaterThan(2000);
@@ -64,7 +65,7 @@ class CrashRestartTest {
     }
 
     private ChildJvm serve(Path dataDir, int httpPort) {
-        return ChildJvm.start(dir.resolve("serve.log"), Main.class.getName(), "serve", "--data-dir", dataDir.toString(),
+        return ChildJvm.start(Path.of("target", "crash-restart-serve.log"), Main.class.getName(), "serve", "--data-dir", dataDir.toString(),
                 "--http-port", Integer.toString(httpPort), "--set", "alerts.scan-interval=PT1S",
                 "--set", "authority.default=" + CrashWorkload.AUTHORITY);
     }
