@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
@@ -42,6 +43,8 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
                         Serdes.String(), new JsonSerde<>(PendingAlert.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
-                        Serdes.String(), new JsonSerde<>(Alert.class)));
+                        Serdes.String(), new JsonSerde<>(Alert.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
+                        Serdes.String(), new JsonSerde<>(Caseload.Entry.class)));
     }
 }
