@@ -79,7 +79,7 @@ public final class ComplaintsService implements AutoCloseable {
         config = initial;
         String apiHost = bindHost(); // refuses an open API on the network before anything starts
         if (config.embeddedBroker()) {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"));
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());
             resources.push(broker);
             config = config.withBootstrapServers(broker.bootstrapServers());
             LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());

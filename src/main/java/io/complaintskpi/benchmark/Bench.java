@@ -94,8 +94,8 @@ public final class Bench {
     }
 
     private BenchTable run() throws Exception {
-        Path kafkaLogs = settings.dataDir().resolve("kafka").resolve("logs");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"));
+        Path kafkaLogs = ServiceConfig.embeddedBrokerDir(settings.dataDir()).resolve("logs");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(ServiceConfig.embeddedBrokerDir(settings.dataDir()));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             bootstrap = broker.bootstrapServers();
             TopicProvisioner.provision(bootstrap, TopicSpecs.load());
@@ -199,7 +199,7 @@ public final class Bench {
         table.add("peak heap during the replay (sum of the pools' peaks)", BenchTable.mib(ProcessMemory.peakHeap()),
                 "max heap " + BenchTable.mib(ProcessMemory.maxHeap()), "");
         long internal = Disk.usage(kafkaLogs, name -> name.startsWith(APPLICATION_ID + "-"));
-        long state = Disk.usage(settings.dataDir().resolve("streams"));
+        long state = Disk.usage(ServiceConfig.streamsStateDir(settings.dataDir()));
         double perMillion = 1_000_000.0 / events;
         table.add("disk per million events: input log / internal topics / Streams state",
                 BenchTable.mib((long) (input * perMillion)) + " / " + BenchTable.mib((long) (internal * perMillion))

@@ -84,11 +84,10 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         Optional<String> servers = config.bootstrapServers().isBlank()
-                // the service keeps its embedded broker in data.dir/kafka (docs/kafka.md)
-                ? EmbeddedKafkaBroker.savedBootstrapServers(config.dataDir().resolve("kafka"))
+                ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
                 : Optional.of(config.bootstrapServers());
         if (servers.isEmpty()) {
-            problems.add("no embedded broker has run in " + config.dataDir().resolve("kafka") + ": start the service"
+            problems.add("no embedded broker has run in " + config.embeddedBrokerDir() + ": start the service"
                     + " (serve or demo) with the same --data-dir first, or give --bootstrap-servers");
         }
         if (!problems.isEmpty()) { // nothing is sent unless every record can be

@@ -32,6 +32,24 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     public record Setting(String key, String env, String defaultValue, String description, SettingForm form) {
     }
 
+    /** Where the embedded broker keeps its logs and saved address, inside a data folder. */
+    public static Path embeddedBrokerDir(Path dataDir) {
+        return dataDir.resolve("kafka");
+    }
+
+    /** Where Kafka Streams keeps its state stores, inside a data folder. */
+    public static Path streamsStateDir(Path dataDir) {
+        return dataDir.resolve("streams");
+    }
+
+    public Path embeddedBrokerDir() {
+        return embeddedBrokerDir(dataDir);
+    }
+
+    public Path streamsStateDir() {
+        return streamsStateDir(dataDir);
+    }
+
     public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
             new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
                     "Kafka cluster to use; empty starts the embedded single-node KRaft broker", SettingForm.text()),
