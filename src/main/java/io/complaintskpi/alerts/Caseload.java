@@ -14,7 +14,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * The complaints manager's morning list: every complaint with where it stands against its next deadline.
@@ -119,15 +121,16 @@ public final class Caseload {
         if (query.status() == Status.ALL) {
             throw new IllegalArgumentException("every complaint is listed a page at a time, not from the open ones");
         }
-        List<Row> rows = new ArrayList<>();
+        MostUrgent rows = new MostUrgent(query.limit());
+        int count = 0;
         for (Entry entry : open) {
             Row row = row(entry, calendar, query.today());
             if (query.lists(row)) {
+                count++;
                 rows.add(row);
             }
         }
-        rows.sort(MOST_URGENT_FIRST);
-        return new Page(rows.size(), List.copyOf(rows.subList(0, Math.min(query.limit(), rows.size()))), null);
+        return new Page(count, rows.inOrder(), null);
     }
 
     /**
@@ -153,14 +156,14 @@ public final class Caseload {
      * the next page, and so do rows beyond {@code limit}. Every complaint is listed exactly once over the pages.
      */
     public static Page merge(Query query, Collection<Page> pages) {
+        if (query.status() != Status.ALL) {
+            MostUrgent rows = new MostUrgent(query.limit());
+            pages.forEach(page -> page.rows().forEach(rows::add));
+            return new Page(pages.stream().mapToInt(Page::count).sum(), rows.inOrder(), null);
+        }
         List<Row> rows = new ArrayList<>();
         pages.forEach(page -> rows.addAll(page.rows()));
-        if (query.status() != Status.ALL) {
-            rows.sort(MOST_URGENT_FIRST);
-            return new Page(pages.stream().mapToInt(Page::count).sum(),
-                    List.copyOf(rows.subList(0, Math.min(query.limit(), rows.size()))), null);
-        }
-        String cut = pages.stream().map(Page::next).filter(n -> n != null).min(Comparator.naturalOrder()).orElse(null);
+        String cut = pages.stream().map(Page::next).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         List<Row> upToCut = rows.stream().filter(r -> cut == null || r.complaintId().compareTo(cut) <= 0)
                 .sorted(BY_REFERENCE).toList();
         if (upToCut.size() > query.limit()) {
@@ -168,5 +171,30 @@ public final class Caseload {
             return new Page(page.size(), List.copyOf(page), page.get(page.size() - 1).complaintId());
         }
         return new Page(upToCut.size(), upToCut, cut);
+    }
+
+    /** The {@code limit} most urgent of the rows added, kept without sorting them all. */
+    private static final class MostUrgent {
+
+        private final int limit;
+        private final PriorityQueue<Row> kept; // the least urgent kept at its head, dropped first
+
+        MostUrgent(int limit) {
+            this.limit = limit;
+            this.kept = new PriorityQueue<>(MOST_URGENT_FIRST.reversed());
+        }
+
+        void add(Row row) {
+            if (kept.size() < limit) {
+                kept.add(row);
+            } else if (MOST_URGENT_FIRST.compare(row, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(row);
+            }
+        }
+
+        List<Row> inOrder() {
+            return kept.stream().sorted(MOST_URGENT_FIRST).toList();
+        }
     }
 }

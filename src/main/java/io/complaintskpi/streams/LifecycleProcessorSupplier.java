@@ -1,7 +1,6 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
@@ -45,6 +44,6 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
                         Serdes.String(), new JsonSerde<>(Alert.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
-                        Serdes.String(), new JsonSerde<>(Caseload.Entry.class)));
+                        Serdes.String(), new CaseloadEntrySerde()));
     }
 }
