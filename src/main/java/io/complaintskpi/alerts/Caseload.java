@@ -47,10 +47,20 @@ public final class Caseload {
 
         public boolean lists(Row row) {
             return (status == Status.ALL || row.open() && (status == Status.OPEN || row.workingDaysOverdue() > 0))
-                    && (authority == null || authority.equals(row.authority()))
-                    && (stage == null || stage == row.stage())
-                    && (serviceArea == null || serviceArea.equals(row.serviceArea()))
-                    && (regime == null || regime.equals(row.regime()));
+                    && filters(row.authority(), row.stage(), row.serviceArea(), row.regime());
+        }
+
+        /** The same test for an open complaint's entry, without building its row. */
+        boolean lists(Entry entry, WorkingDayCalendar calendar) {
+            return filters(entry.authority(), entry.stage(), entry.serviceArea(), entry.regime())
+                    && (status != Status.OVERDUE || Overdue.workingDaysOverdue(calendar, entry.due(), today) > 0);
+        }
+
+        private boolean filters(String rowAuthority, int rowStage, String rowServiceArea, String rowRegime) {
+            return (authority == null || authority.equals(rowAuthority))
+                    && (stage == null || stage == rowStage)
+                    && (serviceArea == null || serviceArea.equals(rowServiceArea))
+                    && (regime == null || regime.equals(rowRegime));
         }
     }
 
@@ -69,6 +79,12 @@ public final class Caseload {
             .thenComparing(Row::complaintId);
 
     private static final Comparator<Row> BY_REFERENCE = Comparator.comparing(Row::complaintId);
+
+    /**
+     * {@link #MOST_URGENT_FIRST} for open complaints, from their entries alone: working days overdue never
+     * grow with a later due date, so the earlier due date is at least as overdue, and equal ones tie on it.
+     */
+    static final Comparator<Entry> OPEN_BY_URGENCY = Comparator.comparing(Entry::due).thenComparing(Entry::complaintId);
 
     private Caseload() {
     }
@@ -121,16 +137,16 @@ public final class Caseload {
         if (query.status() == Status.ALL) {
             throw new IllegalArgumentException("every complaint is listed a page at a time, not from the open ones");
         }
-        MostUrgent rows = new MostUrgent(query.limit());
+        Kept<Entry> kept = new Kept<>(query.limit(), OPEN_BY_URGENCY);
         int count = 0;
         for (Entry entry : open) {
-            Row row = row(entry, calendar, query.today());
-            if (query.lists(row)) {
+            if (query.lists(entry, calendar)) {
                 count++;
-                rows.add(row);
+                kept.add(entry);
             }
         }
-        return new Page(count, rows.inOrder(), null);
+        return new Page(count, kept.inOrder().stream().map(entry -> row(entry, calendar, query.today())).toList(),
+                null);
     }
 
     /**
@@ -157,7 +173,7 @@ public final class Caseload {
      */
     public static Page merge(Query query, Collection<Page> pages) {
         if (query.status() != Status.ALL) {
-            MostUrgent rows = new MostUrgent(query.limit());
+            Kept<Row> rows = new Kept<>(query.limit(), MOST_URGENT_FIRST);
             pages.forEach(page -> page.rows().forEach(rows::add));
             return new Page(pages.stream().mapToInt(Page::count).sum(), rows.inOrder(), null);
         }
@@ -173,28 +189,30 @@ public final class Caseload {
         return new Page(upToCut.size(), upToCut, cut);
     }
 
-    /** The {@code limit} most urgent of the rows added, kept without sorting them all. */
-    private static final class MostUrgent {
+    /** The first {@code limit} of the items added in an order, kept without sorting them all. */
+    private static final class Kept<T> {
 
         private final int limit;
-        private final PriorityQueue<Row> kept; // the least urgent kept at its head, dropped first
+        private final Comparator<T> order;
+        private final PriorityQueue<T> kept; // the last kept at its head, dropped first
 
-        MostUrgent(int limit) {
+        Kept(int limit, Comparator<T> order) {
             this.limit = limit;
-            this.kept = new PriorityQueue<>(MOST_URGENT_FIRST.reversed());
+            this.order = order;
+            this.kept = new PriorityQueue<>(order.reversed());
         }
 
-        void add(Row row) {
+        void add(T item) {
             if (kept.size() < limit) {
-                kept.add(row);
-            } else if (MOST_URGENT_FIRST.compare(row, kept.peek()) < 0) {
+                kept.add(item);
+            } else if (order.compare(item, kept.peek()) < 0) {
                 kept.poll();
-                kept.add(row);
+                kept.add(item);
             }
         }
 
-        List<Row> inOrder() {
-            return kept.stream().sorted(MOST_URGENT_FIRST).toList();
+        List<T> inOrder() {
+            return kept.stream().sorted(order).toList();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -155,5 +156,21 @@ class CaseloadTest {
         assertThat(pageThrough(2, 4)).as("filtered: only those at stage 2")
                 .containsExactlyElementsOf(IntStream.range(0, 60).filter(i -> i % 4 == 2)
                         .mapToObj(i -> String.format("K-%02d", i)).toList());
+    }
+
+    @Test
+    void openEntriesByDueDateAreInTheMostUrgentFirstOrder() {
+        LocalDate today = date("2016-03-29"); // the Tuesday after Easter Monday
+        List<Caseload.Entry> entries = new ArrayList<>();
+        for (int day = -400; day <= 60; day++) {
+            for (String id : List.of("X", "A")) {
+                entries.add(new Caseload.Entry(id + day, Cases.AUTHORITY, "CHILDREN", "Fostering", 1,
+                        today.minusDays(500), Milestone.RESPONSE, today.plusDays(day)));
+            }
+        }
+        List<Caseload.Row> byEntry = entries.stream().sorted(Caseload.OPEN_BY_URGENCY)
+                .map(entry -> Caseload.row(entry, Cases.CALENDAR, today)).toList();
+
+        assertThat(byEntry).isEqualTo(byEntry.stream().sorted(Caseload.MOST_URGENT_FIRST).toList());
     }
 }
