@@ -1,7 +1,10 @@
 package io.complaintskpi.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +14,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,21 +72,58 @@ public final class EventCodec {
     }
 
     /**
-     * Maps an event this service validated before and stored in its canonical form ({@link #encodeTree}):
-     * no schema check, which would dominate the cost of reading a complaint's history.
+     * Maps an event this service validated before and stored in its canonical form ({@link #write}): no
+     * schema check, which would dominate the cost of reading a complaint's history.
      */
     public EventEnvelope decodeStored(JsonNode json) {
-        String type = json.get("eventType").asText();
+        try (JsonParser parser = MAPPER.treeAsTokens(json)) {
+            parser.nextToken();
+            return readStored(parser);
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree always reads", e);
+        }
+    }
+
+    /**
+     * {@link #decodeStored} from a parser of any Jackson format (JSON, the store's CBOR) standing on the
+     * event's START_OBJECT; leaves it on the matching END_OBJECT. Fields may come in any order.
+     */
+    public EventEnvelope readStored(JsonParser parser) throws IOException {
+        String eventId = null;
+        String type = null;
+        String occurredAt = null;
+        String complaintId = null;
+        String authority = defaultAuthority;
+        int schemaVersion = 0;
+        JsonNode dataTree = null;
+        ComplaintEvent data = null;
         try {
-            ComplaintEvent event = MAPPER.treeToValue(json.get("data"), TYPES.get(type));
-            String authority = json.has("authority") ? json.get("authority").asText() : defaultAuthority;
-            return new EventEnvelope(
-                    UUID.fromString(json.get("eventId").asText()),
-                    OffsetDateTime.parse(json.get("occurredAt").asText()),
-                    json.get("complaintId").asText(),
-                    authority,
-                    json.get("schemaVersion").asInt(),
-                    event);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "eventId" -> eventId = parser.getText();
+                    case "eventType" -> type = parser.getText();
+                    case "occurredAt" -> occurredAt = parser.getText();
+                    case "complaintId" -> complaintId = parser.getText();
+                    case "authority" -> authority = parser.getText();
+                    case "schemaVersion" -> schemaVersion = parser.getValueAsInt();
+                    case "data" -> {
+                        // Straight into the record when its type is known (the canonical order), else held.
+                        if (type != null) {
+                            data = MAPPER.readValue(parser, TYPES.get(type));
+                        } else {
+                            dataTree = MAPPER.readTree(parser);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (data == null) {
+                data = MAPPER.treeToValue(dataTree, TYPES.get(type));
+            }
+            return new EventEnvelope(UUID.fromString(eventId), OffsetDateTime.parse(occurredAt), complaintId,
+                    authority, schemaVersion, data);
         } catch (ValueInstantiationException e) {
             // The record's own check failed: its message is the reason, Jackson's wrapping is noise.
             Throwable reason = e.getCause() == null ? e : e.getCause();
@@ -93,26 +135,43 @@ public final class EventCodec {
         }
     }
 
-    /** The canonical form: contract fields only, authority always present, occurredAt always with seconds. */
+    /** The canonical form as JSON bytes. */
     public byte[] encode(EventEnvelope envelope) {
-        try {
-            return MAPPER.writeValueAsBytes(encodeTree(envelope));
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            write(generator, envelope);
+        } catch (IOException e) {
             throw new IllegalStateException("an envelope always serialises", e);
         }
+        return out.toByteArray();
     }
 
     /** The canonical form as a JSON tree. */
     public ObjectNode encodeTree(EventEnvelope envelope) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("eventId", envelope.eventId().toString());
-        json.put("eventType", envelope.eventType());
-        json.put("occurredAt", envelope.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        json.put("complaintId", envelope.complaintId());
-        json.put("authority", envelope.authority());
-        json.put("schemaVersion", envelope.schemaVersion());
-        json.set("data", WRITER.valueToTree(envelope.event()));
-        return json;
+        TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+        try {
+            write(buffer, envelope);
+            return MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("an envelope always serialises", e);
+        }
+    }
+
+    /**
+     * The canonical form, the one home of it, to a generator of any Jackson format: contract fields only,
+     * authority always present, occurredAt always with seconds.
+     */
+    public void write(JsonGenerator generator, EventEnvelope envelope) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("eventId", envelope.eventId().toString());
+        generator.writeStringField("eventType", envelope.eventType());
+        generator.writeStringField("occurredAt", envelope.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        generator.writeStringField("complaintId", envelope.complaintId());
+        generator.writeStringField("authority", envelope.authority());
+        generator.writeNumberField("schemaVersion", envelope.schemaVersion());
+        generator.writeFieldName("data");
+        WRITER.writeValue(generator, envelope.event());
+        generator.writeEndObject();
     }
 
     private static JsonNode parse(byte[] value) {

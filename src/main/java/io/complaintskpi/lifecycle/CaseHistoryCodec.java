@@ -1,20 +1,35 @@
 package io.complaintskpi.lifecycle;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.InvalidEventException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A key's accepted events as a JSON array of events in the contract's canonical form: the one JSON form
- * of a history, for the store and for instances asking each other.
+ * A key's accepted events as an array of events in the contract's canonical form. Instances asking each
+ * other get it as JSON ({@link #toJson}); the store keeps the same tree in CBOR ({@link #encode}), with
+ * string references, so the field names and values that repeat from event to event are written once,
+ * and written and read straight to and from the events, with no tree in between: fewer bytes than the
+ * JSON, and cheaper to read and write. {@link #decode} also reads the JSON
+ * form that stores written before the change hold, so they need no reset.
  */
 public final class CaseHistoryCodec {
+
+    private static final CBORFactory CBOR = CBORFactory.builder().enable(CBORGenerator.Feature.STRINGREF).build();
+    /** The JSON form starts with its array's bracket; CBOR never does (an array or a tag comes first). */
+    private static final byte JSON_ARRAY = '[';
 
     private final EventCodec codec;
 
@@ -35,19 +50,41 @@ public final class CaseHistoryCodec {
         return new CaseHistory(events);
     }
 
+    /** The stored form: the JSON form in CBOR, written straight from the events (no tree in between). */
     public byte[] encode(CaseHistory history) {
-        try {
-            return EventCodec.MAPPER.writeValueAsBytes(toJson(history));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (history.events().size() + 1));
+        try (JsonGenerator generator = CBOR.createGenerator(out)) {
+            generator.writeStartArray();
+            for (EventEnvelope event : history.events()) {
+                codec.write(generator, event);
+            }
+            generator.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write case history", e);
         }
+        return out.toByteArray();
     }
 
-    public CaseHistory decode(byte[] json) {
-        try {
-            return fromJson(EventCodec.MAPPER.readTree(json));
+    /** Reads the stored form, or the JSON form of stores written before it. */
+    public CaseHistory decode(byte[] stored) {
+        boolean json = stored.length > 0 && stored[0] == JSON_ARRAY;
+        try (JsonParser parser = (json ? EventCodec.MAPPER.getFactory() : CBOR).createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("not an array of events");
+            }
+            List<EventEnvelope> events = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                events.add(codec.readStored(parser));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IOException("not an array of events");
+            }
+            return new CaseHistory(events);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read case history", e);
+        } catch (InvalidEventException e) {
+            // Bytes the service wrote that no longer read as events: a broken store, not a bad event.
+            throw new UncheckedIOException("cannot read case history", new IOException(e.getMessage(), e));
         }
     }
 }

@@ -1,20 +1,30 @@
 package io.complaintskpi.streams;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
+import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every RocksDB store of the instance shares one LRU block cache and one write-buffer manager charged to
- * that cache, so their off-heap memory is bounded by {@value #MEMORY_BYTES_CONFIG} whatever the number of
- * tasks and stores (Kafka Streams' memory-management guide). Without it each store keeps its own 50 MB
- * cache and up to three 16 MB memtables: some 2 GB for this topology's 24 stores.
+ * Every RocksDB store of one Kafka Streams instance shares one LRU block cache and one write-buffer manager
+ * charged to that cache, so their off-heap memory is bounded by {@value #MEMORY_BYTES_CONFIG} whatever the
+ * number of tasks and stores (Kafka Streams' memory-management guide). Without it each store keeps its own
+ * 50 MB cache and up to three 16 MB memtables: some 2 GB for this topology's 24 stores.
+ *
+ * <p>The bound is per instance (its state folder), not per JVM: instances in one JVM (the tests, {@code bench})
+ * would otherwise share one write-buffer budget, and each instance's writes would keep flushing the others'
+ * memtables. The pair is closed when the instance's last store closes.
+ *
+ * <p>Disk: blocks are LZ4-compressed (Kafka Streams' default is none): the stores hold JSON-like values and
+ * keys with long shared prefixes, which LZ4 shrinks for little CPU; and each store's manifest reserves
+ * {@value #MANIFEST_PREALLOCATION_BYTES} bytes ahead, not RocksDB's 4 MiB.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
@@ -24,32 +34,63 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     private static final double WRITE_BUFFER_SHARE = 0.5;
     private static final double INDEX_FILTER_SHARE = 0.1;
     private static final long BLOCK_BYTES = 16L * 1024;
+    /** RocksDB reserves 4 MiB of disk for each store's manifest by default: 96 MiB for 24 stores holding little. */
+    private static final long MANIFEST_PREALLOCATION_BYTES = 256L * 1024;
 
-    /** Shared by all stores of all instances in the JVM with the same bound; never closed while the JVM runs. */
-    private record Shared(Cache cache, WriteBufferManager writeBuffers) {
+    /** One instance's cache and write-buffer manager, with the number of its stores open on them. */
+    private static final class Shared {
+        final Cache cache;
+        final WriteBufferManager writeBuffers;
+        int stores;
+
+        Shared(long bytes) {
+            cache = new LRUCache(bytes, -1, false, INDEX_FILTER_SHARE);
+            writeBuffers = new WriteBufferManager((long) (bytes * WRITE_BUFFER_SHARE), cache);
+        }
     }
 
-    private static final Map<Long, Shared> SHARED = new ConcurrentHashMap<>();
+    private static final Map<String, Shared> SHARED = new HashMap<>();
+
+    /** Which instance a store belongs to; this setter's own field, as Kafka Streams makes one setter per store. */
+    private String instance;
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         long bytes = Long.parseLong(String.valueOf(configs.get(MEMORY_BYTES_CONFIG)));
-        Shared shared = SHARED.computeIfAbsent(bytes, total -> {
-            Cache cache = new LRUCache(total, -1, false, INDEX_FILTER_SHARE);
-            return new Shared(cache, new WriteBufferManager((long) (total * WRITE_BUFFER_SHARE), cache));
-        });
+        instance = configs.get(StreamsConfig.STATE_DIR_CONFIG) + "|" + bytes;
+        Shared shared;
+        synchronized (SHARED) {
+            shared = SHARED.computeIfAbsent(instance, key -> new Shared(bytes));
+            shared.stores++;
+        }
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
-        table.setBlockCache(shared.cache());
+        table.setBlockCache(shared.cache);
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         table.setBlockSize(BLOCK_BYTES);
-        options.setWriteBufferManager(shared.writeBuffers());
+        options.setWriteBufferManager(shared.writeBuffers);
         options.setTableFormatConfig(table);
+        options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+        options.setManifestPreallocationSize(MANIFEST_PREALLOCATION_BYTES);
+    }
+
+    /** How many instances have stores open (for tests). */
+    static int instancesOpen() {
+        synchronized (SHARED) {
+            return SHARED.size();
+        }
     }
 
     @Override
     public void close(String storeName, Options options) {
-        // The cache and the write-buffer manager are shared by every store: closing one store keeps them.
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(instance);
+            if (shared != null && --shared.stores == 0) {
+                SHARED.remove(instance);
+                shared.writeBuffers.close();
+                shared.cache.close();
+            }
+        }
     }
 }

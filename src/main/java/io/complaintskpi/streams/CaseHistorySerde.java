@@ -9,7 +9,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.UncheckedIOException;
 
-/** The case-history store's values in the history's one JSON form ({@link CaseHistoryCodec}). */
+/**
+ * The case-history store's values in the history's stored form ({@link CaseHistoryCodec}: CBOR, and the JSON
+ * that stores of earlier builds hold).
+ */
 final class CaseHistorySerde implements Serde<CaseHistory> {
 
     private final CaseHistoryCodec codec;

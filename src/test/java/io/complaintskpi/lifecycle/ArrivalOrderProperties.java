@@ -139,7 +139,7 @@ class ArrivalOrderProperties {
     }
 
     /** A valid history in business-time order: the lifecycle steps first, then dated one after another. */
-    private static List<EventEnvelope> history(Random random) {
+    static List<EventEnvelope> history(Random random) {
         Regime regime = random.nextBoolean() ? Regime.CHILDREN : Regime.ADULTS;
         LocalDate received = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(4 * 365));
         List<ComplaintEvent> steps = regime == Regime.CHILDREN ? children(random) : adults(random, received);

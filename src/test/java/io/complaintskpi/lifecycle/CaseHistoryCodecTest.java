@@ -8,9 +8,15 @@ import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.SchemaValidator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static io.complaintskpi.lifecycle.Cases.children;
 import static io.complaintskpi.lifecycle.Cases.history;
@@ -34,6 +40,30 @@ class CaseHistoryCodecTest {
         assertThat(codec.decode(codec.encode(CaseHistory.empty()))).isEqualTo(CaseHistory.empty());
     }
 
+    /** Over generated valid histories of both regimes (the generator of {@link ArrivalOrderProperties}). */
+    @Property(tries = 200)
+    void everyGeneratedHistoryReadsBackAsItWasWrittenInFewerBytesThanItsJson(
+            @ForAll("histories") List<EventEnvelope> events) {
+        CaseHistory generated = new CaseHistory(events);
+        byte[] stored = codec.encode(generated);
+
+        assertThat(codec.decode(stored)).isEqualTo(generated);
+        assertThat(stored.length).isLessThan(codec.toJson(generated).toString().length());
+    }
+
+    @Provide
+    Arbitrary<List<EventEnvelope>> histories() {
+        return Arbitraries.randomValue(ArrivalOrderProperties::history);
+    }
+
+    @Test
+    void aStoreWrittenInTheJsonFormBeforeTheBinaryOneIsStillRead() {
+        byte[] json = codec.toJson(history).toString().getBytes(StandardCharsets.UTF_8);
+
+        assertThat(codec.decode(json)).isEqualTo(history);
+        assertThat(codec.encode(history)[0]).as("the stored form is not JSON").isNotEqualTo((byte) '[');
+    }
+
     @Test
     void theFormIsAnArrayOfEventsInTheContractsCanonicalForm() {
         JsonNode json = codec.toJson(history);
@@ -51,6 +81,10 @@ class CaseHistoryCodecTest {
     @Test
     void unreadableBytesSayWhat() {
         assertThatThrownBy(() -> codec.decode("[{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("cannot read case history");
+        assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xff, 0x01}))
+                .hasMessageContaining("cannot read case history");
+        assertThatThrownBy(() -> codec.decode(new byte[] {0x01}))
                 .hasMessageContaining("cannot read case history");
     }
 }
