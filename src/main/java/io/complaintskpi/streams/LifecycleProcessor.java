@@ -30,9 +30,9 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
  * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
- * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before the stores are
- * touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034) and leaves the
- * state as it was.
+ * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before
+ * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
+ * and leaves the state as it was.
  */
 final class LifecycleProcessor implements Processor<String, byte[], String, LifecycleOutput> {
 
