@@ -133,7 +133,7 @@ public final class ComplaintsService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        QueryService local = new StreamsQueryService(streams, deadLetters);
+        QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
                 new HttpPeerClient(rules.codec(), config.security().internalSecret()));

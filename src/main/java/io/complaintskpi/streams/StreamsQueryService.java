@@ -1,6 +1,8 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.DeadLetter;
@@ -14,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Answers from this instance's own Kafka Streams stores (interactive queries), nothing else. */
 public final class StreamsQueryService implements QueryService {
@@ -21,11 +24,14 @@ public final class StreamsQueryService implements QueryService {
     private final KafkaStreams streams;
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
+    private final StoreCaseload caseload;
 
-    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
+    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiTotalsPartitions);
+        this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
+                () -> localPartitions(Names.CASE_HISTORY_STORE, Names.EVENTS_TOPIC::equals), rules);
     }
 
     @Override
@@ -45,8 +51,8 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
-    public List<CaseHistory> allCaseHistories() {
-        return all(Names.CASE_HISTORY_STORE);
+    public Caseload.Page caseload(Caseload.Query query) {
+        return caseload.read(query);
     }
 
     @Override
@@ -75,12 +81,17 @@ public final class StreamsQueryService implements QueryService {
     /** Each local partition of {@code kpi-totals} on its own, so the reader can seek within each. */
     private List<ReadOnlyKeyValueStore<String, Long>> kpiTotalsPartitions() {
         String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
+        return localPartitions(Names.KPI_TOTALS_STORE, topic -> topic.endsWith(sums));
+    }
+
+    /** Each local partition of a store on its own (its tasks read {@code source}), so a reader keeps each in key order. */
+    private <V> List<ReadOnlyKeyValueStore<String, V>> localPartitions(String name, Predicate<String> source) {
         return streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
-                .filter(tp -> tp.topic().endsWith(sums))
-                .map(tp -> streams.store(StoreQueryParameters.fromNameAndType(Names.KPI_TOTALS_STORE,
-                        QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(tp.partition())))
+                .filter(tp -> source.test(tp.topic()))
+                .map(tp -> streams.store(StoreQueryParameters.fromNameAndType(name,
+                        QueryableStoreTypes.<String, V>keyValueStore()).withPartition(tp.partition())))
                 .toList();
     }
 
