@@ -1,16 +1,28 @@
 package io.complaintskpi.alerts;
 
+import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.lifecycle.DueDates;
+import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.Timescale.Milestone;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
 
-/** The complaints manager's morning list: every complaint with where it stands against its next deadline. */
+/**
+ * The complaints manager's morning list: every complaint with where it stands against its next deadline.
+ * An open complaint's row comes from its {@link Entry}, which the service keeps in an index of open
+ * complaints, so the open list costs what is open; closed complaints are listed a page at a time.
+ */
 public final class Caseload {
 
     /** One complaint at its current stage. {@code workingDaysLeft} is 0 once the due date has passed. */
@@ -19,30 +31,188 @@ public final class Caseload {
                       int workingDaysLeft, int workingDaysOverdue) {
     }
 
+    /** What an open complaint's row needs that does not move with the calendar: its current stage's next deadline. */
+    public record Entry(String complaintId, String authority, String regime, String serviceArea, int stage,
+                        LocalDate openedOn, Milestone milestone, LocalDate due) {
+    }
+
+    public enum Status { OPEN, OVERDUE, ALL }
+
+    /**
+     * One caseload question: which rows (status and filters, a null filter takes any), how many, as of
+     * {@code today}; with {@link Status#ALL}, the page after the complaint reference {@code after} (null: the first).
+     */
+    public record Query(Status status, String authority, Integer stage, String serviceArea, String regime,
+                        int limit, LocalDate today, String after) {
+
+        public boolean lists(Row row) {
+            return (status == Status.ALL || row.open() && (status == Status.OPEN || row.workingDaysOverdue() > 0))
+                    && filters(row.authority(), row.stage(), row.serviceArea(), row.regime());
+        }
+
+        /** The same test for an open complaint's entry, without building its row. */
+        boolean lists(Entry entry, WorkingDayCalendar calendar) {
+            return filters(entry.authority(), entry.stage(), entry.serviceArea(), entry.regime())
+                    && (status != Status.OVERDUE || Overdue.workingDaysOverdue(calendar, entry.due(), today) > 0);
+        }
+
+        private boolean filters(String rowAuthority, int rowStage, String rowServiceArea, String rowRegime) {
+            return (authority == null || authority.equals(rowAuthority))
+                    && (stage == null || stage == rowStage)
+                    && (serviceArea == null || serviceArea.equals(rowServiceArea))
+                    && (regime == null || regime.equals(rowRegime));
+        }
+    }
+
+    /**
+     * An answer. Open or overdue: {@code count} rows match, the first {@code limit} most urgent are listed,
+     * {@code next} is null. All: a page of rows in reference order, {@code count} of them; {@code next} is the
+     * reference to ask the following page after (null: nothing further).
+     */
+    public record Page(int count, List<Row> rows, String next) {
+    }
+
     /** Most overdue first, then the nearest deadline; closed complaints last. */
     public static final Comparator<Row> MOST_URGENT_FIRST = Comparator.comparing((Row r) -> !r.open())
             .thenComparing(Comparator.comparingInt(Row::workingDaysOverdue).reversed())
             .thenComparing(Row::due)
             .thenComparing(Row::complaintId);
 
+    private static final Comparator<Row> BY_REFERENCE = Comparator.comparing(Row::complaintId);
+
+    /**
+     * {@link #MOST_URGENT_FIRST} for open complaints, from their entries alone: working days overdue never
+     * grow with a later due date, so the earlier due date is at least as overdue, and equal ones tie on it.
+     */
+    static final Comparator<Entry> OPEN_BY_URGENCY = Comparator.comparing(Entry::due).thenComparing(Entry::complaintId);
+
     private Caseload() {
+    }
+
+    /** The complaint's open-caseload entry, if it has one: a complaint whose current stage is open. */
+    public static Optional<Entry> entry(CaseState state, DueDates dueDates) {
+        if (state == null || state.complaint() == null || !state.complaint().current().isOpen()) {
+            return Optional.empty();
+        }
+        Complaint complaint = state.complaint();
+        Stage current = complaint.current();
+        Deadline next = dueDates.next(complaint, current);
+        return Optional.of(new Entry(state.key(), state.authority(), complaint.regime().name(),
+                complaint.serviceArea(), current.number(), current.openedOn(), next.milestone(), next.due()));
+    }
+
+    /** An open complaint's row on {@code today}. */
+    public static Row row(Entry entry, WorkingDayCalendar calendar, LocalDate today) {
+        int overdue = Overdue.workingDaysOverdue(calendar, entry.due(), today);
+        return new Row(entry.complaintId(), entry.authority(), entry.regime(), entry.serviceArea(), entry.stage(),
+                entry.openedOn(), entry.milestone(), entry.due(), ComplaintDeadlines.openStatus(overdue), true,
+                Overdue.workingDaysLeft(calendar, entry.due(), today), overdue);
+    }
+
+    /** The key's row on {@code today}; none for a key that carries no complaint. */
+    public static Optional<Row> row(CaseState state, DueDates dueDates, LocalDate today) {
+        if (state == null || state.complaint() == null) {
+            return Optional.empty();
+        }
+        Optional<Entry> open = entry(state, dueDates);
+        if (open.isPresent()) {
+            return Optional.of(row(open.get(), dueDates.calendar(), today));
+        }
+        ComplaintDeadlines deadlines = ComplaintDeadlines.of(state, dueDates, today);
+        ComplaintDeadlines.StageClock current = deadlines.stages().get(deadlines.stages().size() - 1);
+        return Optional.of(new Row(state.key(), deadlines.authority(), deadlines.regime(), deadlines.serviceArea(),
+                current.stage(), current.openedOn(), current.milestone(), current.due(), current.status(), false,
+                0, current.workingDaysOverdue()));
     }
 
     /** One row per complaint among {@code states}; keys that carry no complaint are left out. */
     public static List<Row> rows(Collection<CaseState> states, DueDates dueDates, LocalDate today) {
         List<Row> rows = new ArrayList<>();
-        for (CaseState state : states) {
-            if (state == null || state.complaint() == null) {
-                continue;
-            }
-            ComplaintDeadlines deadlines = ComplaintDeadlines.of(state, dueDates, today);
-            ComplaintDeadlines.StageClock current = deadlines.stages().get(deadlines.stages().size() - 1);
-            boolean open = current.closedOn() == null;
-            int left = open ? Overdue.workingDaysLeft(dueDates.calendar(), current.due(), today) : 0;
-            rows.add(new Row(state.key(), deadlines.authority(), deadlines.regime(), deadlines.serviceArea(),
-                    current.stage(), current.openedOn(), current.milestone(), current.due(), current.status(), open,
-                    left, current.workingDaysOverdue()));
-        }
+        states.forEach(state -> row(state, dueDates, today).ifPresent(rows::add));
         return rows;
+    }
+
+    /** The open or overdue list from the open complaints' entries: what matches, most urgent first. */
+    public static Page open(Iterable<Entry> open, Query query, WorkingDayCalendar calendar) {
+        if (query.status() == Status.ALL) {
+            throw new IllegalArgumentException("every complaint is listed a page at a time, not from the open ones");
+        }
+        Kept<Entry> kept = new Kept<>(query.limit(), OPEN_BY_URGENCY);
+        int count = 0;
+        for (Entry entry : open) {
+            if (query.lists(entry, calendar)) {
+                count++;
+                kept.add(entry);
+            }
+        }
+        return new Page(count, kept.inOrder().stream().map(entry -> row(entry, calendar, query.today())).toList(),
+                null);
+    }
+
+    /**
+     * A page of every complaint: reads at most {@code limit} keys from {@code inReferenceOrder} (the keys after
+     * {@code query.after()}, in reference order) and lists those that match, so a page costs its limit whatever
+     * the history; a filtered page may list fewer. {@code next} is the last key read when any are left.
+     */
+    public static Page all(Iterator<CaseState> inReferenceOrder, Query query, DueDates dueDates) {
+        List<Row> rows = new ArrayList<>();
+        String last = null;
+        for (int read = 0; read < query.limit() && inReferenceOrder.hasNext(); read++) {
+            CaseState state = inReferenceOrder.next();
+            last = state.key();
+            row(state, dueDates, query.today()).filter(query::lists).ifPresent(rows::add);
+        }
+        return new Page(rows.size(), rows, inReferenceOrder.hasNext() ? last : null);
+    }
+
+    /**
+     * The answers of several holders of disjoint sets of complaints (partitions, instances) as one. Open or
+     * overdue: counts add up, the most urgent {@code limit} are kept. All: each holder read its keys up to its
+     * {@code next}, so every key up to the smallest of those was read by every holder; rows beyond it wait for
+     * the next page, and so do rows beyond {@code limit}. Every complaint is listed exactly once over the pages.
+     */
+    public static Page merge(Query query, Collection<Page> pages) {
+        if (query.status() != Status.ALL) {
+            Kept<Row> rows = new Kept<>(query.limit(), MOST_URGENT_FIRST);
+            pages.forEach(page -> page.rows().forEach(rows::add));
+            return new Page(pages.stream().mapToInt(Page::count).sum(), rows.inOrder(), null);
+        }
+        List<Row> rows = new ArrayList<>();
+        pages.forEach(page -> rows.addAll(page.rows()));
+        String cut = pages.stream().map(Page::next).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        List<Row> upToCut = rows.stream().filter(r -> cut == null || r.complaintId().compareTo(cut) <= 0)
+                .sorted(BY_REFERENCE).toList();
+        if (upToCut.size() > query.limit()) {
+            List<Row> page = upToCut.subList(0, query.limit());
+            return new Page(page.size(), List.copyOf(page), page.get(page.size() - 1).complaintId());
+        }
+        return new Page(upToCut.size(), upToCut, cut);
+    }
+
+    /** The first {@code limit} of the items added in an order, kept without sorting them all. */
+    private static final class Kept<T> {
+
+        private final int limit;
+        private final Comparator<T> order;
+        private final PriorityQueue<T> kept; // the last kept at its head, dropped first
+
+        Kept(int limit, Comparator<T> order) {
+            this.limit = limit;
+            this.order = order;
+            this.kept = new PriorityQueue<>(order.reversed());
+        }
+
+        void add(T item) {
+            if (kept.size() < limit) {
+                kept.add(item);
+            } else if (order.compare(item, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(item);
+            }
+        }
+
+        List<T> inOrder() {
+            return kept.stream().sorted(order).toList();
+        }
     }
 }

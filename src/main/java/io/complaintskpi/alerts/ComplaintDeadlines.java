@@ -52,6 +52,11 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
                 complaint.serviceArea(), today, stages, state.awaiting().stream().map(Held::of).toList());
     }
 
+    /** An open stage's status: OVERDUE once a working day has passed its due date. */
+    static String openStatus(int workingDaysOverdue) {
+        return workingDaysOverdue > 0 ? "OVERDUE" : "OPEN";
+    }
+
     private static StageClock clock(Complaint complaint, Stage stage, DueDates dueDates, LocalDate today) {
         Deadline deadline = dueDates.next(complaint, stage);
         LocalDate due = deadline.due();
@@ -68,7 +73,7 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
         int overdue = 0;
         if (stage.isOpen()) {
             overdue = Overdue.workingDaysOverdue(dueDates.calendar(), due, today);
-            status = overdue > 0 ? "OVERDUE" : "OPEN";
+            status = openStatus(overdue);
         } else {
             taken = dueDates.workingDaysTaken(stage);
             if (complaint.regime() == Regime.CHILDREN && stage.number() < 3 && stage.responded()) {

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -82,9 +83,11 @@ public final class ComplaintsService implements AutoCloseable {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());
             resources.push(broker);
             config = config.withBootstrapServers(broker.bootstrapServers());
-            LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
+            LOG.info("embedded Kafka broker on {}, {} s after the JVM started", broker.bootstrapServers(),
+                    CrashRecovery.sinceJvmStart());
         }
         TopicProvisioner.provision(config.kafkaClientProperties(), TopicSpecs.load());
+        LOG.info("topics checked, {} s after the JVM started", CrashRecovery.sinceJvmStart());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.kafkaClientProperties(), Names.DLQ_TOPIC, metrics);
         resources.push(deadLetters);
@@ -102,6 +105,7 @@ public final class ComplaintsService implements AutoCloseable {
         Properties streamsProps = ComplaintsTopology.properties(config);
         CrashRecovery.apply(streamsProps, config.dataDir());
         streams = new KafkaStreams(ComplaintsTopology.build(config, rules, backlog), streamsProps);
+        CrashRecovery.logStart(streams);
         // Bad records never get here (the processing handler sends them to the DLQ); what does is an
         // infrastructure fault, which a fresh thread can usually ride out.
         // Replacement hides the crash from /ready: the counter shows it (alerted on in the rules).
@@ -112,8 +116,13 @@ public final class ComplaintsService implements AutoCloseable {
             replaced.increment();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        resources.push(() -> streams.close(CloseOptions.groupMembershipOperation(
-                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+        Path dataDir = config.dataDir();
+        resources.push(() -> {
+            if (streams.close(CloseOptions.groupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)))) {
+                CrashRecovery.markCleanStop(dataDir);
+            }
+        });
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         resources.push(streamsMetrics);
@@ -124,7 +133,7 @@ public final class ComplaintsService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        QueryService local = new StreamsQueryService(streams, deadLetters);
+        QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
                 new HttpPeerClient(rules.codec(), config.security().internalSecret()));

@@ -1,6 +1,9 @@
 package io.complaintskpi.broker;
 
 import kafka.server.KafkaConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -83,6 +86,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Exit.setExitProcedure(EmbeddedKafkaBroker::refuseToTerminate);
         try {
             server.startup();
+            awaitPartitionLeaders(ports.bootstrapServers());
         } catch (RuntimeException | Error e) {
             // Broker threads are not daemons: left running they would keep the JVM alive after the failure.
             LOG.error("Embedded Kafka failed to start in {}; shutting down what had started", dataDir);
@@ -96,6 +100,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info("Embedded Kafka ready on {} (cluster {}, data in {})",
                 ports.bootstrapServers(), clusterId, dataDir.toAbsolutePath());
         return new EmbeddedKafkaBroker(server, lock, ports.bootstrapServers(), clusterId);
+    }
+
+    /**
+     * After an unclean stop, startup returns before the partitions are online again: the controller fences
+     * the node's previous run, then elects it leader once more. A client producing in that window gets
+     * NOT_LEADER_OR_FOLLOWER, and a new idempotent producer can have a later batch appended before its first
+     * (the broker knows nothing of it yet) and then stay stuck on OUT_OF_ORDER_SEQUENCE_NUMBER.
+     */
+    private static void awaitPartitionLeaders(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            provisioner.awaitLeaders(List.copyOf(TopicProvisioner.await(
+                    admin.listTopics(new ListTopicsOptions().listInternal(true)).names())));
+        }
     }
 
     public String bootstrapServers() {

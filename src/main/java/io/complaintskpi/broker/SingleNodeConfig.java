@@ -35,6 +35,11 @@ final class SingleNodeConfig {
         // Topics come from topics/*.topic.json only; a typo in a topic name must fail, not create a topic.
         props.setProperty("auto.create.topics.enable", "false");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
+        // After a crash the restarted node may register again only once its killed run's session has expired
+        // (the controller refuses the new registration as a duplicate until then): 9 s by default, most of a
+        // restart. Its heartbeats go to its own controller in the same JVM, so a short session costs nothing.
+        props.setProperty("broker.session.timeout.ms", "3000");
+        props.setProperty("broker.heartbeat.interval.ms", "500");
         return props;
     }
 }

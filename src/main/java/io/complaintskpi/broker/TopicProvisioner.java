@@ -3,10 +3,13 @@ package io.complaintskpi.broker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -178,7 +181,14 @@ public final class TopicProvisioner {
         return config;
     }
 
-    private void awaitLeaders(List<String> topics) {
+    /**
+     * Waits until every partition of {@code topics} has a leader that serves requests. The metadata names a
+     * leader a moment before that broker acts as one: a new idempotent producer whose first batch is refused
+     * then (NOT_LEADER_OR_FOLLOWER) can have a later batch appended first and stay stuck on
+     * OUT_OF_ORDER_SEQUENCE_NUMBER, its first records never stored. So each leader is also asked for the
+     * partition's end offset, which only the acting leader answers (the admin client retries until it does).
+     */
+    void awaitLeaders(List<String> topics) {
         long deadline = System.nanoTime() + leaderWait.toNanos();
         List<String> waitingFor = partitionsWithoutLeader(topics);
         while (!waitingFor.isEmpty()) {
@@ -188,6 +198,21 @@ public final class TopicProvisioner {
             }
             sleep(LEADER_POLL);
             waitingFor = partitionsWithoutLeader(topics);
+        }
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        await(admin.describeTopics(topics).allTopicNames()).forEach((topic, description) ->
+                description.partitions().forEach(p -> ends.put(new TopicPartition(topic, p.partition()),
+                        OffsetSpec.latest())));
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        try {
+            admin.listOffsets(ends, new ListOffsetsOptions().timeoutMs((int) Math.min(left, Integer.MAX_VALUE)))
+                    .all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The leaders of " + topics + " did not answer within "
+                    + leaderWait.toSeconds() + " s; check that the brokers hosting them are up", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for partition leaders", e);
         }
     }
 
@@ -219,7 +244,7 @@ public final class TopicProvisioner {
     }
 
     /** Unwraps Kafka's ExecutionException so callers can catch the Kafka exception itself. */
-    private static <T> T await(KafkaFuture<T> future) {
+    static <T> T await(KafkaFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -18,13 +18,23 @@ import java.util.stream.Collectors;
  * <p>Counting rule: the day of receipt is day 0; a complaint received on a non-working day counts as
  * received on the next working day; the deadline for N working days is the N-th working day after that;
  * a response dated on or before the deadline is on time. Immutable and thread-safe; each year's
- * non-working days are worked out once, on first use.
+ * non-working days and running count of working days are worked out once, on first use.
  */
 public final class WorkingDayCalendar {
 
     private final Set<LocalDate> extraClosures;
     private final Set<LocalDate> extraWorkingDays;
-    private final ConcurrentMap<Integer, boolean[]> nonWorkingByYear = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, Year> years = new ConcurrentHashMap<>();
+
+    /**
+     * One year's days by day of year (1-based): {@code nonWorking[d]}, and {@code workingUpTo[d]} the working
+     * days from 1 January to day d inclusive, so a count of working days costs a lookup per year, not per day.
+     */
+    private record Year(boolean[] nonWorking, int[] workingUpTo) {
+        int total() {
+            return workingUpTo[workingUpTo.length - 1];
+        }
+    }
 
     private WorkingDayCalendar(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays) {
         for (LocalDate day : extraWorkingDays) {
@@ -105,7 +115,7 @@ public final class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return !nonWorkingDays(date.getYear())[date.getDayOfYear()];
+        return !year(date.getYear()).nonWorking()[date.getDayOfYear()];
     }
 
     /** The date the clock starts from: the received date, or the next working day when it is not one. */
@@ -154,11 +164,14 @@ public final class WorkingDayCalendar {
     public int workingDaysBetween(LocalDate received, LocalDate responded) {
         LocalDate start = effectiveReceipt(received);
         LocalDate end = effectiveReceipt(responded);
-        int count = 0;
-        for (LocalDate date = start.plusDays(1); !date.isAfter(end); date = date.plusDays(1)) {
-            if (isWorkingDay(date)) {
-                count++;
-            }
+        if (!end.isAfter(start)) {
+            return 0;
+        }
+        // The working days of (start, end]: up to end, less those up to start, plus whole years between.
+        int count = year(end.getYear()).workingUpTo()[end.getDayOfYear()]
+                - year(start.getYear()).workingUpTo()[start.getDayOfYear()];
+        for (int y = start.getYear(); y < end.getYear(); y++) {
+            count += year(y).total();
         }
         return count;
     }
@@ -168,12 +181,19 @@ public final class WorkingDayCalendar {
         return !responded.isAfter(addWorkingDays(received, n));
     }
 
-    /** Index = day of year (1-based); true = not a working day. */
-    private boolean[] nonWorkingDays(int year) {
-        return nonWorkingByYear.computeIfAbsent(year, this::computeNonWorkingDays);
+    private Year year(int year) {
+        return years.computeIfAbsent(year, y -> {
+            boolean[] nonWorking = nonWorkingDays(y);
+            int[] workingUpTo = new int[nonWorking.length];
+            for (int day = 1; day < nonWorking.length; day++) {
+                workingUpTo[day] = workingUpTo[day - 1] + (nonWorking[day] ? 0 : 1);
+            }
+            return new Year(nonWorking, workingUpTo);
+        });
     }
 
-    private boolean[] computeNonWorkingDays(int year) {
+    /** Index = day of year (1-based); true = not a working day. */
+    private boolean[] nonWorkingDays(int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         boolean[] nonWorking = new boolean[first.lengthOfYear() + 1];
         for (LocalDate date = first; date.getYear() == year; date = date.plusDays(1)) {

@@ -5,11 +5,11 @@ import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.http.ApiRoute.Publication;
-import io.complaintskpi.lifecycle.CaseState;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import static io.complaintskpi.http.ApiServer.ready;
 
@@ -22,7 +22,8 @@ final class DeadlineRoutes {
     record Alerts(LocalDate asOf, int count, List<Alert> alerts) {
     }
 
-    record Complaints(LocalDate asOf, String status, int count, List<Caseload.Row> rows) {
+    /** {@code next}: with status=all, the {@code after} of the following page (null on the last). */
+    record Complaints(LocalDate asOf, String status, int count, List<Caseload.Row> rows, String next) {
     }
 
     /** Default and largest {@code limit} of the caseload list. */
@@ -55,29 +56,22 @@ final class DeadlineRoutes {
         });
 
         api.get("/api/v1/complaints", Publication.refuses(STAFF_ONLY),
-                List.of("status", Params.AUTHORITY, "stage", Params.SERVICE_AREA, Params.REGIME, "limit"), (ctx, p) -> {
+                List.of("status", Params.AUTHORITY, "stage", Params.SERVICE_AREA, Params.REGIME, "limit", "after"),
+                (ctx, p) -> {
             String status = p.optional("status").orElse("open");
             if (!List.of("open", "overdue", "all").contains(status)) {
                 throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
             }
-            var authority = p.authorityFilter();
-            var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.serviceAreaFilter();
-            var regime = p.optional("regime").map(r -> p.regime().name());
-            int limit = p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
-            LocalDate today = deps.today();
-            List<CaseState> states = ready(deps).allCaseHistories().stream()
-                    .map(history -> deps.rules().machine().replay(history.events().get(0).complaintId(), history))
-                    .toList();
-            List<Caseload.Row> rows = Caseload.rows(states, deps.rules().dueDates(), today).stream()
-                    .filter(r -> status.equals("all") || r.open() && (status.equals("open") || r.workingDaysOverdue() > 0))
-                    .filter(r -> authority.map(r.authority()::equals).orElse(true))
-                    .filter(r -> stage.map(s -> r.stage() == s).orElse(true))
-                    .filter(r -> serviceArea.map(r.serviceArea()::equals).orElse(true))
-                    .filter(r -> regime.map(r.regime()::equals).orElse(true))
-                    .sorted(Caseload.MOST_URGENT_FIRST)
-                    .toList();
-            ctx.json(new Complaints(today, status, rows.size(), rows.subList(0, Math.min(limit, rows.size()))));
+            var after = p.optional("after");
+            if (after.isPresent() && !status.equals("all")) {
+                throw new BadRequest("'after' pages status=all; status=" + status + " lists the most urgent first");
+            }
+            var query = new Caseload.Query(Caseload.Status.valueOf(status.toUpperCase(Locale.ROOT)),
+                    p.authorityFilter().orElse(null), p.optionalInt("stage", 1, 3).orElse(null),
+                    p.serviceAreaFilter().orElse(null), p.optional("regime").map(r -> p.regime().name()).orElse(null),
+                    p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT), deps.today(), after.orElse(null));
+            Caseload.Page page = ready(deps).caseload(query);
+            ctx.json(new Complaints(query.today(), status, page.count(), page.rows(), page.next()));
         });
 
         api.get("/api/v1/complaints/{id}/deadlines", Publication.refuses(STAFF_ONLY), List.of(), (ctx, p) -> {

@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -98,12 +99,14 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     @Override
-    public List<CaseHistory> allCaseHistories(String peer) {
-        List<CaseHistory> all = new ArrayList<>();
-        for (JsonNode events : parse(peer, get(peer, InternalRoutes.CASES))) {
-            all.add(histories.fromJson(events));
+    public Caseload.Page caseload(String peer, Caseload.Query query) {
+        byte[] request;
+        try {
+            request = EventCodec.MAPPER.writeValueAsBytes(query);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a caseload query", e);
         }
-        return all;
+        return read(peer, InternalRoutes.CASELOAD, request, new TypeReference<Caseload.Page>() { });
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {

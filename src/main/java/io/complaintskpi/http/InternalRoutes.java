@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
@@ -22,6 +23,7 @@ final class InternalRoutes {
     static final String AUTHORITIES = "/internal/v1/authorities";
     static final String ALERTS = "/internal/v1/alerts";
     static final String CASES = "/internal/v1/cases";
+    static final String CASELOAD = "/internal/v1/caseload";
 
     private InternalRoutes() {
     }
@@ -47,10 +49,12 @@ final class InternalRoutes {
                 ctx.queryParam("dimension"), date(ctx.queryParam("from")), date(ctx.queryParam("to")))));
         routes.get(AUTHORITIES, ctx -> ctx.json(local.series().authorities()));
         routes.get(ALERTS, ctx -> ctx.json(local.openAlerts()));
-        routes.get(CASES, ctx -> {
-            var all = EventCodec.MAPPER.createArrayNode();
-            local.allCaseHistories().forEach(history -> all.add(histories.toJson(history)));
-            ctx.json(all);
+        routes.post(CASELOAD, ctx -> {
+            Caseload.Query query = EventCodec.MAPPER.readValue(ctx.bodyAsBytes(), Caseload.Query.class);
+            if (query.status() == null || query.today() == null || query.limit() < 1) {
+                throw new BadRequest("internal route needs status, today and a positive limit");
+            }
+            ctx.json(local.caseload(query));
         });
         routes.get(CASES + "/{id}", ctx -> {
             var history = local.caseHistory(ctx.pathParam("id"));

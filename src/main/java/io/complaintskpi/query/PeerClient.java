@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 
@@ -31,5 +32,6 @@ public interface PeerClient {
 
     Optional<CaseHistory> caseHistory(String peer, String complaintId);
 
-    List<CaseHistory> allCaseHistories(String peer);
+    /** The peer's own answer to a caseload query (see {@link QueryService#caseload}). */
+    Caseload.Page caseload(String peer, Caseload.Query query);
 }

@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
@@ -21,8 +22,11 @@ public interface QueryService {
     /** The accepted events of one key, if it has any. */
     Optional<CaseHistory> caseHistory(String complaintId);
 
-    /** The accepted events of every key (for the caseload list; a county's keys number in the thousands). */
-    List<CaseHistory> allCaseHistories();
+    /**
+     * The caseload: open or overdue complaints from the index of open ones (cost: what is open), or a page of
+     * every complaint in reference order (cost: the page). Never reads every complaint at once.
+     */
+    Caseload.Page caseload(Caseload.Query query);
 
     /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();

@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.kpi.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * Answers for the whole service when it runs as several instances: a complaint is read from the instance
- * that owns it, and KPI sums, authorities and alerts are gathered from every instance at once and merged.
+ * that owns it, and KPI sums, authorities, alerts and the caseload are gathered from every instance at once and merged.
  * Each KPI series lives on one partition, so merging the instances' local sums counts every bucket exactly
  * once. With one instance nothing crosses the network.
  */
@@ -66,9 +67,12 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         return owner.isEmpty() ? local.caseHistory(complaintId) : peers.caseHistory(owner.get(), complaintId);
     }
 
+    /** Each instance answers from its own complaints, already filtered and limited; the pages merge into one. */
     @Override
-    public List<CaseHistory> allCaseHistories() {
-        return gather(new ArrayList<>(), local::allCaseHistories, peers::allCaseHistories, List::addAll);
+    public Caseload.Page caseload(Caseload.Query query) {
+        List<Caseload.Page> pages = gather(new ArrayList<>(), () -> local.caseload(query),
+                peer -> peers.caseload(peer, query), List::add);
+        return Caseload.merge(query, pages);
     }
 
     /** Every instance reads the whole dead-letter topic, so this instance's count is the service's. */

@@ -30,9 +30,9 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
  * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
- * the deadline index and open alerts in step with the new state. Anything thrown before the stores are
- * touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034) and leaves the
- * state as it was.
+ * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before
+ * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
+ * and leaves the state as it was.
  */
 final class LifecycleProcessor implements Processor<String, byte[], String, LifecycleOutput> {
 
@@ -44,6 +44,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private KeyValueStore<String, CaseHistory> histories;
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
+    private OpenComplaints openComplaints;
 
     LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
         this.rules = rules;
@@ -58,6 +59,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.histories = context.getStateStore(Names.CASE_HISTORY_STORE);
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
+        this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
     }
 
@@ -75,6 +77,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         }
         if (outcome instanceof CaseStep.Applied applied) {
             histories.put(record.key(), applied.history());
+            openComplaints.follow(applied.before(), applied.after());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
             followDeadlines(applied.before(), applied.after(), record.timestamp());

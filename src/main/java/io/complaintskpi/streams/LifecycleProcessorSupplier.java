@@ -42,6 +42,8 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
                         Serdes.String(), new JsonSerde<>(PendingAlert.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
-                        Serdes.String(), new JsonSerde<>(Alert.class)));
+                        Serdes.String(), new JsonSerde<>(Alert.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
+                        Serdes.String(), new CaseloadEntrySerde()));
     }
 }

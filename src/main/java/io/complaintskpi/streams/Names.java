@@ -12,6 +12,8 @@ public final class Names {
     public static final String CASE_HISTORY_STORE = "case-history";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
     public static final String OPEN_ALERTS_STORE = "open-alerts";
+    /** Complaints whose current stage is open, each with its caseload entry: the open caseload reads only these. */
+    public static final String OPEN_COMPLAINTS_STORE = "open-complaints";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
 

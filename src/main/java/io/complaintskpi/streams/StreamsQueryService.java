@@ -1,6 +1,8 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -14,12 +16,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** Answers from this instance's own Kafka Streams stores (interactive queries), nothing else. */
 public final class StreamsQueryService implements QueryService {
@@ -27,12 +30,16 @@ public final class StreamsQueryService implements QueryService {
     private final KafkaStreams streams;
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
+    private final StoreCaseload caseload;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
-    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters) {
+    public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiPartitions);
+        this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
+                () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
+                        Names.EVENTS_TOPIC::equals).values()), rules);
     }
 
     @Override
@@ -52,8 +59,8 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
-    public List<CaseHistory> allCaseHistories() {
-        return all(Names.CASE_HISTORY_STORE);
+    public Caseload.Page caseload(Caseload.Query query) {
+        return caseload.read(query);
     }
 
     @Override
@@ -85,14 +92,8 @@ public final class StreamsQueryService implements QueryService {
      */
     private StoreSeriesReader.Local kpiPartitions() {
         String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
-        Map<Integer, ReadOnlyKeyValueStore<String, Long>> local = new HashMap<>();
-        streams.metadataForLocalThreads().stream()
-                .flatMap(thread -> thread.activeTasks().stream())
-                .flatMap(task -> task.topicPartitions().stream())
-                .filter(tp -> tp.topic().endsWith(sums))
-                .forEach(tp -> local.put(tp.partition(), streams.store(StoreQueryParameters.fromNameAndType(
-                        Names.KPI_TOTALS_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
-                        .withPartition(tp.partition()))));
+        Map<Integer, ReadOnlyKeyValueStore<String, Long>> local =
+                localPartitions(Names.KPI_TOTALS_STORE, topic -> topic.endsWith(sums));
         return new StoreSeriesReader.Local() {
             @Override
             public Collection<ReadOnlyKeyValueStore<String, Long>> all() {
@@ -131,6 +132,21 @@ public final class StreamsQueryService implements QueryService {
             kpiPartitionCount.set(count);
         }
         return SeriesPartitioner.partition(authority, metric, count);
+    }
+
+    /**
+     * Each local partition of a store on its own (its tasks read {@code source}), by partition number, so a
+     * reader keeps each in key order.
+     */
+    private <V> Map<Integer, ReadOnlyKeyValueStore<String, V>> localPartitions(String name, Predicate<String> source) {
+        Map<Integer, ReadOnlyKeyValueStore<String, V>> stores = new TreeMap<>();
+        streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(tp -> source.test(tp.topic()))
+                .forEach(tp -> stores.put(tp.partition(), streams.store(StoreQueryParameters.fromNameAndType(name,
+                        QueryableStoreTypes.<String, V>keyValueStore()).withPartition(tp.partition()))));
+        return stores;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

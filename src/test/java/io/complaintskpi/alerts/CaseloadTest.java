@@ -9,8 +9,13 @@ import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.complaintskpi.lifecycle.Cases.children;
 import static io.complaintskpi.lifecycle.Cases.date;
@@ -69,5 +74,103 @@ class CaseloadTest {
         assertThat(closed.open()).isFalse();
         assertThat(closed.workingDaysLeft()).isZero();
         assertThat(closed.status()).isEqualTo("CLOSED_ON_TIME");
+    }
+
+    @Test
+    void anOpenComplaintsRowComesFromItsEntryAndAClosedOneHasNone() {
+        Caseload.Entry entry = Caseload.entry(PANEL_HELD, Cases.DUE_DATES).orElseThrow();
+        assertThat(entry).isEqualTo(new Caseload.Entry("D", Cases.AUTHORITY, "CHILDREN", entry.serviceArea(), 3,
+                date("2015-06-01"), Milestone.PANEL_REPORT, date("2015-06-22")));
+        assertThat(Caseload.row(entry, Cases.CALENDAR, date("2015-06-17")))
+                .isEqualTo(Caseload.row(PANEL_HELD, Cases.DUE_DATES, date("2015-06-17")).orElseThrow());
+        assertThat(Caseload.entry(ANSWERED, Cases.DUE_DATES)).isEmpty();
+        assertThat(Caseload.entry(COMPLIMENT, Cases.DUE_DATES)).isEmpty();
+    }
+
+    @Test
+    void theOpenListCountsEveryMatchAndListsTheMostUrgentUpToTheLimit() {
+        List<Caseload.Entry> open = Stream.of(DUE_SOON, PANEL_HELD, OVERDUE)
+                .map(state -> Caseload.entry(state, Cases.DUE_DATES).orElseThrow()).toList();
+
+        Caseload.Page overdue = Caseload.open(open, query(Caseload.Status.OVERDUE, null, 10, null), Cases.CALENDAR);
+        Caseload.Page first2 = Caseload.open(open, query(Caseload.Status.OPEN, null, 2, null), Cases.CALENDAR);
+
+        assertThat(overdue.rows()).extracting(Caseload.Row::complaintId).containsExactly("A");
+        assertThat(first2.count()).isEqualTo(3);
+        assertThat(first2.rows()).extracting(Caseload.Row::complaintId).containsExactly("A", "D");
+        assertThat(first2.next()).isNull();
+    }
+
+    /** 60 keys of complaints open, answered, escalated and of compliments, held by three holders (instances). */
+    private static List<List<CaseState>> holders() {
+        List<List<CaseState>> holders = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < 60; i++) {
+            String key = String.format("K-%02d", i);
+            CaseState state = switch (i % 4) {
+                case 0 -> replay(on(key, "2015-06-01", children()));
+                case 1 -> replay(on(key, "2015-06-01", children()), on(key, "2015-06-05", responded(1, Outcome.NOT_UPHELD)));
+                case 2 -> replay(on(key, "2015-05-01", children()), on(key, "2015-05-05", responded(1, Outcome.NOT_UPHELD)),
+                        on(key, "2015-05-10", new EscalationRequested(2)));
+                default -> replay(on(key, "2015-06-01", new ComplimentReceived("Fostering")));
+            };
+            holders.get((i * 7) % 3).add(state);
+        }
+        return holders;
+    }
+
+    private static Caseload.Query query(Caseload.Status status, Integer stage, int limit, String after) {
+        return new Caseload.Query(status, null, stage, null, null, limit, date("2015-06-17"), after);
+    }
+
+    /** Pages through every holder as the fan-out does, each holder reading only its keys after the cursor. */
+    private static List<String> pageThrough(Integer stage, int limit) {
+        List<List<CaseState>> holders = holders();
+        List<String> listed = new ArrayList<>();
+        String after = null;
+        do {
+            Caseload.Query query = query(Caseload.Status.ALL, stage, limit, after);
+            String from = after;
+            List<Caseload.Page> answers = holders.stream().map(held -> Caseload.all(held.stream()
+                    .filter(state -> from == null || state.key().compareTo(from) > 0)
+                    .sorted(Comparator.comparing(CaseState::key)).iterator(), query, Cases.DUE_DATES)).toList();
+            answers.forEach(answer -> assertThat(answer.count()).isLessThanOrEqualTo(limit));
+            Caseload.Page page = Caseload.merge(query, answers);
+            assertThat(page.rows()).hasSizeLessThanOrEqualTo(limit).hasSize(page.count());
+            page.rows().forEach(row -> listed.add(row.complaintId()));
+            if (page.next() != null) {
+                assertThat(page.next()).as("the cursor moves on").isGreaterThan(after == null ? "" : after);
+            }
+            after = page.next();
+        } while (after != null);
+        return listed;
+    }
+
+    @Test
+    void everyComplaintIsListedExactlyOnceInReferenceOrderPageByPage() {
+        List<String> complaints = IntStream.range(0, 60).filter(i -> i % 4 != 3)
+                .mapToObj(i -> String.format("K-%02d", i)).toList();
+
+        assertThat(pageThrough(null, 7)).containsExactlyElementsOf(complaints);
+        assertThat(pageThrough(null, 1)).containsExactlyElementsOf(complaints);
+        assertThat(pageThrough(null, 500)).containsExactlyElementsOf(complaints);
+        assertThat(pageThrough(2, 4)).as("filtered: only those at stage 2")
+                .containsExactlyElementsOf(IntStream.range(0, 60).filter(i -> i % 4 == 2)
+                        .mapToObj(i -> String.format("K-%02d", i)).toList());
+    }
+
+    @Test
+    void openEntriesByDueDateAreInTheMostUrgentFirstOrder() {
+        LocalDate today = date("2016-03-29"); // the Tuesday after Easter Monday
+        List<Caseload.Entry> entries = new ArrayList<>();
+        for (int day = -400; day <= 60; day++) {
+            for (String id : List.of("X", "A")) {
+                entries.add(new Caseload.Entry(id + day, Cases.AUTHORITY, "CHILDREN", "Fostering", 1,
+                        today.minusDays(500), Milestone.RESPONSE, today.plusDays(day)));
+            }
+        }
+        List<Caseload.Row> byEntry = entries.stream().sorted(Caseload.OPEN_BY_URGENCY)
+                .map(entry -> Caseload.row(entry, Cases.CALENDAR, today)).toList();
+
+        assertThat(byEntry).isEqualTo(byEntry.stream().sorted(Caseload.MOST_URGENT_FIRST).toList());
     }
 }

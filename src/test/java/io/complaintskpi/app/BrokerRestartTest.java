@@ -3,9 +3,10 @@ package io.complaintskpi.app;
 import io.complaintskpi.broker.StandaloneBroker;
 import io.complaintskpi.config.ServiceConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The broker, in a JVM of its own, is killed and restarted twice mid-stream; the service rides it out. */
-// Off by default (issue 11): on the loaded shared machine the figures of the last chunk were still short after
-// the four minutes allowed (192 of 200), lost or late not yet told apart. Run it with -Dcrash.tests=true.
-@EnabledIfSystemProperty(named = "crash.tests", matches = "true")
+// Part of every build; -Dcrash.tests=false skips it. A run once ended 192 of 200 figures short: the test's own
+// publisher had lost records (docs/kafka.md, "Crashes and recovery"), which it now reports as such.
+@DisabledIfSystemProperty(named = "crash.tests", matches = "false")
 class BrokerRestartTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(4);
@@ -30,8 +31,12 @@ class BrokerRestartTest {
     Path dir;
 
     @Test
-    void theServiceKeepsRunningThroughBrokerRestartsAndLosesNothing() {
+    void theServiceKeepsRunningThroughBrokerRestartsAndLosesNothing() throws IOException {
+        for (int run = 1; run <= 3; run++) {
+            Files.deleteIfExists(log(run));
+        }
         long seed = new Random().nextLong();
+        System.out.println("BrokerRestartTest seed " + seed);
         Random random = new Random(seed);
         CrashWorkload workload = new CrashWorkload(3, seed);
         Path brokerDir = dir.resolve("kafka");
@@ -60,12 +65,17 @@ class BrokerRestartTest {
     }
 
     private ChildJvm startBroker(Path brokerDir, int run) {
-        return ChildJvm.start(dir.resolve("broker-" + run + ".log"), StandaloneBroker.class.getName(),
+        return ChildJvm.start(log(run), StandaloneBroker.class.getName(),
                 brokerDir.toString());
     }
 
+    /** Kept after the run, so a failure can be read in CI. */
+    private static Path log(int run) {
+        return Path.of("target", "broker-restart-" + run + ".log");
+    }
+
     private String awaitReady(int run) {
-        Path log = dir.resolve("broker-" + run + ".log");
+        Path log = log(run);
         String[] bootstrap = new String[1];
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!Files.exists(log)) {

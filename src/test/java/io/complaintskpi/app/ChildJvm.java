@@ -33,6 +33,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** CPU time the JVM has used so far (all its threads). */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
     boolean alive() {
         return process.isAlive();
     }

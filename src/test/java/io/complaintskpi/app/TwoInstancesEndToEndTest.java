@@ -7,8 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 import static io.complaintskpi.testing.ContractEvents.received;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,11 +52,33 @@ class TwoInstancesEndToEndTest {
                 assertThat(areas.get("rows").findValuesAsText("Service area")).contains("Area 0", "Area 5");
                 assertThat(client.get("/api/v1/complaints?status=all").body().get("count").asInt())
                         .isEqualTo(complaints);
+                JsonNode mostUrgent = client.get("/api/v1/complaints?status=overdue&limit=5").body();
+                assertThat(mostUrgent.get("count").asInt()).as("every instance's open ones").isEqualTo(complaints);
+                assertThat(mostUrgent.get("rows").findValuesAsText("complaintId"))
+                        .as("received 2 to 6 June: the most overdue, from both instances")
+                        .containsExactly("M-1", "M-2", "M-3", "M-4", "M-5");
+                assertThat(pages(client, 5)).as("each complaint once, whichever instance holds it")
+                        .containsExactlyElementsOf(IntStream.rangeClosed(1, complaints).mapToObj(i -> "M-" + i)
+                                .sorted().toList());
                 for (int i = 1; i <= complaints; i++) {
                     assertThat(client.get("/api/v1/complaints/M-" + i + "/deadlines").status()).isEqualTo(200);
                 }
             }
         }
+    }
+
+    /** Every complaint reference over the pages of {@code status=all}, following {@code next}. */
+    private static List<String> pages(ServiceClient client, int limit) {
+        List<String> listed = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = client.get("/api/v1/complaints?status=all&limit=" + limit
+                    + (after == null ? "" : "&after=" + after)).body();
+            assertThat(page.get("rows").size()).isLessThanOrEqualTo(limit);
+            listed.addAll(page.get("rows").findValuesAsText("complaintId"));
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (after != null);
+        return listed;
     }
 
     private ServiceConfig secondInstance(ComplaintsService first) {

@@ -19,7 +19,8 @@ class BenchSmokeTest {
 
     private static final List<String> FIGURES = List.of("full replay, events/s", "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
-            "escalation.rate/series", "the caseload", "GET /api/v1/authorities", "end to end", "deadline scan");
+            "escalation.rate/series", "GET /api/v1/authorities", "(the caseload)", "the open alerts", "end to end",
+            "(the caseload, 60 more open)", "deadline scan");
 
     @Test
     void a_small_run_prints_and_writes_every_row_with_its_baseline(@TempDir Path dir) throws Exception {

@@ -92,6 +92,7 @@ class ApiErrorsTest {
         "/api/v1/alerts?stage=4|'stage' must be from 1 to 3",
         "/api/v1/complaints?status=late|'status' must be open, overdue or all",
         "/api/v1/complaints?limit=0|'limit' must be from 1 to 5000",
+        "/api/v1/complaints?after=C-1|'after' pages status=all; status=open lists the most urgent first",
         "/api/v1/complaints?limit=abc|'limit' must be a whole number from 1 to 5000, got 'abc'",
         "/api/v1/alerts?kind=LATE|'kind' must be one of",
         "/api/v1/kpis?year=2015/16&public=maybe|'public' must be true or false",
@@ -235,7 +236,7 @@ class ApiErrorsTest {
                 .containsExactly("authority", "regime", "period", "public", "receivedByStage");
         assertThat(fieldNames(get("/api/v1/kpis/open?at=2016-03-31", 200)))
                 .containsExactly("authority", "regime", "at", "public", "openByStage");
-        assertThat(fieldNames(get("/api/v1/complaints", 200))).containsExactly("asOf", "status", "count", "rows");
+        assertThat(fieldNames(get("/api/v1/complaints", 200))).containsExactly("asOf", "status", "count", "rows", "next");
         assertThat(fieldNames(get("/api/v1/alerts", 200))).containsExactly("asOf", "count", "alerts");
         assertThat(fieldNames(get("/api/v1/kpis?year=2015/16", 200)))
                 .containsExactly("authority", "period", "priorPeriod", "public", "rows");

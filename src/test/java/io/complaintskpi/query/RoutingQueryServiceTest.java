@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.kpi.InMemorySeriesReader;
 import io.complaintskpi.kpi.KpiKey;
 import io.complaintskpi.kpi.SeriesReader;
@@ -49,6 +50,24 @@ class RoutingQueryServiceTest {
         assertThat(routing.openAlerts()).extracting(Alert::complaintId).containsExactlyInAnyOrder("local", "b:1", "c:1");
         assertThat(routing.caseHistory("any")).isEmpty();
         assertThat(peers.historyAskedOf).isEqualTo("c:1");
+    }
+
+    @Test
+    void theCaseloadAsksEachPeerTheSameQueryAndKeepsTheMostUrgentOfAll() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
+        routing = new RoutingQueryService(new StubQueries(true, List.of()) {
+            @Override
+            public Caseload.Page caseload(Caseload.Query query) {
+                return new Caseload.Page(1, List.of(row("local", 3)), null);
+            }
+        }, instances(List.of("b:1", "c:1"), null), peers);
+        Caseload.Query query = new Caseload.Query(Caseload.Status.OPEN, "E1", null, null, null, 2, DAY, null);
+
+        Caseload.Page page = routing.caseload(query);
+
+        assertThat(page.count()).as("every instance's count").isEqualTo(8);
+        assertThat(page.rows()).extracting(Caseload.Row::complaintId).containsExactly("c:1", "local");
+        assertThat(peers.caseloadsAsked).containsExactlyInAnyOrder("b:1 " + query, "c:1 " + query);
     }
 
     @Test
@@ -119,6 +138,12 @@ class RoutingQueryServiceTest {
         return new StubQueries(true, List.of(alert("local")), series, Optional.of(CaseHistory.empty()));
     }
 
+    /** An open row {@code overdue} working days past its due date. */
+    private static Caseload.Row row(String complaintId, int overdue) {
+        return new Caseload.Row(complaintId, "E1", "CHILDREN", "area", 1, DAY, Milestone.RESPONSE, DAY, "OVERDUE", true,
+                0, overdue);
+    }
+
     private static Alert alert(String complaintId) {
         return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, Milestone.RESPONSE, DAY, 0, null,
                 null);
@@ -130,6 +155,7 @@ class RoutingQueryServiceTest {
         private final CountDownLatch bothAsked;
         volatile String historyAskedOf;
         final List<String> batches = new CopyOnWriteArrayList<>();
+        final List<String> caseloadsAsked = new CopyOnWriteArrayList<>();
 
         FakePeers(Map<String, Long> amounts, CountDownLatch bothAsked) {
             this.amounts = amounts;
@@ -185,8 +211,9 @@ class RoutingQueryServiceTest {
         }
 
         @Override
-        public List<CaseHistory> allCaseHistories(String peer) {
-            return List.of();
+        public Caseload.Page caseload(String peer, Caseload.Query query) {
+            caseloadsAsked.add(peer + " " + query);
+            return new Caseload.Page((int) amount(peer), List.of(row(peer, (int) amount(peer))), null);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.complaintskpi.streams;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.kpi.SeriesReader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,6 +27,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, byte[]> events;
     final TestOutputTopic<byte[], byte[]> dlq;
     final TestOutputTopic<String, Alert> alerts;
+    final DomainRules rules;
 
     /** {@code wallClock} is what the deadline scan sees; it runs hourly and moves with the driver's clock. */
     TopologyHarness(Path stateDir, Instant wallClock) {
@@ -39,7 +41,8 @@ final class TopologyHarness implements AutoCloseable {
         file.setProperty("kafka.bootstrap-servers", "unused:9092");
         file.setProperty("alerts.scan-interval", "PT1H");
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
-        driver = new TopologyTestDriver(ComplaintsTopology.build(config, DomainWiring.rules(config), catchUp),
+        rules = DomainWiring.rules(config);
+        driver = new TopologyTestDriver(ComplaintsTopology.build(config, rules, catchUp),
                 ComplaintsTopology.properties(config),
                 wallClock);
         events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());

@@ -1,0 +1,49 @@
+package io.complaintskpi.testing;
+
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.rules.Timescale.Milestone;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishedAlertsTest {
+
+    private static final Instant FIRST = Instant.parse("2026-11-30T15:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-11-30T15:02:00Z");
+    private static final Alert BREACHED = new Alert(AlertKind.BREACHED, "C-1", "E10000018", "CHILDREN", "Area", 1,
+            Milestone.RESPONSE, LocalDate.parse("2013-04-17"), 3400, FIRST, null);
+
+    private static PublishedAlerts.Published at(long offset, Alert alert) {
+        return new PublishedAlerts.Published(alert, 2, offset);
+    }
+
+    @Test
+    void anAlertAndTheClearedThatEndsItAreNoRepeat() {
+        assertThat(PublishedAlerts.breaches(List.of(at(7, BREACHED), at(9, BREACHED.cleared(LATER))))).isEmpty();
+    }
+
+    @Test
+    void theSameAlertTwiceIsARepeatWithWhenAndWhereEachWasPublished() {
+        Alert again = new Alert(AlertKind.BREACHED, "C-1", "E10000018", "CHILDREN", "Area", 1, Milestone.RESPONSE,
+                LocalDate.parse("2013-04-17"), 3400, LATER, null);
+        assertThat(PublishedAlerts.breaches(List.of(at(7, BREACHED), at(12, again)))).containsExactly(
+                "BREACHED C-1|1|RESPONSE|2013-04-17|BREACHED published 2 times: [raisedAt 2026-11-30T15:00:00Z at 2@7,"
+                        + " raisedAt 2026-11-30T15:02:00Z at 2@12]");
+    }
+
+    @Test
+    void aClearedTwiceOrBeforeItsAlertBreaksTheRule() {
+        Alert cleared = BREACHED.cleared(LATER);
+        assertThat(PublishedAlerts.breaches(List.of(at(9, cleared), at(7, BREACHED), at(10, cleared))))
+                .containsExactly("CLEARED C-1|1|RESPONSE|2013-04-17|BREACHED published 2 times: [raisedAt "
+                        + "2026-11-30T15:02:00Z at 2@9, raisedAt 2026-11-30T15:02:00Z at 2@10]");
+        assertThat(PublishedAlerts.breaches(List.of(at(3, cleared), at(7, BREACHED)))).containsExactly(
+                "CLEARED C-1|1|RESPONSE|2013-04-17|BREACHED without the alert it ends before it: raisedAt "
+                        + "2026-11-30T15:02:00Z at 2@3");
+    }
+}
