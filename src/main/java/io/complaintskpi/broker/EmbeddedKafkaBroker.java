@@ -1,5 +1,6 @@
 package io.complaintskpi.broker;
 
+import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -8,6 +9,9 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.image.MetadataImage;
+import org.apache.kafka.metadata.BrokerRegistration;
+import org.apache.kafka.metadata.KRaftMetadataCache;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +22,11 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +44,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String SERVER_PROPERTIES = "server.properties";
     private static final String META_PROPERTIES = "meta.properties";
+    /** Kafka writes it in the log folder when it stops cleanly and removes it when it starts. */
+    private static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
+    /** Far beyond the broker session (3 s) the controller waits out before fencing the killed run. */
+    private static final Duration FENCE_PATIENCE = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
     private final DataDirLock lock;
@@ -77,20 +87,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.putAll(overrides);
         save(props, dataDir.resolve(SERVER_PROPERTIES));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
+        boolean stoppedUncleanly = Files.exists(logDir.resolve(META_PROPERTIES))
+                && !Files.exists(logDir.resolve(CLEAN_SHUTDOWN_FILE));
         formatIfNew(logDir);
 
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         // Kafka halts the JVM on a fault during start. Inside this service that would take the caller
         // (and a test run) down without a word, so for the start only the halt becomes an exception.
         Exit.setHaltProcedure(EmbeddedKafkaBroker::refuseToTerminate);
         Exit.setExitProcedure(EmbeddedKafkaBroker::refuseToTerminate);
+        KafkaRaftServer server = null;
         try {
+            if (stoppedUncleanly) {
+                fenceKilledRun(SingleNodeConfig.controllerOnly(props, ports));
+            }
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             awaitPartitionLeaders(ports.bootstrapServers());
         } catch (RuntimeException | Error e) {
             // Broker threads are not daemons: left running they would keep the JVM alive after the failure.
             LOG.error("Embedded Kafka failed to start in {}; shutting down what had started", dataDir);
-            stop(server);
+            if (server != null) {
+                stop(server);
+            }
             throw e;
         } finally {
             Exit.resetHaltProcedure();
@@ -103,10 +121,64 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * After an unclean stop, startup returns before the partitions are online again: the controller fences
-     * the node's previous run, then elects it leader once more. A client producing in that window gets
-     * NOT_LEADER_OR_FOLLOWER, and a new idempotent producer can have a later batch appended before its first
-     * (the broker knows nothing of it yet) and then stay stuck on OUT_OF_ORDER_SEQUENCE_NUMBER.
+     * After an unclean stop the metadata still shows the killed run's broker registered and leading every
+     * partition. A broker started on that picture takes up its partitions and, as transaction coordinator,
+     * resumes completing the transactions the killed run had decided (PREPARE_COMMIT or PREPARE_ABORT) at
+     * once; its markers can only be delivered once the new run is registered, and that waits until the
+     * controller has fenced the killed run, which leaves every partition of this one-node cluster without a
+     * leader for a moment. Kafka's marker sender takes a partition without a leader for a deleted one: it
+     * drops the markers and records the transaction complete. The partitions then hold a transaction that
+     * is never ended, so a read-committed reader stops at it and Kafka Streams waits for ever for the
+     * committed offsets ("unstable offsets"). Running the controller alone until it has fenced the killed
+     * run means the broker starts on a picture in which it leads nothing, registers at once, and becomes
+     * coordinator only when it leads its partitions again, so the markers reach them.
+     */
+    private static void fenceKilledRun(Properties controllerOnly) {
+        KafkaRaftServer controller = new KafkaRaftServer(KafkaConfig.fromProps(controllerOnly, false), Time.SYSTEM);
+        try {
+            controller.startup();
+            KRaftMetadataCache metadata = controllerServer(controller).metadataCache();
+            long deadline = System.nanoTime() + FENCE_PATIENCE.toNanos();
+            while (!killedRunFenced(metadata.currentImage())) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("The controller has not fenced the killed run's broker within {}; starting anyway",
+                            FENCE_PATIENCE);
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the controller fenced the killed run", e);
+        } finally {
+            stop(controller);
+        }
+    }
+
+    private static boolean killedRunFenced(MetadataImage image) {
+        if (image.isEmpty()) {
+            return false; // not loaded yet
+        }
+        BrokerRegistration registration = image.cluster().broker(SingleNodeConfig.NODE_ID);
+        return registration == null || registration.fenced();
+    }
+
+    /** KafkaRaftServer keeps its controller to itself; its metadata is what says the killed run is fenced. */
+    private static ControllerServer controllerServer(KafkaRaftServer server) {
+        try {
+            Field field = KafkaRaftServer.class.getDeclaredField("controller");
+            field.setAccessible(true);
+            return ((scala.Option<?>) field.get(server)).map(ControllerServer.class::cast).get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Kafka version keeps its controller elsewhere", e);
+        }
+    }
+
+    /**
+     * After an unclean stop, startup returns before the partitions are online again: the controller elects
+     * the node leader once more only when its new run has registered and caught up. A client producing in
+     * that window gets NOT_LEADER_OR_FOLLOWER, and a new idempotent producer can have a later batch appended
+     * before its first (the broker knows nothing of it yet) and then stay stuck on OUT_OF_ORDER_SEQUENCE_NUMBER.
      */
     private static void awaitPartitionLeaders(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

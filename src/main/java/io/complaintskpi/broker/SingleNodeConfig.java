@@ -42,4 +42,18 @@ final class SingleNodeConfig {
         props.setProperty("broker.heartbeat.interval.ms", "500");
         return props;
     }
+
+    /**
+     * The same node with its controller role only (no broker, no client listener): run on its own after an
+     * unclean stop, it fences the killed run's broker registration before the broker starts again.
+     */
+    static Properties controllerOnly(Properties node, BrokerPorts ports) {
+        Properties props = new Properties();
+        props.putAll(node);
+        props.setProperty("process.roles", "controller");
+        props.setProperty("listeners", CONTROLLER_LISTENER + "://" + BrokerPorts.HOST + ":" + ports.controller());
+        props.remove("advertised.listeners");
+        props.remove("inter.broker.listener.name");
+        return props;
+    }
 }

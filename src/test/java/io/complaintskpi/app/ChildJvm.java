@@ -2,6 +2,7 @@ package io.complaintskpi.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,24 @@ final class ChildJvm implements AutoCloseable {
     /** CPU time the JVM has used so far (all its threads). */
     double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
+    /**
+     * The JVM's threads as {@code jcmd Thread.print} shows them, for a test to print when the child is stuck
+     * (or why no dump could be taken).
+     */
+    String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print", "-l").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return jcmd.waitFor(30, TimeUnit.SECONDS) ? dump : dump + System.lineSeparator() + "(jcmd timed out)";
+        } catch (IOException e) {
+            return "no thread dump of " + process.pid() + ": " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump of " + process.pid() + ": interrupted";
+        }
     }
 
     boolean alive() {

@@ -1,6 +1,7 @@
 package io.complaintskpi.app;
 
 import io.complaintskpi.cli.Main;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,12 +77,21 @@ class CrashRestartTest {
                 "--set", "authority.default=" + CrashWorkload.AUTHORITY);
     }
 
-    /** Ready again after each kill: the stores answer (docs/kafka.md says how long that takes). */
+    /**
+     * Ready again after each kill: the stores answer (docs/kafka.md says how long that takes). A start that
+     * never gets there leaves its thread dump in the test's output, to show where it waits.
+     */
     private static void awaitReady(ServiceClient client, ChildJvm service) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(service.alive()).as("serve is running").isTrue();
-            return client.ok("/ready") != null;
-        });
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertThat(service.alive()).as("serve is running").isTrue();
+                return client.ok("/ready") != null;
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println("serve not ready after " + PATIENCE + "; its threads:");
+            System.out.println(service.threadDump());
+            throw e;
+        }
     }
 
     /** The embedded broker keeps its port in its folder across restarts. */
