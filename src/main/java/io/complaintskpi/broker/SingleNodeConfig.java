@@ -54,6 +54,9 @@ final class SingleNodeConfig {
         props.setProperty("listeners", CONTROLLER_LISTENER + "://" + BrokerPorts.HOST + ":" + ports.controller());
         props.remove("advertised.listeners");
         props.remove("inter.broker.listener.name");
+        // No broker runs beside it, so the killed run's registration is the only session this applies to:
+        // the sooner it expires, the sooner the node starts.
+        props.setProperty("broker.session.timeout.ms", "1000");
         return props;
     }
 }
