@@ -63,4 +63,15 @@ final class TopologyHarness implements AutoCloseable {
     public void close() {
         driver.close();
     }
+
+    /** How many entries {@code store} holds, counted: RocksDB's approximateNumEntries is an estimate. */
+    static long entries(KeyValueStore<String, ?> store) {
+        try (var all = store.all()) {
+            long n = 0;
+            for (; all.hasNext(); all.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
 }
