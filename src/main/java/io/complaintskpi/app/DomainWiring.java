@@ -6,7 +6,7 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.SchemaValidator;
-import io.complaintskpi.kpi.Contributions;
+import io.complaintskpi.contributions.Contributions;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.LifecycleMachine;
 import io.complaintskpi.rules.Timescales;

@@ -9,11 +9,11 @@ import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
-import io.complaintskpi.kpi.AnnualReport;
-import io.complaintskpi.kpi.AnnualReportCsv;
-import io.complaintskpi.kpi.AnnualReportHtml;
-import io.complaintskpi.kpi.KpiCatalogue;
-import io.complaintskpi.kpi.OfflineReplay;
+import io.complaintskpi.report.AnnualReport;
+import io.complaintskpi.report.AnnualReportCsv;
+import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -159,7 +159,7 @@ final class ReportCommand implements Callable<Integer> {
         printTally(origin, events.size(), result);
 
         String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
-        AnnualReport report = AnnualReport.build(new KpiCatalogue(result.series()), about,
+        AnnualReport report = AnnualReport.build(new KpiEvaluator(result.series()), about,
                 config.authorityName(about), financialYear, publicCopy, config.rules().figureSettings(), clock.instant());
         Map<String, byte[]> files = new LinkedHashMap<>();
         // The same mapper as the HTTP route: the file is byte for byte what the service would serve.

@@ -1,7 +1,7 @@
 package io.complaintskpi.config;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
-import io.complaintskpi.kpi.FigureSettings;
+import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.rules.Stage2ClockStart;
 
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.complaintskpi.domain;
 
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.Contributions;
+import io.complaintskpi.contributions.Contributions;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.LifecycleMachine;
 

@@ -1,8 +1,8 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.kpi.Figure;
-import io.complaintskpi.kpi.KpiDefinition.Unit;
-import io.complaintskpi.kpi.KpiSnapshot;
+import io.complaintskpi.figures.Figure;
+import io.complaintskpi.catalogue.KpiDefinition.Unit;
+import io.complaintskpi.figures.KpiSnapshot;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.micrometer.core.instrument.MultiGauge;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.SeriesReader.Span;
+import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import io.complaintskpi.query.PeerClient;

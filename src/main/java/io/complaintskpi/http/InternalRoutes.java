@@ -2,7 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.kpi.SeriesReader.Span;
+import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import io.complaintskpi.query.QueryService;
 import io.javalin.config.JavalinConfig;

@@ -2,20 +2,20 @@ package io.complaintskpi.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.complaintskpi.http.ApiRoute.Publication;
-import io.complaintskpi.kpi.AnnualReport;
-import io.complaintskpi.kpi.AnnualReportCsv;
-import io.complaintskpi.kpi.AnnualReportHtml;
-import io.complaintskpi.kpi.Cell;
-import io.complaintskpi.kpi.DisclosedFigure;
-import io.complaintskpi.kpi.DisclosedSnapshot;
-import io.complaintskpi.kpi.Disclosure;
-import io.complaintskpi.kpi.Formula;
-import io.complaintskpi.kpi.Granularity;
-import io.complaintskpi.kpi.KpiCatalogue;
-import io.complaintskpi.kpi.KpiDefinition;
-import io.complaintskpi.kpi.KpiDefinitions;
-import io.complaintskpi.kpi.ReportTable;
-import io.complaintskpi.kpi.WindowRate;
+import io.complaintskpi.report.AnnualReport;
+import io.complaintskpi.report.AnnualReportCsv;
+import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.disclosure.Cell;
+import io.complaintskpi.disclosure.DisclosedFigure;
+import io.complaintskpi.disclosure.DisclosedSnapshot;
+import io.complaintskpi.disclosure.Disclosure;
+import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.figures.Granularity;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.catalogue.KpiDefinition;
+import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.report.ReportTable;
+import io.complaintskpi.figures.WindowRate;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 
@@ -162,7 +162,7 @@ final class KpiRoutes {
     }
 
     /** Counts as {@code {bucketStart,value}}; rates add the two counts and value is the percentage. */
-    private static List<?> seriesRows(KpiCatalogue catalogue, String authority, KpiDefinition kpi, String dimension,
+    private static List<?> seriesRows(KpiEvaluator catalogue, String authority, KpiDefinition kpi, String dimension,
                                       Period period, Granularity interval, Optional<Integer> rolling) {
         if (kpi.unit() != KpiDefinition.Unit.PERCENT && rolling.isPresent()) {
             throw new BadRequest("'rolling' applies to rate KPIs only; '" + kpi.id() + "' is not a rate");
@@ -187,8 +187,8 @@ final class KpiRoutes {
                 publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
     }
 
-    static KpiCatalogue catalogue(ApiServer.ApiDependencies deps) {
-        return new KpiCatalogue(ready(deps).series());
+    static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {
+        return new KpiEvaluator(ready(deps).series());
     }
 
     private static KpiRow row(DisclosedFigure f) {

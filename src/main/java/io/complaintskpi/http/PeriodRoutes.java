@@ -1,7 +1,7 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.kpi.KpiCatalogue;
-import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.http.ApiRoute.Publication;
@@ -37,14 +37,14 @@ final class PeriodRoutes {
 
     static List<Map<String, Object>> periods(SeriesReader series, String authority, LocalDate today) {
         FinancialYear current = FinancialYear.of(today);
-        FinancialYear first = new KpiCatalogue(series).firstYearReceived(authority, today)
+        FinancialYear first = new KpiEvaluator(series).firstYearReceived(authority, today)
                 .filter(year -> year.compareTo(current) < 0).orElse(current);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FinancialYear year = current; year.compareTo(first) >= 0; year = year.previous()) {
             rows.add(row(year.label(), Period.financialYear(year)));
         }
         // The value is what ?period= takes (Period.parse), not the label, which names today's date.
-        KpiCatalogue.ROLLING_WINDOWS.forEach(days -> rows.add(row("last-" + days + "d", Period.rolling(today, days))));
+        KpiEvaluator.ROLLING_WINDOWS.forEach(days -> rows.add(row("last-" + days + "d", Period.rolling(today, days))));
         return rows;
     }
 

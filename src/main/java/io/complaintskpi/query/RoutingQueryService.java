@@ -2,8 +2,8 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
-import io.complaintskpi.kpi.SeriesReader;
-import io.complaintskpi.kpi.SeriesReader.Span;
+import io.complaintskpi.series.SeriesReader;
+import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.kpi.KpiKey;
-import io.complaintskpi.kpi.RollupGrain;
+import io.complaintskpi.series.KpiKey;
+import io.complaintskpi.series.RollupGrain;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

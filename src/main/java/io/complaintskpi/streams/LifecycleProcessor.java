@@ -6,7 +6,7 @@ import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
-import io.complaintskpi.kpi.CaseStep;
+import io.complaintskpi.contributions.CaseStep;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
 import org.apache.kafka.common.serialization.StringSerializer;

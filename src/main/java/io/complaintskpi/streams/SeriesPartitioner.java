@@ -1,6 +1,6 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.series.KpiKey;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 

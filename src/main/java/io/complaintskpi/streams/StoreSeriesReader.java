@@ -1,9 +1,9 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.kpi.KpiKey;
-import io.complaintskpi.kpi.RollupGrain;
-import io.complaintskpi.kpi.RollupGrain.Part;
-import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.series.KpiKey;
+import io.complaintskpi.series.RollupGrain;
+import io.complaintskpi.series.RollupGrain.Part;
+import io.complaintskpi.series.SeriesReader;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;

@@ -1,10 +1,12 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.monitoring.DeadLetterWatcher;
+
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.domain.DomainRules;
-import io.complaintskpi.kpi.KpiKey;
-import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.series.KpiKey;
+import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.DeadLetter;
 import io.complaintskpi.query.QueryService;

@@ -8,9 +8,9 @@ import io.complaintskpi.demo.LiveComplaintsSimulator;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.kpi.Disclosure;
-import io.complaintskpi.kpi.KpiCatalogue;
-import io.complaintskpi.kpi.OfflineReplay;
+import io.complaintskpi.disclosure.Disclosure;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.streams.Names;
@@ -158,7 +158,7 @@ final class CrashWorkload {
     /** Waits until the service's figures equal the offline replay's, then checks alerts and dead letters. */
     void assertServiceMatchesOfflineReplay(int httpPort, String bootstrap, Duration patience) {
         OfflineReplay.Result offline = new OfflineReplay(rules.machine(), rules.contributions()).replay(events);
-        KpiCatalogue catalogue = new KpiCatalogue(offline.series());
+        KpiEvaluator catalogue = new KpiEvaluator(offline.series());
         List<FinancialYear> years = events.stream().map(e -> FinancialYear.of(e.businessDate()))
                 .distinct().sorted().toList();
         Map<String, JsonNode> expected = new TreeMap<>();

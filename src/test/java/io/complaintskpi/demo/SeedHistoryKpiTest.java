@@ -2,8 +2,8 @@ package io.complaintskpi.demo;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.kpi.Contributions;
-import io.complaintskpi.kpi.KpiKey;
+import io.complaintskpi.contributions.Contributions;
+import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.LifecycleMachine;

@@ -1,9 +1,9 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.Regime;
-import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.kpi.KpiKey;
-import io.complaintskpi.kpi.Metric;
+import io.complaintskpi.series.InMemorySeriesReader;
+import io.complaintskpi.series.KpiKey;
+import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.rules.Period;
 import org.junit.jupiter.api.Test;
 

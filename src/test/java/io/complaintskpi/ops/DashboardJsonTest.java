@@ -1,8 +1,8 @@
 package io.complaintskpi.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.kpi.KpiDefinition;
-import io.complaintskpi.kpi.KpiDefinitions;
+import io.complaintskpi.catalogue.KpiDefinition;
+import io.complaintskpi.catalogue.KpiDefinitions;
 import io.complaintskpi.ops.Dashboards.Dashboard;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
-import io.complaintskpi.kpi.InMemorySeriesReader;
-import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.series.InMemorySeriesReader;
+import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
 import java.util.List;

@@ -9,7 +9,7 @@ import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.kpi.OfflineReplay;
+import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.kpi.KpiCatalogue;
+import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
 import io.complaintskpi.testing.ContractEvents;
@@ -145,7 +145,7 @@ class ComplaintsTopologyTest {
     }
 
     private long awaiting() {
-        return new KpiCatalogue(topology.series())
+        return new KpiEvaluator(topology.series())
                 .snapshot(ContractEvents.AUTHORITY, Period.financialYear(new FinancialYear(2015)))
                 .find("events.awaiting", null).orElseThrow().count();
     }

@@ -4,7 +4,7 @@ import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
-import io.complaintskpi.kpi.SeriesReader;
+import io.complaintskpi.series.SeriesReader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;

@@ -1,8 +1,8 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.kpi.KpiCatalogue;
-import io.complaintskpi.kpi.Rate;
-import io.complaintskpi.kpi.WindowRate;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.figures.Rate;
+import io.complaintskpi.figures.WindowRate;
 import io.complaintskpi.rules.Period;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -32,13 +32,13 @@ class WindowedRatesTest {
     Path dir;
     private TopologyHarness topology;
     private TestInputTopic<String, byte[]> events;
-    private KpiCatalogue catalogue;
+    private KpiEvaluator catalogue;
 
     @BeforeEach
     void start() {
         topology = new TopologyHarness(dir, Instant.parse("2016-04-01T09:00:00Z"));
         events = topology.events;
-        catalogue = new KpiCatalogue(topology.series());
+        catalogue = new KpiEvaluator(topology.series());
     }
 
     @AfterEach

@@ -1,0 +1,442 @@
+package io.complaintskpi.catalogue;
+
+import io.complaintskpi.contributions.Metric;
+
+import io.complaintskpi.events.ActionKind;
+import io.complaintskpi.events.AdrKind;
+import io.complaintskpi.events.Cause;
+import io.complaintskpi.events.ComplainantType;
+import io.complaintskpi.events.ContextFigure;
+import io.complaintskpi.events.CostCategory;
+import io.complaintskpi.events.OmbudsmanOutcome;
+import io.complaintskpi.events.Outcome;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.catalogue.Formula.Breakdown;
+import io.complaintskpi.catalogue.Formula.BreakdownRatio;
+import io.complaintskpi.catalogue.Formula.HeldAtEnd;
+import io.complaintskpi.catalogue.Formula.OpenAtEnd;
+import io.complaintskpi.catalogue.Formula.Ratio;
+import io.complaintskpi.catalogue.Formula.Sum;
+import io.complaintskpi.catalogue.Formula.YearFigure;
+import io.complaintskpi.catalogue.KpiDefinition.Basis;
+import io.complaintskpi.catalogue.KpiDefinition.Unit;
+import io.complaintskpi.catalogue.SumRule.Part;
+import io.complaintskpi.lifecycle.Closure;
+import io.complaintskpi.rules.TimelinessBand;
+import io.complaintskpi.rules.Timescales;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.AT_PERIOD_END;
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.FINANCIAL_YEAR;
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.IN_PERIOD;
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.RECEIVED;
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.RESOLVED;
+
+/**
+ * The KPI catalogue: every figure the service reports, with its stable id and definition. Children's
+ * KPIs carry no prefix (the seed report is about children's social care); adult social care KPIs start
+ * with {@code adults.}. docs/kpis.md's list is generated from here ({@link #markdown()}).
+ */
+public final class KpiDefinitions {
+
+    public static final String ADULTS_PREFIX = "adults.";
+
+    private static final KpiDefinitions CATALOGUE = build();
+
+    private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
+    private final List<SumRule> sumRules = new ArrayList<>();
+    private final List<BalanceRule> balanceRules = new ArrayList<>();
+
+    private KpiDefinitions() {
+    }
+
+    /** Every KPI in catalogue order: single counts and the rates built on them come after what they use. */
+    public static List<KpiDefinition> all() {
+        return List.copyOf(CATALOGUE.byId.values());
+    }
+
+    public static Optional<KpiDefinition> find(String id) {
+        return Optional.ofNullable(CATALOGUE.byId.get(id));
+    }
+
+    public static KpiDefinition require(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown KPI '" + id + "'"));
+    }
+
+    /**
+     * Every relation a reader can see or infer between published counts (within a table, across tables,
+     * order relations), for disclosure control ({@link Disclosure}). A new KPI published beside others
+     * declares its relations here.
+     */
+    public static List<SumRule> sumRules() {
+        return List.copyOf(CATALOGUE.sumRules);
+    }
+
+    /** The balances published beside what moves them (open at the end of a period), for disclosure control. */
+    public static List<BalanceRule> balanceRules() {
+        return List.copyOf(CATALOGUE.balanceRules);
+    }
+
+    /** The regime prefix of KPI ids: none for children's social care, {@code adults.} for adults'. */
+    public static String prefix(Regime regime) {
+        return regime == Regime.CHILDREN ? "" : ADULTS_PREFIX;
+    }
+
+    /** The catalogue as a Markdown table: id, unit, what it counts, definition. */
+    public static String markdown() {
+        StringBuilder out = new StringBuilder("| KPI id | unit | counts what was | definition |\n|---|---|---|---|\n");
+        for (KpiDefinition kpi : all()) {
+            out.append("| `").append(kpi.id()).append("` | ").append(kpi.unit().name().toLowerCase(Locale.ROOT))
+                    .append(kpi.byDimension() ? " per dimension" : "").append(" | ").append(kpi.basis().meaning())
+                    .append(" | ").append(kpi.definition()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static KpiDefinitions build() {
+        KpiDefinitions c = new KpiDefinitions();
+        c.context();
+        for (Regime regime : Regime.values()) {
+            c.received(regime);
+            c.outcomes(regime);
+            c.timeliness(regime);
+            c.causesAndActions(regime);
+            c.adr(regime);
+            c.open(regime);
+        }
+        c.compliments();
+        c.costs();
+        c.ombudsman();
+        c.awaiting();
+        return c;
+    }
+
+    private void context() {
+        for (ContextFigure figure : ContextFigure.values()) {
+            add("context." + lower(figure), FINANCIAL_YEAR, Unit.COUNT, new YearFigure(figure.name()),
+                    Labels.of(figure.name()) + ", as recorded for the financial year (table 1)");
+        }
+    }
+
+    private void received(Regime regime) {
+        String p = prefix(regime);
+        int stages = Timescales.stages(regime);
+        for (int stage = 1; stage <= stages; stage++) {
+            add(p + "stage" + stage + ".received", RECEIVED, Unit.COUNT,
+                    new Sum(Metric.received(regime, stage), DimensionFilter.all()),
+                    stage == 1 ? "complaints received (stage 1), by date received"
+                            : "stage " + stage + " requests received, by date of the request");
+        }
+        add(p + "stage1.received.by_service_area", RECEIVED, Unit.COUNT,
+                new Breakdown(Metric.serviceArea(regime), List.of()), "stage 1 complaints received per service area");
+        rule(p + "stage1.received", Part.of(p + "stage1.received.by_service_area"));
+        add(p + "complainant.by_type", RECEIVED, Unit.COUNT,
+                new Breakdown(Metric.complainant(regime), names(ComplainantType.values())),
+                "stage 1 complaints received per type of complainant");
+        rule(p + "stage1.received", Part.of(p + "complainant.by_type"));
+        if (regime == Regime.ADULTS) {
+            return;
+        }
+        rate("escalation.rate", RECEIVED, "stage2.received", "stage1.received",
+                "stage 2 requests as a percentage of stage 1 complaints received");
+        rate("stage3.escalation.rate", RECEIVED, "stage3.received", "stage2.received",
+                "stage 3 requests as a percentage of stage 2 requests received");
+        rate("stage1.referral.rate", RECEIVED, "stage1.received", "context.referrals",
+                "stage 1 complaints received as a percentage of referrals to children's social care in the year");
+        String child = ComplainantType.CHILD_OR_YOUNG_PERSON.name();
+        add("complainant.children", RECEIVED, Unit.COUNT,
+                new Sum(Metric.complainant(regime), DimensionFilter.only(child)),
+                "stage 1 complaints made by children and young people themselves");
+        add("complainant.others", RECEIVED, Unit.COUNT,
+                new Sum(Metric.complainant(regime), DimensionFilter.except(child)),
+                "stage 1 complaints made by anyone else (parents, carers, adopters, others with sufficient interest)");
+        rule("stage1.received", Part.of("complainant.children"), Part.of("complainant.others"));
+        rule("complainant.children", new Part("complainant.by_type", DimensionFilter.only(child)));
+        rule("complainant.others", new Part("complainant.by_type", DimensionFilter.except(child)));
+        rate("complainant.children.rate", RECEIVED, "complainant.children", "stage1.received",
+                "share of stage 1 complaints made by children and young people");
+        rate("complainant.others.rate", RECEIVED, "complainant.others", "stage1.received",
+                "share of stage 1 complaints made by everyone else");
+    }
+
+    private void outcomes(Regime regime) {
+        String p = prefix(regime);
+        String closed = Metric.closed(regime, 1);
+        String resolved = p + "stage1.resolved";
+        add(resolved, RESOLVED, Unit.COUNT,
+                new Sum(closed, DimensionFilter.except(Closure.ESCALATED_UNRESPONDED.name())),
+                "stage 1 complaints resolved: answered with an outcome or withdrawn (not those that moved on unanswered)");
+        List<Part> outcomeParts = new ArrayList<>();
+        for (String outcome : resolutionDimensions()) {
+            String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
+            add(id, RESOLVED, Unit.COUNT, new Sum(closed, DimensionFilter.only(outcome)),
+                    "stage 1 complaints resolved as " + readable(outcome));
+            rate(id + ".rate", RESOLVED, id, resolved, "stage 1 complaints resolved as " + readable(outcome)
+                    + ", as a percentage of those resolved");
+            outcomeParts.add(Part.of(id));
+        }
+        rule(resolved, outcomeParts.toArray(Part[]::new));
+        // Every response is timed: table 4's responses are table 7's resolved less those withdrawn.
+        rule(p + "stage1.timeliness.total", outcomeParts.stream()
+                .filter(part -> !part.id().endsWith(Closure.WITHDRAWN.name().toLowerCase(Locale.ROOT)))
+                .toArray(Part[]::new));
+        String upheld = p + "stage1.upheld";
+        add(upheld, RESOLVED, Unit.COUNT,
+                new Sum(closed, DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
+                "stage 1 complaints resolved as totally or partly upheld"
+                        + (regime == Regime.ADULTS ? " (well-founded)" : ""));
+        rule(upheld, Part.of(p + "stage1.outcome.totally_upheld"), Part.of(p + "stage1.outcome.partly_upheld"));
+        rate(upheld + ".rate", RESOLVED, upheld, resolved,
+                "stage 1 complaints totally or partly upheld, as a percentage of those resolved");
+        if (regime == Regime.ADULTS) {
+            return;
+        }
+        add("stage1.escalated_unresponded", RESOLVED, Unit.COUNT,
+                new Sum(closed, DimensionFilter.only(Closure.ESCALATED_UNRESPONDED.name())),
+                "stage 1 complaints that moved to stage 2 before a stage 1 response");
+        rule("stage2.timeliness.total", Part.of("stage2.responded"));
+        for (int stage = 2; stage <= 3; stage++) {
+            add("stage" + stage + ".responded", RESOLVED, Unit.COUNT,
+                    new Sum(Metric.closed(regime, stage), DimensionFilter.only(Outcome.values())),
+                    stage == 2 ? "stage 2 investigations adjudicated (the authority responded)"
+                            : "stage 3 reviews completed (the authority responded to the panel's report)");
+            add("stage" + stage + ".withdrawn", RESOLVED, Unit.COUNT,
+                    new Sum(Metric.closed(regime, stage), DimensionFilter.only(Closure.WITHDRAWN.name())),
+                    "stage " + stage + " complaints withdrawn");
+        }
+    }
+
+    private void timeliness(Regime regime) {
+        String p = prefix(regime);
+        if (regime == Regime.ADULTS) {
+            onTime(p + "stage1.timeliness", Metric.timeliness(regime, 1), RESOLVED,
+                    "responses", "by the agreed (or default) response date");
+            onTime(p + "stage1.acknowledgement", Metric.acknowledgement(regime), IN_PERIOD,
+                    "acknowledgements", "within 3 working days of receipt");
+            return;
+        }
+        for (int stage = 1; stage <= 3; stage++) {
+            int s = stage;
+            String base = "stage" + stage + ".timeliness";
+            String metric = Metric.timeliness(regime, stage);
+            String total = base + ".total";
+            Basis basis = stage == 3 ? IN_PERIOD : RESOLVED;
+            add(total, basis, Unit.COUNT, new Sum(metric, DimensionFilter.all()), stage == 3
+                    ? "stage 3 review panels held (the panel is timed against 30 working days from the request)"
+                    : "stage " + stage + " responses timed (responded in the period)");
+            List<TimelinessBand> bands = Arrays.stream(TimelinessBand.values()).filter(b -> b.stage() == s).toList();
+            List<Part> partition = new ArrayList<>();
+            for (int i = 0; i < bands.size(); i++) {
+                TimelinessBand band = bands.get(i);
+                String id = base + "." + band.key();
+                // Within-bands are cumulative (within 20 includes within 10); the over-band stands alone.
+                List<TimelinessBand> counted = band.withinStatutoryMaximum() ? bands.subList(0, i + 1) : List.of(band);
+                add(id, basis, Unit.COUNT, new Sum(metric, DimensionFilter.only(
+                                counted.stream().map(TimelinessBand::key).toArray(String[]::new))),
+                        (stage == 3 ? "panels held " : "stage " + stage + " responses ")
+                                + describeBand(band) + (counted.size() > 1 ? " (cumulative)" : ""));
+                rate(id + ".rate", basis, id, total, "percentage of " + (stage == 3 ? "panels held " : "stage " + stage
+                        + " responses ") + describeBand(band) + (counted.size() > 1 ? " (cumulative)" : ""));
+                if (i == bands.size() - 2 || i == bands.size() - 1) {
+                    partition.add(Part.of(id)); // the widest within-band and the over-band make the total
+                }
+                if (i > 0 && counted.size() > 1) {
+                    subset(id, Part.of(base + "." + bands.get(i - 1).key())); // within 10 <= within 20
+                }
+            }
+            rule(total, partition.toArray(Part[]::new));
+        }
+        onTime("stage3.panel_report", Metric.panelReport(regime), IN_PERIOD, "stage 3 panel reports issued",
+                "within " + Timescales.CHILDREN_PANEL_REPORT_DAYS + " working days of the panel (SI 2006/1738 reg 20)");
+        onTime("stage3.response_to_report", Metric.responseToReport(regime), IN_PERIOD,
+                "stage 3 responses of the authority to the panel's report", "within "
+                        + Timescales.CHILDREN_STAGE3_RESPONSE_DAYS + " working days of the report (SI 2006/1738 reg 20)");
+    }
+
+    private void onTime(String base, String metric, Basis basis, String what, String target) {
+        add(base + ".total", basis, Unit.COUNT, new Sum(metric, DimensionFilter.all()), what + " in the period");
+        add(base + ".on_time", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only("on_time")),
+                what + " " + target);
+        add(base + ".late", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only("late")), what + " later than that");
+        rule(base + ".total", Part.of(base + ".on_time"), Part.of(base + ".late"));
+        rate(base + ".on_time.rate", basis, base + ".on_time", base + ".total",
+                "percentage of " + what + " " + target);
+    }
+
+    private void causesAndActions(Regime regime) {
+        String p = prefix(regime);
+        add(p + "causes.resolved", RESOLVED, Unit.COUNT, new Breakdown(Metric.causes(regime), names(Cause.values())),
+                "causes found in stage 1 responses, per cause (one complaint may have several; table 6)");
+        add(p + "causes.upheld", RESOLVED, Unit.COUNT,
+                new Breakdown(Metric.causesUpheld(regime), names(Cause.values())),
+                "causes upheld in stage 1 responses, per cause");
+        add(p + "causes.uphold.rate", RESOLVED, Unit.PERCENT,
+                new BreakdownRatio(p + "causes.upheld", p + "causes.resolved"),
+                "upheld causes as a percentage of resolved causes, per cause");
+        subset(p + "causes.resolved", Part.of(p + "causes.upheld")); // cause by cause
+        for (Cause cause : Cause.values()) { // a complaint counts once per cause it was found to have
+            subset(p + "stage1.timeliness.total", new Part(p + "causes.resolved", DimensionFilter.only(cause)));
+        }
+        add(p + "actions.taken", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.actions(regime), names(ActionKind.values())),
+                "actions taken in response to upheld complaints, per kind of action (table 9)");
+        add(p + "actions.upheld_complaints", RESOLVED, Unit.COUNT,
+                new Sum(Metric.upheldFurtherAction(regime), DimensionFilter.all()),
+                "stage 1 complaints resolved as upheld (totally or partly) whose actions are reviewed");
+        add(p + "actions.beyond_apology", RESOLVED, Unit.COUNT,
+                new Sum(Metric.upheldFurtherAction(regime), DimensionFilter.only("true")),
+                "upheld stage 1 complaints with an action beyond an apology");
+        rule(p + "actions.upheld_complaints", Part.of(p + "stage1.upheld"));
+        subset(p + "actions.upheld_complaints", Part.of(p + "actions.beyond_apology"));
+        rate(p + "actions.beyond_apology.rate", RESOLVED, p + "actions.beyond_apology", p + "actions.upheld_complaints",
+                "share of upheld stage 1 complaints with an action beyond an apology");
+    }
+
+    private void adr(Regime regime) {
+        String p = prefix(regime);
+        List<Part> prevented = new ArrayList<>();
+        for (AdrKind kind : AdrKind.values()) {
+            String base = p + "adr." + lower(kind);
+            String name = kind == AdrKind.MEDIATION ? "external mediations" : "conciliation meetings";
+            DimensionFilter only = DimensionFilter.only(kind);
+            add(base + ".held", IN_PERIOD, Unit.COUNT, new Sum(Metric.adr(regime), only), name + " held");
+            add(base + ".resolved", IN_PERIOD, Unit.COUNT, new Sum(Metric.adrResolved(regime), only),
+                    name + " that resolved the complaint");
+            rate(base + ".resolved.rate", IN_PERIOD, base + ".resolved", base + ".held",
+                    "share of " + name + " that resolved the complaint");
+            add(base + ".prevented_escalation", IN_PERIOD, Unit.COUNT,
+                    new Sum(Metric.adrPreventedEscalation(regime), only), name + " that prevented an escalation");
+            prevented.add(Part.of(base + ".prevented_escalation"));
+            subset(base + ".held", Part.of(base + ".resolved"));
+            subset(base + ".held", Part.of(base + ".prevented_escalation"));
+        }
+        add(p + "adr.escalations_prevented", IN_PERIOD, Unit.COUNT,
+                new Sum(Metric.adrPreventedEscalation(regime), DimensionFilter.all()),
+                "escalations prevented by mediation or conciliation");
+        rule(p + "adr.escalations_prevented", prevented.toArray(Part[]::new));
+    }
+
+    private void open(Regime regime) {
+        String p = prefix(regime);
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            String s = p + "stage" + stage;
+            add(s + ".open", AT_PERIOD_END, Unit.COUNT,
+                    new OpenAtEnd(Metric.received(regime, stage), Metric.closed(regime, stage)),
+                    "stage " + stage + " complaints open at the end of the period (received minus closed, all time)");
+            List<Part> closed = stage == 1 ? (regime == Regime.CHILDREN
+                    ? List.of(Part.of(s + ".resolved"), Part.of(s + ".escalated_unresponded"))
+                    : List.of(Part.of(s + ".resolved")))
+                    : List.of(Part.of(s + ".responded"), Part.of(s + ".withdrawn"));
+            balanceRules.add(new BalanceRule(s + ".open", s + ".received", closed));
+        }
+    }
+
+    private void compliments() {
+        add("compliments.received", RECEIVED, Unit.COUNT, new Sum(Metric.COMPLIMENTS, DimensionFilter.all()),
+                "compliments received");
+        add("compliments.by_service_area", RECEIVED, Unit.COUNT, new Breakdown(Metric.COMPLIMENTS, List.of()),
+                "compliments received per service area");
+        rule("compliments.received", Part.of("compliments.by_service_area"));
+    }
+
+    private void costs() {
+        for (CostCategory category : CostCategory.values()) {
+            add("costs." + lower(category), IN_PERIOD, Unit.PENCE,
+                    new Sum(Metric.COSTS_PENCE, DimensionFilter.only(category)),
+                    "spend on " + Labels.of(category.name()) + ", in pence (table 8)");
+        }
+        add("costs.total", IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE, DimensionFilter.all()),
+                "total spend on the complaints procedure, in pence");
+    }
+
+    private void ombudsman() {
+        add("ombudsman.enquiries", RECEIVED, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_ENQUIRIES, DimensionFilter.all()), "new Ombudsman enquiries received");
+        add("ombudsman.enquiries.by_service_area", RECEIVED, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_ENQUIRIES, List.of()), "new Ombudsman enquiries per service area");
+        rule("ombudsman.enquiries", Part.of("ombudsman.enquiries.by_service_area"));
+        add("ombudsman.decisions", IN_PERIOD, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_DECISIONS, DimensionFilter.all()), "Ombudsman decisions made");
+        add("ombudsman.decisions.by_outcome", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_DECISIONS, names(OmbudsmanOutcome.values())),
+                "Ombudsman decisions per outcome");
+        rule("ombudsman.decisions", Part.of("ombudsman.decisions.by_outcome"));
+        DimensionFilter fault = outcomes(OmbudsmanOutcome::faultFound);
+        DimensionFilter detailed = outcomes(OmbudsmanOutcome::detailedInvestigation);
+        add("ombudsman.fault_found", IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, fault),
+                "Ombudsman decisions that found fault (upheld)");
+        rule("ombudsman.fault_found", new Part("ombudsman.decisions.by_outcome", fault));
+        add("ombudsman.detailed_investigations", IN_PERIOD, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_DECISIONS, detailed), "Ombudsman decisions after a detailed investigation");
+        rule("ombudsman.detailed_investigations", new Part("ombudsman.decisions.by_outcome", detailed));
+        rate("ombudsman.fault_found.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.decisions",
+                "Ombudsman decisions that found fault, as a percentage of all decisions");
+        rate("ombudsman.uphold.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.detailed_investigations",
+                "Ombudsman uphold rate: upheld decisions as a percentage of detailed investigations");
+        add("ombudsman.remedies", IN_PERIOD, Unit.PENCE,
+                new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
+                "remedies paid on Ombudsman decisions, in pence");
+    }
+
+    private void awaiting() {
+        add("events.awaiting", AT_PERIOD_END, Unit.COUNT, new HeldAtEnd(Metric.AWAITING),
+                "accepted events dated up to the end of the period still held aside, counted nowhere, until the event"
+                        + " they follow arrives (e.g. a stage 2 response before its request); 0 when nothing is missing");
+    }
+
+    private static DimensionFilter outcomes(Predicate<OmbudsmanOutcome> which) {
+        return DimensionFilter.only(Arrays.stream(OmbudsmanOutcome.values()).filter(which).map(Enum::name)
+                .toArray(String[]::new));
+    }
+
+    /** The stage 1 closures that count as resolved, in the seed report's order. */
+    public static List<String> resolutionDimensions() {
+        List<String> dims = new ArrayList<>(names(Outcome.values()));
+        dims.add(Closure.WITHDRAWN.name());
+        return dims;
+    }
+
+    private static String describeBand(TimelinessBand band) {
+        String days = band.key().replaceAll("\\D", "");
+        return (band.withinStatutoryMaximum() ? "within " : "over ") + days + " working days";
+    }
+
+    private void add(String id, Basis basis, Unit unit, Formula formula, String definition) {
+        if (byId.putIfAbsent(id, new KpiDefinition(id, definition, basis, unit, formula)) != null) {
+            throw new IllegalStateException("duplicate KPI id " + id);
+        }
+    }
+
+    private void rate(String id, Basis basis, String numeratorId, String denominatorId, String definition) {
+        add(id, basis, Unit.PERCENT, new Ratio(numeratorId, denominatorId), definition);
+    }
+
+    private void rule(String totalId, Part... parts) {
+        sumRules.add(new SumRule(totalId, List.of(parts)));
+    }
+
+    /** The parts count some of what the total counts: together they are at most the total. */
+    private void subset(String totalId, Part... parts) {
+        sumRules.add(new SumRule(totalId, List.of(parts), false));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static String readable(String dimension) {
+        return Labels.of(dimension).toLowerCase(Locale.ROOT);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

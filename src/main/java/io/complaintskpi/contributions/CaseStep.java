@@ -1,0 +1,68 @@
+package io.complaintskpi.contributions;
+
+import io.complaintskpi.series.KpiKey;
+
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.LifecycleMachine;
+
+import java.util.Map;
+
+/**
+ * One event applied to its key: dropped if its eventId is already there, otherwise placed in the history
+ * by business time, the state worked out before and after, and the KPI contributions' difference taken.
+ * The topology and {@link OfflineReplay} both run this step, so they accept, reject and count alike. It is
+ * the seam for a cheaper step that keeps derived state instead of replaying the history.
+ */
+public final class CaseStep {
+
+    private final LifecycleMachine machine;
+    private final Contributions contributions;
+
+    public CaseStep(LifecycleMachine machine, Contributions contributions) {
+        this.machine = machine;
+        this.contributions = contributions;
+    }
+
+    /** What one event did to its key. */
+    public sealed interface Outcome {
+    }
+
+    /** A redelivered or republished event (same eventId): counted once already. */
+    public record Duplicate() implements Outcome {
+    }
+
+    /** The event is impossible at its place in the history; nothing changes. {@code reason} says why. */
+    public record Rejected(RuntimeException reason) implements Outcome {
+    }
+
+    /** The event was accepted: the key's new history, its state before and after, and the KPI change. */
+    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta)
+            implements Outcome {
+    }
+
+    public Outcome apply(String key, CaseHistory history, EventEnvelope event) {
+        if (history.contains(event.eventId())) {
+            return new Duplicate();
+        }
+        CaseHistory next = history.with(event);
+        CaseState after;
+        Map<KpiKey, Long> counted;
+        try {
+            after = machine.replay(key, next);
+            counted = contributions.of(after);
+        } catch (RuntimeException e) {
+            // Whatever the event makes the rules throw is a rejection (the topology dead-letters it with
+            // this exception); the history before it was accepted, so nothing else here can throw for it.
+            return new Rejected(e);
+        }
+        CaseState before = state(key, history);
+        return new Applied(next, before, after, Contributions.delta(contributions.of(before), counted));
+    }
+
+    /** The key's state from its accepted history (null for an empty history). */
+    public CaseState state(String key, CaseHistory history) {
+        return machine.replay(key, history);
+    }
+}

@@ -1,0 +1,184 @@
+package io.complaintskpi.contributions;
+
+import io.complaintskpi.series.KpiKey;
+
+import io.complaintskpi.events.ActionKind;
+import io.complaintskpi.events.CauseFinding;
+import io.complaintskpi.events.ComplaintEvent;
+import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
+import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
+import io.complaintskpi.events.ComplaintEvent.CostIncurred;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.lifecycle.Awaiting;
+import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.Closure;
+import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.Dated;
+import io.complaintskpi.lifecycle.DueDates;
+import io.complaintskpi.lifecycle.Stage;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.TimelinessBand;
+import io.complaintskpi.rules.Timescales;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps one key's whole state to the daily buckets it counts in. The stream keeps only the difference
+ * between a key's contributions before and after each event, so a correction, a late event or a
+ * withdrawal fixes every figure it touches without a special case. Adding a KPI is adding a line here.
+ */
+public final class Contributions {
+
+    private final DueDates dueDates;
+
+    public Contributions(DueDates dueDates) {
+        this.dueDates = dueDates;
+    }
+
+    public Map<KpiKey, Long> of(CaseState state) {
+        Map<KpiKey, Long> out = new HashMap<>();
+        if (state == null) {
+            return out;
+        }
+        Sink sink = new Sink(state.authority(), out);
+        if (state.complaint() != null) {
+            complaint(state.complaint(), sink);
+        }
+        Map<String, Dated<ContextFigureRecorded>> latestFigures = new LinkedHashMap<>();
+        for (Dated<ComplaintEvent> entry : state.ledger()) {
+            ComplaintEvent event = entry.value();
+            LocalDate on = entry.on();
+            if (event instanceof CostIncurred cost) {
+                sink.add(Metric.COSTS_PENCE, cost.category().name(), on, cost.amountPence());
+            } else if (event instanceof ComplimentReceived compliment) {
+                sink.add(Metric.COMPLIMENTS, compliment.serviceArea(), on, 1);
+            } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
+                sink.add(Metric.OMBUDSMAN_ENQUIRIES,
+                        enquiry.serviceArea() == null ? "unspecified" : enquiry.serviceArea(), on, 1);
+            } else if (event instanceof OmbudsmanDecision decision) {
+                sink.add(Metric.OMBUDSMAN_DECISIONS, decision.outcome().name(), on, 1);
+                sink.add(Metric.OMBUDSMAN_REMEDY_PENCE, Metric.ALL, on, decision.remedyPence());
+            } else if (event instanceof ContextFigureRecorded figure) {
+                // A later record for the same figure and year replaces the earlier one.
+                latestFigures.put(figure.figure() + "|" + figure.financialYear(), new Dated<>(on, figure));
+            } else if (event instanceof AdrHeld adr && state.complaint() != null) {
+                Regime regime = state.complaint().regime();
+                sink.add(Metric.adr(regime), adr.kind().name(), on, 1);
+                if (adr.resolved()) {
+                    sink.add(Metric.adrResolved(regime), adr.kind().name(), on, 1);
+                }
+                if (adr.preventedEscalation()) {
+                    sink.add(Metric.adrPreventedEscalation(regime), adr.kind().name(), on, 1);
+                }
+            }
+        }
+        for (Awaiting held : state.awaiting()) {
+            // Dated on its own date, where it will count once its predecessor arrives.
+            sink.add(Metric.AWAITING, held.event().eventType(), held.event().businessDate(), 1);
+        }
+        for (Dated<ContextFigureRecorded> figure : latestFigures.values()) {
+            LocalDate yearStart = FinancialYear.parse(figure.value().financialYear()).start();
+            sink.add(Metric.CONTEXT, figure.value().figure().name(), yearStart, figure.value().value());
+        }
+        return out;
+    }
+
+    private void complaint(Complaint complaint, Sink sink) {
+        Regime regime = complaint.regime();
+        LocalDate received = complaint.receivedOn();
+        sink.add(Metric.serviceArea(regime), complaint.serviceArea(), received, 1);
+        sink.add(Metric.complainant(regime), complaint.complainantType().name(), received, 1);
+        for (Stage stage : complaint.stages()) {
+            sink.add(Metric.received(regime, stage.number()), Metric.ALL, stage.openedOn(), 1);
+            if (!stage.isOpen()) {
+                sink.add(Metric.closed(regime, stage.number()), closureDimension(stage), stage.closedOn(), 1);
+            }
+            timeliness(complaint, stage, sink);
+        }
+        for (Dated<ActionKind> action : complaint.actions()) {
+            sink.add(Metric.actions(regime), action.value().name(), action.on(), 1);
+        }
+        complaint.stage(1).filter(Stage::responded).ifPresent(first -> {
+            for (CauseFinding finding : first.causes()) {
+                sink.add(Metric.causes(regime), finding.cause().name(), first.closedOn(), 1);
+                if (finding.upheld()) {
+                    sink.add(Metric.causesUpheld(regime), finding.cause().name(), first.closedOn(), 1);
+                }
+            }
+            if (first.outcome().upheld()) {
+                boolean further = complaint.actions().stream().anyMatch(a -> a.value() != ActionKind.APOLOGY);
+                sink.add(Metric.upheldFurtherAction(regime), Boolean.toString(further), first.closedOn(), 1);
+            }
+        });
+        if (regime == Regime.ADULTS) {
+            Stage first = complaint.stages().get(0);
+            if (first.acknowledgedOn() != null) {
+                boolean inTime = !first.acknowledgedOn().isAfter(dueDates.acknowledgementDue(complaint));
+                sink.add(Metric.acknowledgement(regime), inTime ? "on_time" : "late", first.acknowledgedOn(), 1);
+            }
+        }
+    }
+
+    private void timeliness(Complaint complaint, Stage stage, Sink sink) {
+        Regime regime = complaint.regime();
+        if (regime == Regime.ADULTS) {
+            if (stage.responded()) {
+                boolean onTime = !stage.closedOn().isAfter(dueDates.due(complaint, stage));
+                sink.add(Metric.timeliness(regime, 1), onTime ? "on_time" : "late", stage.closedOn(), 1);
+            }
+            return;
+        }
+        if (stage.number() == 3) {
+            // Stage 3 has three deadlines in a row (reg 19(4), 20): the panel meets within 30 working days
+            // of the request, reports within 5 of the meeting, the authority responds within 15 of the report.
+            if (stage.panelHeldOn() != null) {
+                int days = dueDates.calendar().workingDaysBetween(stage.openedOn(), stage.panelHeldOn());
+                sink.add(Metric.timeliness(regime, 3), TimelinessBand.of(3, days).key(), stage.panelHeldOn(), 1);
+            }
+            if (stage.panelReportOn() != null) {
+                onTime(Metric.panelReport(regime), stage.panelHeldOn(), stage.panelReportOn(),
+                        Timescales.CHILDREN_PANEL_REPORT_DAYS, sink);
+            }
+            if (stage.responded()) {
+                onTime(Metric.responseToReport(regime), stage.panelReportOn(), stage.closedOn(),
+                        Timescales.CHILDREN_STAGE3_RESPONSE_DAYS, sink);
+            }
+            return;
+        }
+        if (stage.responded()) {
+            int days = dueDates.workingDaysTaken(stage);
+            sink.add(Metric.timeliness(regime, stage.number()), TimelinessBand.of(stage.number(), days).key(),
+                    stage.closedOn(), 1);
+        }
+    }
+
+    private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
+        boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
+        sink.add(metric, inTime ? "on_time" : "late", on, 1);
+    }
+
+    private static String closureDimension(Stage stage) {
+        return stage.closure() == Closure.RESPONDED ? stage.outcome().name() : stage.closure().name();
+    }
+
+    /** The change that turns {@code before} into {@code after}: only keys whose amount moved. */
+    public static Map<KpiKey, Long> delta(Map<KpiKey, Long> before, Map<KpiKey, Long> after) {
+        Map<KpiKey, Long> delta = new HashMap<>();
+        before.forEach((key, amount) -> delta.merge(key, -amount, Long::sum));
+        after.forEach((key, amount) -> delta.merge(key, amount, Long::sum));
+        delta.values().removeIf(amount -> amount == 0L);
+        return delta;
+    }
+
+    private record Sink(String authority, Map<KpiKey, Long> out) {
+        void add(String metric, String dimension, LocalDate on, long amount) {
+            out.merge(new KpiKey(authority, metric, dimension, on), amount, Long::sum);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.complaintskpi.contributions;
+
+import io.complaintskpi.events.Regime;
+
+/**
+ * Names of the stored series. Complaint series are per regime ({@code children.} or {@code adults.});
+ * compliments, costs, Ombudsman and context figures are per authority.
+ */
+public final class Metric {
+
+    public static final String COMPLIMENTS = "compliments";
+    public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
+    public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
+    public static final String OMBUDSMAN_REMEDY_PENCE = "ombudsman.remedy_pence";
+    public static final String COSTS_PENCE = "costs.pence";
+    public static final String CONTEXT = "context";
+    /**
+     * Accepted events held aside until the event they follow arrives, by event type, on the held event's own
+     * date: a pure function of the case state, so it drops back when the predecessor arrives.
+     */
+    public static final String AWAITING = "events.awaiting";
+
+    /** The single dimension of a series that has no breakdown. */
+    public static final String ALL = "all";
+
+    private Metric() {
+    }
+
+    public static String regime(Regime regime) {
+        return regime.name().toLowerCase();
+    }
+
+    /** Complaints (stage 1) or escalation requests (stages 2, 3) received, by the date they opened. */
+    public static String received(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".received";
+    }
+
+    /** Stages closed, by how: an outcome, WITHDRAWN or ESCALATED_UNRESPONDED. */
+    public static String closed(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".closed";
+    }
+
+    /** Responded stages by timeliness band. */
+    public static String timeliness(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".timeliness";
+    }
+
+    /** Stage 3 panel reports, on_time or late against 5 working days from the panel (reg 20). */
+    public static String panelReport(Regime regime) {
+        return regime(regime) + ".stage3.panel_report";
+    }
+
+    /** The authority's stage 3 responses, on_time or late against 15 working days from the report (reg 20). */
+    public static String responseToReport(Regime regime) {
+        return regime(regime) + ".stage3.response_to_report";
+    }
+
+    public static String serviceArea(Regime regime) {
+        return regime(regime) + ".stage1.service_area";
+    }
+
+    public static String complainant(Regime regime) {
+        return regime(regime) + ".stage1.complainant";
+    }
+
+    /** Cause findings of stage 1 responses, and the upheld ones among them. */
+    public static String causes(Regime regime) {
+        return regime(regime) + ".stage1.causes";
+    }
+
+    public static String causesUpheld(Regime regime) {
+        return regime(regime) + ".stage1.causes_upheld";
+    }
+
+    public static String actions(Regime regime) {
+        return regime(regime) + ".actions";
+    }
+
+    /** Upheld stage 1 complaints, split by whether anything beyond an apology was done. */
+    public static String upheldFurtherAction(Regime regime) {
+        return regime(regime) + ".stage1.upheld_further_action";
+    }
+
+    public static String adr(Regime regime) {
+        return regime(regime) + ".adr";
+    }
+
+    public static String adrResolved(Regime regime) {
+        return regime(regime) + ".adr_resolved";
+    }
+
+    public static String adrPreventedEscalation(Regime regime) {
+        return regime(regime) + ".adr_prevented_escalation";
+    }
+
+    public static String acknowledgement(Regime regime) {
+        return regime(regime) + ".stage1.acknowledgement";
+    }
+}

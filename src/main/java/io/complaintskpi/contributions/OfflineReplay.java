@@ -1,0 +1,62 @@
+package io.complaintskpi.contributions;
+
+import io.complaintskpi.series.InMemorySeriesReader;
+import io.complaintskpi.series.KpiKey;
+
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.LifecycleMachine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topology's figures without Kafka: folds events, in arrival order, through the same
+ * {@link CaseStep}, key by key. As in the topology, a redelivered event (same eventId)
+ * counts once and an event the lifecycle rejects leaves its key's state as it was (the topology
+ * dead-letters it; here it is listed). Build the parts as {@code app.DomainWiring} does.
+ */
+public final class OfflineReplay {
+
+    private final CaseStep step;
+
+    public OfflineReplay(LifecycleMachine machine, Contributions contributions) {
+        this.step = new CaseStep(machine, contributions);
+    }
+
+    /** An event left out, with the reason the topology would dead-letter it. */
+    public record Rejection(EventEnvelope event, String reason) {
+    }
+
+    /** The buckets the events add up to, and what was left out. */
+    public record Result(InMemorySeriesReader series, int accepted, int duplicates, List<Rejection> rejected) {
+        public Result {
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    public Result replay(List<EventEnvelope> events) {
+        Map<String, CaseHistory> histories = new HashMap<>();
+        // Summed as the topology's KPI store sums them: the deltas of every accepted event.
+        Map<KpiKey, Long> buckets = new HashMap<>();
+        List<Rejection> rejected = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        for (EventEnvelope event : events) {
+            String key = event.complaintId();
+            CaseStep.Outcome outcome = step.apply(key, histories.getOrDefault(key, CaseHistory.empty()), event);
+            if (outcome instanceof CaseStep.Duplicate) {
+                duplicates++;
+            } else if (outcome instanceof CaseStep.Rejected rejection) {
+                rejected.add(new Rejection(event, String.valueOf(rejection.reason().getMessage())));
+            } else if (outcome instanceof CaseStep.Applied applied) {
+                histories.put(key, applied.history());
+                applied.delta().forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));
+                accepted++;
+            }
+        }
+        return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected);
+    }
+}

@@ -1,8 +1,0 @@
-package io.complaintskpi.kpi;
-
-import io.complaintskpi.kpi.KpiDefinition.Unit;
-
-/** A figure as published: current and prior values, change and % change, each a {@link Cell}. */
-public record DisclosedFigure(String id, String dimension, Unit unit, Cell current, Cell prior, Cell change,
-                              Cell percentChange) {
-}

@@ -1,0 +1,130 @@
+package io.complaintskpi.report;
+
+import io.complaintskpi.figures.CostTable;
+
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.disclosure.Cell;
+import io.complaintskpi.disclosure.DisclosedSnapshot;
+import io.complaintskpi.disclosure.Disclosure;
+import io.complaintskpi.figures.FigureSettings;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.figures.KpiSnapshot;
+import io.complaintskpi.figures.Granularity;
+import io.complaintskpi.figures.Point;
+
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The children's social care complaints annual report for one authority and financial year, as data: the
+ * tables of the statutory annual report (Children Act 1989 Representations Procedure (England) Regulations
+ * 2006, reg 13(3)) with the prior year beside the current one, what the figures rest on ({@link Provenance})
+ * and, for a copy that shows small numbers, a warning. Renderers turn it into CSV ({@link AnnualReportCsv})
+ * and HTML ({@link AnnualReportHtml}); the records serialise to JSON as they are.
+ */
+public record AnnualReport(String authority, String year, String priorYear, boolean publicOutput, String title,
+                           String warning, Provenance provenance, List<ReportTable> tables, List<String> notes) {
+
+    /** Years in the cost table (table 8): the report's year and the two before. */
+    public static final int COST_YEARS = 3;
+
+    /** The warning a copy with small numbers carries at its top, in every format. */
+    public static final String NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION: small numbers are shown and people"
+            + " could be identified. Publish only the public copy (public=true or report --public).";
+
+    /**
+     * Where the figures come from: when the report was made, the latest day of the year with a complaint
+     * received or closed (null when there is none), and the configured rules the figures depend on.
+     */
+    public record Provenance(Instant generatedAt, LocalDate dataUpTo, FigureSettings settings) {
+    }
+
+    public AnnualReport {
+        tables = List.copyOf(tables);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Builds the report from the catalogue, titled with the authority's display name; {@code publicOutput}
+     * applies small-number suppression, {@code settings} are the rules the figures were computed with.
+     */
+    public static AnnualReport build(KpiEvaluator catalogue, String authority, String authorityName,
+                                     FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                     Instant generatedAt) {
+        Period period = Period.financialYear(year);
+        KpiSnapshot snapshot = catalogue.snapshot(authority, period);
+        DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
+        CostTable costs = catalogue.costs(authority, year, COST_YEARS);
+        List<ReportTable> tables = new AnnualReportTables(cells, costs).all();
+        String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
+        String title = who + ": children's social care statutory complaints, annual report " + year.label();
+        Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period), settings);
+        return new AnnualReport(authority, year.label(), year.previous().label(), publicOutput, title,
+                publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput));
+    }
+
+    public Optional<ReportTable> table(String id) {
+        return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** What the report rests on, as label and text pairs, in the order every format shows them. */
+    public List<List<String>> about() {
+        FigureSettings settings = provenance.settings();
+        return List.of(
+                List.of("Generated at", provenance.generatedAt().toString()),
+                List.of("Events up to", provenance.dataUpTo() == null ? "no complaint received or closed in the year"
+                        : provenance.dataUpTo() + " (the latest day of the year with a complaint received or closed)"),
+                List.of("Stage 2 clock starts at", switch (settings.stage2ClockStart()) {
+                    case STATEMENT_AGREED -> "the agreed statement of complaint (the request while none is agreed)";
+                    case REQUEST -> "the request for stage 2";
+                }),
+                List.of("Extra closure days", dates(settings.extraClosures())),
+                List.of("Extra working days", dates(settings.extraWorkingDays())),
+                List.of("Publication", publicOutput ? "public copy: counts of 1 to 5 suppressed"
+                        : "not for publication: small numbers shown"));
+    }
+
+    private static String dates(List<LocalDate> days) {
+        return days.isEmpty() ? "none" : String.join(", ", days.stream().map(LocalDate::toString).toList());
+    }
+
+    private static LocalDate latestActivity(KpiEvaluator catalogue, String authority, Period period) {
+        LocalDate latest = null;
+        for (int stage = 1; stage <= 3; stage++) {
+            for (String metric : List.of(Metric.received(Regime.CHILDREN, stage), Metric.closed(Regime.CHILDREN, stage))) {
+                for (Point point : catalogue.metricSeries(authority, metric, null, period, Granularity.DAY)) {
+                    if (point.value() > 0 && (latest == null || point.bucketStart().isAfter(latest))) {
+                        latest = point.bucketStart();
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static List<String> notes(boolean publicOutput) {
+        String symbols = "Symbols: " + Cell.SUPPRESSED + " = a count from "
+                + Disclosure.SMALLEST_SUPPRESSED + " to " + Disclosure.LARGEST_SUPPRESSED
+                + " suppressed to protect the people concerned, or a figure hidden so that one cannot be worked out"
+                + " from totals (rates and changes derived from a hidden count are hidden too); "
+                + Cell.NOT_APPLICABLE + " = not applicable (nothing to divide by); "
+                + Cell.NOT_AVAILABLE + " = not available (not recorded for the year, which is not 0); "
+                + Cell.ROUNDS_TO_ZERO + " = a percentage that rounds to 0.0% but is not zero.";
+        return List.of(
+                "The report covers representations made under the Children Act 1989 Representations Procedure "
+                        + "(England) Regulations 2006 (SI 2006/1738), with the timescales of regs 14 to 20 and the "
+                        + "working days of reg 2; the annual report itself is required by reg 13(3).",
+                "Volumes (complaints received, service areas, who complains, compliments) count what was received "
+                        + "in the year. Response times, outcomes, causes and actions count complaints resolved in "
+                        + "the year, so the two sets of figures do not match.",
+                "Percentages are rounded to one decimal place, half up; changes in rates are in percentage points (pp).",
+                "Money is added up in exact pence and shown in pounds.",
+                publicOutput ? symbols : symbols + " This copy is not for publication: small numbers are shown.");
+    }
+}

@@ -1,0 +1,247 @@
+package io.complaintskpi.report;
+
+import io.complaintskpi.figures.CostTable;
+
+import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.catalogue.Labels;
+import io.complaintskpi.disclosure.Cell;
+import io.complaintskpi.disclosure.DisclosedFigure;
+import io.complaintskpi.disclosure.DisclosedSnapshot;
+
+import io.complaintskpi.events.AdrKind;
+import io.complaintskpi.events.ContextFigure;
+import io.complaintskpi.report.ReportTable.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Lays out the annual report's tables, shaped like the seed report, from disclosed figures. */
+final class AnnualReportTables {
+
+    private final DisclosedSnapshot cells;
+    private final CostTable costs;
+    private final String now;
+    private final String before;
+
+    AnnualReportTables(DisclosedSnapshot cells, CostTable costs) {
+        this.cells = cells;
+        this.costs = costs;
+        this.now = cells.period().label();
+        this.before = cells.priorPeriod().label();
+    }
+
+    List<ReportTable> all() {
+        return List.of(context(), received(), laterStages(), serviceAreas(), compliments(), whoComplains(),
+                stage1Timeliness(), laterTimeliness(), causes(), outcomes(), costs(), actions(), ombudsman(), adr());
+    }
+
+    private ReportTable context() {
+        List<Row> rows = new ArrayList<>();
+        for (ContextFigure figure : ContextFigure.values()) {
+            DisclosedFigure f = cells.figure("context." + figure.name().toLowerCase(Locale.ROOT));
+            rows.add(row(Labels.of(figure.name()), f.prior(), f.current(), f.percentChange()));
+        }
+        return new ReportTable("table1", "Table 1: Context - activity of children's social care",
+                List.of("Measure", before, now, "% change"), rows, null);
+    }
+
+    private ReportTable received() {
+        return changeTable("table2", "Table 2: Statutory children's complaints received", List.of(
+                figureRow("Stage 1 complaints", "stage1.received"),
+                figureRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
+                figureRow("Stage 2 requests", "stage2.received"),
+                figureRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
+                figureRow("Stage 3 requests", "stage3.received"),
+                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null);
+    }
+
+    private ReportTable laterStages() {
+        return changeTable("stages", "Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
+                figureRow("Stage 2 investigations adjudicated", "stage2.responded"),
+                figureRow("Stage 2 complaints withdrawn", "stage2.withdrawn"),
+                figureRow("Stage 3 reviews completed", "stage3.responded"),
+                figureRow("Stage 3 complaints withdrawn", "stage3.withdrawn"),
+                figureRow("Open at stage 1 at year end", "stage1.open"),
+                figureRow("Open at stage 2 at year end", "stage2.open"),
+                figureRow("Open at stage 3 at year end", "stage3.open")), null);
+    }
+
+    private ReportTable serviceAreas() {
+        return breakdownTable("table3", "Table 3: Stage 1 complaints received by service area", "Service area",
+                "stage1.received.by_service_area", "stage1.received");
+    }
+
+    private ReportTable compliments() {
+        return breakdownTable("compliments", "Compliments received by service area", "Service area",
+                "compliments.by_service_area", "compliments.received");
+    }
+
+    private ReportTable whoComplains() {
+        return shareTable("who", "Who complains: stage 1 complaints received", "Complainant", List.of(
+                shareRow("Children and young people", "complainant.children", "complainant.children.rate"),
+                shareRow("Everyone else", "complainant.others", "complainant.others.rate"),
+                shareRow("Total", "stage1.received", null)), null);
+    }
+
+    private ReportTable stage1Timeliness() {
+        return shareTable("table4", "Table 4: Stage 1 response times (complaints resolved in the year)",
+                "Response time", timelinessRows(1, "Within 10 working days", "Within 20 working days",
+                        "Over 20 working days", "Stage 1 responses"),
+                "Within 20 working days includes those within 10 (the statutory maximum); percentages are of "
+                        + "the stage 1 responses in the year.");
+    }
+
+    private ReportTable laterTimeliness() {
+        List<Row> rows = new ArrayList<>(timelinessRows(2, "Stage 2: within 25 working days",
+                "Stage 2: within 65 working days", "Stage 2: over 65 working days", "Stage 2 adjudications"));
+        rows.addAll(timelinessRows(3, "Stage 3: panel met within 30 working days",
+                "Stage 3: panel met after 30 working days", "Stage 3 panels held"));
+        return shareTable("timeliness23", "Stages 2 and 3: response times", "Response time", rows,
+                "Within 65 working days includes those within 25. Stage 3 counts panels held in the year against "
+                        + "the 30 working days from the request (reg 19(4)).");
+    }
+
+    private List<Row> timelinessRows(int stage, String... labels) {
+        String base = "stage" + stage + ".timeliness.";
+        List<DisclosedFigure> bands = cells.figures().stream()
+                .filter(f -> f.id().startsWith(base) && !f.id().endsWith(".rate") && !f.id().endsWith(".total"))
+                .toList();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            rows.add(shareRow(labels[i], bands.get(i).id(), bands.get(i).id() + ".rate"));
+        }
+        rows.add(shareRow(labels[labels.length - 1], base + "total", null));
+        return rows;
+    }
+
+    private ReportTable causes() {
+        List<Row> rows = new ArrayList<>();
+        for (DisclosedFigure resolved : cells.all("causes.resolved")) {
+            String cause = resolved.dimension();
+            // A cause never upheld in either year has no upheld figure: its count is 0, which is never hidden.
+            Cell upheld = cells.find("causes.upheld", cause).map(DisclosedFigure::current).orElse(Cell.count(0));
+            DisclosedFigure rate = cells.find("causes.uphold.rate", cause).orElseThrow();
+            rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
+                    rate.current()));
+        }
+        return new ReportTable("table6", "Tables 5 and 6: Complaint causes resolved at stage 1, with uphold rates",
+                List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
+                        now + " uphold rate"), rows,
+                "One complaint may have several causes, so causes do not add up to complaints.");
+    }
+
+    private ReportTable outcomes() {
+        List<Row> rows = new ArrayList<>();
+        for (String outcome : KpiDefinitions.resolutionDimensions()) {
+            String id = "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
+            rows.add(shareRow(Labels.of(outcome), id, id + ".rate"));
+        }
+        rows.add(shareRow("Upheld (totally or partly)", "stage1.upheld", "stage1.upheld.rate"));
+        rows.add(shareRow("Stage 1 complaints resolved", "stage1.resolved", null));
+        return shareTable("table7", "Table 7: Stage 1 outcomes (complaints resolved in the year)", "Outcome", rows,
+                "Percentages are of the stage 1 complaints resolved in the year.");
+    }
+
+    private ReportTable costs() {
+        List<String> columns = new ArrayList<>(List.of("Spend"));
+        costs.years().forEach(year -> columns.add("Total " + year.label()));
+        List<Row> rows = new ArrayList<>();
+        for (CostTable.Line line : costs.lines()) {
+            rows.add(moneyRow(Labels.of(line.category()), line));
+        }
+        rows.add(moneyRow("Total", costs.total()));
+        return new ReportTable("table8", "Table 8: Costs incurred through the complaints procedure", columns, rows,
+                "Exact amounts, added up in pence.");
+    }
+
+    private ReportTable actions() {
+        List<Row> rows = new ArrayList<>();
+        for (DisclosedFigure action : cells.all("actions.taken")) {
+            rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
+        }
+        rows.add(plainRow("Upheld stage 1 complaints resolved", "actions.upheld_complaints"));
+        rows.add(plainRow("... with an action beyond an apology", "actions.beyond_apology"));
+        rows.add(plainRow("Share with an action beyond an apology", "actions.beyond_apology.rate"));
+        return new ReportTable("table9", "Table 9: Actions taken in response to upheld complaints",
+                List.of("Action", before, now), rows, "A complaint may lead to several actions.");
+    }
+
+    private ReportTable ombudsman() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(plainRow("New enquiries received", "ombudsman.enquiries"));
+        rows.add(plainRow("Decisions made", "ombudsman.decisions"));
+        for (DisclosedFigure outcome : cells.all("ombudsman.decisions.by_outcome")) {
+            rows.add(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()));
+        }
+        rows.add(plainRow("Fault found", "ombudsman.fault_found"));
+        rows.add(plainRow("Fault found, % of decisions", "ombudsman.fault_found.rate"));
+        rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
+        rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
+        rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
+        return new ReportTable("ombudsman", "Local Government and Social Care Ombudsman", List.of("Measure", before, now),
+                rows, null);
+    }
+
+    private ReportTable adr() {
+        List<Row> rows = new ArrayList<>();
+        for (AdrKind kind : AdrKind.values()) {
+            String base = "adr." + kind.name().toLowerCase(Locale.ROOT);
+            String name = kind == AdrKind.MEDIATION ? "External mediations" : "Conciliation meetings";
+            rows.add(plainRow(name + " held", base + ".held"));
+            rows.add(plainRow(name + " that resolved the complaint", base + ".resolved"));
+            rows.add(plainRow(name + " that resolved the complaint, %", base + ".resolved.rate"));
+            rows.add(plainRow(name + " that prevented an escalation", base + ".prevented_escalation"));
+        }
+        rows.add(plainRow("Escalations prevented", "adr.escalations_prevented"));
+        return new ReportTable("adr", "Alternative dispute resolution", List.of("Measure", before, now), rows, null);
+    }
+
+    private ReportTable changeTable(String id, String title, List<Row> rows, String note) {
+        return new ReportTable(id, title, List.of("Measure", before, now, "Change", "% change"), rows, note);
+    }
+
+    private ReportTable breakdownTable(String id, String title, String heading, String breakdownId, String totalId) {
+        List<Row> rows = new ArrayList<>();
+        for (DisclosedFigure f : cells.all(breakdownId)) {
+            rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
+        }
+        DisclosedFigure total = cells.figure(totalId);
+        rows.add(row("Total", total.prior(), total.current(), total.change()));
+        return new ReportTable(id, title, List.of(heading, before, now, "Change"), rows, null);
+    }
+
+    private ReportTable shareTable(String id, String title, String heading, List<Row> rows, String note) {
+        return new ReportTable(id, title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
+    }
+
+    private Row figureRow(String label, String id) {
+        DisclosedFigure f = cells.figure(id);
+        return row(label, f.prior(), f.current(), f.change(), f.percentChange());
+    }
+
+    private Row plainRow(String label, String id) {
+        DisclosedFigure f = cells.figure(id);
+        return row(label, f.prior(), f.current());
+    }
+
+    /** A count with its rate; a total ({@code rateId} null) leaves the rate columns blank. */
+    private Row shareRow(String label, String countId, String rateId) {
+        DisclosedFigure count = cells.figure(countId);
+        Cell priorShare = rateId == null ? Cell.label("") : cells.figure(rateId).prior();
+        Cell share = rateId == null ? Cell.label("") : cells.figure(rateId).current();
+        return row(label, count.prior(), priorShare, count.current(), share);
+    }
+
+    private Row moneyRow(String label, CostTable.Line line) {
+        List<Cell> row = new ArrayList<>(List.of(Cell.label(label)));
+        line.pence().forEach(pence -> row.add(Cell.money(pence)));
+        return new Row(row);
+    }
+
+    private static Row row(String label, Cell... values) {
+        List<Cell> row = new ArrayList<>(List.of(Cell.label(label)));
+        row.addAll(List.of(values));
+        return new Row(row);
+    }
+}

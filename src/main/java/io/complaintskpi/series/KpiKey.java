@@ -1,0 +1,108 @@
+package io.complaintskpi.series;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The address of one daily bucket: {@code authority|metric|dimension|yyyy-MM-dd}. Keys sort by authority,
+ * metric, dimension, then date, so any period or rolling window of a series is one range scan over daily
+ * buckets. Beside them in the same store: the roll-ups of the same sums ({@link #rollup}), which put the
+ * bucket before the dimension and sort before a metric's days, and the authority index
+ * ({@link #authorityIndex}), which sorts before everything. A mark character no value can hold (it is
+ * cleaned out) keeps the three families apart.
+ */
+public record KpiKey(String authority, String metric, String dimension, LocalDate date) {
+
+    static final char SEPARATOR = '|';
+    /** Starts a roll-up's grain and the authority index: below every character a value can start with. */
+    private static final char MARK = '\u0000';
+    /** The character after the separator: a prefix ending in the separator, with this instead, is above all its keys. */
+    private static final char PAST_SEPARATOR = SEPARATOR + 1;
+
+    public KpiKey {
+        Objects.requireNonNull(date, "date");
+        authority = clean(authority);
+        metric = clean(metric);
+        dimension = clean(dimension);
+    }
+
+    public String encode() {
+        return prefix(authority, metric, dimension) + date;
+    }
+
+    public static KpiKey decode(String key) {
+        String[] parts = key.split("\\|", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not a KPI key: " + key);
+        }
+        return new KpiKey(parts[0], parts[1], parts[2], LocalDate.parse(parts[3]));
+    }
+
+    /** Everything before the date: the fixed part of a range scan over one series. */
+    public static String prefix(String authority, String metric, String dimension) {
+        return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR + clean(dimension) + SEPARATOR;
+    }
+
+    /** The part shared by every series of one authority. */
+    public static String prefix(String authority) {
+        return clean(authority) + SEPARATOR;
+    }
+
+    /** The part shared by every dimension of one metric. */
+    public static String prefix(String authority, String metric) {
+        return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR;
+    }
+
+    /**
+     * The address of a roll-up bucket, {@code authority|metric|<mark>grain|first day|dimension}: the bucket
+     * before the dimension, so every dimension of a metric over a run of whole buckets is one contiguous range.
+     */
+    public static String rollup(String authority, String metric, RollupGrain grain, LocalDate start, String dimension) {
+        return rollupPrefix(authority, metric, grain, start) + clean(dimension);
+    }
+
+    /** Everything of a roll-up key before the dimension. */
+    public static String rollupPrefix(String authority, String metric, RollupGrain grain, LocalDate start) {
+        return prefix(authority, metric) + MARK + grain.code + SEPARATOR + start + SEPARATOR;
+    }
+
+    /** The lowest key of a metric's daily buckets, above its roll-ups. */
+    public static String daysFrom(String authority, String metric) {
+        return prefix(authority, metric) + (char) (MARK + 1);
+    }
+
+    /** The authority index's key of an authority. */
+    public static String authorityIndex(String authority) {
+        return AUTHORITY_INDEX + clean(authority);
+    }
+
+    /** Every key of the authority index lies from this key to {@code pastPrefix} of it. */
+    public static final String AUTHORITY_INDEX = String.valueOf(MARK) + SEPARATOR;
+
+    /** The authority of an authority index key. */
+    public static String indexedAuthority(String indexKey) {
+        return indexKey.substring(AUTHORITY_INDEX.length());
+    }
+
+    /** The first day of the bucket of a roll-up key. */
+    public static LocalDate rollupStart(String rollupKey) {
+        int grain = rollupKey.indexOf(SEPARATOR, rollupKey.indexOf(SEPARATOR) + 1) + 1;
+        int date = rollupKey.indexOf(SEPARATOR, grain) + 1;
+        return LocalDate.parse(rollupKey.substring(date, rollupKey.indexOf(SEPARATOR, date)));
+    }
+
+    /** The dimension of a roll-up key. */
+    public static String rollupDimension(String rollupKey) {
+        return rollupKey.substring(rollupKey.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** A bound above every key starting with {@code prefix} (which ends in the separator) and below the next. */
+    public static String pastPrefix(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + PAST_SEPARATOR;
+    }
+
+    // A separator inside a value would shift every field after it; a mark would mix the key families.
+    private static String clean(String value) {
+        return Objects.requireNonNull(value).replace(SEPARATOR, '/').replace(MARK, '/');
+    }
+}

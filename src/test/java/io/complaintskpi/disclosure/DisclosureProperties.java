@@ -1,0 +1,126 @@
+package io.complaintskpi.disclosure;
+
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.report.PublicReports;
+import io.complaintskpi.testing.Buckets;
+
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.disclosure.Disclosure.SumGroup;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Small-number tables, suppressed and then attacked: a two-by-two table with row, column and grand totals by
+ * an exact search that knows nothing of the solver, and generated years of complaints by the intruder of the
+ * seed test, across the years.
+ */
+class DisclosureProperties {
+
+    /** Inner cells are tried from 0 to this: a subset of what the intruder can consider, so two values seen are proof. */
+    private static final int SEARCH = 15;
+
+    @Property(tries = 40)
+    void noHiddenCellOfASmallTableCanBeWorkedOut(@ForAll @Size(4) List<@IntRange(min = 0, max = 9) Integer> inner) {
+        long a = inner.get(0);
+        long b = inner.get(1);
+        long c = inner.get(2);
+        long d = inner.get(3);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("a", a);
+        counts.put("b", b);
+        counts.put("c", c);
+        counts.put("d", d);
+        counts.put("r1", a + b);
+        counts.put("r2", c + d);
+        counts.put("k1", a + c);
+        counts.put("k2", b + d);
+        counts.put("g", a + b + c + d);
+        List<SumGroup<String>> groups = List.of(new SumGroup<>("r1", List.of("a", "b")),
+                new SumGroup<>("r2", List.of("c", "d")), new SumGroup<>("k1", List.of("a", "c")),
+                new SumGroup<>("k2", List.of("b", "d")), new SumGroup<>("g", List.of("r1", "r2")),
+                new SumGroup<>("g", List.of("k1", "k2")));
+        Set<String> hidden = Disclosure.suppressed(counts, groups);
+
+        assertThat(hidden).as("every small count is hidden").containsAll(counts.keySet().stream()
+                .filter(k -> Disclosure.isSmall(counts.get(k))).toList());
+        assertThat(hidden).as("zeros are shown").noneMatch(k -> counts.get(k) == 0);
+        Map<String, Set<Long>> seen = new LinkedHashMap<>();
+        hidden.forEach(k -> seen.put(k, new HashSet<>()));
+        for (long x = 0; x <= SEARCH; x++) {
+            for (long y = 0; y <= SEARCH; y++) {
+                for (long z = 0; z <= SEARCH; z++) {
+                    for (long w = 0; w <= SEARCH; w++) {
+                        Map<String, Long> guess = Map.of("a", x, "b", y, "c", z, "d", w, "r1", x + y, "r2", z + w,
+                                "k1", x + z, "k2", y + w, "g", x + y + z + w);
+                        if (consistent(guess, counts, hidden)) {
+                            hidden.forEach(k -> seen.get(k).add(guess.get(k)));
+                        }
+                    }
+                }
+            }
+        }
+        seen.forEach((k, values) -> assertThat(values).as("values a reader finds possible for %s", k).hasSizeGreaterThan(1));
+    }
+
+    /**
+     * Three years of small stage 1 figures (received, every kind of closure, response times, complaints still
+     * open at each year end) published as two public reports, and attacked at once across the years.
+     */
+    @Property(tries = 12)
+    void noHiddenCountOfGeneratedYearsCanBeWorkedOutAcrossYears(
+            @ForAll @Size(21) List<@IntRange(min = 0, max = 4) Integer> closures,
+            @ForAll @Size(3) List<@IntRange(min = 0, max = 3) Integer> leftOpen,
+            @ForAll @Size(6) List<@IntRange(min = 0, max = 100) Integer> splits) {
+        Regime children = Regime.CHILDREN;
+        String[] dimensions = {"TOTALLY_UPHELD", "PARTLY_UPHELD", "NOT_UPHELD", "NO_FINDING", "WITHDRAWN",
+                "ESCALATED_UNRESPONDED", "NOT_UPHELD"};
+        Buckets b = new Buckets("A");
+        for (int y = 0; y < 3; y++) {
+            String day = (2013 + y) + "-06-01";
+            long received = leftOpen.get(y);
+            long responded = 0;
+            for (int i = 0; i < 7; i++) {
+                long n = closures.get(7 * y + i);
+                b.add(Metric.closed(children, 1), dimensions[i], day, n);
+                received += n;
+                responded += i < 4 || i == 6 ? n : 0;
+            }
+            long within10 = responded * splits.get(2 * y) / 100;
+            long within20 = (responded - within10) * splits.get(2 * y + 1) / 100;
+            b.add(Metric.received(children, 1), Metric.ALL, day, received)
+                    .add(Metric.serviceArea(children), "Area", day, received)
+                    .add(Metric.complainant(children), "PARENT", day, received)
+                    .add(Metric.timeliness(children, 1), "within10", day, within10)
+                    .add(Metric.timeliness(children, 1), "within20", day, within20)
+                    .add(Metric.timeliness(children, 1), "over20", day, responded - within10 - within20);
+        }
+        PublicReports reports = new PublicReports(new KpiEvaluator(b.reader()), "A", List.of("2014/15", "2015/16"));
+        assertThat(reports.audit().determined()).as("hidden counts a reader can work out").isEmpty();
+    }
+
+    /** The guess shows what is shown, and each hidden count is at least 1 (at most 5 if it really is small). */
+    private static boolean consistent(Map<String, Long> guess, Map<String, Long> counts, Set<String> hidden) {
+        for (var cell : counts.entrySet()) {
+            long g = guess.get(cell.getKey());
+            if (!hidden.contains(cell.getKey())) {
+                if (g != cell.getValue()) {
+                    return false;
+                }
+            } else if (g < 1 || (Disclosure.isSmall(cell.getValue()) && g > Disclosure.LARGEST_SUPPRESSED)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,247 @@
+package io.complaintskpi.report;
+
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.disclosure.Cell;
+import io.complaintskpi.figures.FigureSettings;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.testing.SeedFixture;
+import io.complaintskpi.testing.Buckets;
+
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Stage2ClockStart;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.complaintskpi.testing.SeedFixture.LEICS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnnualReportTest {
+
+    private static final FinancialYear YEAR = FinancialYear.parse("2015/16");
+    private final KpiEvaluator catalogue = new KpiEvaluator(SeedFixture.reader());
+    private static final Instant GENERATED = Instant.parse("2026-11-30T12:00:00Z");
+    private static final FigureSettings REQUEST_CLOCK = new FigureSettings(Stage2ClockStart.REQUEST,
+            List.of(LocalDate.parse("2015-12-29"), LocalDate.parse("2015-12-30")), List.of(LocalDate.parse("2016-05-02")));
+    private final AnnualReport internal = build(catalogue, LEICS, false);
+    private final AnnualReport published = build(catalogue, LEICS, true);
+
+    private static AnnualReport build(KpiEvaluator catalogue, String authority, boolean publicOutput) {
+        return AnnualReport.build(catalogue, authority, authority, YEAR, publicOutput, REQUEST_CLOCK, GENERATED);
+    }
+
+    private static List<String> row(AnnualReport report, String table, String label) {
+        return report.table(table).orElseThrow().rows().stream().filter(r -> r.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row '" + label + "' in " + table))
+                .cells().stream().map(Cell::text).toList();
+    }
+
+    @Test
+    void hasTheSeedReportsTablesInOrder() {
+        assertThat(internal.tables()).extracting(ReportTable::id).containsExactly("table1", "table2", "stages",
+                "table3", "compliments", "who", "table4", "timeliness23", "table6", "table7", "table8", "table9",
+                "ombudsman", "adr");
+        assertThat(internal.year()).isEqualTo("2015/16");
+        assertThat(internal.priorYear()).isEqualTo("2014/15");
+    }
+
+    @Test
+    void tablesShowThePriorYearBesideTheCurrentOne() {
+        assertThat(internal.table("table1").orElseThrow().columns()).containsExactly("Measure", "2014/15", "2015/16",
+                "% change");
+        assertThat(row(internal, "table1", "Referrals to children's social care"))
+                .containsExactly("Referrals to children's social care", "4635", "3953", "-14.7%");
+        assertThat(row(internal, "table2", "Stage 1 complaints")).containsExactly("Stage 1 complaints", "57", "65",
+                "+8", "+14.0%");
+        assertThat(row(internal, "table2", "Stage 1 complaints as % of referrals")).containsExactly(
+                "Stage 1 complaints as % of referrals", "1.2%", "1.6%", "+0.4 pp", "z");
+        assertThat(row(internal, "table4", "Within 20 working days")).containsExactly("Within 20 working days", "50",
+                "90.9%", "55", "90.2%");
+        assertThat(row(internal, "table7", "Upheld (totally or partly)")).containsExactly(
+                "Upheld (totally or partly)", "18", "32.7%", "15", "23.1%");
+        assertThat(row(internal, "table6", "Delays in providing services")).containsExactly(
+                "Delays in providing services", "0", "z", "8", "6", "75.0%");
+        assertThat(row(internal, "who", "Children and young people")).containsExactly("Children and young people",
+                "7", "12.3%", "6", "9.2%");
+        assertThat(row(internal, "table3", "Total")).containsExactly("Total", "57", "65", "+8");
+        assertThat(row(internal, "ombudsman", "Fault found, % of decisions")).containsExactly(
+                "Fault found, % of decisions", "z", "22.2%");
+        assertThat(row(internal, "ombudsman", "Remedies paid")).containsExactly("Remedies paid", "£0", "£300");
+        assertThat(row(internal, "adr", "Conciliation meetings that resolved the complaint, %")).containsExactly(
+                "Conciliation meetings that resolved the complaint, %", "z", "75.0%");
+    }
+
+    @Test
+    void table8ShowsThreeYearsOfExactCostsInPounds() {
+        ReportTable costs = internal.table("table8").orElseThrow();
+        assertThat(costs.columns()).containsExactly("Spend", "Total 2013/14", "Total 2014/15", "Total 2015/16");
+        assertThat(row(internal, "table8", "Independent Persons")).containsExactly("Independent Persons", "£4,040",
+                "£2,870", "£3,910");
+        assertThat(row(internal, "table8", "Total")).containsExactly("Total", "£12,100", "£13,130", "£15,130");
+        assertThat(row(published, "table8", "Financial redress")).containsExactly("Financial redress", "£0", "£0",
+                "£300");
+    }
+
+    @Test
+    void thePublishedVersionSuppressesSmallNumbers() {
+        assertThat(row(published, "table2", "Stage 2 requests")).containsExactly("Stage 2 requests", "9", "7", "-2",
+                "-22.2%");
+        assertThat(row(published, "table2", "Stage 3 requests")).containsExactly("Stage 3 requests", "c", "c", "c",
+                "c");
+        // Six is above the threshold: shown. In 2014/15, 2 complaints were open at stage 1 at 31 March: none the
+        // year before, 57 received, 55 resolved would give it away, so complaints received are hidden, and with
+        // them one of each split of them.
+        assertThat(row(published, "who", "Children and young people")).containsExactly("Children and young people",
+                "c", "c", "6", "9.2%");
+        assertThat(row(published, "stages", "Open at stage 1 at year end").subList(1, 2)).containsExactly("c");
+        // Withdrawn (4) is small. Hiding another outcome would not protect it (complaints resolved less table 4's
+        // responses is the withdrawn), so the complaints resolved are hidden, and every percentage of them.
+        assertThat(row(published, "table7", "Withdrawn")).containsExactly("Withdrawn", "0", "0.0%", "c", "c");
+        assertThat(row(published, "table7", "Stage 1 complaints resolved").subList(3, 4)).containsExactly("c");
+        assertThat(row(published, "table7", "No finding")).containsExactly("No finding", "0", "0.0%", "6", "c");
+        assertThat(row(published, "table7", "Not upheld")).containsExactly("Not upheld", "37", "67.3%", "40", "c");
+        assertThat(row(published, "table6", "Delays in providing services")).containsExactly(
+                "Delays in providing services", "0", "z", "8", "6", "75.0%");
+        assertThat(row(published, "table6", "Our fairness to you")).containsExactly("Our fairness to you", "0", "z",
+                "c", "c", "c");
+        // The two small areas (2 + 2) hide each other; nothing else has to go.
+        assertThat(row(published, "table3", "Strengthening Families").subList(2, 4)).containsExactly("c", "c");
+        assertThat(row(published, "table3", "First Response").subList(2, 4)).containsExactly("11", "+11");
+        assertThat(published.notes()).anySatisfy(n -> assertThat(n).contains("c = a count from 1 to 5"));
+        assertThat(internal.notes()).anySatisfy(n -> assertThat(n).contains("not for publication"));
+    }
+
+    @Test
+    void aContextFigureNotYetRecordedIsNotAvailableNotZero() {
+        Buckets b = new Buckets("A").add(Metric.CONTEXT, "REFERRALS", "2014-04-01", 4635)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 65);
+        AnnualReport report = build(new KpiEvaluator(b.reader()), "A", true);
+        // Recorded last year, not yet this year: x, and no -100% change.
+        assertThat(row(report, "table1", "Referrals to children's social care"))
+                .containsExactly("Referrals to children's social care", "4635", "x", "x");
+        // Never recorded: x in both years, and so is the rate over it.
+        assertThat(row(report, "table1", "Single assessments")).containsExactly("Single assessments", "x", "x", "x");
+        assertThat(row(report, "table2", "Stage 1 complaints as % of referrals"))
+                .containsExactly("Stage 1 complaints as % of referrals", "0.0%", "x", "x", "z");
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("x = not available"));
+    }
+
+    @Test
+    void rowsThatAreZeroInBothYearsAreShown() {
+        // Service change was never an action in the seed years: its row is there, at 0.
+        assertThat(row(published, "table9", "Service change")).containsExactly("Service change", "0", "0");
+        assertThat(row(published, "ombudsman", "Decision: Premature (referred back for local resolution)"))
+                .containsExactly("Decision: Premature (referred back for local resolution)", "0", "0");
+    }
+
+    @Test
+    void csvHasOneLinePerCellWithRfc4180Quoting() {
+        String csv = AnnualReportCsv.render(internal);
+        assertThat(csv).startsWith("table,row,column,value\r\n");
+        assertThat(csv).contains("Table 1: Context - activity of children's social care,"
+                + "Referrals to children's social care,2014/15,4635\r\n");
+        assertThat(csv).contains("Table 8: Costs incurred through the complaints procedure,Total,Total 2013/14,"
+                + "\"£12,100\"\r\n");
+        assertThat(csv).contains("\"Politeness, openness and honesty\"");
+        assertThat(csv).endsWith("\r\n");
+        assertThat(csv.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    @Test
+    void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
+        assertThat(AnnualReportCsv.field("plain")).isEqualTo("plain");
+        assertThat(AnnualReportCsv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AnnualReportCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AnnualReportCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(AnnualReportCsv.field("cr\r")).isEqualTo("\"cr\r\"");
+        assertThat(AnnualReportCsv.field("")).isEmpty();
+    }
+
+    @Test
+    void htmlIsAPrintablePageWithEveryTable() {
+        String html = AnnualReportHtml.render(published);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains("@media print")
+                .contains("<h1>E10000018: children&#39;s social care statutory complaints, annual report 2015/16</h1>")
+                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
+        for (ReportTable table : published.tables()) {
+            assertThat(html).contains("<section id=\"" + table.id() + "\">")
+                    .contains("<caption>" + AnnualReportHtml.escape(table.title()) + "</caption>");
+        }
+        assertThat(html).contains("<th scope=\"col\" class=\"num\">2014/15</th>")
+                .contains("<td class=\"num\">£15,130</td>")
+                .contains("<td class=\"num\">c</td>")
+                .contains("Fostering &amp; Adoption")
+                .contains("<footer>").contains("resolved in the year").contains("z = not applicable");
+    }
+
+    @Test
+    void htmlEscapesEverythingItIsGiven() {
+        assertThat(AnnualReportHtml.escape("<b>\"A&B\" 'c'</b>"))
+                .isEqualTo("&lt;b&gt;&quot;A&amp;B&quot; &#39;c&#39;&lt;/b&gt;");
+        Buckets b = new Buckets("<script>")
+                .add(Metric.serviceArea(io.complaintskpi.events.Regime.CHILDREN), "<img src=x onerror=alert(1)>",
+                        "2015-06-01", 9);
+        AnnualReport hostile = build(new KpiEvaluator(b.reader()), "<script>", false);
+        String html = AnnualReportHtml.render(hostile);
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img")
+                .contains("&lt;img src=x onerror=alert(1)&gt;").contains("&lt;script&gt;: children");
+    }
+
+    @Test
+    void everyFormatStatesWhenItWasMadeWhatDataItReflectsAndTheSettingsBehindItsFigures() throws Exception {
+        assertThat(internal.provenance().generatedAt()).isEqualTo(GENERATED);
+        assertThat(internal.provenance().dataUpTo()).isBetween(YEAR.start(), YEAR.end());
+        Buckets late = new Buckets(LEICS)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2015-06-01", 9)
+                .add(Metric.closed(io.complaintskpi.events.Regime.CHILDREN, 2), "UPHELD", "2016-02-10", 1)
+                .add(Metric.received(io.complaintskpi.events.Regime.CHILDREN, 1), Metric.ALL, "2016-04-02", 1);
+        assertThat(build(new KpiEvaluator(late.reader()), LEICS, false).provenance().dataUpTo())
+                .isEqualTo("2016-02-10");
+        assertThat(internal.provenance().settings()).isEqualTo(REQUEST_CLOCK);
+        String json = io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal);
+        String csv = AnnualReportCsv.render(internal);
+        String html = AnnualReportHtml.render(internal);
+        for (String text : List.of(json, csv, html)) {
+            assertThat(text).contains("2026-11-30T12:00").contains(internal.provenance().dataUpTo().toString())
+                    .contains("2015-12-29").contains("2015-12-30").contains("2016-05-02")
+                    .containsIgnoringCase("request");
+        }
+        assertThat(csv).contains("About this report,Stage 2 clock starts at,,the request for stage 2\r\n")
+                .contains("About this report,Publication,,not for publication: small numbers shown\r\n");
+        assertThat(AnnualReportCsv.render(published)).contains("About this report,Publication,,public copy");
+    }
+
+    @Test
+    void aCopyWithSmallNumbersCarriesAProminentWarningInEveryFormatAndThePublicCopyNone() {
+        assertThat(internal.warning()).startsWith("NOT FOR PUBLICATION: small numbers are shown");
+        assertThat(published.warning()).isNull();
+        String html = AnnualReportHtml.render(internal);
+        assertThat(html.indexOf("<p class=\"warning\" role=\"alert\">NOT FOR PUBLICATION"))
+                .isPositive().isLessThan(html.indexOf("<main>"));
+        assertThat(AnnualReportCsv.render(internal).lines().skip(1).findFirst().orElseThrow())
+                .startsWith("About this report,Warning,,NOT FOR PUBLICATION");
+        assertThat(AnnualReportHtml.render(published)).doesNotContain("class=\"warning\"");
+    }
+
+    @Test
+    void notesCiteTheRegulationsNotTheSeedReport() {
+        for (AnnualReport report : List.of(internal, published)) {
+            assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("SI 2006/1738"));
+            assertThat(String.join(" ", report.notes())).doesNotContainIgnoringCase("seed");
+        }
+    }
+
+    @Test
+    void onlyHtmlGroupsThousands() throws Exception {
+        assertThat(AnnualReportHtml.render(internal)).contains("<td class=\"num\">4,635</td>");
+        assertThat(AnnualReportCsv.render(internal)).contains(",2014/15,4635\r\n");
+        assertThat(io.complaintskpi.events.EventCodec.MAPPER.writeValueAsString(internal))
+                .contains("\"text\":\"4635\"");
+        assertThat(AnnualReportHtml.grouped("+12345")).isEqualTo("+12,345");
+        assertThat(AnnualReportHtml.grouped("1234.5678%")).isEqualTo("1,234.5678%");
+        assertThat(AnnualReportHtml.grouped("£12,100")).isEqualTo("£12,100");
+        assertThat(AnnualReportHtml.grouped("999")).isEqualTo("999");
+    }
+}
