@@ -16,6 +16,18 @@ public final class Names {
     public static final String OPEN_COMPLAINTS_STORE = "open-complaints";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
+    /** What Kafka Streams appends to a repartition's name (after the application id and a dash) for its topic. */
+    private static final String REPARTITION_SUFFIX = "-repartition";
+
+    /** The topic of the {@link #KPI_CONTRIBUTIONS_REPARTITION} repartition, as Kafka Streams names it. */
+    public static String kpiContributionsTopic(String applicationId) {
+        return applicationId + "-" + KPI_CONTRIBUTIONS_REPARTITION + REPARTITION_SUFFIX;
+    }
+
+    /** Whether {@code topic} is the {@link #KPI_CONTRIBUTIONS_REPARTITION} topic of some application id. */
+    public static boolean isKpiContributionsTopic(String topic) {
+        return topic.endsWith("-" + KPI_CONTRIBUTIONS_REPARTITION + REPARTITION_SUFFIX);
+    }
 
     private Names() {
     }
