@@ -27,6 +27,7 @@ class StoreKeyLayoutTest {
     /** The key-schema classes (one per store layout) and the one home of internal topic names. */
     private static final Set<String> KEY_HOMES = Set.of(
             "series/KpiKey.java",
+            "series/ContributorKey.java",
             "streams/OpenAlertKeySchema.java",
             "streams/DeadlineIndexKeySchema.java",
             "streams/Names.java");
