@@ -111,22 +111,24 @@ final class Routes {
         Param metric = query("metric", "stored metric name").mandatory();
         List<Param> span = List.of(query("from", "first day").date().mandatory(),
                 query("to", "last day").date().mandatory());
-        t.path("/internal/v1", in -> {
-            in.get("/series/sum", INSTANCE, "a metric's sum by dimension over days", internal::sum)
-                    .publication(OPERATIONAL).params(authority, metric).params(span);
-            in.post("/series/sums", INSTANCE, "a batch of sums by dimension, one per span", internal::sums)
-                    .publication(OPERATIONAL).body("{authority, spans:[{metric, from, to}]}");
-            in.get("/series/daily", INSTANCE, "a metric's daily values", internal::daily).publication(OPERATIONAL)
-                    .params(authority, metric, query("dimension", "dimension value")).params(span);
-            in.get("/authorities", INSTANCE, "authorities held here", internal::authorities)
-                    .publication(OPERATIONAL);
-            in.get("/alerts", INSTANCE, "open alerts held here", internal::alerts).publication(OPERATIONAL);
-            in.post("/caseload", INSTANCE, "a caseload page from the complaints held here", internal::caseload)
-                    .publication(OPERATIONAL).body("a caseload query: status, filters, limit, today, after");
-            in.get("/cases/{id}", INSTANCE, "a complaint's events, if held here", internal::caseHistory)
-                    .publication(OPERATIONAL).params(Param.path("id", "complaint reference"))
-                    .notFound("the complaint is not held here");
-        });
+        t.get(InternalRoutes.SUM, INSTANCE, "a metric's sum by dimension over days", internal::sum)
+                .publication(OPERATIONAL).params(authority, metric).params(span);
+        t.post(InternalRoutes.SUMS, INSTANCE, "a batch of sums by dimension, one per span", internal::sums)
+                .publication(OPERATIONAL).body("{authority, spans:[{metric, from, to}]}");
+        t.get(InternalRoutes.DAILY, INSTANCE, "a metric's daily values", internal::daily).publication(OPERATIONAL)
+                .params(authority, metric, query("dimension", "dimension value")).params(span);
+        t.get(InternalRoutes.AUTHORITIES, INSTANCE, "authorities held here", internal::authorities)
+                .publication(OPERATIONAL);
+        t.get(InternalRoutes.ALERTS, INSTANCE, "open alerts held here", internal::alerts).publication(OPERATIONAL);
+        t.post(InternalRoutes.CASELOAD, INSTANCE, "a caseload page from the complaints held here",
+                internal::caseload).publication(OPERATIONAL)
+                .body("a caseload query: status, filters, limit, today, after");
+        t.post(InternalRoutes.CONTRIBUTORS, INSTANCE, "a page of the complaints behind a figure, from those held"
+                + " here", internal::contributors).publication(OPERATIONAL)
+                .body("a drill-down query: authority, metric, dimensions, from, to, after, limit");
+        t.get(InternalRoutes.CASES + "/{id}", INSTANCE, "a complaint's events, if held here", internal::caseHistory)
+                .publication(OPERATIONAL).params(Param.path("id", "complaint reference"))
+                .notFound("the complaint is not held here");
         return t;
     }
 
