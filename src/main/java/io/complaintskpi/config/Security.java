@@ -44,20 +44,23 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
         CASEWORKER,
         /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
-        INSTANCE;
+        INSTANCE,
+        /** every caller, with a token or without: what holds no data (the API's description) */
+        ANYONE;
 
         /** Whether a caller holding this role may call a route declared for {@code needed}. */
         public boolean grants(Role needed) {
-            return switch (this) {
+            return needed == ANYONE || switch (this) {
                 case VIEWER -> needed == VIEWER;
                 case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
                 case INSTANCE -> needed == INSTANCE;
+                case ANYONE -> false;
             };
         }
 
         /** Whether an {@code http.tokens} entry may grant this role. */
         public boolean byToken() {
-            return this != INSTANCE;
+            return this != INSTANCE && this != ANYONE;
         }
     }
 

@@ -163,8 +163,11 @@ final class RouteTable {
             if (publication.takesPublic()) {
                 all.add(Param.PUBLIC);
             }
-            List<ErrorAnswer> answers = new ArrayList<>(List.of(BAD_REQUEST, UNAUTHORIZED));
-            if (role != Role.VIEWER) {
+            List<ErrorAnswer> answers = new ArrayList<>(List.of(BAD_REQUEST));
+            if (role != Role.ANYONE) {
+                answers.add(UNAUTHORIZED);
+            }
+            if (role != Role.VIEWER && role != Role.ANYONE) {
                 answers.add(FORBIDDEN);
             }
             if (all.stream().anyMatch(p -> p.name().equals(Param.AUTHORITY.name()))) {

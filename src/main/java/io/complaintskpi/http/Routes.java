@@ -7,6 +7,7 @@ import io.complaintskpi.http.ApiRoute.Publication;
 import java.util.List;
 import java.util.Locale;
 
+import static io.complaintskpi.config.Security.Role.ANYONE;
 import static io.complaintskpi.config.Security.Role.CASEWORKER;
 import static io.complaintskpi.config.Security.Role.INSTANCE;
 import static io.complaintskpi.config.Security.Role.VIEWER;
@@ -50,6 +51,15 @@ final class Routes {
                 .publication(OPERATIONAL).errors(NOT_READY);
         t.get("/metrics", VIEWER, "Prometheus text: service, HTTP, Kafka Streams and JVM metrics", ops::metrics)
                 .publication(OPERATIONAL);
+
+        // The API described: no data, so anyone may read it.
+        var docs = new ApiDocs(t::routes);
+        t.path("/api", api -> {
+            api.get("/openapi.json", ANYONE, "this API as an OpenAPI 3.1 document", docs::openApi);
+            api.get("/docs", ANYONE, "Swagger UI over the OpenAPI document", docs::page);
+            api.get("/docs/{file}", ANYONE, "Swagger UI's files (its WebJar) and its starter script", docs::file)
+                    .params(Param.path("file", "a file name")).notFound("no such file");
+        });
 
         t.path("/api/v1", api -> {
             api.get("", VIEWER, "every API route with the parameters it takes and what it does with public",
