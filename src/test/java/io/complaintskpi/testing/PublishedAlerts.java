@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The rule of complaint-alerts, checked on what was published: each alert once per deadline and kind, and
@@ -47,5 +50,38 @@ public final class PublishedAlerts {
             }
         });
         return breaches;
+    }
+
+    /**
+     * What the published alerts get wrong against {@code expected}, the ids ({@link Alert#id()}) of the alerts
+     * that must be open now, worked out apart from the service: one line per expected alert never raised,
+     * raised more than once, or raised and then CLEARED, and per alert left open that is not expected. Empty
+     * when every expected alert was raised exactly once and is the only one open.
+     */
+    public static List<String> againstExpected(Set<String> expected, List<Published> published) {
+        Map<String, Integer> raised = new TreeMap<>();
+        Set<String> open = new TreeSet<>();
+        published.stream().sorted(Comparator.comparingInt(Published::partition).thenComparingLong(Published::offset))
+                .forEach(p -> {
+                    if (p.alert().kind() == AlertKind.CLEARED) {
+                        open.remove(p.alert().id());
+                    } else {
+                        raised.merge(p.alert().id(), 1, Integer::sum);
+                        open.add(p.alert().id());
+                    }
+                });
+        List<String> wrong = new ArrayList<>();
+        for (String id : new TreeSet<>(expected)) {
+            int times = raised.getOrDefault(id, 0);
+            if (times == 0) {
+                wrong.add(id + ": expected, never raised");
+            } else if (times > 1) {
+                wrong.add(id + ": expected once, raised " + times + " times");
+            } else if (!open.contains(id)) {
+                wrong.add(id + ": expected open, raised and then CLEARED");
+            }
+        }
+        open.stream().filter(id -> !expected.contains(id)).forEach(id -> wrong.add(id + ": open, not expected"));
+        return wrong;
     }
 }
