@@ -3,6 +3,7 @@ package io.complaintskpi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.testing.KafkaRecords;
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertId;
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.config.ServiceConfig;
@@ -30,13 +31,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -173,7 +174,7 @@ final class CrashWorkload {
         assertThat(expected.get("/api/v1/kpis?year=" + years.get(0).label()).size()).isGreaterThan(10);
 
         // The alerts the final states make due by today, each raised once and still open, and no other open.
-        Set<String> expectedAlerts = expectedOpenAlerts(offline, LocalDate.now(EventEnvelope.LONDON));
+        Set<AlertId> expectedAlerts = expectedOpenAlerts(offline, LocalDate.now(EventEnvelope.LONDON));
         System.out.println("alerts the workload must leave open: " + expectedAlerts.size());
         assertThat(expectedAlerts).as("the workload raises deadline alerts").hasSizeGreaterThan(5);
         Supplier<List<PublishedAlerts.Published>> published = () -> client.readAll(Names.ALERTS_TOPIC).stream()
@@ -204,9 +205,9 @@ final class CrashWorkload {
      * final state (the offline replay's), every pending alert that has fired by {@code today} and still has
      * something to say then. Worked out from the replay and the calendar, never from what the service did.
      */
-    Set<String> expectedOpenAlerts(OfflineReplay.Result offline, LocalDate today) {
+    Set<AlertId> expectedOpenAlerts(OfflineReplay.Result offline, LocalDate today) {
         DeadlineWatch watch = rules.deadlineWatch();
-        Set<String> ids = new TreeSet<>();
+        Set<AlertId> ids = new HashSet<>();
         offline.histories().forEach((key, history) -> {
             CaseState state = rules.machine().replay(key, history);
             watch.pending(state).stream().filter(p -> !p.firesOn().isAfter(today))

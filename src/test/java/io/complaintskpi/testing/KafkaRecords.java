@@ -1,5 +1,6 @@
 package io.complaintskpi.testing;
 
+import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,9 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,15 +45,14 @@ public final class KafkaRecords {
      * behind a later one) and returns once the broker has acknowledged every one; fails otherwise.
      */
     public static void publish(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        // The service's own publisher settings (idempotent, acks=all), one request in flight.
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(EventPublisher.producerConfig(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 // A loaded build machine (or a broker restarting under the test) answers slowly: wait, not fail.
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000), new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000)))) {
             publish(producer, records);
         }
     }

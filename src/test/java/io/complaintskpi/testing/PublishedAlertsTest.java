@@ -63,13 +63,13 @@ class PublishedAlertsTest {
     @Test
     void aLostARepeatedAClearedAndAnUnexpectedAlertAreEachReported() {
         assertThat(PublishedAlerts.againstExpected(Set.of(BREACHED.id(), AT_RISK.id()), List.of(at(7, BREACHED))))
-                .containsExactly(AT_RISK.id() + ": expected, never raised");
+                .containsExactly(PublishedAlerts.text(AT_RISK.id()) + ": expected, never raised");
         assertThat(PublishedAlerts.againstExpected(Set.of(BREACHED.id()), List.of(at(7, BREACHED), at(9, BREACHED))))
-                .containsExactly(BREACHED.id() + ": expected once, raised 2 times");
+                .containsExactly(PublishedAlerts.text(BREACHED.id()) + ": expected once, raised 2 times");
         assertThat(PublishedAlerts.againstExpected(Set.of(BREACHED.id()),
                 List.of(at(7, BREACHED), at(9, BREACHED.cleared(LATER)))))
-                .containsExactly(BREACHED.id() + ": expected open, raised and then CLEARED");
+                .containsExactly(PublishedAlerts.text(BREACHED.id()) + ": expected open, raised and then CLEARED");
         assertThat(PublishedAlerts.againstExpected(Set.of(), List.of(at(7, BREACHED))))
-                .containsExactly(BREACHED.id() + ": open, not expected");
+                .containsExactly(PublishedAlerts.text(BREACHED.id()) + ": open, not expected");
     }
 }
