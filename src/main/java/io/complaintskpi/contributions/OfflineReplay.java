@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The topology's figures without Kafka: folds events, in arrival order, through the same
  * {@link CaseStep}, key by key. As in the topology, a redelivered event (same eventId)
- * counts once and an event the lifecycle rejects leaves its key's state as it was (the topology
- * dead-letters it; here it is listed). Build the parts as {@code app.DomainWiring} does.
+ * counts once and an event the lifecycle rejects, or that the step fails on (an internal error), leaves its
+ * key's state as it was (the topology dead-letters it; here it is listed with its reason). Build the parts as {@code app.DomainWiring} does.
  */
 public final class OfflineReplay {
 
@@ -30,10 +30,12 @@ public final class OfflineReplay {
     public record Rejection(EventEnvelope event, String reason) {
     }
 
-    /** The buckets the events add up to, and what was left out. */
-    public record Result(InMemorySeriesReader series, int accepted, int duplicates, List<Rejection> rejected) {
+    /** The buckets the events add up to, what was left out, and each key's accepted history at the end. */
+    public record Result(InMemorySeriesReader series, int accepted, int duplicates, List<Rejection> rejected,
+                         Map<String, CaseHistory> histories) {
         public Result {
             rejected = List.copyOf(rejected);
+            histories = Map.copyOf(histories);
         }
     }
 
@@ -51,12 +53,14 @@ public final class OfflineReplay {
                 duplicates++;
             } else if (outcome instanceof CaseStep.Rejected rejection) {
                 rejected.add(new Rejection(event, String.valueOf(rejection.reason().getMessage())));
+            } else if (outcome instanceof CaseStep.Failed failed) {
+                rejected.add(new Rejection(event, failed.error().getMessage()));
             } else if (outcome instanceof CaseStep.Applied applied) {
                 histories.put(key, applied.history());
                 applied.delta().forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));
                 accepted++;
             }
         }
-        return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected);
+        return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected, histories);
     }
 }

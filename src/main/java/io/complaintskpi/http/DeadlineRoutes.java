@@ -3,7 +3,6 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
-import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
@@ -71,10 +70,7 @@ final class DeadlineRoutes {
 
     void deadlines(Context ctx, Params p) {
         String id = ctx.pathParam("id");
-        var state = ready(deps).caseHistory(id)
-                .map(history -> deps.rules().machine().replay(id, history))
-                .filter(s -> s.complaint() != null)
-                .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'"));
-        ctx.json(ComplaintDeadlines.of(state, deps.rules().dueDates(), deps.today()));
+        ctx.json(ready(deps).complaintDeadlines(id, deps.today())
+                .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'")));
     }
 }

@@ -236,7 +236,7 @@ final class KpiRoutes {
         FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        return AnnualReport.build(catalogue(deps), authority, deps.config().authorityName(authority), year,
+        return AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
                 publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
     }
 
