@@ -4,6 +4,7 @@ import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.rules.Stage2ClockStart;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
  * settings table ({@link ServiceConfig#SETTINGS}).
  */
 public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
-                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays) {
+                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays,
+                           Duration alertSettleTime) {
 
     public RuleSettings {
         extraClosures = Set.copyOf(extraClosures);

@@ -88,6 +88,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("alerts.scan-interval", "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
                     "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)",
                     SettingForm.duration()),
+            new Setting("alerts.settle-time", "COMPLAINTS_ALERT_SETTLE_TIME", "PT5M",
+                    "an alert already due when an event from before today scheduled it waits until no such event"
+                            + " has arrived for this long (a load of history settles first)", SettingForm.duration()),
             new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
                     "apply small-number suppression to every output unless ?public=false is asked",
                     SettingForm.bool()),
@@ -163,7 +166,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         if (errors.isEmpty()) {
             rules = new RuleSettings(cast(v.get("calendar.extra-closures")), cast(v.get("calendar.extra-working-days")),
                     (Stage2ClockStart) v.get("rules.stage2-clock-start"), (Integer) v.get("rules.adults-response-months"),
-                    (Integer) v.get("alerts.at-risk-working-days"));
+                    (Integer) v.get("alerts.at-risk-working-days"), (Duration) v.get("alerts.settle-time"));
             try {
                 rules.calendar(); // an extra working day that is a weekend or also a closure stops startup
             } catch (IllegalArgumentException e) {

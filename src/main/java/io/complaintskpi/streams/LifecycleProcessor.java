@@ -36,21 +36,26 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
  */
 final class LifecycleProcessor implements Processor<String, byte[], String, LifecycleOutput> {
 
+    /** Deadline-index keys of alerts held until a load settles; sorts after every date, out of the daily scan. */
+    static final String SETTLING = "settling|";
+
     private final DomainRules rules;
     private final CaseStep step;
     private final Duration scanInterval;
     private final CatchUp catchUp;
+    private final HistoryArrivals historyArrivals;
     private ProcessorContext<String, LifecycleOutput> context;
     private KeyValueStore<String, CaseHistory> histories;
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
     private OpenComplaints openComplaints;
 
-    LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
+    LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp, HistoryArrivals historyArrivals) {
         this.rules = rules;
         this.step = new CaseStep(rules.machine(), rules.contributions());
         this.scanInterval = scanInterval;
         this.catchUp = catchUp;
+        this.historyArrivals = historyArrivals;
     }
 
     @Override
@@ -61,6 +66,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
+        historyArrivals.arrived(context.currentSystemTimeMs());
     }
 
     @Override
@@ -69,6 +75,11 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (!event.complaintId().equals(record.key())) {
             throw new InvalidEventException("record key '" + record.key() + "' must equal complaintId '"
                     + event.complaintId() + "'");
+        }
+        long now = context.currentSystemTimeMs();
+        LocalDate today = Instant.ofEpochMilli(now).atZone(LONDON).toLocalDate();
+        if (rules.settling().fromHistory(event.businessDate(), today)) {
+            historyArrivals.arrived(now);
         }
         CaseHistory history = histories.get(record.key());
         CaseStep.Outcome outcome = step.apply(record.key(), history == null ? CaseHistory.empty() : history, event);
@@ -80,21 +91,29 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             openComplaints.follow(applied.before(), applied.after());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
-            followDeadlines(applied.before(), applied.after(), record.timestamp());
+            followDeadlines(applied.before(), applied.after(), event.businessDate(), record.timestamp());
         }
         // A duplicate (same eventId) was counted once already: nothing to do.
     }
 
-    private void followDeadlines(CaseState before, CaseState after, long timestamp) {
+    private void followDeadlines(CaseState before, CaseState after, LocalDate businessDate, long timestamp) {
         // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
         Map<Alert, String> open = new IdentityHashMap<>();
         try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
             it.forEachRemaining(kv -> open.put(kv.value, kv.key));
         }
         DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
-        changes.unschedule().forEach(gone -> deadlineIndex.delete(gone.indexKey()));
-        changes.schedule().forEach(added -> deadlineIndex.put(added.indexKey(), added));
+        changes.unschedule().forEach(gone -> {
+            deadlineIndex.delete(gone.indexKey());
+            if (deadlineIndex.get(SETTLING + gone.indexKey()) != null) {
+                deadlineIndex.delete(SETTLING + gone.indexKey());
+            }
+        });
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        LocalDate today = now.atZone(LONDON).toLocalDate();
+        changes.schedule().forEach(added -> deadlineIndex.put(
+                rules.settling().holds(added, businessDate, today) ? SETTLING + added.indexKey() : added.indexKey(),
+                added));
         changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
     }
 
@@ -105,7 +124,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
 
     /**
      * Wall-clock scan: costs what has come due, not what is open. Held while the task catches up on a
-     * backlog, so it raises only what is still due once the stores describe the present.
+     * backlog, so it raises only what is still due once the stores describe the present; alerts a load of
+     * history scheduled already overdue wait in their own part of the index until the load has settled.
      */
     private void raiseDueAlerts(long wallClockMs) {
         if (!catchUp.caughtUp(context.taskId().partition())) {
@@ -116,6 +136,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, today + "|\uffff")) {
             it.forEachRemaining(due::add);
+        }
+        if (rules.settling().settled(historyArrivals.last(), now)) {
+            try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.prefixScan(SETTLING,
+                    new StringSerializer())) {
+                it.forEachRemaining(due::add);
+            }
         }
         for (KeyValue<String, PendingAlert> kv : due) {
             PendingAlert pending = kv.value;
