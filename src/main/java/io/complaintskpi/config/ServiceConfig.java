@@ -5,6 +5,7 @@ import io.complaintskpi.rules.Stage2ClockStart;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         unknownKeys(overrides.keySet(), "a command-line flag", errors);
         unknownKeys(file.stringPropertyNames(), "the --config file", errors);
         unknownKeys(commandDefaults.keySet(), "the command's defaults", errors);
+        unknownVariables(env.keySet(), errors);
         Map<String, Object> v = new LinkedHashMap<>();
         for (Setting s : SETTINGS) {
             String source = "a command-line flag";
@@ -208,13 +210,40 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     /**
-     * The known key fewest single-character edits away, if it is close enough to be a misspelling (at most a third
-     * of the key's characters, and at least 2, edited): suggesting a far-off key would only mislead.
+     * Environment variables of the service's own prefix that name no setting: a misspelt one would otherwise be
+     * ignored while its setting silently keeps its default. Other variables are not ours to check.
      */
+    private static void unknownVariables(Set<String> names, List<String> errors) {
+        Set<String> known = SETTINGS.stream().map(Setting::env).collect(Collectors.toSet());
+        known.addAll(OTHER_VARIABLES);
+        names.stream().filter(name -> name.startsWith(ENV_PREFIX) && !known.contains(name)).sorted()
+                .forEach(name -> errors.add("unknown environment variable " + name + nearest(name, known)
+                        .map(near -> "; did you mean " + near + settingOf(near) + "?").orElse(".")
+                        + " See docs/configuration.md"));
+    }
+
+    private static String settingOf(String env) {
+        return SETTINGS.stream().filter(s -> s.env().equals(env)).findFirst().map(s -> " (" + s.key() + ")")
+                .orElse("");
+    }
+
+    /** The prefix of the service's own environment variables, every one of which must be known. */
+    static final String ENV_PREFIX = "COMPLAINTS_";
+    /** Variables of the prefix that are not settings: the report client's token, the compose file's command. */
+    static final Set<String> OTHER_VARIABLES = Set.of("COMPLAINTS_API_TOKEN", "COMPLAINTS_COMMAND");
+
     static Optional<String> nearest(String key) {
-        int tolerance = Math.max(2, key.length() / 3);
-        return BY_KEY.keySet().stream().min(Comparator.comparingInt((String k) -> editDistance(key, k))
-                .thenComparing(Function.identity())).filter(known -> editDistance(key, known) <= tolerance);
+        return nearest(key, BY_KEY.keySet());
+    }
+
+    /**
+     * The known word fewest single-character edits away, if it is close enough to be a misspelling (at most a third
+     * of the word's characters, and at least 2, edited): suggesting a far-off one would only mislead.
+     */
+    public static Optional<String> nearest(String word, Collection<String> known) {
+        int tolerance = Math.max(2, word.length() / 3);
+        return known.stream().min(Comparator.comparingInt((String k) -> editDistance(word, k))
+                .thenComparing(Function.identity())).filter(near -> editDistance(word, near) <= tolerance);
     }
 
     private static int editDistance(String a, String b) {

@@ -98,6 +98,18 @@ class ReadmeConfigurationTest {
     }
 
     @Test
+    void aMisspeltVariableOfTheServicesOwnPrefixStopsTheStartWithTheNearestSetting() {
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_STAGE2_CLOCKSTART", "REQUEST",
+                "COMPLAINTS_API_TOKEN", "a client's, not a setting", "PATH", "/usr/bin", "KAFKA_HEAP_OPTS", "-Xmx1g"),
+                new Properties(), Map.of()))
+                .isInstanceOf(ServiceConfig.InvalidSettings.class)
+                .hasMessage("unknown environment variable COMPLAINTS_STAGE2_CLOCKSTART; did you mean"
+                        + " COMPLAINTS_STAGE2_CLOCK_START (rules.stage2-clock-start)? See docs/configuration.md");
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_NOTHING_LIKE_IT", "1"), new Properties(),
+                Map.of())).hasMessage("unknown environment variable COMPLAINTS_NOTHING_LIKE_IT. See docs/configuration.md");
+    }
+
+    @Test
     void statutoryRuleSettingsAreApartFromInfrastructure() {
         ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
                 "rules.stage2-clock-start", "request", "calendar.extra-closures", "2016-12-28",
