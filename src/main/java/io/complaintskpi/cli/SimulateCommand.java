@@ -1,9 +1,9 @@
 package io.complaintskpi.cli;
 
 import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.EventSink;
 import io.complaintskpi.simulate.Simulation;
@@ -56,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
             servers = KafkaOptions.cluster(config).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), KafkaOptions.noCluster(config) + ", or --out to write a file"));
         }
-        Producer<String, byte[]> producer = servers == null ? null : DemoPublisher.createProducer(servers);
+        Producer<String, byte[]> producer = servers == null ? null : EventPublisher.createProducer(servers);
         long sent;
         try (EventSink sink = producer == null ? EventSink.jsonLines(out, rules.codec())
                 : EventSink.topic(producer, rules.codec())) {

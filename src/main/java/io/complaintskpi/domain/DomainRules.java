@@ -1,5 +1,6 @@
 package io.complaintskpi.domain;
 
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.alerts.LoadSettling;
 import io.complaintskpi.events.EventCodec;
@@ -9,9 +10,15 @@ import io.complaintskpi.lifecycle.LifecycleMachine;
 
 /**
  * The pure domain pieces the service runs: the contract codec, the state machine, due dates, the KPI
- * contributions, the deadline watch and how long a load of history settles before its overdue alerts. Built once, from configuration, by {@code app.DomainWiring}.
+ * contributions, the deadline watch and how long a load of history settles before its overdue alerts.
+ * Built once, from configuration, by {@code app.DomainWiring}.
  */
 public record DomainRules(EventCodec codec, LifecycleMachine machine, DueDates dueDates,
                           Contributions contributions, DeadlineWatch deadlineWatch,
                           LoadSettling settling) {
+
+    /** The views of one complaint the query seam answers with, by the same machine and due dates. */
+    public ComplaintViews complaintViews() {
+        return new ComplaintViews(machine, dueDates);
+    }
 }

@@ -22,22 +22,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
  * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
- * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before
+ * the deadline index, open alerts, open complaints and the KPI contributors in step with the new state. Anything thrown before
  * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
  * and leaves the state as it was.
  */
 final class LifecycleProcessor implements Processor<String, byte[], String, LifecycleOutput> {
-
-    /** Deadline-index keys of alerts held until a load settles; sorts after every date, out of the daily scan. */
-    static final String SETTLING = "settling|";
 
     private final DomainRules rules;
     private final CaseStep step;
@@ -49,6 +44,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
     private OpenComplaints openComplaints;
+    private ContributorIndex contributors;
 
     LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp, HistoryArrivals historyArrivals) {
         this.rules = rules;
@@ -65,6 +61,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
+        this.contributors = new ContributorIndex(context.getStateStore(Names.KPI_CONTRIBUTORS_STORE));
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
         historyArrivals.arrived(context.currentSystemTimeMs());
     }
@@ -86,9 +83,13 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (outcome instanceof CaseStep.Rejected rejected) {
             throw rejected.reason(); // dead-lettered with the rule's reason
         }
+        if (outcome instanceof CaseStep.Failed failed) {
+            throw failed.error(); // dead-lettered, logged with its trace and counted as an internal error
+        }
         if (outcome instanceof CaseStep.Applied applied) {
             histories.put(record.key(), applied.history());
             openComplaints.follow(applied.before(), applied.after());
+            contributors.follow(record.key(), applied.delta(), applied.counted());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
             followDeadlines(applied.before(), applied.after(), event.businessDate(), record.timestamp());
@@ -97,28 +98,28 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     }
 
     private void followDeadlines(CaseState before, CaseState after, LocalDate businessDate, long timestamp) {
-        // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
-        Map<Alert, String> open = new IdentityHashMap<>();
-        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> open.put(kv.value, kv.key));
+        List<Alert> open = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(
+                OpenAlertKeySchema.complaintPrefix(after.key()), new StringSerializer())) {
+            it.forEachRemaining(kv -> open.add(kv.value));
         }
-        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
         changes.unschedule().forEach(gone -> {
-            deadlineIndex.delete(gone.indexKey());
-            if (deadlineIndex.get(SETTLING + gone.indexKey()) != null) {
-                deadlineIndex.delete(SETTLING + gone.indexKey());
+            deadlineIndex.delete(DeadlineIndexKeySchema.key(gone));
+            String settling = DeadlineIndexKeySchema.settlingKey(gone);
+            if (deadlineIndex.get(settling) != null) { // read first: a delete writes a tombstone to the changelog
+                deadlineIndex.delete(settling);
             }
         });
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         LocalDate today = now.atZone(LONDON).toLocalDate();
-        changes.schedule().forEach(added -> deadlineIndex.put(
-                rules.settling().holds(added, businessDate, today) ? SETTLING + added.indexKey() : added.indexKey(),
-                added));
-        changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
+        changes.schedule().forEach(added -> deadlineIndex.put(rules.settling().holds(added, businessDate, today)
+                ? DeadlineIndexKeySchema.settlingKey(added) : DeadlineIndexKeySchema.key(added), added));
+        changes.over().forEach(alert -> clear(alert, now, timestamp));
     }
 
-    private void clear(String storeKey, Alert alert, Instant now, long timestamp) {
-        openAlerts.delete(storeKey);
+    private void clear(Alert alert, Instant now, long timestamp) {
+        openAlerts.delete(OpenAlertKeySchema.key(alert.id()));
         context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert.cleared(now)), timestamp));
     }
 
@@ -134,12 +135,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(LONDON).toLocalDate();
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
-        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, today + "|\uffff")) {
+        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, DeadlineIndexKeySchema.firingUpTo(today))) {
             it.forEachRemaining(due::add);
         }
         if (rules.settling().settled(historyArrivals.last(), now)) {
-            try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.prefixScan(SETTLING,
-                    new StringSerializer())) {
+            try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.prefixScan(
+                    DeadlineIndexKeySchema.settlingPrefix(), new StringSerializer())) {
                 it.forEachRemaining(due::add);
             }
         }
@@ -150,12 +151,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
                 pending.supersedes().ifPresent(id -> {
-                    Alert replaced = openAlerts.get(id);
+                    Alert replaced = openAlerts.get(OpenAlertKeySchema.key(id));
                     if (replaced != null) {
-                        clear(id, replaced, now, wallClockMs);
+                        clear(replaced, now, wallClockMs);
                     }
                 });
-                openAlerts.put(alert.id(), alert);
+                openAlerts.put(OpenAlertKeySchema.key(alert.id()), alert);
                 context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
             });
         }
