@@ -1,6 +1,7 @@
 package io.complaintskpi.app;
 
 import io.complaintskpi.alerts.DeadlineWatch;
+import io.complaintskpi.alerts.LoadSettling;
 import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
@@ -26,6 +27,7 @@ public final class DomainWiring {
                 new LifecycleMachine(timescales),
                 dueDates,
                 new Contributions(dueDates),
-                new DeadlineWatch(dueDates, rules.atRiskWorkingDays()));
+                new DeadlineWatch(dueDates, rules.atRiskWorkingDays()),
+                new LoadSettling(rules.alertSettleTime()));
     }
 }

@@ -37,11 +37,13 @@ final class DemoCommand implements Callable<Integer> {
     Duration liveEvery;
 
     /**
-     * The demo's events are one authority's: make it the default so plain curls find it. Any source the user
-     * gives (flag, environment, --config file) still wins.
+     * The demo's events are one authority's: make it the default so plain curls find it. Its history is
+     * published in one go at the start, so its overdue alerts need not wait the service's five minutes to
+     * settle. Any source the user gives (flag, environment, --config file) still wins.
      */
     ServiceConfig settings() {
         return options.load(Map.of(
+                "alerts.settle-time", "PT30S",
                 "authority.default", SeedHistory.AUTHORITY,
                 "authority.names", SeedHistory.AUTHORITY + "=Leicestershire County Council"));
     }

@@ -1,9 +1,12 @@
 package io.complaintskpi.cli;
 
+import io.complaintskpi.broker.EmbeddedKafkaBroker;
+import io.complaintskpi.config.ServiceConfig;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where Kafka is, for every command that talks to it; each flag overrides its environment variable. */
 final class KafkaOptions {
@@ -24,5 +27,21 @@ final class KafkaOptions {
             shortcuts.put("data.dir", dataDir);
         }
         return shortcuts;
+    }
+
+    /**
+     * The cluster a client command talks to: the configured one, else the embedded broker the service last
+     * ran on the data folder (its address is saved there, the port being any free one).
+     */
+    static Optional<String> cluster(ServiceConfig config) {
+        return config.bootstrapServers().isBlank()
+                ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
+                : Optional.of(config.bootstrapServers());
+    }
+
+    /** Why {@link #cluster} found none, and what to do. */
+    static String noCluster(ServiceConfig config) {
+        return "no embedded broker has run in " + config.embeddedBrokerDir() + ": start the service (serve or demo)"
+                + " with the same --data-dir first, or give --bootstrap-servers";
     }
 }

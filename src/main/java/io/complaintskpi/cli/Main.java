@@ -2,8 +2,12 @@ package io.complaintskpi.cli;
 
 import io.complaintskpi.app.RulesChanged;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.config.SettingForm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /** Entry point of the runnable jar. */
 @Command(name = "complaints-kpi", mixinStandardHelpOptions = true, version = "complaints-kpi 0.1.0",
@@ -24,9 +28,10 @@ public final class Main {
      * a command line picocli cannot parse is one line naming the problem and the command's --help.
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler((e, args) -> {
+        return new CommandLine(new Main()).registerConverter(Duration.class, Main::duration)
+                .setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("complaints-kpi: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+            cmd.getErr().println("complaints-kpi: " + problem(e) + " (see '" + cmd.getCommandSpec().qualifiedName()
                     + " --help')");
             cmd.getErr().flush();
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
@@ -43,5 +48,28 @@ public final class Main {
             }
             throw e;
         });
+    }
+
+    /** Picocli's message, with the nearest command or option when the word was not one. */
+    private static String problem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().get(0);
+            // Picocli's suggestions are loose (any shared letters): keep only one close enough to be a misspelling.
+            Optional<String> near = ServiceConfig.nearest(word.split("=", 2)[0], unmatched.getSuggestions());
+            String what = word.startsWith("-") ? "option" : e.getCommandLine().getSubcommands().isEmpty()
+                    ? "argument" : "command";
+            return "unknown " + what + " '" + word + "'" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+        }
+        return e.getMessage();
+    }
+
+    /** Durations as the settings take them (30s, 5m, PT1M, 0), with what is accepted when one is not. */
+    private static Duration duration(String value) {
+        try {
+            return SettingForm.readDuration(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: give one like 0, 500ms,"
+                    + " 30s, 5m, 2h or PT0.05S");
+        }
     }
 }

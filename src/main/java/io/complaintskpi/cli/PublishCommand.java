@@ -1,7 +1,6 @@
 package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
@@ -72,6 +71,11 @@ final class PublishCommand implements Callable<Integer> {
         List<Outgoing> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String file : files) {
+            Optional<String> unreadable = file.equals("-") ? Optional.empty() : InputFiles.problem(Path.of(file));
+            if (unreadable.isPresent()) {
+                problems.add(file + ": " + unreadable.get());
+                continue;
+            }
             try {
                 byte[] value = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
                 Optional<String> recordKey = complaintId(value).or(() -> Optional.ofNullable(key));
@@ -81,12 +85,9 @@ final class PublishCommand implements Callable<Integer> {
                 problems.add(file + ": cannot read it: " + e.getMessage());
             }
         }
-        Optional<String> servers = config.bootstrapServers().isBlank()
-                ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
-                : Optional.of(config.bootstrapServers());
+        Optional<String> servers = KafkaOptions.cluster(config);
         if (servers.isEmpty()) {
-            problems.add("no embedded broker has run in " + config.embeddedBrokerDir() + ": start the service"
-                    + " (serve or demo) with the same --data-dir first, or give --bootstrap-servers");
+            problems.add(KafkaOptions.noCluster(config));
         }
         if (!problems.isEmpty()) { // nothing is sent unless every record can be
             problems.forEach(problem -> err.println("complaints-kpi publish: " + problem));

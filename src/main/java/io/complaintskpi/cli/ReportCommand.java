@@ -110,6 +110,9 @@ final class ReportCommand implements Callable<Integer> {
         ServiceConfig config = settings.load(Map.of()); // every setting checked before anything runs
         boolean publicCopy = publicOutput != null ? publicOutput : config.publicByDefault();
         FinancialYear financialYear = parseYear();
+        if (source.events != null) {
+            InputFiles.readable(spec.commandLine(), "--events", source.events);
+        }
         if (authority != null && !SAFE_AUTHORITY.matcher(authority).matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--authority may only contain letters, digits, '_' and '-', got '" + authority + "'");

@@ -1,6 +1,7 @@
 package io.complaintskpi.cli;
 
 import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.rules.FinancialYear;
@@ -8,7 +9,6 @@ import io.complaintskpi.simulate.EventSink;
 import io.complaintskpi.simulate.Simulation;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Generate realistic, deterministic lifecycle events (children's complaints shaped like the"
                 + " seed report) for many authorities and years, to the input topic or a JSON Lines file.",
-                "Progress (rate, time left) goes to stderr; the same options and seed give the same events."})
+                "Progress (rate, time left) goes to stderr; the same options and seed give the same events.",
+                "Kafka: --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS), else the embedded broker of the service"
+                        + " running on --data-dir (default ./data)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -31,16 +33,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions simulation;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    @Option(names = "--out", description = "JSON Lines file to write (the fixture format) instead of publishing")
+    Path out;
 
-    static final class Target {
-        @Option(names = "--out", description = "JSON Lines file to write (the fixture format)")
-        Path out;
-
-        @Option(names = "--bootstrap-servers", description = "Kafka cluster to publish to complaint-events")
-        String bootstrapServers;
-    }
+    @Mixin
+    KafkaOptions kafka;
 
     @Mixin
     SettingsOptions settings;
@@ -52,11 +49,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Simulation run = simulation.simulation(spec);
-        DomainRules rules = DomainWiring.rules(settings.load(Map.of()));
-        Producer<String, byte[]> producer = target.bootstrapServers == null ? null
-                : EventPublisher.createProducer(target.bootstrapServers);
+        ServiceConfig config = settings.load(kafka.shortcuts());
+        DomainRules rules = DomainWiring.rules(config);
+        String servers = null;
+        if (out == null) {
+            servers = KafkaOptions.cluster(config).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), KafkaOptions.noCluster(config) + ", or --out to write a file"));
+        }
+        Producer<String, byte[]> producer = servers == null ? null : EventPublisher.createProducer(servers);
         long sent;
-        try (EventSink sink = producer == null ? EventSink.jsonLines(target.out, rules.codec())
+        try (EventSink sink = producer == null ? EventSink.jsonLines(out, rules.codec())
                 : EventSink.topic(producer, rules.codec())) {
             sent = run.writeTo(sink, System.err, limit);
         } finally {
@@ -66,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("simulated %,d events: %d authorities x %d years from %s, seed %d, to %s%n",
                 sent, run.plan().authorities(), run.plan().years(), run.plan().firstYear(), run.plan().seed(),
-                target.out != null ? target.out : "complaint-events on " + target.bootstrapServers);
+                out != null ? out : "complaint-events on " + servers);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.rules.Stage2ClockStart;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +16,13 @@ import java.util.TreeSet;
  * settings table ({@link ServiceConfig#SETTINGS}).
  */
 public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
-                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays) {
+                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays,
+                           Duration alertSettleTime) {
 
     /** The settings read into these. */
     static final List<ServiceConfig.Setting<?>> SETTINGS = List.of(ServiceConfig.EXTRA_CLOSURES,
             ServiceConfig.EXTRA_WORKING_DAYS, ServiceConfig.STAGE2_CLOCK_START, ServiceConfig.ADULTS_RESPONSE_MONTHS,
-            ServiceConfig.AT_RISK_WORKING_DAYS);
+            ServiceConfig.AT_RISK_WORKING_DAYS, ServiceConfig.ALERT_SETTLE_TIME);
 
     public RuleSettings {
         extraClosures = Set.copyOf(extraClosures);
@@ -30,7 +32,7 @@ public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWor
     static RuleSettings of(ServiceConfig config) {
         return new RuleSettings(config.get(ServiceConfig.EXTRA_CLOSURES), config.get(ServiceConfig.EXTRA_WORKING_DAYS),
                 config.get(ServiceConfig.STAGE2_CLOCK_START), config.get(ServiceConfig.ADULTS_RESPONSE_MONTHS),
-                config.get(ServiceConfig.AT_RISK_WORKING_DAYS));
+                config.get(ServiceConfig.AT_RISK_WORKING_DAYS), config.get(ServiceConfig.ALERT_SETTLE_TIME));
     }
 
     /** @throws IllegalArgumentException when an extra working day is a weekend or also a closure */

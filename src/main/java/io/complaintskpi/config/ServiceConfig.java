@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,6 +80,10 @@ public final class ServiceConfig {
     public static final Setting<Duration> ALERT_SCAN_INTERVAL = new Setting<>("alerts.scan-interval",
             "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
             "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)", SettingForm.duration());
+    public static final Setting<Duration> ALERT_SETTLE_TIME = new Setting<>("alerts.settle-time",
+            "COMPLAINTS_ALERT_SETTLE_TIME", "PT5M", "an alert already due when an event from before today scheduled it"
+            + " waits until no such event has arrived for this long (a load of history settles first)",
+            SettingForm.duration());
     public static final Setting<Boolean> PUBLIC_BY_DEFAULT = new Setting<>("disclosure.public-by-default",
             "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
             "apply small-number suppression to every output unless ?public=false is asked", SettingForm.bool());
@@ -100,8 +105,8 @@ public final class ServiceConfig {
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
             HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, ALERT_SCAN_INTERVAL,
-            PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS, INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB),
-            Security.SETTINGS.stream()).toList();
+            ALERT_SETTLE_TIME, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS, INTERNAL_REPLICATION_FACTOR,
+            ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
             .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -235,6 +240,7 @@ public final class ServiceConfig {
         unknownKeys(overrides.keySet(), "a command-line flag", errors);
         unknownKeys(file.stringPropertyNames(), "the --config file", errors);
         unknownKeys(commandDefaults.keySet(), "the command's defaults", errors);
+        unknownVariables(env.keySet(), errors);
         Map<Setting<?>, Object> values = new HashMap<>();
         for (Setting<?> s : SETTINGS) {
             String source = "a command-line flag";
@@ -280,13 +286,40 @@ public final class ServiceConfig {
     }
 
     /**
-     * The known key fewest single-character edits away, if it is close enough to be a misspelling (at most a third
-     * of the key's characters, and at least 2, edited): suggesting a far-off key would only mislead.
+     * Environment variables of the service's own prefix that name no setting: a misspelt one would otherwise be
+     * ignored while its setting silently keeps its default. Other variables are not ours to check.
      */
+    private static void unknownVariables(Set<String> names, List<String> errors) {
+        Set<String> known = SETTINGS.stream().map(Setting::env).collect(Collectors.toSet());
+        known.addAll(OTHER_VARIABLES);
+        names.stream().filter(name -> name.startsWith(ENV_PREFIX) && !known.contains(name)).sorted()
+                .forEach(name -> errors.add("unknown environment variable " + name + nearest(name, known)
+                        .map(near -> "; did you mean " + near + settingOf(near) + "?").orElse(".")
+                        + " See docs/configuration.md"));
+    }
+
+    private static String settingOf(String env) {
+        return SETTINGS.stream().filter(s -> s.env().equals(env)).findFirst().map(s -> " (" + s.key() + ")")
+                .orElse("");
+    }
+
+    /** The prefix of the service's own environment variables, every one of which must be known. */
+    static final String ENV_PREFIX = "COMPLAINTS_";
+    /** Variables of the prefix that are not settings: the report client's token, the compose file's command. */
+    static final Set<String> OTHER_VARIABLES = Set.of("COMPLAINTS_API_TOKEN", "COMPLAINTS_COMMAND");
+
     static Optional<String> nearest(String key) {
-        int tolerance = Math.max(2, key.length() / 3);
-        return BY_KEY.keySet().stream().min(Comparator.comparingInt((String k) -> editDistance(key, k))
-                .thenComparing(Function.identity())).filter(known -> editDistance(key, known) <= tolerance);
+        return nearest(key, BY_KEY.keySet());
+    }
+
+    /**
+     * The known word fewest single-character edits away, if it is close enough to be a misspelling (at most a third
+     * of the word's characters, and at least 2, edited): suggesting a far-off one would only mislead.
+     */
+    public static Optional<String> nearest(String word, Collection<String> known) {
+        int tolerance = Math.max(2, word.length() / 3);
+        return known.stream().min(Comparator.comparingInt((String k) -> editDistance(word, k))
+                .thenComparing(Function.identity())).filter(near -> editDistance(word, near) <= tolerance);
     }
 
     private static int editDistance(String a, String b) {

@@ -104,7 +104,16 @@ public record SettingForm<T>(String expected, Function<String, T> parser) {
         });
     }
 
-    private static Duration readDuration(String s) {
+    /**
+     * A duration as every setting and command option takes it: {@code 500ms}, {@code 30s}, {@code 5m},
+     * {@code 2h}, {@code 1d} or ISO-8601 ({@code PT1M}); {@code 0} is zero.
+     *
+     * @throws IllegalArgumentException when it is none of those
+     */
+    public static Duration readDuration(String s) {
+        if (s.equals("0")) {
+            return Duration.ZERO;
+        }
         Matcher m = SHORT_DURATION.matcher(s.toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

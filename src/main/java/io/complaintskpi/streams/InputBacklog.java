@@ -39,6 +39,7 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputBacklog.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_PROBE_INTERVAL = Duration.ofSeconds(1);
 
     /** One look at a partition: the committed position and the end. */
     record Probe(long committed, long end) {
@@ -58,6 +59,8 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
     /** Written and read by the timer thread only. */
     private final Map<Integer, Probe> lastProbe = new HashMap<>();
     private final Set<Integer> caughtUp = ConcurrentHashMap.newKeySet();
+    /** Consecutive probes each partition has been behind; timer thread only. */
+    private final Map<Integer, Integer> probesBehind = new HashMap<>();
 
     private InputBacklog(Map<String, Object> clientProperties, String groupId, String topic) {
         this.admin = Admin.create(clientProperties);
@@ -78,12 +81,19 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
         });
     }
 
-    /** Probes {@code topic} for consumer group {@code groupId} (the application id) every {@code interval}. */
-    /** @param clientProperties the cluster and any pass-through client settings */
+    /**
+     * Probes {@code topic} for consumer group {@code groupId} (the application id) every second, or every
+     * {@code scanInterval} if that is shorter. A scan trusts the latest probe, so a load that lands after a
+     * probe is unseen until the next: probing once a scan interval (a minute by default) left the scans of
+     * up to two minutes raising alerts from the first records of a load.
+     *
+     * @param clientProperties the cluster and any pass-through client settings
+     */
     public static InputBacklog start(Map<String, Object> clientProperties, String groupId, String topic,
-                                     Duration interval) {
+                                     Duration scanInterval) {
         InputBacklog backlog = new InputBacklog(clientProperties, groupId, topic);
-        backlog.timer.scheduleWithFixedDelay(backlog::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        long every = Math.min(scanInterval.toMillis(), MAX_PROBE_INTERVAL.toMillis());
+        backlog.timer.scheduleWithFixedDelay(backlog::probe, 0, every, TimeUnit.MILLISECONDS);
         return backlog;
     }
 
@@ -93,9 +103,11 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
     }
 
     /**
-     * The rule: caught up at the end, or past where the end was at the previous probe. A position that has
-     * not moved since then, short of the end, is caught up only if nothing but transaction markers (or
-     * aborted records) lies before the end: then there is nothing to process, and Kafka Streams does not
+     * The rule: caught up at the end, or keeping pace: past where the end was at the previous probe, with no
+     * more waiting now than was processed since then. Being past the previous end alone is no proof: a load
+     * that landed after an idle probe is "past" it as soon as one of its records is processed. A position
+     * that has not moved since then, short of the end, is caught up only if nothing but transaction markers
+     * (or aborted records) lies before the end: then there is nothing to process, and Kafka Streams does not
      * commit again until there is. Records there mean the task is not running yet (restoring, rebalancing).
      */
     static boolean caughtUp(int partition, Probe before, Probe now, Gap gap) {
@@ -105,7 +117,7 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
         if (before == null) {
             return false;
         }
-        if (now.committed() >= before.end()) {
+        if (now.committed() >= before.end() && now.end() - now.committed() <= now.committed() - before.committed()) {
             return true;
         }
         return now.committed() == before.committed() && !gap.hasRecords(partition, now.committed(), now.end());
@@ -140,12 +152,24 @@ public final class InputBacklog implements CatchUp, AutoCloseable {
         }
     }
 
+    /**
+     * Logs a backlog once it has lasted two probes, and its end: probed every second, live traffic is now and
+     * then a record short of keeping pace for one probe, which is no news.
+     */
     private void record(int partition, Probe now, boolean isCaughtUp) {
-        if (isCaughtUp && caughtUp.add(partition)) {
-            LOG.info("{}-{} caught up at offset {}: deadline alerts raised", topic, partition, now.committed());
-        } else if (!isCaughtUp && caughtUp.remove(partition)) {
-            LOG.info("{}-{} has a backlog ({} of {}): deadline alerts held", topic, partition, now.committed(),
-                    now.end());
+        int behind = isCaughtUp ? 0 : probesBehind.merge(partition, 1, Integer::sum);
+        if (isCaughtUp) {
+            caughtUp.add(partition);
+            if (probesBehind.getOrDefault(partition, 0) > 1) {
+                LOG.info("{}-{} caught up at offset {}: deadline alerts raised", topic, partition, now.committed());
+            }
+            probesBehind.remove(partition);
+        } else {
+            caughtUp.remove(partition);
+            if (behind == 2) {
+                LOG.info("{}-{} has a backlog ({} of {}): deadline alerts held", topic, partition,
+                        now.committed(), now.end());
+            }
         }
     }
 

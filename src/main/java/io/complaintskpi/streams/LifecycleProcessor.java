@@ -38,6 +38,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private final CaseStep step;
     private final Duration scanInterval;
     private final CatchUp catchUp;
+    private final HistoryArrivals historyArrivals;
     private ProcessorContext<String, LifecycleOutput> context;
     private KeyValueStore<String, CaseHistory> histories;
     private KeyValueStore<String, PendingAlert> deadlineIndex;
@@ -45,11 +46,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private OpenComplaints openComplaints;
     private ContributorIndex contributors;
 
-    LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
+    LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp, HistoryArrivals historyArrivals) {
         this.rules = rules;
         this.step = new CaseStep(rules.machine(), rules.contributions());
         this.scanInterval = scanInterval;
         this.catchUp = catchUp;
+        this.historyArrivals = historyArrivals;
     }
 
     @Override
@@ -61,6 +63,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
         this.contributors = new ContributorIndex(context.getStateStore(Names.KPI_CONTRIBUTORS_STORE));
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
+        historyArrivals.arrived(context.currentSystemTimeMs());
     }
 
     @Override
@@ -69,6 +72,11 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (!event.complaintId().equals(record.key())) {
             throw new InvalidEventException("record key '" + record.key() + "' must equal complaintId '"
                     + event.complaintId() + "'");
+        }
+        long now = context.currentSystemTimeMs();
+        LocalDate today = Instant.ofEpochMilli(now).atZone(LONDON).toLocalDate();
+        if (rules.settling().fromHistory(event.businessDate(), today)) {
+            historyArrivals.arrived(now);
         }
         CaseHistory history = histories.get(record.key());
         CaseStep.Outcome outcome = step.apply(record.key(), history == null ? CaseHistory.empty() : history, event);
@@ -84,21 +92,29 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             contributors.follow(record.key(), applied.delta(), applied.counted());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
-            followDeadlines(applied.before(), applied.after(), record.timestamp());
+            followDeadlines(applied.before(), applied.after(), event.businessDate(), record.timestamp());
         }
         // A duplicate (same eventId) was counted once already: nothing to do.
     }
 
-    private void followDeadlines(CaseState before, CaseState after, long timestamp) {
+    private void followDeadlines(CaseState before, CaseState after, LocalDate businessDate, long timestamp) {
         List<Alert> open = new ArrayList<>();
         try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(
                 OpenAlertKeySchema.complaintPrefix(after.key()), new StringSerializer())) {
             it.forEachRemaining(kv -> open.add(kv.value));
         }
         DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
-        changes.unschedule().forEach(gone -> deadlineIndex.delete(DeadlineIndexKeySchema.key(gone)));
-        changes.schedule().forEach(added -> deadlineIndex.put(DeadlineIndexKeySchema.key(added), added));
+        changes.unschedule().forEach(gone -> {
+            deadlineIndex.delete(DeadlineIndexKeySchema.key(gone));
+            String settling = DeadlineIndexKeySchema.settlingKey(gone);
+            if (deadlineIndex.get(settling) != null) { // read first: a delete writes a tombstone to the changelog
+                deadlineIndex.delete(settling);
+            }
+        });
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        LocalDate today = now.atZone(LONDON).toLocalDate();
+        changes.schedule().forEach(added -> deadlineIndex.put(rules.settling().holds(added, businessDate, today)
+                ? DeadlineIndexKeySchema.settlingKey(added) : DeadlineIndexKeySchema.key(added), added));
         changes.over().forEach(alert -> clear(alert, now, timestamp));
     }
 
@@ -109,7 +125,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
 
     /**
      * Wall-clock scan: costs what has come due, not what is open. Held while the task catches up on a
-     * backlog, so it raises only what is still due once the stores describe the present.
+     * backlog, so it raises only what is still due once the stores describe the present; alerts a load of
+     * history scheduled already overdue wait in their own part of the index until the load has settled.
      */
     private void raiseDueAlerts(long wallClockMs) {
         if (!catchUp.caughtUp(context.taskId().partition())) {
@@ -120,6 +137,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, DeadlineIndexKeySchema.firingUpTo(today))) {
             it.forEachRemaining(due::add);
+        }
+        if (rules.settling().settled(historyArrivals.last(), now)) {
+            try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.prefixScan(
+                    DeadlineIndexKeySchema.settlingPrefix(), new StringSerializer())) {
+                it.forEachRemaining(due::add);
+            }
         }
         for (KeyValue<String, PendingAlert> kv : due) {
             PendingAlert pending = kv.value;

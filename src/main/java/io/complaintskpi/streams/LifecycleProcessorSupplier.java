@@ -22,6 +22,8 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
     private final DomainRules rules;
     private final Duration scanInterval;
     private final CatchUp catchUp;
+    /** One for the instance: every task's processor reports to it and reads it. */
+    private final HistoryArrivals historyArrivals = new HistoryArrivals();
 
     LifecycleProcessorSupplier(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
         this.rules = rules;
@@ -31,7 +33,7 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
 
     @Override
     public Processor<String, byte[], String, LifecycleOutput> get() {
-        return new LifecycleProcessor(rules, scanInterval, catchUp);
+        return new LifecycleProcessor(rules, scanInterval, catchUp, historyArrivals);
     }
 
     @Override

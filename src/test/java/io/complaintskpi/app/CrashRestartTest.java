@@ -93,6 +93,7 @@ class CrashRestartTest {
     private ChildJvm serve(Path dataDir, int httpPort) {
         return ChildJvm.start(LOG, Main.class.getName(), "serve", "--data-dir", dataDir.toString(),
                 "--http-port", Integer.toString(httpPort), "--set", "alerts.scan-interval=PT1S",
+                "--set", "alerts.settle-time=PT2S",
                 "--set", "authority.default=" + CrashWorkload.AUTHORITY);
     }
 

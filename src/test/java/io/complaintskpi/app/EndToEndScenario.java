@@ -39,13 +39,20 @@ final class EndToEndScenario {
     }
 
     static ServiceConfig config(Path dataDir, String bootstrapServers) {
+        return config(dataDir, bootstrapServers, Map.of());
+    }
+
+    /** With {@code settings} (property keys of docs/configuration.md) on top of the scenario's own. */
+    static ServiceConfig config(Path dataDir, String bootstrapServers, Map<String, String> settings) {
         Properties file = new Properties();
         file.setProperty("data.dir", dataDir.toString());
         file.setProperty("http.host", "127.0.0.1");
         file.setProperty("http.port", "0");
         file.setProperty("kafka.bootstrap-servers", bootstrapServers);
         file.setProperty("alerts.scan-interval", "PT1S");
+        file.setProperty("alerts.settle-time", "PT2S"); // each step's history is published at once
         file.setProperty("authority.default", "E10000018");
+        settings.forEach(file::setProperty);
         return ServiceConfig.load(Map.of(), file, Map.of());
     }
 

@@ -56,7 +56,11 @@ class CommandSettingsTest {
         "serve --set=http.port|Value for option option '--set' (<String=String>) should be in KEY=VALUE format but was http.port (see 'complaints-kpi serve --help')",
         "report|Missing required option: '--year=<year>' (see 'complaints-kpi report --help')",
         "report --year=2015/x|--year must be a financial year like 2015/16 or 2015-16, got '2015/x' (see 'complaints-kpi report --help')",
-        "nosuch|Unmatched argument at index 0: 'nosuch' (see 'complaints-kpi --help')",
+        "nosuch|unknown command 'nosuch' (see 'complaints-kpi --help')",
+        "serv|unknown command 'serv'; did you mean 'serve'? (see 'complaints-kpi --help')",
+        "serve --htp-port=7070|unknown option '--htp-port=7070'; did you mean '--http-port'? (see 'complaints-kpi serve --help')",
+        "demo --per-day=zero|Invalid value for option '--per-day': 'zero' is not a duration: give one like 0, 500ms, 30s, 5m, 2h or PT0.05S (see 'complaints-kpi demo --help')",
+        "report --year=2015/16 --events=/no/such/events.jsonl|--events /no/such/events.jsonl: no such file (see 'complaints-kpi report --help')",
         "serve --data-dir|Missing required parameter for option '--data-dir' (<dataDir>) (see 'complaints-kpi serve --help')",
     })
     void aCommandLineThatCannotBeParsedIsOneLine(String commandLine, String message) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -97,12 +98,25 @@ class ReadmeConfigurationTest {
     }
 
     @Test
+    void aMisspeltVariableOfTheServicesOwnPrefixStopsTheStartWithTheNearestSetting() {
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_STAGE2_CLOCKSTART", "REQUEST",
+                "COMPLAINTS_API_TOKEN", "a client's, not a setting", "PATH", "/usr/bin", "KAFKA_HEAP_OPTS", "-Xmx1g"),
+                new Properties(), Map.of()))
+                .isInstanceOf(ServiceConfig.InvalidSettings.class)
+                .hasMessage("unknown environment variable COMPLAINTS_STAGE2_CLOCKSTART; did you mean"
+                        + " COMPLAINTS_STAGE2_CLOCK_START (rules.stage2-clock-start)? See docs/configuration.md");
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_NOTHING_LIKE_IT", "1"), new Properties(),
+                Map.of())).hasMessage("unknown environment variable COMPLAINTS_NOTHING_LIKE_IT. See docs/configuration.md");
+    }
+
+    @Test
     void statutoryRuleSettingsAreApartFromInfrastructure() {
         ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
                 "rules.stage2-clock-start", "request", "calendar.extra-closures", "2016-12-28",
-                "rules.adults-response-months", "3", "alerts.at-risk-working-days", "4"));
+                "rules.adults-response-months", "3", "alerts.at-risk-working-days", "4",
+                "alerts.settle-time", "90s"));
         assertThat(config.rules()).isEqualTo(new RuleSettings(Set.of(LocalDate.parse("2016-12-28")), Set.of(),
-                Stage2ClockStart.REQUEST, 3, 4));
+                Stage2ClockStart.REQUEST, 3, 4, Duration.ofSeconds(90)));
         assertThat(config.rules().calendar().isWorkingDay(LocalDate.parse("2016-12-28"))).isFalse();
     }
 

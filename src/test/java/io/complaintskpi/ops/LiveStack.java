@@ -99,6 +99,7 @@ final class LiveStack implements AutoCloseable {
         file.setProperty("http.host", "127.0.0.1");
         file.setProperty("http.port", "0");
         file.setProperty("alerts.scan-interval", "PT1S");
+        file.setProperty("alerts.settle-time", "PT2S"); // its history is loaded all at once, then looked at
         file.setProperty("authority.default", AUTHORITY);
         LiveStack stack = new LiveStack(dir, ComplaintsService.start(ServiceConfig.load(Map.of(), file, Map.of())));
         try {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.complaintskpi.testing.ContractEvents.received;
@@ -81,7 +82,51 @@ class BacklogAlertsTest {
     }
 
     @Test
+    void aLoadIntoACaughtUpServiceWaitsToSettleThenPagesOnlyForWhatItLeftOpen() {
+        // Caught up throughout, as when a load is published no faster than the service works through it.
+        try (TopologyHarness topology = new TopologyHarness(dir, START, CatchUp.ALWAYS,
+                Map.of("alerts.settle-time", "PT3H"))) {
+            replayHistory(topology); // two scans, an hour apart, with the load's receipts and then its answers
+            assertThat(read(topology)).as("nothing while the load has not settled").isEmpty();
+
+            topology.driver.advanceWallClockTime(Duration.ofHours(1));
+            assertThat(read(topology)).as("two hours after the last event of the load").isEmpty();
+            topology.driver.advanceWallClockTime(Duration.ofHours(1));
+            assertThat(read(topology)).as("settled: no CLEARED, nothing for a complaint the load closed")
+                    .containsExactlyInAnyOrder("OPEN-1 BREACHED due 2016-01-18",
+                            "OPEN-1 STAGE2_MUST_BE_OFFERED due 2016-02-01");
+        }
+    }
+
+    @Test
+    void aLiveDeadlineIsRaisedOnTimeWhileALoadGoesOnAndTheLoadsOverdueAlertsWait() {
+        try (TopologyHarness topology = new TopologyHarness(dir, START, CatchUp.ALWAYS,
+                Map.of("alerts.settle-time", "PT3H"))) {
+            topology.events.pipeInput("LIVE-1", received("LIVE-1", "2016-03-17T10:00:00Z", "Fostering"));
+            List<String> raised = new ArrayList<>();
+            int hours = 0;
+            while (raised.stream().noneMatch(a -> a.startsWith("LIVE-1 BREACHED")) && hours < 24 * 30) {
+                String id = "H-" + hours; // an import trickling in, one old complaint an hour, never answered
+                topology.events.pipeInput(id, received(id, "2015-06-01T10:00:00Z", "Area 1"));
+                topology.driver.advanceWallClockTime(Duration.ofHours(1));
+                hours++;
+                raised.addAll(read(topology));
+            }
+            // Ten working days from Thursday 17 March 2016, past Good Friday and Easter Monday; warned first.
+            assertThat(raised).as("the live complaint's alerts on time, none of the load's").containsExactly(
+                    "LIVE-1 AT_RISK due 2016-04-04", "LIVE-1 CLEARED(AT_RISK) due 2016-04-04",
+                    "LIVE-1 BREACHED due 2016-04-04");
+            int loaded = hours;
+
+            topology.driver.advanceWallClockTime(Duration.ofHours(3));
+            assertThat(read(topology)).as("the load settled: its complaints are still open, so they page now")
+                    .hasSize(2 * loaded).allMatch(a -> a.startsWith("H-")).noneMatch(a -> a.contains("CLEARED"));
+        }
+    }
+
+    @Test
     void withoutTheHoldTheSameReplayWouldPageForHistory() {
+        // Neither hold applies: always caught up, and the load's parts an hour apart, longer than the settle time.
         try (TopologyHarness topology = new TopologyHarness(dir, START, CatchUp.ALWAYS)) {
             replayHistory(topology);
             List<Alert> alerts = topology.alerts.readValuesToList();

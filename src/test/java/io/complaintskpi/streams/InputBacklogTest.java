@@ -43,6 +43,15 @@ class InputBacklogTest {
     }
 
     @Test
+    void aLoadThatLandedAfterAnIdleProbeIsABacklogThoughPastTheOldEnd() {
+        Probe idle = new Probe(1_000, 1_000);
+        assertThat(InputBacklog.caughtUp(1, idle, new Probe(1_050, 60_000), gap(true)))
+                .as("50 of a 59,000-record load processed: past the idle end, far from the new one").isFalse();
+        assertThat(InputBacklog.caughtUp(1, idle, new Probe(40_000, 60_000), gap(true)))
+                .as("more processed since the last probe than is left: keeping pace").isTrue();
+    }
+
+    @Test
     void keepingPaceWithLiveTrafficIsCaughtUpThoughNeverExactlyAtTheEnd() {
         assertThat(InputBacklog.caughtUp(3, new Probe(980, 1_000), new Probe(1_010, 1_030), gap(true))).isTrue();
     }

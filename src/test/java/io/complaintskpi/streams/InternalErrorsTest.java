@@ -54,7 +54,7 @@ class InternalErrorsTest {
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
         DomainRules rules = DomainWiring.rules(config);
         DomainRules broken = new DomainRules(rules.codec(), rules.machine(), rules.dueDates(), new Contributions(null),
-                rules.deadlineWatch());
+                rules.deadlineWatch(), rules.settling());
         driver = new TopologyTestDriver(ComplaintsTopology.build(config, broken), ComplaintsTopology.properties(config),
                 Instant.parse("2016-01-04T09:00:00Z"));
         events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());

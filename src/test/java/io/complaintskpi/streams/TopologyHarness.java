@@ -36,10 +36,16 @@ final class TopologyHarness implements AutoCloseable {
 
     /** {@code catchUp} says when the deadline scan may raise alerts, as the input backlog does in service. */
     TopologyHarness(Path stateDir, Instant wallClock, CatchUp catchUp) {
+        this(stateDir, wallClock, catchUp, Map.of());
+    }
+
+    /** With {@code settings} (property keys of docs/configuration.md) on top of the harness's own. */
+    TopologyHarness(Path stateDir, Instant wallClock, CatchUp catchUp, Map<String, String> settings) {
         Properties file = new Properties();
         file.setProperty("data.dir", stateDir.toString());
         file.setProperty("kafka.bootstrap-servers", "unused:9092");
         file.setProperty("alerts.scan-interval", "PT1H");
+        settings.forEach(file::setProperty);
         ServiceConfig config = ServiceConfig.load(Map.of(), file, Map.of());
         rules = DomainWiring.rules(config);
         driver = new TopologyTestDriver(ComplaintsTopology.build(config, rules, catchUp),
