@@ -1,6 +1,7 @@
 package io.complaintskpi.config;
 
 import io.complaintskpi.config.ServiceConfig.Setting;
+import io.javalin.security.RouteRole;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,34 @@ import java.util.regex.Pattern;
 public record Security(List<ApiToken> tokens, String internalSecret, Set<String> openPaths,
                        boolean allowUnauthenticated, Map<String, String> kafkaClient) {
 
-    /** A role: each one reads what the one before it reads, and more. */
-    public enum Role {
+    /**
+     * What a route needs (declared beside it in {@code http.RouteTable}) and what a token or the instance secret
+     * grants. A new role is a constant here plus its line in {@link #grants}, which the compiler then asks for.
+     */
+    public enum Role implements RouteRole {
         /** aggregate KPIs, series, tables and reports */
         VIEWER,
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
-        CASEWORKER
+        CASEWORKER,
+        /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
+        INSTANCE,
+        /** every caller, with a token or without: what holds no data (the API's description) */
+        ANYONE;
+
+        /** Whether a caller holding this role may call a route declared for {@code needed}. */
+        public boolean grants(Role needed) {
+            return needed == ANYONE || switch (this) {
+                case VIEWER -> needed == VIEWER;
+                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
+                case INSTANCE -> needed == INSTANCE;
+                case ANYONE -> false;
+            };
+        }
+
+        /** Whether an {@code http.tokens} entry may grant this role. */
+        public boolean byToken() {
+            return this != INSTANCE && this != ANYONE;
+        }
     }
 
     /** One accepted token: the hex SHA-256 of the token and the role it grants. */
@@ -51,28 +74,31 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    static final List<Setting> SETTINGS = List.of(
-            new Setting("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-                    "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
-                            + " SHA-256 of each token); empty: no authentication, loopback only",
-                    SettingForm.text()),
-            new Setting("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET", "",
-                    "secret the instances send each other on /internal/v1 (the same on every instance)",
-                    SettingForm.text()),
-            new Setting("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS", "/health,/ready,/metrics",
-                    "of /health, /ready and /metrics, those answered without a token (comma-separated)",
-                    SettingForm.text()),
-            new Setting("http.allow-unauthenticated", "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
-                    "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
-                    SettingForm.bool()),
-            new Setting("kafka.client-properties", "KAFKA_CLIENT_PROPERTIES", "",
-                    "properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for every client;"
-                            + " kafka.client.<setting> keys in --config or --set add to it", SettingForm.text()));
+    static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
+                    + " SHA-256 of each token); empty: no authentication, loopback only", SettingForm.text());
+    static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
+            "", "secret the instances send each other on /internal/v1 (the same on every instance)",
+            SettingForm.text());
+    static final Setting<String> OPEN_PATHS = new Setting<>("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS",
+            "/health,/ready,/metrics",
+            "of /health, /ready and /metrics, those answered without a token (comma-separated)", SettingForm.text());
+    static final Setting<Boolean> ALLOW_UNAUTHENTICATED = new Setting<>("http.allow-unauthenticated",
+            "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
+            "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
+            SettingForm.bool());
+    static final Setting<String> KAFKA_CLIENT_PROPERTIES = new Setting<>("kafka.client-properties",
+            "KAFKA_CLIENT_PROPERTIES", "", "properties file of Kafka client settings (security.protocol, sasl.*,"
+            + " ssl.*) for every client; kafka.client.<setting> keys in --config or --set add to it",
+            SettingForm.text());
 
-    /** Reads the settings above from the resolved values, and the prefixed keys from the file and flags. */
-    static Security load(Map<String, Object> v, Properties file, Map<String, String> overrides) {
+    static final List<Setting<?>> SETTINGS = List.of(TOKENS, INTERNAL_SECRET, OPEN_PATHS, ALLOW_UNAUTHENTICATED,
+            KAFKA_CLIENT_PROPERTIES);
+
+    /** Reads the settings above, and the prefixed keys from the file and flags. */
+    static Security load(ServiceConfig v, Properties file, Map<String, String> overrides) {
         Map<String, String> kafka = new LinkedHashMap<>();
-        String clientFile = (String) v.get("kafka.client-properties");
+        String clientFile = v.get(KAFKA_CLIENT_PROPERTIES);
         if (!clientFile.isBlank()) {
             Properties client = new Properties();
             try (InputStream in = Files.newInputStream(Path.of(clientFile))) {
@@ -89,9 +115,8 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                 kafka.put(key.substring(KAFKA_CLIENT_PREFIX.length()), value.trim());
             }
         });
-        return new Security(tokens((String) v.get("http.tokens")), (String) v.get("http.internal-secret"),
-                openPaths((String) v.get("http.open-paths")), (Boolean) v.get("http.allow-unauthenticated"),
-                Map.copyOf(kafka));
+        return new Security(tokens(v.get(TOKENS)), v.get(INTERNAL_SECRET), openPaths(v.get(OPEN_PATHS)),
+                v.get(ALLOW_UNAUTHENTICATED), Map.copyOf(kafka));
     }
 
     public boolean authenticates() {
@@ -148,7 +173,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
 
     private static Role role(String name) {
         for (Role role : Role.values()) {
-            if (role.name().equalsIgnoreCase(name)) {
+            if (role.byToken() && role.name().equalsIgnoreCase(name)) {
                 return role;
             }
         }

@@ -2,6 +2,7 @@ package io.complaintskpi.testing;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class PublishedAlertsTest {
 
     private static final Instant FIRST = Instant.parse("2026-11-30T15:00:00Z");
     private static final Instant LATER = Instant.parse("2026-11-30T15:02:00Z");
-    private static final Alert BREACHED = new Alert(AlertKind.BREACHED, "C-1", "E10000018", "CHILDREN", "Area", 1,
+    private static final Alert BREACHED = new Alert(AlertKind.BREACHED, "C-1", "E10000018", Regime.CHILDREN, "Area", 1,
             Milestone.RESPONSE, LocalDate.parse("2013-04-17"), 3400, FIRST, null);
 
     private static PublishedAlerts.Published at(long offset, Alert alert) {
@@ -30,7 +31,7 @@ class PublishedAlertsTest {
 
     @Test
     void theSameAlertTwiceIsARepeatWithWhenAndWhereEachWasPublished() {
-        Alert again = new Alert(AlertKind.BREACHED, "C-1", "E10000018", "CHILDREN", "Area", 1, Milestone.RESPONSE,
+        Alert again = new Alert(AlertKind.BREACHED, "C-1", "E10000018", Regime.CHILDREN, "Area", 1, Milestone.RESPONSE,
                 LocalDate.parse("2013-04-17"), 3400, LATER, null);
         assertThat(PublishedAlerts.breaches(List.of(at(7, BREACHED), at(12, again)))).containsExactly(
                 "BREACHED C-1|1|RESPONSE|2013-04-17|BREACHED published 2 times: [raisedAt 2026-11-30T15:00:00Z at 2@7,"
@@ -48,7 +49,7 @@ class PublishedAlertsTest {
                         + "2026-11-30T15:02:00Z at 2@3");
     }
 
-    private static final Alert AT_RISK = new Alert(AlertKind.AT_RISK, "C-2", "E10000018", "CHILDREN", "Area", 2,
+    private static final Alert AT_RISK = new Alert(AlertKind.AT_RISK, "C-2", "E10000018", Regime.CHILDREN, "Area", 2,
             Milestone.RESPONSE, LocalDate.parse("2026-12-10"), 0, FIRST, null);
 
     @Test
