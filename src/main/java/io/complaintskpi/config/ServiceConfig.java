@@ -50,6 +50,11 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         return streamsStateDir(dataDir);
     }
 
+    /** Where the annual report's commentary is kept, beside the data (report.CommentaryFolder). */
+    public Path commentaryDir() {
+        return dataDir.resolve("commentary");
+    }
+
     public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
             new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
                     "Kafka cluster to use; empty starts the embedded single-node KRaft broker", SettingForm.text()),

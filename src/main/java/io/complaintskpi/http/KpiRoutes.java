@@ -5,6 +5,8 @@ import io.complaintskpi.http.ApiRoute.Publication;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.report.CommentaryFolder;
+import io.complaintskpi.report.AnnualReportPdf;
 import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
@@ -131,8 +133,8 @@ final class KpiRoutes {
         api.get("/api/v1/reports/annual", Publication.SUPPRESSES, List.of(Params.AUTHORITY, "year", "format"),
                 (ctx, p) -> {
                     String format = p.optional("format").orElse("json");
-                    if (!List.of("json", "csv", "html").contains(format)) {
-                        throw Params.invalid("format", format, "json, csv or html");
+                    if (!List.of("json", "csv", "html", "pdf").contains(format)) {
+                        throw Params.invalid("format", format, "json, csv, html or pdf");
                     }
                     AnnualReport report = report(p, deps);
                     String file = "complaints-" + report.authority() + "-" + report.year().replace('/', '-');
@@ -141,6 +143,9 @@ final class KpiRoutes {
                         case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
                                 .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
                                 .result(AnnualReportCsv.render(report));
+                        case "pdf" -> ctx.contentType(AnnualReportPdf.MEDIA_TYPE)
+                                .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
+                                .result(AnnualReportPdf.render(report));
                         default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
                     }
                 });
@@ -184,7 +189,8 @@ final class KpiRoutes {
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
         return AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
-                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
+                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant(),
+                new CommentaryFolder(deps.config().commentaryDir()).read(authority, year));
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {
