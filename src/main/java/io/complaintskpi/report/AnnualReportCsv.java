@@ -1,13 +1,16 @@
 package io.complaintskpi.report;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The annual report as one CSV in long form: {@code table,row,column,value}, one line per cell, so every
  * table fits one header. It opens with the report's warning (when small numbers are shown) and what the
  * figures rest on, as rows of an "About this report" table. Values are as displayed (symbols included),
- * numbers without thousands separators; commentary, when there is some, as written, in rows of its own. RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
- * quoted, quotes doubled.
+ * numbers without thousands separators; commentary, when there is some, as written, in rows of its own.
+ * RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF quoted, quotes doubled. Text that a
+ * spreadsheet would run as a formula (a service area named {@code =HYPERLINK(...)} by a producer) is
+ * neutralised as OWASP advises: a leading {@code '} makes it text.
  */
 public final class AnnualReportCsv {
 
@@ -16,6 +19,10 @@ public final class AnnualReportCsv {
     static final String ABOUT = "About this report";
     /** The row (or, for the introduction, the table) of the manager's commentary, as written (Markdown). */
     static final String COMMENTARY = "Commentary";
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** A signed number, percentage or change ("-14.7%", "+8", "-0.4 pp") is data, not a formula. */
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-]£?[0-9][0-9.,]*(%| pp)?");
 
     private AnnualReportCsv() {
     }
@@ -46,12 +53,21 @@ public final class AnnualReportCsv {
         return out.toString();
     }
 
-    /** One RFC 4180 field. */
+    /** One RFC 4180 field, neutralised when a spreadsheet would take it for a formula. */
     public static String field(String value) {
+        value = neutralise(value);
         if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;
+    }
+
+    /** {@code value} with a leading {@code '} when it starts like a formula and is not a signed number. */
+    static String neutralise(String value) {
+        if (value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0 || SIGNED_NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        return "'" + value;
     }
 
     private static void line(StringBuilder out, List<String> fields) {

@@ -5,6 +5,7 @@ import io.complaintskpi.config.RulesFingerprint;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class RulesChangeEndToEndTest {
     void aChangedClockStartIsRefusedOnOldStateAndTheNamedRebuildStatesOnlyItsOwnFigures() {
         try (ComplaintsService service = ComplaintsService.start(config("STATEMENT_AGREED", null))) {
             ServiceClient client = new ServiceClient(service);
-            try (Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers())) {
+            try (Producer<String, byte[]> producer = EventPublisher.createProducer(service.bootstrapServers())) {
                 DemoPublisher.publishAll(FixtureReader.withSchemas().seedFixture(), producer);
             }
             await("2014/15 stage 2 within 65 under the agreed statement").atMost(PATIENCE)

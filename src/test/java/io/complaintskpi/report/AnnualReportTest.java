@@ -167,6 +167,24 @@ class AnnualReportTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAsAFormulaAreNeutralised() {
+        Buckets b = new Buckets(LEICS).add(Metric.serviceArea(io.complaintskpi.events.Regime.CHILDREN),
+                "=HYPERLINK(\"http://evil.example\",\"click\")", "2015-06-01", 9);
+        String csv = AnnualReportCsv.render(build(new KpiEvaluator(b.reader()), LEICS, false));
+        List<List<String>> cells = Csv.parse(csv);
+        assertThat(cells).anySatisfy(r -> assertThat(r.get(1)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")"));
+        assertThat(cells).allSatisfy(r -> r.forEach(cell -> assertThat(cell).doesNotStartWith("=")
+                .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r")));
+        for (String hostile : List.of("=1+1", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1")) {
+            assertThat(AnnualReportCsv.neutralise(hostile)).isEqualTo("'" + hostile);
+        }
+        // Figures keep their sign: a change or a negative amount is data a spreadsheet does not run.
+        for (String figure : List.of("-14.7%", "+8", "-0.4 pp", "+£1,000", "-£300", "plain", "")) {
+            assertThat(AnnualReportCsv.neutralise(figure)).isEqualTo(figure);
+        }
+    }
+
+    @Test
     void htmlIsAPrintablePageWithEveryTable() {
         String html = AnnualReportHtml.render(published);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains("@media print")
