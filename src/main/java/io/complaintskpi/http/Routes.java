@@ -94,7 +94,7 @@ final class Routes {
                     .params(Param.path("table", "a table id of the annual report"), AUTHORITY, YEAR)
                     .notFound("no table with that id").errors(NOT_READY);
             api.get("/reports/annual", VIEWER, "the annual report", kpis::annualReport).publication(SUPPRESSES)
-                    .params(AUTHORITY, YEAR, query("format", "answer as").oneOf("json", "csv", "html")
+                    .params(AUTHORITY, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
