@@ -136,7 +136,7 @@ public final class ComplaintsService implements AutoCloseable {
         QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec(), config.security().internalSecret()));
+                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules);
         resources.push(queries);
         streams.start();
 

@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * @param openPaths            of /health, /ready and /metrics, those answered without a token
  * @param allowUnauthenticated serve without tokens on a non-loopback address (behind a proxy that authenticates)
  * @param kafkaClient          settings given to every Kafka client (Streams, producers, consumers, admin)
+ * @param publicHosts          host names (lower case) browsers may address the service by, besides loopback
+ *                             names, while no tokens are configured (a proxy's name)
  */
 public record Security(List<ApiToken> tokens, String internalSecret, Set<String> openPaths,
-                       boolean allowUnauthenticated, Map<String, String> kafkaClient) {
+                       boolean allowUnauthenticated, Map<String, String> kafkaClient, Set<String> publicHosts) {
 
     /** A role: each one reads what the one before it reads, and more. */
     public enum Role {
@@ -65,6 +67,10 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             new Setting("http.allow-unauthenticated", "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
                     "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
                     SettingForm.bool()),
+            new Setting("http.public-hosts", "COMPLAINTS_HTTP_PUBLIC_HOSTS", "",
+                    "host names browsers may use to reach the service with no http.tokens (a proxy's), besides"
+                            + " localhost, 127.0.0.1 and [::1]; other Host headers are refused (DNS rebinding)",
+                    SettingForm.text()),
             new Setting("kafka.client-properties", "KAFKA_CLIENT_PROPERTIES", "",
                     "properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for every client;"
                             + " kafka.client.<setting> keys in --config or --set add to it", SettingForm.text()));
@@ -91,7 +97,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         });
         return new Security(tokens((String) v.get("http.tokens")), (String) v.get("http.internal-secret"),
                 openPaths((String) v.get("http.open-paths")), (Boolean) v.get("http.allow-unauthenticated"),
-                Map.copyOf(kafka));
+                Map.copyOf(kafka), hosts((String) v.get("http.public-hosts")));
     }
 
     public boolean authenticates() {
@@ -153,6 +159,16 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             }
         }
         return null;
+    }
+
+    private static Set<String> hosts(String list) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String host : list.split(",")) {
+            if (!host.isBlank()) {
+                hosts.add(host.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(hosts);
     }
 
     private static Set<String> openPaths(String list) {

@@ -46,7 +46,7 @@ final class AccessControl {
             checkInternal(ctx);
             return;
         }
-        if (!security.authenticates() || security.openPaths().contains(path)) {
+        if (!security.authenticates() || security.openPaths().contains(path) || ConsoleFiles.isShell(path)) {
             return;
         }
         Role role = bearer(ctx).flatMap(this::roleOf)
@@ -73,6 +73,9 @@ final class AccessControl {
     }
 
     static Role needs(String path) {
+        if (DrillDownRoutes.listsComplaints(path)) {
+            return Role.CASEWORKER;
+        }
         return VIEWER_PREFIXES.stream().anyMatch(path::startsWith) || Security.OPENABLE_PATHS.contains(path)
                 ? Role.VIEWER : Role.CASEWORKER;
     }

@@ -89,11 +89,14 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
             HttpMetrics.register(config, deps.metrics());
+            BrowserSafety.register(config, deps.config());
             AccessControl.register(config, deps.config().security());
+            ConsoleFiles.register(config);
             Routes routes = new Routes(config, deps);
             routes(config, routes);
             KpiRoutes.register(routes);
             DeadlineRoutes.register(routes);
+            DrillDownRoutes.register(routes);
             PeriodRoutes.register(routes);
             InternalRoutes.register(config, deps.localQueries(), deps.rules().codec());
         });

@@ -4,6 +4,7 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.KpiKey;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
@@ -35,6 +37,7 @@ public final class StreamsQueryService implements QueryService {
     private final SeriesReader series;
     private final StoreCaseload caseload;
     private final StoreContributors contributors;
+    private final DomainRules rules;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
@@ -45,6 +48,7 @@ public final class StreamsQueryService implements QueryService {
                 () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
                         Names.EVENTS_TOPIC::equals).values()), rules);
         this.contributors = new StoreContributors(this::lifecyclePartitions, rules);
+        this.rules = rules;
     }
 
     @Override
@@ -66,6 +70,12 @@ public final class StreamsQueryService implements QueryService {
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return caseload.read(query);
+    }
+
+    @Override
+    public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> ComplaintStory.of(complaintId, history, rules.machine(),
+                rules.dueDates(), rules.deadlineWatch(), today));
     }
 
     @Override

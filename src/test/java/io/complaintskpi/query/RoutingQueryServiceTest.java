@@ -44,7 +44,7 @@ class RoutingQueryServiceTest {
     @Test
     void sumsAreLocalPlusEveryPeerAndAKeyIsReadFromItsOwner() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers, null);
 
         assertThat(routing.series().sumByDimension("E1", "m", DAY, DAY)).containsExactly(Map.entry("all", 8L));
         assertThat(routing.series().daily("E1", "m", "all", DAY, DAY)).containsExactly(Map.entry(DAY, 8L));
@@ -62,7 +62,7 @@ class RoutingQueryServiceTest {
             public Caseload.Page caseload(Caseload.Query query) {
                 return new Caseload.Page(1, List.of(row("local", 3)), null);
             }
-        }, instances(List.of("b:1", "c:1"), null), peers);
+        }, instances(List.of("b:1", "c:1"), null), peers, null);
         Caseload.Query query = new Caseload.Query(Caseload.Status.OPEN, "E1", null, null, null, 2, DAY, null);
 
         Caseload.Page page = routing.caseload(query);
@@ -80,7 +80,7 @@ class RoutingQueryServiceTest {
             public DrillDown.Page contributors(DrillDown.Query query) {
                 return new DrillDown.Page(List.of(contributor("a|1")), null);
             }
-        }, instances(List.of("b:1", "c:1"), null), peers);
+        }, instances(List.of("b:1", "c:1"), null), peers, null);
         DrillDown.Query query = new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 3);
 
         DrillDown.Page page = routing.contributors(query);
@@ -96,7 +96,7 @@ class RoutingQueryServiceTest {
     @Test
     void aBatchOfSumsIsOneCallToEachPeerMergedSpanBySpan() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, null);
         Span day = new Span("m", DAY, DAY);
         Span none = new Span("other", DAY, DAY);
 
@@ -111,7 +111,7 @@ class RoutingQueryServiceTest {
     @Test
     void aloneNothingCrossesTheNetwork() {
         FakePeers peers = new FakePeers(Map.of(), null);
-        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers);
+        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers, null);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(3L);
         assertThat(routing.caseHistory("any")).contains(CaseHistory.empty());
@@ -123,7 +123,7 @@ class RoutingQueryServiceTest {
         // Each peer answers only once both have been asked: asked one after the other, this would not finish.
         CountDownLatch bothAsked = new CountDownLatch(2);
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), bothAsked);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, null);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(8L);
     }
@@ -136,7 +136,7 @@ class RoutingQueryServiceTest {
                 throw new IllegalStateException("instance " + peer + " did not answer");
             }
         };
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers, null);
 
         assertThatThrownBy(() -> routing.series().authorities()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("instance b:1 did not answer");

@@ -2,11 +2,13 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,11 @@ public class StubQueries implements QueryService {
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return new Caseload.Page(0, List.of(), null);
+    }
+
+    @Override
+    public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
+        return Optional.empty();
     }
 
     @Override
