@@ -213,7 +213,7 @@ async function drillDown(id, q) {
   const what = page.definition + (page.dimension ? ': ' + page.dimension : '');
   const back = link(hashFor('/', { authority: page.authority, period: q.get('period') }), 'Back to the figures');
   const parts = [h('p', { class: 'govuk-body' }, back),
-    heading(1, page.figure + ' behind “' + what + '”, ' + page.period.label),
+    heading(1, 'The ' + page.figure + ' counted in “' + what + '”, ' + page.period.label),
     para('Each row is one complaint (or compliment, or Ombudsman case) counted in this figure, from the same'
       + ' contributions as the figure itself.'),
     table('Rows ' + (page.count ? 'listed: ' + page.count : 'none') + (q.get('after') ? ' (a later page)' : ''),
