@@ -77,6 +77,37 @@ class TestClassesRunTest {
         assertThat(TEST_ANNOTATION.matcher("// a @Test in a comment mid-line\n").find()).isFalse();
     }
 
+    /**
+     * A test skips only through {@code testing.Tools} (a missing program: failed when {@code CI=true}),
+     * {@code testing.QuickRun} (the crash tests, never skipped in CI) or Testcontainers without Docker (no
+     * engine on the build machines; reported as skipped). Any other assumption or disabling is a way for CI to
+     * pass without running a test.
+     */
+    @Test
+    void testsSkipOnlyInTheWaysCiAllows() {
+        Pattern skip = Pattern.compile("\\bassume(True|False|That)\\b|\\bAssumptions\\b|@Disabled\\w*(\\([^)]*\\))?"
+                + "|\\babort\\(|disabledWithoutDocker");
+        List<String> allowed = List.of("@DisabledIf(\"io.complaintskpi.testing.QuickRun#skipsCrashTests\")",
+                "disabledWithoutDocker");
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TESTS)) {
+            files.filter(f -> f.toString().endsWith(".java")).filter(f -> !f.endsWith(Path.of("testing", "Tools.java")))
+                    .filter(f -> !f.endsWith(Path.of("TestClassesRunTest.java"))) // names the patterns
+                    .forEach(f -> {
+                        var m = skip.matcher(read(f));
+                        while (m.find()) {
+                            if (!allowed.contains(m.group())) {
+                                offending.add(TESTS.relativize(f) + ": " + m.group());
+                            }
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(offending).as("skips CI would not see fail; use testing.Tools for a missing program").isEmpty();
+        assertThat(skip.matcher("Assumptions.assumeTrue(x)").find()).as("the scan sees an assumption").isTrue();
+    }
+
     /** Source files (relative to src/test/java, with '/') that hold at least one test. */
     private static List<String> classesHoldingTests() {
         try (Stream<Path> files = Files.walk(TESTS)) {

@@ -21,6 +21,8 @@ public final class Names {
     public static final String KPI_CONTRIBUTORS_STORE = "kpi-contributors";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
+    /** After the application id: the compacted topic recording the rule settings the stores were built under. */
+    public static final String RULE_SETTINGS_TOPIC_SUFFIX = "-rule-settings";
 
     private Names() {
     }

@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DemoPublisherTest {
 
@@ -36,7 +35,7 @@ class DemoPublisherTest {
 
     @Test
     void publish_all_with_the_real_codec_sends_what_the_service_decodes() {
-        assumeTrue(getClass().getResource("/topics/schemas/envelope.schema.json") != null, "schemas absent");
+        assertThat(getClass().getResource("/topics/schemas/envelope.schema.json")).as("the JSON Schemas").isNotNull();
         DemoPublisher.publishAll(HISTORY, producer);
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         assertThat(producer.history()).extracting(r -> codec.decode(r.value())).isEqualTo(HISTORY);
