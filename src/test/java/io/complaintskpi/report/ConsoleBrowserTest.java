@@ -99,6 +99,7 @@ class ConsoleBrowserTest {
             SeedService service) throws IOException {
         browser.get(service.baseUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period")));
         new Select(browser.findElement(By.id("period"))).selectByValue("2015/16");
         browser.findElement(By.cssSelector("form.console-picker button")).click();
@@ -153,7 +154,7 @@ class ConsoleBrowserTest {
             browser.get("http://localhost:" + server.port() + "/#/?authority=E1&period=2015/16");
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
-            assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Sign in with your API token");
+            assertThat(browser.findElement(By.id("token-heading")).getText()).isEqualTo("Sign in with your API token");
             input.sendKeys(viewer);
             browser.findElement(By.cssSelector("#token-form button")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
@@ -178,8 +179,11 @@ class ConsoleBrowserTest {
         return service.json("/api/v1/complaints?status=open&authority=E10000018&limit=1").get("count").asLong();
     }
 
+    /** The text of every element matching {@code css}, read at once in the page (no stale elements mid-read). */
+    @SuppressWarnings("unchecked")
     private static List<String> texts(String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+                + "document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())", css);
     }
 
     private static void screenshot(String name) throws IOException {
