@@ -62,7 +62,7 @@ public record ComplaintStory(String complaintId, String authority, String regime
     /** The alerts of each day's closing state, in the order raised. */
     private static List<RaisedAlert> alerts(String key, List<EventEnvelope> events, LifecycleMachine machine,
                                             DeadlineWatch watch, LocalDate today) {
-        Map<String, RaisedAlert> raised = new LinkedHashMap<>();
+        Map<AlertId, RaisedAlert> raised = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             LocalDate from = events.get(i).businessDate();
             LocalDate until = i + 1 < events.size() ? events.get(i + 1).businessDate() : today.plusDays(1);

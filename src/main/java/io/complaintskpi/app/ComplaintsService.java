@@ -139,7 +139,7 @@ public final class ComplaintsService implements AutoCloseable {
         QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules);
+                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules.complaintViews());
         resources.push(queries);
         streams.start();
 

@@ -22,7 +22,7 @@ final class ConsoleFiles {
         config.staticFiles.enableWebjars();
     }
 
-    /** The console's own files and the WebJars: answered without a token. */
+    /** The console's own files and the WebJars: static files with no data, answered without a token. */
     static boolean isShell(String path) {
         return path.equals("/") || path.equals("/index.html") || path.startsWith("/console/")
                 || path.startsWith("/webjars/");

@@ -2,8 +2,9 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintStory;
-import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
@@ -41,7 +42,7 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     private final QueryService local;
     private final Instances instances;
     private final PeerClient peers;
-    private final DomainRules rules;
+    private final ComplaintViews views;
     private final SeriesReader series = new MergedSeries();
     private final ExecutorService fanOut = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "peer-query");
@@ -49,12 +50,12 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         return thread;
     });
 
-    /** {@code rules} tell a complaint's story here from its history, wherever the history is stored. */
-    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers, DomainRules rules) {
+    /** {@code views} work out a complaint's views here from its history, wherever the history is stored. */
+    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers, ComplaintViews views) {
         this.local = local;
         this.instances = instances;
         this.peers = peers;
-        this.rules = rules;
+        this.views = views;
     }
 
     @Override
@@ -74,9 +75,13 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     }
 
     @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
+    }
+
+    @Override
     public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
-        return caseHistory(complaintId).flatMap(history -> ComplaintStory.of(complaintId, history, rules.machine(),
-                rules.dueDates(), rules.deadlineWatch(), today));
+        return caseHistory(complaintId).flatMap(history -> views.story(complaintId, history, today));
     }
 
     /** Each instance answers from its own complaints, already filtered and limited; the pages merge into one. */

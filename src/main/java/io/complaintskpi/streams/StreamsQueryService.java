@@ -4,7 +4,9 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintStory;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.KpiKey;
@@ -36,19 +38,19 @@ public final class StreamsQueryService implements QueryService {
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
     private final StoreCaseload caseload;
+    private final ComplaintViews views;
     private final StoreContributors contributors;
-    private final DomainRules rules;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiPartitions);
+        this.views = rules.complaintViews();
         this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
                 () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
                         Names.EVENTS_TOPIC::equals).values()), rules);
         this.contributors = new StoreContributors(this::lifecyclePartitions, rules);
-        this.rules = rules;
     }
 
     @Override
@@ -68,14 +70,18 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
+    }
+
+    @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return caseload.read(query);
     }
 
     @Override
     public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
-        return caseHistory(complaintId).flatMap(history -> ComplaintStory.of(complaintId, history, rules.machine(),
-                rules.dueDates(), rules.deadlineWatch(), today));
+        return caseHistory(complaintId).flatMap(history -> views.story(complaintId, history, today));
     }
 
     @Override
@@ -121,9 +127,8 @@ public final class StreamsQueryService implements QueryService {
      * metric (found as the repartition placed it) and seeks stay in order within it.
      */
     private StoreSeriesReader.Local kpiPartitions() {
-        String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
         Map<Integer, ReadOnlyKeyValueStore<String, Long>> local =
-                localPartitions(Names.KPI_TOTALS_STORE, topic -> topic.endsWith(sums));
+                localPartitions(Names.KPI_TOTALS_STORE, Names::isKpiContributionsTopic);
         return new StoreSeriesReader.Local() {
             @Override
             public Collection<ReadOnlyKeyValueStore<String, Long>> all() {
