@@ -5,6 +5,7 @@ import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.rules.Stage2ClockStart;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,9 +17,20 @@ import java.util.TreeSet;
 public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
                            Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays) {
 
+    /** The settings read into these. */
+    static final List<ServiceConfig.Setting<?>> SETTINGS = List.of(ServiceConfig.EXTRA_CLOSURES,
+            ServiceConfig.EXTRA_WORKING_DAYS, ServiceConfig.STAGE2_CLOCK_START, ServiceConfig.ADULTS_RESPONSE_MONTHS,
+            ServiceConfig.AT_RISK_WORKING_DAYS);
+
     public RuleSettings {
         extraClosures = Set.copyOf(extraClosures);
         extraWorkingDays = Set.copyOf(extraWorkingDays);
+    }
+
+    static RuleSettings of(ServiceConfig config) {
+        return new RuleSettings(config.get(ServiceConfig.EXTRA_CLOSURES), config.get(ServiceConfig.EXTRA_WORKING_DAYS),
+                config.get(ServiceConfig.STAGE2_CLOCK_START), config.get(ServiceConfig.ADULTS_RESPONSE_MONTHS),
+                config.get(ServiceConfig.AT_RISK_WORKING_DAYS));
     }
 
     /** @throws IllegalArgumentException when an extra working day is a weekend or also a closure */

@@ -76,32 +76,34 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    static final List<Setting> SETTINGS = List.of(
-            new Setting("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-                    "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
-                            + " SHA-256 of each token); empty: no authentication, loopback only",
-                    SettingForm.text()),
-            new Setting("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET", "",
-                    "secret the instances send each other on /internal/v1 (the same on every instance)",
-                    SettingForm.text()),
-            new Setting("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS", "/health,/ready,/metrics",
-                    "of /health, /ready and /metrics, those answered without a token (comma-separated)",
-                    SettingForm.text()),
-            new Setting("http.allow-unauthenticated", "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
-                    "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
-                    SettingForm.bool()),
-            new Setting("http.public-hosts", "COMPLAINTS_HTTP_PUBLIC_HOSTS", "",
-                    "host names browsers may use to reach the service with no http.tokens (a proxy's), besides"
-                            + " localhost, 127.0.0.1 and [::1]; other Host headers are refused (DNS rebinding)",
-                    SettingForm.text()),
-            new Setting("kafka.client-properties", "KAFKA_CLIENT_PROPERTIES", "",
-                    "properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for every client;"
-                            + " kafka.client.<setting> keys in --config or --set add to it", SettingForm.text()));
+    static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
+                    + " SHA-256 of each token); empty: no authentication, loopback only", SettingForm.text());
+    static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
+            "", "secret the instances send each other on /internal/v1 (the same on every instance)",
+            SettingForm.text());
+    static final Setting<String> OPEN_PATHS = new Setting<>("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS",
+            "/health,/ready,/metrics",
+            "of /health, /ready and /metrics, those answered without a token (comma-separated)", SettingForm.text());
+    static final Setting<Boolean> ALLOW_UNAUTHENTICATED = new Setting<>("http.allow-unauthenticated",
+            "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
+            "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
+            SettingForm.bool());
+    static final Setting<String> PUBLIC_HOSTS = new Setting<>("http.public-hosts", "COMPLAINTS_HTTP_PUBLIC_HOSTS", "",
+            "host names browsers may use to reach the service with no http.tokens (a proxy's), besides localhost,"
+                    + " 127.0.0.1 and [::1]; other Host headers are refused (DNS rebinding)", SettingForm.text());
+    static final Setting<String> KAFKA_CLIENT_PROPERTIES = new Setting<>("kafka.client-properties",
+            "KAFKA_CLIENT_PROPERTIES", "", "properties file of Kafka client settings (security.protocol, sasl.*,"
+            + " ssl.*) for every client; kafka.client.<setting> keys in --config or --set add to it",
+            SettingForm.text());
 
-    /** Reads the settings above from the resolved values, and the prefixed keys from the file and flags. */
-    static Security load(Map<String, Object> v, Properties file, Map<String, String> overrides) {
+    static final List<Setting<?>> SETTINGS = List.of(TOKENS, INTERNAL_SECRET, OPEN_PATHS, ALLOW_UNAUTHENTICATED,
+            PUBLIC_HOSTS, KAFKA_CLIENT_PROPERTIES);
+
+    /** Reads the settings above, and the prefixed keys from the file and flags. */
+    static Security load(ServiceConfig v, Properties file, Map<String, String> overrides) {
         Map<String, String> kafka = new LinkedHashMap<>();
-        String clientFile = (String) v.get("kafka.client-properties");
+        String clientFile = v.get(KAFKA_CLIENT_PROPERTIES);
         if (!clientFile.isBlank()) {
             Properties client = new Properties();
             try (InputStream in = Files.newInputStream(Path.of(clientFile))) {
@@ -118,9 +120,8 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                 kafka.put(key.substring(KAFKA_CLIENT_PREFIX.length()), value.trim());
             }
         });
-        return new Security(tokens((String) v.get("http.tokens")), (String) v.get("http.internal-secret"),
-                openPaths((String) v.get("http.open-paths")), (Boolean) v.get("http.allow-unauthenticated"),
-                Map.copyOf(kafka), hosts((String) v.get("http.public-hosts")));
+        return new Security(tokens(v.get(TOKENS)), v.get(INTERNAL_SECRET), openPaths(v.get(OPEN_PATHS)),
+                v.get(ALLOW_UNAUTHENTICATED), Map.copyOf(kafka), hosts(v.get(PUBLIC_HOSTS)));
     }
 
     public boolean authenticates() {

@@ -4,8 +4,10 @@ import io.complaintskpi.rules.Stage2ClockStart;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +19,177 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where and how the service runs, with the statutory-rule settings apart in {@link #rules()}. Every setting
- * is read from, in order of precedence: a command-line flag, the environment variable, a properties file, a
- * command's own default (the demo's authority), the default; {@link #SETTINGS} is the documented list, and
- * every value from every source is checked against its form before anything starts.
+ * Where and how the service runs, with the statutory-rule settings apart in {@link #rules()}. Each setting is
+ * declared once below as a typed {@link Setting} (key, environment variable, default, description, form) and
+ * read with {@link #get(Setting)}. Every setting is read from, in order of precedence: a command-line flag, the
+ * environment variable, a properties file, a command's own default (the demo's authority), the default;
+ * {@link #SETTINGS} is the documented list (docs/configuration.md is checked against it), and every value
+ * from every source is checked against its form before anything starts.
  */
-public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
-                            String applicationId, String defaultAuthority, Map<String, String> authorityNames,
-                            Duration alertScanInterval, boolean publicByDefault, int streamThreads,
-                            int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb,
-                            RuleSettings rules, Security security) {
+public final class ServiceConfig {
 
-    /** One documented setting: its property key, environment variable, default, meaning and accepted form. */
-    public record Setting(String key, String env, String defaultValue, String description, SettingForm form) {
+    /**
+     * One setting, declared once: its property key (also the CLI's {@code --set key=value}), environment
+     * variable, default, meaning, and the form its value must take, which reads it as a {@code T}.
+     */
+    public record Setting<T>(String key, String env, String defaultValue, String description, SettingForm<T> form) {
+    }
+
+    public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("kafka.bootstrap-servers",
+            "KAFKA_BOOTSTRAP_SERVERS", "", "Kafka cluster to use; empty starts the embedded single-node KRaft broker",
+            SettingForm.text());
+    public static final Setting<Path> DATA_DIR = new Setting<>("data.dir", "COMPLAINTS_DATA_DIR", "./data",
+            "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)", SettingForm.path());
+    public static final Setting<String> HTTP_HOST = new Setting<>("http.host", "COMPLAINTS_HTTP_HOST", "",
+            "address the HTTP API binds to; empty: every interface with http.tokens, else 127.0.0.1 only",
+            SettingForm.text());
+    public static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "COMPLAINTS_HTTP_PORT", "7070",
+            "port of the HTTP API and /metrics (0: any free port)", SettingForm.wholeNumber(0, 65535));
+    public static final Setting<String> ADVERTISED_HOST = new Setting<>("http.advertised-host",
+            "COMPLAINTS_ADVERTISED_HOST", "localhost",
+            "host name other instances use to reach this one (Kafka Streams application.server)",
+            SettingForm.nonBlank("a host name"));
+    public static final Setting<String> APPLICATION_ID = new Setting<>("application.id", "COMPLAINTS_APPLICATION_ID",
+            "complaints-kpi", "Kafka Streams application id: consumer group and prefix of internal topics",
+            SettingForm.nonBlank("a Kafka Streams application id"));
+    public static final Setting<String> DEFAULT_AUTHORITY = new Setting<>("authority.default",
+            "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL", "authority given to events that carry none",
+            SettingForm.nonBlank("an authority code"));
+    public static final Setting<Map<String, String>> AUTHORITY_NAMES = new Setting<>("authority.names",
+            "COMPLAINTS_AUTHORITY_NAMES", "",
+            "display names of authorities for report titles: code=name pairs separated by ';'", SettingForm.names());
+    public static final Setting<Set<LocalDate>> EXTRA_CLOSURES = new Setting<>("calendar.extra-closures",
+            "COMPLAINTS_EXTRA_CLOSURES", "",
+            "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",
+            SettingForm.dates());
+    public static final Setting<Set<LocalDate>> EXTRA_WORKING_DAYS = new Setting<>("calendar.extra-working-days",
+            "COMPLAINTS_EXTRA_WORKING_DAYS", "",
+            "working days despite the bank-holiday rules, comma-separated ISO dates (a holiday moved away)",
+            SettingForm.dates());
+    public static final Setting<Stage2ClockStart> STAGE2_CLOCK_START = new Setting<>("rules.stage2-clock-start",
+            "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
+            "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST",
+            SettingForm.stage2ClockStart());
+    public static final Setting<Integer> AT_RISK_WORKING_DAYS = new Setting<>("alerts.at-risk-working-days",
+            "COMPLAINTS_AT_RISK_WORKING_DAYS", "2", "AT_RISK is raised this many working days before a deadline",
+            SettingForm.wholeNumber(0, 20));
+    public static final Setting<Integer> ADULTS_RESPONSE_MONTHS = new Setting<>("rules.adults-response-months",
+            "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6", "adult social care response period while no date is agreed",
+            SettingForm.wholeNumber(1, 24));
+    public static final Setting<Duration> ALERT_SCAN_INTERVAL = new Setting<>("alerts.scan-interval",
+            "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
+            "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)", SettingForm.duration());
+    public static final Setting<Boolean> PUBLIC_BY_DEFAULT = new Setting<>("disclosure.public-by-default",
+            "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
+            "apply small-number suppression to every output unless ?public=false is asked", SettingForm.bool());
+    public static final Setting<Integer> STREAM_THREADS = new Setting<>("streams.threads", "COMPLAINTS_STREAM_THREADS",
+            "1", "Kafka Streams threads", SettingForm.wholeNumber(1, 64));
+    public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("streams.standby-replicas",
+            "COMPLAINTS_STANDBY_REPLICAS", "0",
+            "warm copies of each store on other instances, for fast fail-over (set 1 when running several)",
+            SettingForm.wholeNumber(0, 10));
+    public static final Setting<Integer> INTERNAL_REPLICATION_FACTOR = new Setting<>("streams.replication-factor",
+            "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
+            "replication factor of changelog and repartition topics (-1: the broker's default)",
+            SettingForm.replicationFactor());
+    public static final Setting<Integer> ROCKSDB_MEMORY_MB = new Setting<>("streams.rocksdb-memory-mb",
+            "COMPLAINTS_ROCKSDB_MEMORY_MB", "64", "off-heap memory all RocksDB stores of the instance share: block"
+            + " cache, index and filter blocks, and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576));
+
+    /** Every setting, in the order docs/configuration.md lists them. */
+    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
+            HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
+            EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, ALERT_SCAN_INTERVAL,
+            PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS, INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB),
+            Security.SETTINGS.stream()).toList();
+
+    private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
+            .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+
+    private final Map<Setting<?>, Object> values;
+    private final RuleSettings rules;
+    private final Security security;
+
+    private ServiceConfig(Map<Setting<?>, Object> values, RuleSettings rules, Security security) {
+        this.values = Map.copyOf(values);
+        this.rules = rules;
+        this.security = security;
+    }
+
+    /** A setting's value, of its declared type. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting); // every value was read by setting.form(), so it is a T
+    }
+
+    /** This configuration with one setting changed (the broker's address, a chosen port). */
+    public <T> ServiceConfig with(Setting<T> setting, T value) {
+        if (RuleSettings.SETTINGS.contains(setting) || Security.SETTINGS.contains(setting)) {
+            throw new IllegalArgumentException(setting.key() + " is read into rules() or security() once, at load");
+        }
+        Map<Setting<?>, Object> changed = new HashMap<>(values);
+        changed.put(setting, value);
+        return new ServiceConfig(changed, rules, security);
+    }
+
+    public RuleSettings rules() {
+        return rules;
+    }
+
+    public Security security() {
+        return security;
+    }
+
+    public String bootstrapServers() {
+        return get(BOOTSTRAP_SERVERS);
+    }
+
+    public Path dataDir() {
+        return get(DATA_DIR);
+    }
+
+    public String httpHost() {
+        return get(HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return get(HTTP_PORT);
+    }
+
+    public String advertisedHost() {
+        return get(ADVERTISED_HOST);
+    }
+
+    public String applicationId() {
+        return get(APPLICATION_ID);
+    }
+
+    public String defaultAuthority() {
+        return get(DEFAULT_AUTHORITY);
+    }
+
+    public Duration alertScanInterval() {
+        return get(ALERT_SCAN_INTERVAL);
+    }
+
+    public boolean publicByDefault() {
+        return get(PUBLIC_BY_DEFAULT);
+    }
+
+    public int streamThreads() {
+        return get(STREAM_THREADS);
+    }
+
+    public int standbyReplicas() {
+        return get(STANDBY_REPLICAS);
+    }
+
+    public int internalReplicationFactor() {
+        return get(INTERNAL_REPLICATION_FACTOR);
+    }
+
+    public int rocksDbMemoryMb() {
+        return get(ROCKSDB_MEMORY_MB);
     }
 
     /** Where the embedded broker keeps its logs and saved address, inside a data folder. */
@@ -43,76 +203,15 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
     }
 
     public Path embeddedBrokerDir() {
-        return embeddedBrokerDir(dataDir);
+        return embeddedBrokerDir(dataDir());
     }
 
     public Path streamsStateDir() {
-        return streamsStateDir(dataDir);
-    }
-
-    public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
-            new Setting("kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "",
-                    "Kafka cluster to use; empty starts the embedded single-node KRaft broker", SettingForm.text()),
-            new Setting("data.dir", "COMPLAINTS_DATA_DIR", "./data",
-                    "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)",
-                    SettingForm.path()),
-            new Setting("http.host", "COMPLAINTS_HTTP_HOST", "",
-                    "address the HTTP API binds to; empty: every interface with http.tokens, else 127.0.0.1 only",
-                    SettingForm.text()),
-            new Setting("http.port", "COMPLAINTS_HTTP_PORT", "7070",
-                    "port of the HTTP API and /metrics (0: any free port)", SettingForm.wholeNumber(0, 65535)),
-            new Setting("http.advertised-host", "COMPLAINTS_ADVERTISED_HOST", "localhost",
-                    "host name other instances use to reach this one (Kafka Streams application.server)",
-                    SettingForm.nonBlank("a host name")),
-            new Setting("application.id", "COMPLAINTS_APPLICATION_ID", "complaints-kpi",
-                    "Kafka Streams application id: consumer group and prefix of internal topics",
-                    SettingForm.nonBlank("a Kafka Streams application id")),
-            new Setting("authority.default", "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL",
-                    "authority given to events that carry none", SettingForm.nonBlank("an authority code")),
-            new Setting("authority.names", "COMPLAINTS_AUTHORITY_NAMES", "",
-                    "display names of authorities for report titles: code=name pairs separated by ';'",
-                    SettingForm.names()),
-            new Setting("calendar.extra-closures", "COMPLAINTS_EXTRA_CLOSURES", "",
-                    "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",
-                    SettingForm.dates()),
-            new Setting("calendar.extra-working-days", "COMPLAINTS_EXTRA_WORKING_DAYS", "",
-                    "working days despite the bank-holiday rules, comma-separated ISO dates (a holiday moved away)",
-                    SettingForm.dates()),
-            new Setting("rules.stage2-clock-start", "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
-                    "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST",
-                    SettingForm.stage2ClockStart()),
-            new Setting("alerts.at-risk-working-days", "COMPLAINTS_AT_RISK_WORKING_DAYS", "2",
-                    "AT_RISK is raised this many working days before a deadline", SettingForm.wholeNumber(0, 20)),
-            new Setting("rules.adults-response-months", "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6",
-                    "adult social care response period while no date is agreed", SettingForm.wholeNumber(1, 24)),
-            new Setting("alerts.scan-interval", "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
-                    "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)",
-                    SettingForm.duration()),
-            new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
-                    "apply small-number suppression to every output unless ?public=false is asked",
-                    SettingForm.bool()),
-            new Setting("streams.threads", "COMPLAINTS_STREAM_THREADS", "1", "Kafka Streams threads",
-                    SettingForm.wholeNumber(1, 64)),
-            new Setting("streams.standby-replicas", "COMPLAINTS_STANDBY_REPLICAS", "0",
-                    "warm copies of each store on other instances, for fast fail-over (set 1 when running several)",
-                    SettingForm.wholeNumber(0, 10)),
-            new Setting("streams.replication-factor", "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
-                    "replication factor of changelog and repartition topics (-1: the broker's default)",
-                    SettingForm.replicationFactor()),
-            new Setting("streams.rocksdb-memory-mb", "COMPLAINTS_ROCKSDB_MEMORY_MB", "64",
-                    "off-heap memory all RocksDB stores of the instance share: block cache, index and filter blocks,"
-                            + " and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576))),
-            Security.SETTINGS.stream()).toList();
-
-    private static final Map<String, Setting> BY_KEY = SETTINGS.stream()
-            .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-
-    public ServiceConfig {
-        authorityNames = Map.copyOf(authorityNames);
+        return streamsStateDir(dataDir());
     }
 
     public boolean embeddedBroker() {
-        return bootstrapServers.isBlank();
+        return bootstrapServers().isBlank();
     }
 
     public static ServiceConfig defaults() {
@@ -136,8 +235,8 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         unknownKeys(overrides.keySet(), "a command-line flag", errors);
         unknownKeys(file.stringPropertyNames(), "the --config file", errors);
         unknownKeys(commandDefaults.keySet(), "the command's defaults", errors);
-        Map<String, Object> v = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
+        Map<Setting<?>, Object> values = new HashMap<>();
+        for (Setting<?> s : SETTINGS) {
             String source = "a command-line flag";
             String value = overrides.get(s.key());
             if (value == null) {
@@ -153,48 +252,24 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                 source = "the default";
             }
             try {
-                v.put(s.key(), s.form().parse(value.trim()));
+                values.put(s, s.form().parse(value.trim()));
             } catch (IllegalArgumentException e) {
                 errors.add("setting " + s.key() + " = '" + value.trim() + "' (from " + source + ") must be "
                         + s.form().expected());
             }
         }
-        RuleSettings rules = null;
-        if (errors.isEmpty()) {
-            rules = new RuleSettings(cast(v.get("calendar.extra-closures")), cast(v.get("calendar.extra-working-days")),
-                    (Stage2ClockStart) v.get("rules.stage2-clock-start"), (Integer) v.get("rules.adults-response-months"),
-                    (Integer) v.get("alerts.at-risk-working-days"));
-            try {
-                rules.calendar(); // an extra working day that is a weekend or also a closure stops startup
-            } catch (IllegalArgumentException e) {
-                errors.add("settings calendar.extra-working-days and calendar.extra-closures: " + e.getMessage());
-            }
-        }
         if (!errors.isEmpty()) {
             throw new InvalidSettings(errors);
         }
-        return new ServiceConfig(
-                (String) v.get("kafka.bootstrap-servers"),
-                (Path) v.get("data.dir"),
-                (String) v.get("http.host"),
-                (Integer) v.get("http.port"),
-                (String) v.get("http.advertised-host"),
-                (String) v.get("application.id"),
-                (String) v.get("authority.default"),
-                cast(v.get("authority.names")),
-                (Duration) v.get("alerts.scan-interval"),
-                (Boolean) v.get("disclosure.public-by-default"),
-                (Integer) v.get("streams.threads"),
-                (Integer) v.get("streams.standby-replicas"),
-                (Integer) v.get("streams.replication-factor"),
-                (Integer) v.get("streams.rocksdb-memory-mb"),
-                rules,
-                Security.load(v, file, overrides));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object value) {
-        return (T) value;
+        ServiceConfig read = new ServiceConfig(values, null, null);
+        RuleSettings rules = RuleSettings.of(read);
+        try {
+            rules.calendar(); // an extra working day that is a weekend or also a closure stops startup
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettings(List.of("settings calendar.extra-working-days and calendar.extra-closures: "
+                    + e.getMessage()));
+        }
+        return new ServiceConfig(values, rules, Security.load(read, file, overrides));
     }
 
     private static void unknownKeys(Set<String> keys, String source, List<String> errors) {
@@ -233,28 +308,16 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         return previous[b.length()];
     }
 
-    public ServiceConfig withBootstrapServers(String servers) {
-        return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rocksDbMemoryMb, rules, security);
-    }
-
-    public ServiceConfig withHttpPort(int port) {
-        return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
-                internalReplicationFactor, rocksDbMemoryMb, rules, security);
-    }
-
     /** What every Kafka client of the service is given: the cluster and the pass-through settings. */
     public Map<String, Object> kafkaClientProperties() {
         Map<String, Object> props = new LinkedHashMap<>(security.kafkaClient());
-        props.put("bootstrap.servers", bootstrapServers);
+        props.put("bootstrap.servers", bootstrapServers());
         return props;
     }
 
     /** The authority's display name, or its code when none is configured. */
     public String authorityName(String authority) {
-        return authorityNames.getOrDefault(authority, authority);
+        return get(AUTHORITY_NAMES).getOrDefault(authority, authority);
     }
 
     /** Settings that are not valid, one line each, so a start fails before anything runs. */

@@ -6,10 +6,12 @@ import io.complaintskpi.rules.Stage2ClockStart;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,20 +20,20 @@ import java.util.regex.Pattern;
  * The form a setting's value must take: what a person is told ({@code expected}) and how the text is read.
  * A parser throws {@link IllegalArgumentException} for text not of the form; the caller names the setting.
  */
-public record SettingForm(String expected, Function<String, Object> parser) {
+public record SettingForm<T>(String expected, Function<String, T> parser) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
-    public Object parse(String text) {
+    public T parse(String text) {
         return parser.apply(text);
     }
 
-    public static SettingForm text() {
-        return new SettingForm("any text", s -> s);
+    public static SettingForm<String> text() {
+        return new SettingForm<>("any text", s -> s);
     }
 
-    public static SettingForm nonBlank(String expected) {
-        return new SettingForm(expected, s -> {
+    public static SettingForm<String> nonBlank(String expected) {
+        return new SettingForm<>(expected, s -> {
             if (s.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
@@ -39,8 +41,8 @@ public record SettingForm(String expected, Function<String, Object> parser) {
         });
     }
 
-    public static SettingForm path() {
-        return new SettingForm("a folder path", s -> {
+    public static SettingForm<Path> path() {
+        return new SettingForm<>("a folder path", s -> {
             if (s.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
@@ -53,10 +55,10 @@ public record SettingForm(String expected, Function<String, Object> parser) {
     }
 
     /** A whole number from {@code min} to {@code max}. */
-    public static SettingForm wholeNumber(int min, int max) {
+    public static SettingForm<Integer> wholeNumber(int min, int max) {
         String expected = max == Integer.MAX_VALUE ? "a whole number of at least " + min
                 : "a whole number from " + min + " to " + max;
-        return new SettingForm(expected, s -> {
+        return new SettingForm<>(expected, s -> {
             int n;
             try {
                 n = Integer.parseInt(s);
@@ -71,10 +73,10 @@ public record SettingForm(String expected, Function<String, Object> parser) {
     }
 
     /** {@code -1} (the broker's default) or a whole number of at least 1. */
-    public static SettingForm replicationFactor() {
-        SettingForm positive = wholeNumber(-1, Short.MAX_VALUE);
-        return new SettingForm("-1 (the broker's default) or a whole number of at least 1", s -> {
-            int n = (Integer) positive.parse(s);
+    public static SettingForm<Integer> replicationFactor() {
+        SettingForm<Integer> positive = wholeNumber(-1, Short.MAX_VALUE);
+        return new SettingForm<>("-1 (the broker's default) or a whole number of at least 1", s -> {
+            int n = positive.parse(s);
             if (n == 0) {
                 throw new IllegalArgumentException("zero");
             }
@@ -83,8 +85,8 @@ public record SettingForm(String expected, Function<String, Object> parser) {
     }
 
     /** Exactly {@code true} or {@code false}: "yes" or "1" would be a guess. */
-    public static SettingForm bool() {
-        return new SettingForm("true or false", s -> switch (s) {
+    public static SettingForm<Boolean> bool() {
+        return new SettingForm<>("true or false", s -> switch (s) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("not a boolean");
@@ -92,8 +94,8 @@ public record SettingForm(String expected, Function<String, Object> parser) {
     }
 
     /** A positive duration: {@code 30s}, {@code 5m}, {@code 2h}, {@code 500ms}, {@code 1d}, or ISO-8601 {@code PT1M}. */
-    public static SettingForm duration() {
-        return new SettingForm("a positive duration like 30s, 5m, 2h or PT1M", s -> {
+    public static SettingForm<Duration> duration() {
+        return new SettingForm<>("a positive duration like 30s, 5m, 2h or PT1M", s -> {
             Duration d = readDuration(s);
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("not positive");
@@ -122,18 +124,18 @@ public record SettingForm(String expected, Function<String, Object> parser) {
     }
 
     /** Calendar days, as extra closures and extra working days are given. */
-    public static SettingForm dates() {
-        return new SettingForm("comma-separated ISO dates like 2016-12-28,2016-12-29",
+    public static SettingForm<Set<LocalDate>> dates() {
+        return new SettingForm<>("comma-separated ISO dates like 2016-12-28,2016-12-29",
                 WorkingDayCalendar::parseClosures);
     }
 
-    public static SettingForm stage2ClockStart() {
-        return new SettingForm("STATEMENT_AGREED or REQUEST", Stage2ClockStart::parse);
+    public static SettingForm<Stage2ClockStart> stage2ClockStart() {
+        return new SettingForm<>("STATEMENT_AGREED or REQUEST", Stage2ClockStart::parse);
     }
 
     /** {@code code=name} pairs separated by {@code ;}. */
-    public static SettingForm names() {
-        return new SettingForm("code=name pairs separated by ';', like E10000018=Leicestershire County Council", s -> {
+    public static SettingForm<Map<String, String>> names() {
+        return new SettingForm<>("code=name pairs separated by ';', like E10000018=Leicestershire County Council", s -> {
             Map<String, String> names = new LinkedHashMap<>();
             for (String pair : s.split(";")) {
                 if (pair.isBlank()) {
