@@ -118,7 +118,7 @@ public final class ApiServer implements AutoCloseable {
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(ServiceUnavailable.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("request {} failed", ctx.path(), e);
+            LOG.warn("request {} {} failed", ctx.method(), HttpMetrics.routePattern(ctx), e); // no reference from the path
             error(ctx, 500, "internal error; the service log has the details");
         });
         routes.error(404, "*", ctx -> {
