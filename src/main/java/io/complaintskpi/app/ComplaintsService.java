@@ -7,6 +7,7 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.http.HttpPeerClient;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.RoutingQueryService;
 import io.complaintskpi.streams.CrashRecovery;
@@ -41,6 +42,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Properties;
 
@@ -57,6 +60,7 @@ public final class ComplaintsService implements AutoCloseable {
     private ServiceConfig config;
     private KafkaStreams streams;
     private ApiServer api;
+    private Liveness liveness = Liveness.NONE;
 
     private ComplaintsService() {
     }
@@ -79,9 +83,11 @@ public final class ComplaintsService implements AutoCloseable {
     private void run(ServiceConfig initial, Clock clock) {
         config = initial;
         String apiHost = bindHost(); // refuses an open API on the network before anything starts
+        List<Liveness.Part> parts = new ArrayList<>();
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());
             resources.push(broker);
+            parts.add(new Liveness.Part("embedded Kafka broker", broker::alive));
             config = config.withBootstrapServers(broker.bootstrapServers());
             LOG.info("embedded Kafka broker on {}, {} s after the JVM started", broker.bootstrapServers(),
                     CrashRecovery.sinceJvmStart());
@@ -91,8 +97,13 @@ public final class ComplaintsService implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.kafkaClientProperties(), Names.DLQ_TOPIC, metrics);
         resources.push(deadLetters);
-        resources.push(new BreachWatcher(config.kafkaClientProperties(), Names.ALERTS_TOPIC, metrics));
-        resources.push(new EventTypeCounter(config.kafkaClientProperties(), Names.EVENTS_TOPIC, metrics));
+        BreachWatcher breaches = new BreachWatcher(config.kafkaClientProperties(), Names.ALERTS_TOPIC, metrics);
+        resources.push(breaches);
+        EventTypeCounter eventTypes = new EventTypeCounter(config.kafkaClientProperties(), Names.EVENTS_TOPIC, metrics);
+        resources.push(eventTypes);
+        parts.add(new Liveness.Part("dead-letter watcher", deadLetters::alive));
+        parts.add(new Liveness.Part("breach watcher", breaches::alive));
+        parts.add(new Liveness.Part("event-type counter", eventTypes::alive));
 
         if (config.httpPort() == 0) {
             // Other instances find this one by its port (application.server), so it is fixed before start.
@@ -138,10 +149,14 @@ public final class ComplaintsService implements AutoCloseable {
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
                 new HttpPeerClient(rules.codec(), config.security().internalSecret()));
         resources.push(queries);
+        // Dead threads are replaced (above); ERROR means the stream threads are gone for good.
+        parts.add(new Liveness.Part("Kafka Streams", () -> streams.state() != KafkaStreams.State.ERROR
+                && streams.state() != KafkaStreams.State.PENDING_ERROR));
+        liveness = new Liveness(parts);
         streams.start();
 
         api = ApiServer.start(apiHost, config.httpPort(),
-                new ApiServer.ApiDependencies(queries, local, rules, clock, config, metrics));
+                new ApiServer.ApiDependencies(queries, local, rules, clock, config, metrics, liveness));
         resources.push(api);
     }
 
@@ -161,6 +176,11 @@ public final class ComplaintsService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the HTTP API", e);
         }
+    }
+
+    /** The parts whose death the process must not outlive. */
+    public Liveness liveness() {
+        return liveness;
     }
 
     public ServiceConfig config() {

@@ -11,6 +11,7 @@ import io.complaintskpi.disclosure.Disclosure;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -44,10 +45,19 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Everything the routes read. */
-    /** {@code queries} answers for the whole service; {@code localQueries} only from this instance's stores. */
+    /**
+     * Everything the routes read. {@code queries} answers for the whole service; {@code localQueries} only
+     * from this instance's stores; {@code liveness} the parts whose death fails {@code /health}.
+     */
     public record ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
-                                  ServiceConfig config, PrometheusMeterRegistry metrics) {
+                                  ServiceConfig config, PrometheusMeterRegistry metrics, Liveness liveness) {
+
+        /** With no part watched (routes tested without a running topology). */
+        public ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
+                               ServiceConfig config, PrometheusMeterRegistry metrics) {
+            this(queries, localQueries, rules, clock, config, metrics, Liveness.NONE);
+        }
+
         LocalDate today() {
             return LocalDate.now(clock.withZone(LONDON));
         }
@@ -57,7 +67,8 @@ public final class ApiServer implements AutoCloseable {
     record ApiError(int status, String error) {
     }
 
-    record Health(String status) {
+    /** {@code dead}: the parts that are not alive (empty when UP). */
+    record Health(String status, List<String> dead) {
     }
 
     record Readiness(boolean ready, String streams) {
@@ -128,7 +139,10 @@ public final class ApiServer implements AutoCloseable {
             }
         });
 
-        routes.get("/health", ctx -> ctx.json(new Health("UP")));
+        routes.get("/health", ctx -> {
+            List<String> dead = deps.liveness().dead();
+            ctx.status(dead.isEmpty() ? 200 : 503).json(new Health(dead.isEmpty() ? "UP" : "DOWN", dead));
+        });
         routes.get("/ready", ctx -> {
             String state = deps.queries().streamsState();
             boolean ready = deps.queries().ready();

@@ -90,6 +90,11 @@ public final class DeadLetterWatcher implements AutoCloseable {
         return exceptionClass.substring(exceptionClass.lastIndexOf('.') + 1);
     }
 
+    /** False once its reading thread has ended ({@link io.complaintskpi.query.Liveness}). */
+    public boolean alive() {
+        return tail.alive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         tail.close();
