@@ -37,9 +37,12 @@ public final class CaseStep {
     public record Rejected(RuntimeException reason) implements Outcome {
     }
 
-    /** The event was accepted: the key's new history, its state before and after, and the KPI change. */
-    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta)
-            implements Outcome {
+    /**
+     * The event was accepted: the key's new history, its state before and after, the KPI change and what the
+     * key now counts in each bucket the change touched ({@code counted}: absent where it counts nothing now).
+     */
+    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta,
+                          Map<KpiKey, Long> counted) implements Outcome {
     }
 
     public Outcome apply(String key, CaseHistory history, EventEnvelope event) {
@@ -58,7 +61,9 @@ public final class CaseStep {
             return new Rejected(e);
         }
         CaseState before = state(key, history);
-        return new Applied(next, before, after, Contributions.delta(contributions.of(before), counted));
+        Map<KpiKey, Long> delta = Contributions.delta(contributions.of(before), counted);
+        counted.keySet().retainAll(delta.keySet());
+        return new Applied(next, before, after, delta, counted);
     }
 
     /** The key's state from its accepted history (null for an empty history). */

@@ -14,7 +14,6 @@ import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.lifecycle.Closure;
 import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.Dated;
 import io.complaintskpi.lifecycle.DueDates;
@@ -97,7 +96,7 @@ public final class Contributions {
         for (Stage stage : complaint.stages()) {
             sink.add(Metric.received(regime, stage.number()), Metric.ALL, stage.openedOn(), 1);
             if (!stage.isOpen()) {
-                sink.add(Metric.closed(regime, stage.number()), closureDimension(stage), stage.closedOn(), 1);
+                sink.add(Metric.closed(regime, stage.number()), Metric.closureDimension(stage), stage.closedOn(), 1);
             }
             timeliness(complaint, stage, sink);
         }
@@ -161,10 +160,6 @@ public final class Contributions {
     private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
         boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
         sink.add(metric, inTime ? "on_time" : "late", on, 1);
-    }
-
-    private static String closureDimension(Stage stage) {
-        return stage.closure() == Closure.RESPONDED ? stage.outcome().name() : stage.closure().name();
     }
 
     /** The change that turns {@code before} into {@code after}: only keys whose amount moved. */

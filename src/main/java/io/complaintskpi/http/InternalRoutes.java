@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
@@ -24,6 +25,7 @@ final class InternalRoutes {
     static final String ALERTS = "/internal/v1/alerts";
     static final String CASES = "/internal/v1/cases";
     static final String CASELOAD = "/internal/v1/caseload";
+    static final String CONTRIBUTORS = "/internal/v1/contributors";
 
     private InternalRoutes() {
     }
@@ -55,6 +57,13 @@ final class InternalRoutes {
                 throw new BadRequest("internal route needs status, today and a positive limit");
             }
             ctx.json(local.caseload(query));
+        });
+        routes.post(CONTRIBUTORS, ctx -> {
+            DrillDown.Query query = EventCodec.MAPPER.readValue(ctx.bodyAsBytes(), DrillDown.Query.class);
+            if (query.authority() == null || query.metric() == null) {
+                throw new BadRequest("internal route needs authority and metric");
+            }
+            ctx.json(local.contributors(query));
         });
         routes.get(CASES + "/{id}", ctx -> {
             var history = local.caseHistory(ctx.pathParam("id"));

@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
@@ -27,6 +28,12 @@ public interface QueryService {
      * every complaint in reference order (cost: the page). Never reads every complaint at once.
      */
     Caseload.Page caseload(Caseload.Query query);
+
+    /**
+     * A page of the keys behind the buckets of one metric (see {@link DrillDown}): read from the index of
+     * contributions, so a page costs what it lists.
+     */
+    DrillDown.Page contributors(DrillDown.Query query);
 
     /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();

@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -73,6 +74,14 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         List<Caseload.Page> pages = gather(new ArrayList<>(), () -> local.caseload(query),
                 peer -> peers.caseload(peer, query), List::add);
         return Caseload.merge(query, pages);
+    }
+
+    /** Each instance lists its own keys' first page; the pages merge into the service's first page. */
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        List<DrillDown.Page> pages = gather(new ArrayList<>(), () -> local.contributors(query),
+                peer -> peers.contributors(peer, query), List::add);
+        return DrillDown.merge(query, pages);
     }
 
     /** Every instance reads the whole dead-letter topic, so this instance's count is the service's. */

@@ -102,7 +102,7 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
     }
 
     // A separator inside a value would shift every field after it; a mark would mix the key families.
-    private static String clean(String value) {
+    static String clean(String value) {
         return Objects.requireNonNull(value).replace(SEPARATOR, '/').replace(MARK, '/');
     }
 }

@@ -30,7 +30,7 @@ import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
  * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
- * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before
+ * the deadline index, open alerts, open complaints and the KPI contributors in step with the new state. Anything thrown before
  * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
  * and leaves the state as it was.
  */
@@ -45,6 +45,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
     private OpenComplaints openComplaints;
+    private ContributorIndex contributors;
 
     LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
         this.rules = rules;
@@ -60,6 +61,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
+        this.contributors = new ContributorIndex(context.getStateStore(Names.KPI_CONTRIBUTORS_STORE));
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
     }
 
@@ -78,6 +80,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (outcome instanceof CaseStep.Applied applied) {
             histories.put(record.key(), applied.history());
             openComplaints.follow(applied.before(), applied.after());
+            contributors.follow(record.key(), applied.delta(), applied.counted());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
             followDeadlines(applied.before(), applied.after(), record.timestamp());

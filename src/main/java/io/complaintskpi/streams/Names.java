@@ -14,8 +14,15 @@ public final class Names {
     public static final String OPEN_ALERTS_STORE = "open-alerts";
     /** Complaints whose current stage is open, each with its caseload entry: the open caseload reads only these. */
     public static final String OPEN_COMPLAINTS_STORE = "open-complaints";
+    /**
+     * What each key counts in each daily bucket, {@code authority|metric|dimension|date|reference}
+     * ({@link io.complaintskpi.series.ContributorKey}): the complaints behind every count.
+     */
+    public static final String KPI_CONTRIBUTORS_STORE = "kpi-contributors";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
+    /** After the application id: the compacted topic recording the rule settings the stores were built under. */
+    public static final String RULE_SETTINGS_TOPIC_SUFFIX = "-rule-settings";
 
     private Names() {
     }

@@ -5,6 +5,7 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -33,6 +34,7 @@ public final class StreamsQueryService implements QueryService {
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
     private final StoreCaseload caseload;
+    private final StoreContributors contributors;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
@@ -42,6 +44,7 @@ public final class StreamsQueryService implements QueryService {
         this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
                 () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
                         Names.EVENTS_TOPIC::equals).values()), rules);
+        this.contributors = new StoreContributors(this::lifecyclePartitions, rules);
     }
 
     @Override
@@ -63,6 +66,21 @@ public final class StreamsQueryService implements QueryService {
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return caseload.read(query);
+    }
+
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        return contributors.read(query);
+    }
+
+    /** Each local partition of the lifecycle's contributor index with its case histories. */
+    private List<StoreContributors.Partition> lifecyclePartitions() {
+        Map<Integer, ReadOnlyKeyValueStore<String, Long>> index =
+                localPartitions(Names.KPI_CONTRIBUTORS_STORE, Names.EVENTS_TOPIC::equals);
+        Map<Integer, ReadOnlyKeyValueStore<String, CaseHistory>> histories =
+                localPartitions(Names.CASE_HISTORY_STORE, Names.EVENTS_TOPIC::equals);
+        return index.entrySet().stream()
+                .map(e -> new StoreContributors.Partition(e.getValue(), histories.get(e.getKey()))).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.complaintskpi.query;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,27 @@ class RoutingQueryServiceTest {
         assertThat(page.count()).as("every instance's count").isEqualTo(8);
         assertThat(page.rows()).extracting(Caseload.Row::complaintId).containsExactly("c:1", "local");
         assertThat(peers.caseloadsAsked).containsExactlyInAnyOrder("b:1 " + query, "c:1 " + query);
+    }
+
+    @Test
+    void aDrillDownPageIsTheFirstRowsOfEveryInstanceInListOrderAndGoesOnWhileAnyHasMore() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 1L), null);
+        routing = new RoutingQueryService(new StubQueries(true, List.of()) {
+            @Override
+            public DrillDown.Page contributors(DrillDown.Query query) {
+                return new DrillDown.Page(List.of(contributor("a|1")), null);
+            }
+        }, instances(List.of("b:1", "c:1"), null), peers);
+        DrillDown.Query query = new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 3);
+
+        DrillDown.Page page = routing.contributors(query);
+
+        assertThat(page.rows()).extracting(DrillDown.Row::position).containsExactly("a|1", "b:1|1", "b:1|2");
+        assertThat(page.next()).as("c:1|1 is left for the next page").isEqualTo("b:1|2");
+
+        DrillDown.Page all = routing.contributors(new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 4));
+        assertThat(all.rows()).hasSize(4);
+        assertThat(all.next()).as("nothing left").isNull();
     }
 
     @Test
@@ -144,6 +167,10 @@ class RoutingQueryServiceTest {
                 0, overdue);
     }
 
+    private static DrillDown.Row contributor(String position) {
+        return new DrillDown.Row(position, "all", DAY, 1, 1, "area", null, position);
+    }
+
     private static Alert alert(String complaintId) {
         return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, Milestone.RESPONSE, DAY, 0, null,
                 null);
@@ -208,6 +235,16 @@ class RoutingQueryServiceTest {
         public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
             historyAskedOf = peer;
             return Optional.empty();
+        }
+
+        /** Rows at positions {@code peer|1} to {@code peer|n} (n = the peer's amount), a page's worth and more. */
+        @Override
+        public DrillDown.Page contributors(String peer, DrillDown.Query query) {
+            List<DrillDown.Row> rows = new ArrayList<>();
+            for (int i = 1; i <= Math.min(amount(peer), query.limit()); i++) {
+                rows.add(contributor(peer + "|" + i));
+            }
+            return new DrillDown.Page(rows, amount(peer) > query.limit() ? peer + "|" + query.limit() : null);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Stores for tests without Kafka: the given series (or none), open alerts (null: the store throws, as during
- * a rebalance) and case history (every key has it; or none), an empty caseload, no dead letters, RUNNING or
+ * a rebalance) and case history (every key has it; or none), an empty caseload and drill-down, no dead letters, RUNNING or
  * REBALANCING as {@link #ready} says.
  */
 public class StubQueries implements QueryService {
@@ -58,6 +59,11 @@ public class StubQueries implements QueryService {
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return new Caseload.Page(0, List.of(), null);
+    }
+
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        return new DrillDown.Page(List.of(), null);
     }
 
     @Override
