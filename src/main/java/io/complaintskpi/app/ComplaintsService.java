@@ -84,6 +84,7 @@ public final class ComplaintsService implements AutoCloseable {
     private void run(ServiceConfig initial, Clock clock) {
         config = initial;
         String apiHost = bindHost(); // refuses an open API on the network before anything starts
+        DataFolder.secure(config.dataDir());
         List<Liveness.Part> parts = new ArrayList<>();
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());

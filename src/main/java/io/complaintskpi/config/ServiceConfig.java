@@ -2,6 +2,8 @@ package io.complaintskpi.config;
 
 import io.complaintskpi.rules.Stage2ClockStart;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,6 +117,22 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         return bootstrapServers.isBlank();
     }
 
+    /**
+     * {@code <ENV>_FILE} names a file holding a setting's value (a Docker or Kubernetes secret), so a secret
+     * need be neither on the command line ({@code ps}, shell history) nor in the environment.
+     */
+    public static final String FILE_SUFFIX = "_FILE";
+
+    /** The file's content without its trailing line end; null (with an error) when it cannot be read. */
+    private static String readSecretFile(String file, String source, List<String> errors) {
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException | RuntimeException e) {
+            errors.add("cannot read " + source + " (" + file + "): " + e.getClass().getSimpleName());
+            return "";
+        }
+    }
+
     public static ServiceConfig defaults() {
         return load(Map.of(), new Properties(), Map.of());
     }
@@ -143,6 +161,10 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             if (value == null) {
                 value = env.get(s.env());
                 source = "environment variable " + s.env();
+            }
+            if (value == null && env.containsKey(s.env() + FILE_SUFFIX)) {
+                source = "the file named by " + s.env() + FILE_SUFFIX;
+                value = readSecretFile(env.get(s.env() + FILE_SUFFIX), source, errors);
             }
             if (value == null) {
                 value = file.getProperty(s.key());
