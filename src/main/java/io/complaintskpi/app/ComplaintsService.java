@@ -2,7 +2,9 @@ package io.complaintskpi.app;
 
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
+import io.complaintskpi.broker.TopicSpec;
 import io.complaintskpi.broker.TopicSpecs;
+import org.apache.kafka.clients.admin.Admin;
 import io.complaintskpi.config.RulesFingerprint;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
@@ -94,7 +96,15 @@ public final class ComplaintsService implements AutoCloseable {
             LOG.info("embedded Kafka broker on {}, {} s after the JVM started", broker.bootstrapServers(),
                     CrashRecovery.sinceJvmStart());
         }
-        TopicProvisioner.provision(config.kafkaClientProperties(), TopicSpecs.load());
+        // complaint-alerts names complaints: kept only as long as alerts.retention says, also when it existed.
+        String alertsRetention = Long.toString(config.alertsRetention().toMillis());
+        List<TopicSpec> specs = TopicSpecs.load().stream().map(spec -> spec.name().equals(Names.ALERTS_TOPIC)
+                ? spec.withConfig(TopicSpec.RETENTION_MS, alertsRetention) : spec).toList();
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            provisioner.provision(specs);
+            provisioner.enforce(Names.ALERTS_TOPIC, TopicSpec.RETENTION_MS, alertsRetention);
+        }
         LOG.info("topics checked, {} s after the JVM started", CrashRecovery.sinceJvmStart());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DeadLetterWatcher deadLetters = new DeadLetterWatcher(config.kafkaClientProperties(), Names.DLQ_TOPIC, metrics);

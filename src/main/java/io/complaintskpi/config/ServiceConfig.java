@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHost, int httpPort, String advertisedHost,
                             String applicationId, String defaultAuthority, Map<String, String> authorityNames,
-                            Duration alertScanInterval, boolean publicByDefault, int streamThreads,
+                            Duration alertScanInterval, Duration alertsRetention, boolean publicByDefault,
+                            int streamThreads,
                             int standbyReplicas, int internalReplicationFactor, int rocksDbMemoryMb,
                             RuleSettings rules, Security security) {
 
@@ -90,6 +91,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
             new Setting("alerts.scan-interval", "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
                     "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)",
                     SettingForm.duration()),
+            new Setting("alerts.retention", "COMPLAINTS_ALERTS_RETENTION", "400d",
+                    "how long complaint-alerts keeps an alert (it names a complaint): retention.ms of the topic, set"
+                            + " at every start", SettingForm.duration()),
             new Setting("disclosure.public-by-default", "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
                     "apply small-number suppression to every output unless ?public=false is asked",
                     SettingForm.bool()),
@@ -205,6 +209,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                 (String) v.get("authority.default"),
                 cast(v.get("authority.names")),
                 (Duration) v.get("alerts.scan-interval"),
+                (Duration) v.get("alerts.retention"),
                 (Boolean) v.get("disclosure.public-by-default"),
                 (Integer) v.get("streams.threads"),
                 (Integer) v.get("streams.standby-replicas"),
@@ -257,13 +262,13 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
 
     public ServiceConfig withBootstrapServers(String servers) {
         return new ServiceConfig(servers, dataDir, httpHost, httpPort, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
+                defaultAuthority, authorityNames, alertScanInterval, alertsRetention, publicByDefault, streamThreads, standbyReplicas,
                 internalReplicationFactor, rocksDbMemoryMb, rules, security);
     }
 
     public ServiceConfig withHttpPort(int port) {
         return new ServiceConfig(bootstrapServers, dataDir, httpHost, port, advertisedHost, applicationId,
-                defaultAuthority, authorityNames, alertScanInterval, publicByDefault, streamThreads, standbyReplicas,
+                defaultAuthority, authorityNames, alertScanInterval, alertsRetention, publicByDefault, streamThreads, standbyReplicas,
                 internalReplicationFactor, rocksDbMemoryMb, rules, security);
     }
 

@@ -3,7 +3,9 @@ package io.complaintskpi.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +21,12 @@ class FailWellTest {
     Path dataDir;
 
     @Test
-    void aKilledWatcherThreadMakesHealthFailAndNamesIt() {
-        try (ComplaintsService service = ComplaintsService.start(EndToEndScenario.config(dataDir, ""))) {
+    void aKilledWatcherThreadMakesHealthFailAndNamesIt() throws Exception {
+        Path data = dataDir.resolve("data");
+        try (ComplaintsService service = ComplaintsService.start(EndToEndScenario.config(data, ""))) {
             ServiceClient client = new ServiceClient(service);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                    .as("the data folder holds personal data: its owner's only").isEqualTo("rwx------");
             ServiceClient.Response healthy = client.get("/health");
             assertThat(healthy.status()).isEqualTo(200);
             assertThat(healthy.body().get("status").asText()).isEqualTo("UP");
