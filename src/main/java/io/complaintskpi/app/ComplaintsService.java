@@ -161,7 +161,7 @@ public final class ComplaintsService implements AutoCloseable {
         QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec(), config.security().internalSecret()));
+                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules.complaintViews());
         resources.push(queries);
         // Dead threads are replaced (above); ERROR means the stream threads are gone for good.
         parts.add(new Liveness.Part("Kafka Streams", () -> streams.state() != KafkaStreams.State.ERROR

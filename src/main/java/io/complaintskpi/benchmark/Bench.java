@@ -434,7 +434,7 @@ public final class Bench {
     }
 
     private static String repartitionTopic() {
-        return APPLICATION_ID + "-" + Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
+        return Names.kpiContributionsTopic(APPLICATION_ID);
     }
 
     private static double seconds(long startedNanos) {

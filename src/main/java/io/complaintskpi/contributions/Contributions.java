@@ -25,6 +25,7 @@ import io.complaintskpi.rules.Timescales;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,7 +50,7 @@ public final class Contributions {
         if (state.complaint() != null) {
             complaint(state.complaint(), sink);
         }
-        Map<String, Dated<ContextFigureRecorded>> latestFigures = new LinkedHashMap<>();
+        Map<List<Object>, Dated<ContextFigureRecorded>> latestFigures = new LinkedHashMap<>();
         for (Dated<ComplaintEvent> entry : state.ledger()) {
             ComplaintEvent event = entry.value();
             LocalDate on = entry.on();
@@ -65,7 +66,7 @@ public final class Contributions {
                 sink.add(Metric.OMBUDSMAN_REMEDY_PENCE, Metric.ALL, on, decision.remedyPence());
             } else if (event instanceof ContextFigureRecorded figure) {
                 // A later record for the same figure and year replaces the earlier one.
-                latestFigures.put(figure.figure() + "|" + figure.financialYear(), new Dated<>(on, figure));
+                latestFigures.put(List.of(figure.figure(), figure.financialYear()), new Dated<>(on, figure));
             } else if (event instanceof AdrHeld adr && state.complaint() != null) {
                 Regime regime = state.complaint().regime();
                 sink.add(Metric.adr(regime), adr.kind().name(), on, 1);

@@ -2,10 +2,12 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,12 @@ public interface QueryService {
 
     /** The accepted events of one key, if it has any. */
     Optional<CaseHistory> caseHistory(String complaintId);
+
+    /**
+     * One complaint's stages and statutory clocks on {@code today}, worked out by the domain from its history
+     * wherever it is stored; empty when the key holds no complaint.
+     */
+    Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today);
 
     /**
      * The caseload: open or overdue complaints from the index of open ones (cost: what is open), or a page of

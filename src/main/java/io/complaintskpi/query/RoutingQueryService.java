@@ -2,6 +2,8 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
@@ -39,6 +41,7 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     private final QueryService local;
     private final Instances instances;
     private final PeerClient peers;
+    private final ComplaintViews views;
     private final SeriesReader series = new MergedSeries();
     private final ExecutorService fanOut = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "peer-query");
@@ -46,10 +49,12 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         return thread;
     });
 
-    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers) {
+    /** {@code views} work out a complaint's views here from its history, wherever the history is stored. */
+    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers, ComplaintViews views) {
         this.local = local;
         this.instances = instances;
         this.peers = peers;
+        this.views = views;
     }
 
     @Override
@@ -66,6 +71,11 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     public Optional<CaseHistory> caseHistory(String complaintId) {
         Optional<String> owner = instances.ownerOf(complaintId);
         return owner.isEmpty() ? local.caseHistory(complaintId) : peers.caseHistory(owner.get(), complaintId);
+    }
+
+    @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
     }
 
     /** Each instance answers from its own complaints, already filtered and limited; the pages merge into one. */

@@ -3,7 +3,6 @@ package io.complaintskpi.report;
 import io.complaintskpi.figures.CostTable;
 
 import io.complaintskpi.contributions.Metric;
-import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
 import io.complaintskpi.disclosure.Disclosure;
 import io.complaintskpi.figures.FigureSettings;
@@ -18,7 +17,10 @@ import io.complaintskpi.rules.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,11 @@ public record AnnualReport(String authority, String year, String priorYear, bool
 
     /** Years in the cost table (table 8): the report's year and the two before. */
     public static final int COST_YEARS = 3;
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** "6 December 2026 at 13:28", UK time: the JSON keeps the exact instant in {@code provenance}. */
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm",
+            Locale.UK);
 
     /** The warning a copy with small numbers carries at its top, in every format. */
     public static final String NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION: small numbers are shown and people"
@@ -54,7 +61,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
      * Builds the report from the catalogue, titled with the authority's display name; {@code publicOutput}
      * applies small-number suppression, {@code settings} are the rules the figures were computed with.
      */
-    public static AnnualReport build(KpiEvaluator catalogue, String authority, String authorityName,
+    public static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
                                      Instant generatedAt) {
         Period period = Period.financialYear(year);
@@ -62,6 +69,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
         List<ReportTable> tables = new AnnualReportTables(cells, costs).all();
+        String authorityName = names.nameOf(authority);
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
         String title = who + ": children's social care statutory complaints, annual report " + year.label();
         Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period), settings);
@@ -77,7 +85,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
     public List<List<String>> about() {
         FigureSettings settings = provenance.settings();
         return List.of(
-                List.of("Generated at", provenance.generatedAt().toString()),
+                List.of("Generated on", HUMAN_TIME.format(provenance.generatedAt().atZone(LONDON))),
                 List.of("Events up to", provenance.dataUpTo() == null ? "no complaint received or closed in the year"
                         : provenance.dataUpTo() + " (the latest day of the year with a complaint received or closed)"),
                 List.of("Stage 2 clock starts at", switch (settings.stage2ClockStart()) {
@@ -109,13 +117,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
     }
 
     private static List<String> notes(boolean publicOutput) {
-        String symbols = "Symbols: " + Cell.SUPPRESSED + " = a count from "
-                + Disclosure.SMALLEST_SUPPRESSED + " to " + Disclosure.LARGEST_SUPPRESSED
-                + " suppressed to protect the people concerned, or a figure hidden so that one cannot be worked out"
-                + " from totals (rates and changes derived from a hidden count are hidden too); "
-                + Cell.NOT_APPLICABLE + " = not applicable (nothing to divide by); "
-                + Cell.NOT_AVAILABLE + " = not available (not recorded for the year, which is not 0); "
-                + Cell.ROUNDS_TO_ZERO + " = a percentage that rounds to 0.0% but is not zero.";
+        String symbols = "Symbols: " + String.join("; ", SymbolKey.MEANINGS.values()) + ".";
         return List.of(
                 "The report covers representations made under the Children Act 1989 Representations Procedure "
                         + "(England) Regulations 2006 (SI 2006/1738), with the timescales of regs 14 to 20 and the "

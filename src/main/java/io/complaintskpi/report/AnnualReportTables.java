@@ -31,9 +31,19 @@ final class AnnualReportTables {
         this.before = cells.priorPeriod().label();
     }
 
+    /**
+     * Every table in document order, numbered from 1 in that order: the number is in the title and the id
+     * ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
+     */
     List<ReportTable> all() {
-        return List.of(context(), received(), laterStages(), serviceAreas(), compliments(), whoComplains(),
-                stage1Timeliness(), laterTimeliness(), causes(), outcomes(), costs(), actions(), ombudsman(), adr());
+        List<ReportTable> tables = List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
+                whoComplains(), stage1Timeliness(), laterTimeliness(), causes(), outcomes(), costs(), actions(),
+                ombudsman(), adr());
+        List<ReportTable> numbered = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            numbered.add(tables.get(i).numbered(i + 1));
+        }
+        return SymbolKey.attach(numbered);
     }
 
     private ReportTable context() {
@@ -42,22 +52,23 @@ final class AnnualReportTables {
             DisclosedFigure f = cells.figure("context." + figure.name().toLowerCase(Locale.ROOT));
             rows.add(row(Labels.of(figure.name()), f.prior(), f.current(), f.percentChange()));
         }
-        return new ReportTable("table1", "Table 1: Context - activity of children's social care",
+        return new ReportTable("Context - activity of children's social care",
                 List.of("Measure", before, now, "% change"), rows, null);
     }
 
     private ReportTable received() {
-        return changeTable("table2", "Table 2: Statutory children's complaints received", List.of(
+        return changeTable("Statutory children's complaints received", List.of(
                 figureRow("Stage 1 complaints", "stage1.received"),
                 figureRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
                 figureRow("Stage 2 requests", "stage2.received"),
                 figureRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
                 figureRow("Stage 3 requests", "stage3.received"),
-                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null);
+                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null)
+                .withChart(ReportTable.Chart.of(List.of(0, 2, 4), List.of(1, 2)));
     }
 
     private ReportTable laterStages() {
-        return changeTable("stages", "Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
+        return changeTable("Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
                 figureRow("Stage 2 investigations adjudicated", "stage2.responded"),
                 figureRow("Stage 2 complaints withdrawn", "stage2.withdrawn"),
                 figureRow("Stage 3 reviews completed", "stage3.responded"),
@@ -68,28 +79,30 @@ final class AnnualReportTables {
     }
 
     private ReportTable serviceAreas() {
-        return breakdownTable("table3", "Table 3: Stage 1 complaints received by service area", "Service area",
+        return breakdownTable("Stage 1 complaints received by service area", "Service area",
                 "stage1.received.by_service_area", "stage1.received");
     }
 
     private ReportTable compliments() {
-        return breakdownTable("compliments", "Compliments received by service area", "Service area",
+        return breakdownTable("Compliments received by service area", "Service area",
                 "compliments.by_service_area", "compliments.received");
     }
 
     private ReportTable whoComplains() {
-        return shareTable("who", "Who complains: stage 1 complaints received", "Complainant", List.of(
+        return shareTable("Who complains: stage 1 complaints received", "Complainant", List.of(
                 shareRow("Children and young people", "complainant.children", "complainant.children.rate"),
                 shareRow("Everyone else", "complainant.others", "complainant.others.rate"),
                 shareRow("Total", "stage1.received", null)), null);
     }
 
     private ReportTable stage1Timeliness() {
-        return shareTable("table4", "Table 4: Stage 1 response times (complaints resolved in the year)",
-                "Response time", timelinessRows(1, "Within 10 working days", "Within 20 working days",
+        return shareTable("Stage 1 response times (complaints resolved in the year)",
+                "Response time (cumulative bands)", timelinessRows(1, "Within 10 working days", "Within 20 working days",
                         "Over 20 working days", "Stage 1 responses"),
                 "Within 20 working days includes those within 10 (the statutory maximum); percentages are of "
-                        + "the stage 1 responses in the year.");
+                        + "the stage 1 responses in the year.")
+                .withChart(new ReportTable.Chart(List.of(0, 1), List.of(2, 4), 100.0,
+                        "Statutory target: every complaint answered within 20 working days", null, null));
     }
 
     private ReportTable laterTimeliness() {
@@ -97,7 +110,7 @@ final class AnnualReportTables {
                 "Stage 2: within 65 working days", "Stage 2: over 65 working days", "Stage 2 adjudications"));
         rows.addAll(timelinessRows(3, "Stage 3: panel met within 30 working days",
                 "Stage 3: panel met after 30 working days", "Stage 3 panels held"));
-        return shareTable("timeliness23", "Stages 2 and 3: response times", "Response time", rows,
+        return shareTable("Stages 2 and 3: response times", "Response time (stage 2 bands cumulative)", rows,
                 "Within 65 working days includes those within 25. Stage 3 counts panels held in the year against "
                         + "the 30 working days from the request (reg 19(4)).");
     }
@@ -125,10 +138,12 @@ final class AnnualReportTables {
             rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
                     rate.current()));
         }
-        return new ReportTable("table6", "Tables 5 and 6: Complaint causes resolved at stage 1, with uphold rates",
+        return new ReportTable("Complaint causes resolved at stage 1, with uphold rates",
                 List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
                         now + " uphold rate"), rows,
-                "One complaint may have several causes, so causes do not add up to complaints.");
+                "One complaint may have several causes, so causes do not add up to complaints.")
+                .withChart(new ReportTable.Chart(SvgChart.range(0, rows.size()), List.of(1, 3), null, null,
+                        "upheld", 5));
     }
 
     private ReportTable outcomes() {
@@ -139,8 +154,9 @@ final class AnnualReportTables {
         }
         rows.add(shareRow("Upheld (totally or partly)", "stage1.upheld", "stage1.upheld.rate"));
         rows.add(shareRow("Stage 1 complaints resolved", "stage1.resolved", null));
-        return shareTable("table7", "Table 7: Stage 1 outcomes (complaints resolved in the year)", "Outcome", rows,
-                "Percentages are of the stage 1 complaints resolved in the year.");
+        return shareTable("Stage 1 outcomes (complaints resolved in the year)", "Outcome", rows,
+                "Percentages are of the stage 1 complaints resolved in the year.")
+                .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 2), List.of(1, 3)));
     }
 
     private ReportTable costs() {
@@ -151,8 +167,9 @@ final class AnnualReportTables {
             rows.add(moneyRow(Labels.of(line.category()), line));
         }
         rows.add(moneyRow("Total", costs.total()));
-        return new ReportTable("table8", "Table 8: Costs incurred through the complaints procedure", columns, rows,
-                "Exact amounts, added up in pence.");
+        return new ReportTable("Costs incurred through the complaints procedure", columns, rows,
+                "Exact amounts, added up in pence.")
+                .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 1), SvgChart.range(1, columns.size())));
     }
 
     private ReportTable actions() {
@@ -163,7 +180,7 @@ final class AnnualReportTables {
         rows.add(plainRow("Upheld stage 1 complaints resolved", "actions.upheld_complaints"));
         rows.add(plainRow("... with an action beyond an apology", "actions.beyond_apology"));
         rows.add(plainRow("Share with an action beyond an apology", "actions.beyond_apology.rate"));
-        return new ReportTable("table9", "Table 9: Actions taken in response to upheld complaints",
+        return new ReportTable("Actions taken in response to upheld complaints",
                 List.of("Action", before, now), rows, "A complaint may lead to several actions.");
     }
 
@@ -179,7 +196,7 @@ final class AnnualReportTables {
         rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
         rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
         rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
-        return new ReportTable("ombudsman", "Local Government and Social Care Ombudsman", List.of("Measure", before, now),
+        return new ReportTable("Local Government and Social Care Ombudsman", List.of("Measure", before, now),
                 rows, null);
     }
 
@@ -194,25 +211,25 @@ final class AnnualReportTables {
             rows.add(plainRow(name + " that prevented an escalation", base + ".prevented_escalation"));
         }
         rows.add(plainRow("Escalations prevented", "adr.escalations_prevented"));
-        return new ReportTable("adr", "Alternative dispute resolution", List.of("Measure", before, now), rows, null);
+        return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
     }
 
-    private ReportTable changeTable(String id, String title, List<Row> rows, String note) {
-        return new ReportTable(id, title, List.of("Measure", before, now, "Change", "% change"), rows, note);
+    private ReportTable changeTable(String title, List<Row> rows, String note) {
+        return new ReportTable(title, List.of("Measure", before, now, "Change", "% change"), rows, note);
     }
 
-    private ReportTable breakdownTable(String id, String title, String heading, String breakdownId, String totalId) {
+    private ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure f : cells.all(breakdownId)) {
             rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
         }
         DisclosedFigure total = cells.figure(totalId);
         rows.add(row("Total", total.prior(), total.current(), total.change()));
-        return new ReportTable(id, title, List.of(heading, before, now, "Change"), rows, null);
+        return new ReportTable(title, List.of(heading, before, now, "Change"), rows, null);
     }
 
-    private ReportTable shareTable(String id, String title, String heading, List<Row> rows, String note) {
-        return new ReportTable(id, title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
+    private ReportTable shareTable(String title, String heading, List<Row> rows, String note) {
+        return new ReportTable(title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
     }
 
     private Row figureRow(String label, String id) {

@@ -22,9 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -77,6 +75,9 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (outcome instanceof CaseStep.Rejected rejected) {
             throw rejected.reason(); // dead-lettered with the rule's reason
         }
+        if (outcome instanceof CaseStep.Failed failed) {
+            throw failed.error(); // dead-lettered, logged with its trace and counted as an internal error
+        }
         if (outcome instanceof CaseStep.Applied applied) {
             histories.put(record.key(), applied.history());
             openComplaints.follow(applied.before(), applied.after());
@@ -89,20 +90,20 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     }
 
     private void followDeadlines(CaseState before, CaseState after, long timestamp) {
-        // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
-        Map<Alert, String> open = new IdentityHashMap<>();
-        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> open.put(kv.value, kv.key));
+        List<Alert> open = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(
+                OpenAlertKeySchema.complaintPrefix(after.key()), new StringSerializer())) {
+            it.forEachRemaining(kv -> open.add(kv.value));
         }
-        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
-        changes.unschedule().forEach(gone -> deadlineIndex.delete(gone.indexKey()));
-        changes.schedule().forEach(added -> deadlineIndex.put(added.indexKey(), added));
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
+        changes.unschedule().forEach(gone -> deadlineIndex.delete(DeadlineIndexKeySchema.key(gone)));
+        changes.schedule().forEach(added -> deadlineIndex.put(DeadlineIndexKeySchema.key(added), added));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
+        changes.over().forEach(alert -> clear(alert, now, timestamp));
     }
 
-    private void clear(String storeKey, Alert alert, Instant now, long timestamp) {
-        openAlerts.delete(storeKey);
+    private void clear(Alert alert, Instant now, long timestamp) {
+        openAlerts.delete(OpenAlertKeySchema.key(alert.id()));
         context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert.cleared(now)), timestamp));
     }
 
@@ -117,7 +118,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(LONDON).toLocalDate();
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
-        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, today + "|\uffff")) {
+        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, DeadlineIndexKeySchema.firingUpTo(today))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, PendingAlert> kv : due) {
@@ -127,12 +128,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
                 pending.supersedes().ifPresent(id -> {
-                    Alert replaced = openAlerts.get(id);
+                    Alert replaced = openAlerts.get(OpenAlertKeySchema.key(id));
                     if (replaced != null) {
-                        clear(id, replaced, now, wallClockMs);
+                        clear(replaced, now, wallClockMs);
                     }
                 });
-                openAlerts.put(alert.id(), alert);
+                openAlerts.put(OpenAlertKeySchema.key(alert.id()), alert);
                 context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
             });
         }

@@ -4,6 +4,8 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.KpiKey;
@@ -17,6 +19,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
@@ -34,6 +37,7 @@ public final class StreamsQueryService implements QueryService {
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
     private final StoreCaseload caseload;
+    private final ComplaintViews views;
     private final StoreContributors contributors;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
@@ -41,6 +45,7 @@ public final class StreamsQueryService implements QueryService {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiPartitions);
+        this.views = rules.complaintViews();
         this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
                 () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
                         Names.EVENTS_TOPIC::equals).values()), rules);
@@ -61,6 +66,11 @@ public final class StreamsQueryService implements QueryService {
     public Optional<CaseHistory> caseHistory(String complaintId) {
         ReadOnlyKeyValueStore<String, CaseHistory> store = store(Names.CASE_HISTORY_STORE);
         return Optional.ofNullable(store.get(complaintId));
+    }
+
+    @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
     }
 
     @Override
@@ -111,9 +121,8 @@ public final class StreamsQueryService implements QueryService {
      * metric (found as the repartition placed it) and seeks stay in order within it.
      */
     private StoreSeriesReader.Local kpiPartitions() {
-        String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
         Map<Integer, ReadOnlyKeyValueStore<String, Long>> local =
-                localPartitions(Names.KPI_TOTALS_STORE, topic -> topic.endsWith(sums));
+                localPartitions(Names.KPI_TOTALS_STORE, Names::isKpiContributionsTopic);
         return new StoreSeriesReader.Local() {
             @Override
             public Collection<ReadOnlyKeyValueStore<String, Long>> all() {

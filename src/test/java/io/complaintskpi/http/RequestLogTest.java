@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.query.StubQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ class RequestLogTest {
     void aFailureOnAComplaintsRouteIsLoggedWithoutItsReference() throws Exception {
         StubQueries failing = new StubQueries(true, List.of()) {
             @Override
-            public Optional<CaseHistory> caseHistory(String complaintId) {
+            public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
                 throw new IllegalStateException("the store broke");
             }
         };

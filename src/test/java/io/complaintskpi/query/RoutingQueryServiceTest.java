@@ -3,12 +3,15 @@ package io.complaintskpi.query;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoutingQueryServiceTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 6, 1);
+    private static final ComplaintViews VIEWS = new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES);
 
     private RoutingQueryService routing;
 
@@ -44,7 +48,7 @@ class RoutingQueryServiceTest {
     @Test
     void sumsAreLocalPlusEveryPeerAndAKeyIsReadFromItsOwner() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers, VIEWS);
 
         assertThat(routing.series().sumByDimension("E1", "m", DAY, DAY)).containsExactly(Map.entry("all", 8L));
         assertThat(routing.series().daily("E1", "m", "all", DAY, DAY)).containsExactly(Map.entry(DAY, 8L));
@@ -62,7 +66,7 @@ class RoutingQueryServiceTest {
             public Caseload.Page caseload(Caseload.Query query) {
                 return new Caseload.Page(1, List.of(row("local", 3)), null);
             }
-        }, instances(List.of("b:1", "c:1"), null), peers);
+        }, instances(List.of("b:1", "c:1"), null), peers, VIEWS);
         Caseload.Query query = new Caseload.Query(Caseload.Status.OPEN, "E1", null, null, null, 2, DAY, null);
 
         Caseload.Page page = routing.caseload(query);
@@ -80,7 +84,7 @@ class RoutingQueryServiceTest {
             public DrillDown.Page contributors(DrillDown.Query query) {
                 return new DrillDown.Page(List.of(contributor("a|1")), null);
             }
-        }, instances(List.of("b:1", "c:1"), null), peers);
+        }, instances(List.of("b:1", "c:1"), null), peers, VIEWS);
         DrillDown.Query query = new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 3);
 
         DrillDown.Page page = routing.contributors(query);
@@ -96,7 +100,7 @@ class RoutingQueryServiceTest {
     @Test
     void aBatchOfSumsIsOneCallToEachPeerMergedSpanBySpan() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, VIEWS);
         Span day = new Span("m", DAY, DAY);
         Span none = new Span("other", DAY, DAY);
 
@@ -111,7 +115,7 @@ class RoutingQueryServiceTest {
     @Test
     void aloneNothingCrossesTheNetwork() {
         FakePeers peers = new FakePeers(Map.of(), null);
-        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers);
+        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers, VIEWS);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(3L);
         assertThat(routing.caseHistory("any")).contains(CaseHistory.empty());
@@ -119,11 +123,43 @@ class RoutingQueryServiceTest {
     }
 
     @Test
+    void aComplaintsDeadlinesAreWorkedOutFromTheHistoryItsOwnerHolds() {
+        CaseHistory received = new CaseHistory(List.of(Cases.on("2015-06-01", Cases.children())));
+        FakePeers peers = new FakePeers(Map.of(), null) {
+            @Override
+            public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
+                historyAskedOf = peer;
+                return Optional.of(received);
+            }
+        };
+        routing = new RoutingQueryService(local(1L), instances(List.of("c:1"), "c:1"), peers, VIEWS);
+
+        ComplaintDeadlines deadlines = routing.complaintDeadlines(Cases.KEY, DAY).orElseThrow();
+
+        assertThat(peers.historyAskedOf).isEqualTo("c:1");
+        assertThat(deadlines.complaintId()).isEqualTo(Cases.KEY);
+        assertThat(deadlines.stages()).singleElement().satisfies(stage -> {
+            // Received Monday 1 June 2015: 10 working days later.
+            assertThat(stage.due()).isEqualTo(LocalDate.of(2015, 6, 15));
+            assertThat(stage.status()).isEqualTo("OPEN");
+        });
+    }
+
+    @Test
+    void aKeyItsOwnerHoldsNoHistoryOfHasNoDeadlines() {
+        FakePeers peers = new FakePeers(Map.of(), null);
+        routing = new RoutingQueryService(local(1L), instances(List.of("c:1"), "c:1"), peers, VIEWS);
+
+        assertThat(routing.complaintDeadlines("K-none", DAY)).isEmpty();
+        assertThat(peers.historyAskedOf).isEqualTo("c:1");
+    }
+
+    @Test
     void peersAreAskedAtTheSameTime() {
         // Each peer answers only once both have been asked: asked one after the other, this would not finish.
         CountDownLatch bothAsked = new CountDownLatch(2);
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), bothAsked);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, VIEWS);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(8L);
     }
@@ -136,7 +172,7 @@ class RoutingQueryServiceTest {
                 throw new IllegalStateException("instance " + peer + " did not answer");
             }
         };
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers, VIEWS);
 
         assertThatThrownBy(() -> routing.series().authorities()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("instance b:1 did not answer");

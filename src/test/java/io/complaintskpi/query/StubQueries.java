@@ -2,11 +2,15 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.Cases;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,12 @@ public class StubQueries implements QueryService {
     @Override
     public Optional<CaseHistory> caseHistory(String complaintId) {
         return history;
+    }
+
+    /** Worked out from the stub's history, as the real seams do, by the lifecycle tests' machine and due dates. */
+    @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return history.flatMap(h -> new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES).deadlines(complaintId, h, today));
     }
 
     @Override

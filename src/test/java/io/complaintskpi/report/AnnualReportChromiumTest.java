@@ -80,6 +80,33 @@ class AnnualReportChromiumTest {
     }
 
     @Test
+    void the_charts_are_drawn_beside_their_tables_without_script(SeedService service)
+            throws IOException, InterruptedException {
+        Path dom = work.resolve("dom.html");
+        run(List.of("--dump-dom", service.baseUrl() + ROUTE), dom);
+        String rendered = Files.readString(dom, StandardCharsets.UTF_8);
+        assertThat(rendered).doesNotContain("<script");
+        List<String> charts = new ArrayList<>();
+        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg class=\"chart\".*?</svg>",
+                java.util.regex.Pattern.DOTALL).matcher(rendered);
+        while (svg.find()) {
+            charts.add(svg.group());
+        }
+        assertThat(charts).hasSize(5);
+        assertThat(charts.get(0)).contains("<title>Chart of Table 2: Statutory children's complaints received</title>")
+                .contains(">65</text>").contains(">57</text>");
+        assertThat(charts.get(4)).contains("<title>Chart of Table 11: Costs").contains(">£3,910</text>");
+
+        Path shot = work.resolve("charts.png");
+        run(List.of("--screenshot=" + shot, "--window-size=1280,6000", service.baseUrl() + ROUTE),
+                work.resolve("charts.out"));
+        BufferedImage image = ImageIO.read(shot.toFile());
+        // The report year's bars are GOV.UK blue (#1d70b8), the prior year's light blue (#5694ca): both are painted.
+        assertThat(pixels(image, 0x1d70b8)).as("report-year bar pixels").isGreaterThan(2_000);
+        assertThat(pixels(image, 0x5694ca)).as("prior-year bar pixels").isGreaterThan(1_000);
+    }
+
+    @Test
     void a_screenshot_of_the_page_is_kept_as_a_build_artifact(SeedService service)
             throws IOException, InterruptedException {
         Files.createDirectories(SCREENSHOT.getParent());
@@ -130,6 +157,18 @@ class AnnualReportChromiumTest {
     /** Text as a DOM serialiser writes it inside an element: only &, < and > are escaped. */
     private static String text(String raw) {
         return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static long pixels(BufferedImage image, int rgb) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static int colours(BufferedImage image) {
