@@ -60,7 +60,7 @@ public final class Contributions {
                 sink.add(Metric.COMPLIMENTS, compliment.serviceArea(), on, 1);
             } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
                 sink.add(Metric.OMBUDSMAN_ENQUIRIES,
-                        enquiry.serviceArea() == null ? "unspecified" : enquiry.serviceArea(), on, 1);
+                        enquiry.serviceArea() == null ? Metric.UNSPECIFIED : enquiry.serviceArea(), on, 1);
             } else if (event instanceof OmbudsmanDecision decision) {
                 sink.add(Metric.OMBUDSMAN_DECISIONS, decision.outcome().name(), on, 1);
                 sink.add(Metric.OMBUDSMAN_REMEDY_PENCE, Metric.ALL, on, decision.remedyPence());
@@ -120,7 +120,7 @@ public final class Contributions {
             Stage first = complaint.stages().get(0);
             if (first.acknowledgedOn() != null) {
                 boolean inTime = !first.acknowledgedOn().isAfter(dueDates.acknowledgementDue(complaint));
-                sink.add(Metric.acknowledgement(regime), inTime ? "on_time" : "late", first.acknowledgedOn(), 1);
+                sink.add(Metric.acknowledgement(regime), inTime ? Metric.ON_TIME : Metric.LATE, first.acknowledgedOn(), 1);
             }
         }
     }
@@ -130,7 +130,7 @@ public final class Contributions {
         if (regime == Regime.ADULTS) {
             if (stage.responded()) {
                 boolean onTime = !stage.closedOn().isAfter(dueDates.due(complaint, stage));
-                sink.add(Metric.timeliness(regime, 1), onTime ? "on_time" : "late", stage.closedOn(), 1);
+                sink.add(Metric.timeliness(regime, 1), onTime ? Metric.ON_TIME : Metric.LATE, stage.closedOn(), 1);
             }
             return;
         }
@@ -160,7 +160,7 @@ public final class Contributions {
 
     private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
         boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
-        sink.add(metric, inTime ? "on_time" : "late", on, 1);
+        sink.add(metric, inTime ? Metric.ON_TIME : Metric.LATE, on, 1);
     }
 
     /** The change that turns {@code before} into {@code after}: only keys whose amount moved. */

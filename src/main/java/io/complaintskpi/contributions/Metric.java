@@ -28,6 +28,11 @@ public final class Metric {
 
     /** The single dimension of a series that has no breakdown. */
     public static final String ALL = "all";
+    /** The two dimensions of a series timed against one target: met it, or did not. */
+    public static final String ON_TIME = "on_time";
+    public static final String LATE = "late";
+    /** The dimension of an Ombudsman enquiry that names no service area. */
+    public static final String UNSPECIFIED = "unspecified";
 
     private static final Pattern STAGE = Pattern.compile("\\.stage(\\d)\\.");
 
