@@ -10,17 +10,20 @@ import java.util.Optional;
 
 /**
  * What the service shows of one complaint, worked out from its accepted history by the same state machine
- * and rules as the topology: today its deadlines ({@link ComplaintDeadlines}). The query seam answers with
+ * and rules as the topology: today its deadlines ({@link ComplaintDeadlines}) and its story
+ * ({@link ComplaintStory}: events, clocks and the alerts its deadlines raised). The query seam answers with
  * these views, so the web layer only serialises them; another view of one complaint belongs beside them.
  */
 public final class ComplaintViews {
 
     private final LifecycleMachine machine;
     private final DueDates dueDates;
+    private final DeadlineWatch watch;
 
-    public ComplaintViews(LifecycleMachine machine, DueDates dueDates) {
+    public ComplaintViews(LifecycleMachine machine, DueDates dueDates, DeadlineWatch watch) {
         this.machine = machine;
         this.dueDates = dueDates;
+        this.watch = watch;
     }
 
     /** The complaint's state, if the key holds a complaint (not a compliment, cost or other reference). */
@@ -31,5 +34,10 @@ public final class ComplaintViews {
     /** The complaint's stages with their statutory clocks on {@code today}, if the key holds a complaint. */
     public Optional<ComplaintDeadlines> deadlines(String key, CaseHistory history, LocalDate today) {
         return complaint(key, history).map(state -> ComplaintDeadlines.of(state, dueDates, today));
+    }
+
+    /** The complaint's story on {@code today}, if the key holds a complaint. */
+    public Optional<ComplaintStory> story(String key, CaseHistory history, LocalDate today) {
+        return ComplaintStory.of(key, history, machine, dueDates, watch, today);
     }
 }

@@ -12,6 +12,8 @@ import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
@@ -36,21 +38,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write the children's social care complaints annual report for a financial year as JSON,"
-                + " CSV and HTML: annual-<authority>-<yyyy-yy>[-public].{json,csv,html}.",
-                "Computed offline from a JSON Lines file of events (default: the built-in seed fixture), or"
-                        + " fetched from a running service with --url."})
+                + " CSV, HTML and/or PDF: annual-<authority>-<yyyy-yy>[-public].{json,csv,html,pdf}.",
+                "Computed offline from a JSON Lines file of events (default: the built-in seed fixture), one report"
+                        + " per authority in it, or fetched from a running service with --url."})
 final class ReportCommand implements Callable<Integer> {
 
     private static final Pattern SAFE_AUTHORITY = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final int REJECTIONS_LISTED = 10;
+    private static final List<String> FORMATS = List.of("json", "csv", "html", "pdf");
+    /** Exit status when the files are written but lines or events were rejected, with --strict. */
+    static final int REJECTED_WITH_STRICT = 3;
 
     @Spec
     CommandSpec spec;
@@ -69,6 +78,18 @@ final class ReportCommand implements Callable<Integer> {
             description = "suppress small counts (DfE conventions) for publication; --public=false for the full"
                     + " copy when disclosure.public-by-default is true (default: that setting)")
     Boolean publicOutput;
+
+    @Option(names = "--format", split = ",", defaultValue = "json,csv,html",
+            description = "formats to write, comma-separated, of json, csv, html, pdf (default ${DEFAULT-VALUE})")
+    List<String> formats;
+
+    @Option(names = "--strict", description = "exit with status 3 when any line or event of --events was rejected"
+            + " (the reports are written all the same)")
+    boolean strict;
+
+    @Option(names = "--commentary", description = "folder of commentary, <authority>/<yyyy-yy>/introduction.md and"
+            + " tableN.md (default: data.dir/commentary, as the service)")
+    Path commentary;
 
     @Option(names = "--out", defaultValue = "reports", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -94,8 +115,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
-    /** The report's three renderings, by file extension, and what it is about. */
+    /** The report's renderings, by file extension, and what it is about. */
     private record Rendered(String authority, boolean publicOutput, Map<String, byte[]> files) {
+    }
+
+    /** The reports made offline, and one line per rejected line or event of the file, for the end of the run. */
+    private record Offline(List<Rendered> reports, List<String> rejections) {
     }
 
     /** No report could be made (unreadable events, service unreachable ...); the message says why. */
@@ -114,25 +139,42 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--authority may only contain letters, digits, '_' and '-', got '" + authority + "'");
         }
-        Rendered report;
+        for (String format : formats) {
+            if (!FORMATS.contains(format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format must be among " + String.join(", ", FORMATS) + ", got '" + format + "'");
+            }
+        }
+        Offline made;
         try {
-            report = source.url != null ? fetch(financialYear, publicCopy) : offline(config, financialYear, publicCopy);
+            made = source.url != null ? new Offline(List.of(fetch(financialYear, publicCopy)), List.of())
+                    : offline(config, financialYear, publicCopy);
         } catch (NoReport e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
         }
         Files.createDirectories(out);
-        // A copy for publication is named apart, so it is never mistaken for (or overwritten by) the full one.
-        String base = "annual-" + report.authority() + "-" + financialYear.label().replace('/', '-')
-                + (report.publicOutput() ? "-public" : "");
         PrintWriter stdout = spec.commandLine().getOut();
-        for (var file : report.files().entrySet()) {
-            Path path = out.resolve(base + "." + file.getKey());
-            Files.write(path, file.getValue());
-            stdout.println("wrote " + path);
+        for (Rendered report : made.reports()) {
+            // A copy for publication is named apart, so it is never mistaken for (or overwritten by) the full one.
+            String base = "annual-" + report.authority() + "-" + financialYear.label().replace('/', '-')
+                    + (report.publicOutput() ? "-public" : "");
+            for (var file : report.files().entrySet()) {
+                Path path = out.resolve(base + "." + file.getKey());
+                Files.write(path, file.getValue());
+                stdout.println("wrote " + path);
+            }
         }
         stdout.flush();
-        return 0;
+        if (made.rejections().isEmpty()) {
+            return 0;
+        }
+        PrintWriter stderr = spec.commandLine().getErr();
+        stderr.printf("%d rejected (left out of the figures, as the service would dead-letter them):%n",
+                made.rejections().size());
+        made.rejections().forEach(stderr::println);
+        stderr.flush();
+        return strict ? REJECTED_WITH_STRICT : 0;
     }
 
     private FinancialYear parseYear() {
@@ -144,78 +186,117 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private Rendered offline(ServiceConfig config, FinancialYear financialYear, boolean publicCopy)
+    private Offline offline(ServiceConfig config, FinancialYear financialYear, boolean publicCopy)
             throws JsonProcessingException, NoReport {
         DomainRules rules = DomainWiring.rules(config);
         FixtureReader reader = new FixtureReader(rules.codec());
         String origin = source.events == null ? "the built-in seed fixture" : source.events.toString();
-        List<EventEnvelope> events;
+        FixtureReader.Lines lines;
         try {
-            events = source.events == null ? reader.classpath(FixtureReader.SEED_FIXTURE) : reader.file(source.events);
-        } catch (InvalidEventException | UncheckedIOException e) {
+            lines = source.events == null ? new FixtureReader.Lines(numbered(reader.classpath(FixtureReader.SEED_FIXTURE)),
+                    List.of()) : reader.readAll(source.events);
+        } catch (UncheckedIOException e) {
             throw new NoReport("cannot read events from " + origin + ": " + e.getMessage());
         }
+        List<EventEnvelope> events = lines.events().stream().map(FixtureReader.Line::event).toList();
         OfflineReplay.Result result = new OfflineReplay(rules.machine(), rules.contributions()).replay(events);
-        printTally(origin, events.size(), result);
+        spec.commandLine().getOut().printf("replayed %d events from %s: %d accepted, %d duplicates, %d rejected;"
+                        + " %d lines not valid events%n", events.size(), origin, result.accepted(), result.duplicates(),
+                result.rejected().size(), lines.bad().size());
 
-        String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
-        AnnualReport report = AnnualReport.build(new KpiEvaluator(result.series()), about,
-                config::authorityName, financialYear, publicCopy, config.rules().figureSettings(), clock.instant());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        // The same mapper as the HTTP route: the file is byte for byte what the service would serve.
-        files.put("json", EventCodec.MAPPER.writeValueAsBytes(report));
-        files.put("csv", AnnualReportCsv.render(report).getBytes(StandardCharsets.UTF_8));
-        files.put("html", AnnualReportHtml.render(report).getBytes(StandardCharsets.UTF_8));
-        return new Rendered(about, publicCopy, files);
-    }
-
-    private void printTally(String origin, int read, OfflineReplay.Result result) {
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("replayed %d events from %s: %d accepted, %d duplicates, %d rejected%n", read, origin,
-                result.accepted(), result.duplicates(), result.rejected().size());
-        PrintWriter stderr = spec.commandLine().getErr();
-        result.rejected().stream().limit(REJECTIONS_LISTED).forEach(r -> stderr.printf("rejected %s %s %s: %s%n",
-                r.event().complaintId(), r.event().event().getClass().getSimpleName(), r.event().eventId(),
-                r.reason()));
-        if (result.rejected().size() > REJECTIONS_LISTED) {
-            stderr.printf("... and %d more rejected%n", result.rejected().size() - REJECTIONS_LISTED);
+        Set<String> present = new TreeSet<>(result.series().authorities());
+        List<String> about;
+        if (authority != null) {
+            if (!present.contains(authority)) {
+                throw new NoReport("no events for authority " + authority + " in " + origin + (present.isEmpty()
+                        ? " (it has no accepted events)" : "; it has events for " + String.join(", ", present)));
+            }
+            about = List.of(authority);
+        } else if (present.isEmpty()) {
+            throw new NoReport("no accepted events in " + origin + ": no report to write");
+        } else {
+            about = List.copyOf(present);
         }
-        stderr.flush();
+        List<Rendered> reports = new ArrayList<>();
+        for (String code : about) {
+            AnnualReport report = AnnualReport.build(new KpiEvaluator(result.series()), code,
+                    config::authorityName, financialYear, publicCopy, config.rules().figureSettings(),
+                    clock.instant(), new CommentaryFolder(commentary != null ? commentary : config.commentaryDir())
+                            .read(code, financialYear));
+            reports.add(new Rendered(code, publicCopy, render(report)));
+        }
+        return new Offline(reports, rejections(lines, result));
     }
 
-    /** The events' authority when they are all about one; otherwise the configured default. */
-    private static String onlyAuthority(OfflineReplay.Result result, String fallback) {
-        var authorities = result.series().authorities();
-        return authorities.size() == 1 ? authorities.iterator().next() : fallback;
+    /** The seed fixture's events, numbered by line (it has no blank or bad lines). */
+    private static List<FixtureReader.Line> numbered(List<EventEnvelope> events) {
+        List<FixtureReader.Line> lines = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            lines.add(new FixtureReader.Line(i + 1, "", events.get(i)));
+        }
+        return lines;
+    }
+
+    /** Each bad line and each event the lifecycle rejected, by line number. */
+    private static List<String> rejections(FixtureReader.Lines lines, OfflineReplay.Result result) {
+        Map<EventEnvelope, Integer> lineOf = new IdentityHashMap<>();
+        lines.events().forEach(line -> lineOf.put(line.event(), line.number()));
+        Map<Integer, String> byLine = new TreeMap<>();
+        lines.bad().forEach(bad -> byLine.put(bad.number(), "line " + bad.number() + ": " + bad.reason()));
+        result.rejected().forEach(r -> byLine.put(lineOf.get(r.event()), "line " + lineOf.get(r.event()) + ": "
+                + r.event().complaintId() + " " + r.event().event().getClass().getSimpleName() + " "
+                + r.event().eventId() + ": " + r.reason()));
+        return List.copyOf(byLine.values());
+    }
+
+    /** The report in each asked format; JSON by the same mapper as the HTTP route, so the bytes are the same. */
+    private Map<String, byte[]> render(AnnualReport report) throws JsonProcessingException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String format : formats) {
+            files.put(format, switch (format) {
+                case "json" -> EventCodec.MAPPER.writeValueAsBytes(report);
+                case "csv" -> AnnualReportCsv.render(report).getBytes(StandardCharsets.UTF_8);
+                case "html" -> AnnualReportHtml.render(report).getBytes(StandardCharsets.UTF_8);
+                case "pdf" -> AnnualReportPdf.render(report);
+                default -> throw new IllegalStateException("format checked before: " + format);
+            });
+        }
+        return files;
     }
 
     private Rendered fetch(FinancialYear financialYear, boolean publicCopy) throws IOException, InterruptedException, NoReport {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String format : List.of("json", "csv", "html")) {
-            URI uri = reportUri(financialYear, format, publicCopy);
-            HttpResponse<byte[]> response;
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-                if (!apiToken().isEmpty()) {
-                    request.header("Authorization", "Bearer " + apiToken());
-                }
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new NoReport("cannot fetch " + uri + ": " + e);
-            }
-            if (response.statusCode() != 200) {
-                throw new NoReport("GET " + uri + " answered " + response.statusCode() + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            files.put(format, response.body());
+        for (String format : formats) {
+            files.put(format, get(http, reportUri(financialYear, format, publicCopy)));
         }
-        JsonNode json = EventCodec.MAPPER.readTree(files.get("json"));
+        // What the report is about is read from its JSON, fetched too when not asked for.
+        byte[] jsonBytes = files.containsKey("json") ? files.get("json") : get(http, reportUri(financialYear, "json",
+                publicCopy));
+        JsonNode json = EventCodec.MAPPER.readTree(jsonBytes);
         String about = json.path("authority").asText();
         if (!SAFE_AUTHORITY.matcher(about).matches()) {
             throw new NoReport("the service named an authority unfit for a file name: '" + about + "'");
         }
         return new Rendered(about, json.path("publicOutput").asBoolean(), files);
+    }
+
+    private static byte[] get(HttpClient http, URI uri) throws InterruptedException, NoReport {
+        HttpResponse<byte[]> response;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+            if (!apiToken().isEmpty()) {
+                request.header("Authorization", "Bearer " + apiToken());
+            }
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new NoReport("cannot fetch " + uri + ": " + e);
+        }
+        if (response.statusCode() != 200) {
+            throw new NoReport("GET " + uri + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
     }
 
     private URI reportUri(FinancialYear financialYear, String format, boolean publicCopy) {

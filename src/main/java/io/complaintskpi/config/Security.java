@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * @param openPaths            of /health, /ready and /metrics, those answered without a token
  * @param allowUnauthenticated serve without tokens on a non-loopback address (behind a proxy that authenticates)
  * @param kafkaClient          settings given to every Kafka client (Streams, producers, consumers, admin)
+ * @param publicHosts          host names (lower case) browsers may address the service by, besides loopback
+ *                             names, while no tokens are configured (a proxy's name)
  */
 public record Security(List<ApiToken> tokens, String internalSecret, Set<String> openPaths,
-                       boolean allowUnauthenticated, Map<String, String> kafkaClient) {
+                       boolean allowUnauthenticated, Map<String, String> kafkaClient, Set<String> publicHosts) {
 
     /**
      * What a route needs (declared beside it in {@code http.RouteTable}) and what a token or the instance secret
@@ -87,13 +89,16 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
             "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
             SettingForm.bool());
+    static final Setting<String> PUBLIC_HOSTS = new Setting<>("http.public-hosts", "COMPLAINTS_HTTP_PUBLIC_HOSTS", "",
+            "host names browsers may use to reach the service with no http.tokens (a proxy's), besides localhost,"
+                    + " 127.0.0.1 and [::1]; other Host headers are refused (DNS rebinding)", SettingForm.text());
     static final Setting<String> KAFKA_CLIENT_PROPERTIES = new Setting<>("kafka.client-properties",
             "KAFKA_CLIENT_PROPERTIES", "", "properties file of Kafka client settings (security.protocol, sasl.*,"
             + " ssl.*) for every client; kafka.client.<setting> keys in --config or --set add to it",
             SettingForm.text());
 
     static final List<Setting<?>> SETTINGS = List.of(TOKENS, INTERNAL_SECRET, OPEN_PATHS, ALLOW_UNAUTHENTICATED,
-            KAFKA_CLIENT_PROPERTIES);
+            PUBLIC_HOSTS, KAFKA_CLIENT_PROPERTIES);
 
     /** Reads the settings above, and the prefixed keys from the file and flags. */
     static Security load(ServiceConfig v, Properties file, Map<String, String> overrides) {
@@ -116,7 +121,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             }
         });
         return new Security(tokens(v.get(TOKENS)), v.get(INTERNAL_SECRET), openPaths(v.get(OPEN_PATHS)),
-                v.get(ALLOW_UNAUTHENTICATED), Map.copyOf(kafka));
+                v.get(ALLOW_UNAUTHENTICATED), Map.copyOf(kafka), hosts(v.get(PUBLIC_HOSTS)));
     }
 
     public boolean authenticates() {
@@ -178,6 +183,16 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             }
         }
         return null;
+    }
+
+    private static Set<String> hosts(String list) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String host : list.split(",")) {
+            if (!host.isBlank()) {
+                hosts.add(host.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(hosts);
     }
 
     private static Set<String> openPaths(String list) {

@@ -220,6 +220,11 @@ public final class ServiceConfig {
         return streamsStateDir(dataDir());
     }
 
+    /** Where the annual report's commentary is kept, beside the data (report.CommentaryFolder). */
+    public Path commentaryDir() {
+        return dataDir().resolve("commentary");
+    }
+
     public boolean embeddedBroker() {
         return bootstrapServers().isBlank();
     }

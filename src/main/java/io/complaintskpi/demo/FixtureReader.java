@@ -57,9 +57,44 @@ public final class FixtureReader {
         }
     }
 
+    /** An event, the line it was read from and its text. */
+    public record Line(int number, String text, EventEnvelope event) {
+    }
+
+    /** A line that is not a valid event, with why (what the service would dead-letter it with). */
+    public record BadLine(int number, String text, String reason) {
+    }
+
+    /** What a file holds: its valid events in file order and its invalid lines. */
+    public record Lines(List<Line> events, List<BadLine> bad) {
+        public Lines {
+            events = List.copyOf(events);
+            bad = List.copyOf(bad);
+        }
+    }
+
     /** Reads and closes the stream; an invalid line fails with its source and line number. */
     public List<EventEnvelope> read(InputStream in, String source) {
-        List<EventEnvelope> events = new ArrayList<>();
+        Lines lines = readAll(in);
+        if (!lines.bad().isEmpty()) {
+            BadLine first = lines.bad().get(0);
+            throw new InvalidEventException(source + " line " + first.number() + ": " + first.reason());
+        }
+        return lines.events().stream().map(Line::event).toList();
+    }
+
+    /** Reads a file, keeping the invalid lines apart instead of failing on the first. */
+    public Lines readAll(Path path) {
+        try {
+            return readAll(Files.newInputStream(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Lines readAll(InputStream in) {
+        List<Line> events = new ArrayList<>();
+        List<BadLine> bad = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -68,14 +103,14 @@ public final class FixtureReader {
                     continue;
                 }
                 try {
-                    events.add(codec.decode(line.getBytes(StandardCharsets.UTF_8)));
+                    events.add(new Line(number, line, codec.decode(line.getBytes(StandardCharsets.UTF_8))));
                 } catch (InvalidEventException e) {
-                    throw new InvalidEventException(source + " line " + number + ": " + e.getMessage(), e);
+                    bad.add(new BadLine(number, line, e.getMessage()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return events;
+        return new Lines(events, bad);
     }
 }

@@ -117,8 +117,11 @@ public final class Disclosure {
             if (candidates.isEmpty()) {
                 throw new IllegalStateException("cannot protect " + exposed + ": nothing left to hide");
             }
-            hidden.add(candidates.stream().limit(LOOK_AHEAD).filter(c -> protects(c, exposed, counts, hidden, relations))
-                    .findFirst().orElse(candidates.get(0)));
+            // A dearer tier (a headline measure) is tried only when nothing cheaper is left, even one that does
+            // not protect the exposed count on its own.
+            int tier = derived.applyAsInt(candidates.get(0)) / HEADLINE_LOSS;
+            hidden.add(candidates.stream().limit(LOOK_AHEAD).filter(c -> derived.applyAsInt(c) / HEADLINE_LOSS == tier)
+                    .filter(c -> protects(c, exposed, counts, hidden, relations)).findFirst().orElse(candidates.get(0)));
         }
     }
 
@@ -297,14 +300,27 @@ public final class Disclosure {
     }
 
     /**
-     * What hiding a count loses: the rates worked out from it, hidden with it. Balances are never hidden to
-     * protect others ({@link #NEVER}): a reader of the next period's figures may take them as known.
+     * The headline measures: the figures councils, the Ombudsman and members compare from one report to the
+     * next (complaints received at each stage, stage 1 answered within 10 and within the statutory 20 working
+     * days, stage 1 complaints upheld, compliments). Secondary suppression hides one of them only when no other
+     * figure would protect the small counts as well.
      */
-    private static int loss(FigureKey key) {
+    public static final Set<String> HEADLINE = Set.of("stage1.received", "stage2.received", "stage3.received",
+            "stage1.timeliness.within10", "stage1.timeliness.within20", "stage1.upheld", "compliments.received");
+
+    /** What hiding a headline measure costs: more than any figure's derived rates. */
+    static final int HEADLINE_LOSS = 1_000;
+
+    /**
+     * What hiding a count loses: the rates worked out from it, hidden with it, and much more for a headline
+     * measure. Balances are never hidden to protect others ({@link #NEVER}): a reader of the next period's
+     * figures may take them as known.
+     */
+    static int loss(FigureKey key) {
         if (KpiDefinitions.balanceRules().stream().anyMatch(rule -> rule.openId().equals(key.id()))) {
             return NEVER;
         }
-        return (int) KpiDefinitions.all().stream()
+        return (key.dimension() == null && HEADLINE.contains(key.id()) ? HEADLINE_LOSS : 0) + (int) KpiDefinitions.all().stream()
                 .filter(kpi -> kpi.formula() instanceof Ratio || kpi.formula() instanceof BreakdownRatio)
                 .filter(kpi -> sources(kpi.id(), key.dimension()).contains(key)).count();
     }

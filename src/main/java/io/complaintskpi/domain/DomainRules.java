@@ -16,6 +16,6 @@ public record DomainRules(EventCodec codec, LifecycleMachine machine, DueDates d
 
     /** The views of one complaint the query seam answers with, by the same machine and due dates. */
     public ComplaintViews complaintViews() {
-        return new ComplaintViews(machine, dueDates);
+        return new ComplaintViews(machine, dueDates, deadlineWatch);
     }
 }

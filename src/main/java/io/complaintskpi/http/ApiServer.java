@@ -59,6 +59,8 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(EventCodec.MAPPER, false));
             config.startup.showJavalinBanner = false;
             HttpMetrics.register(config, deps.metrics());
+            BrowserSafety.register(config, deps.config());
+            ConsoleFiles.register(config);
             errors(config, AccessControl.register(config, deps.config().security()));
             Routes.table(deps).register(config, deps);
         });

@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
@@ -190,6 +192,9 @@ final class KpiRoutes {
             case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
                     .result(AnnualReportCsv.render(report));
+            case "pdf" -> ctx.contentType(AnnualReportPdf.MEDIA_TYPE)
+                    .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
+                    .result(AnnualReportPdf.render(report));
             default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
         }
     }
@@ -237,7 +242,8 @@ final class KpiRoutes {
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
         return AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
-                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
+                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant(),
+                new CommentaryFolder(deps.config().commentaryDir()).read(authority, year));
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {

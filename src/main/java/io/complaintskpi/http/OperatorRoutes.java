@@ -41,9 +41,15 @@ final class OperatorRoutes {
     }
 
     void metrics(Context ctx, Params p) {
-        service.refresh();
-        headline.refresh();
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(deps.metrics().scrape());
+        String text;
+        // One scrape at a time: two concurrent re-registrations of the same multi-gauge rows can leave a row
+        // twice in the registry, and then every scrape fails on duplicate labels.
+        synchronized (this) {
+            service.refresh();
+            headline.refresh();
+            text = deps.metrics().scrape();
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
     }
 
     void deadLetters(Context ctx, Params p) {

@@ -42,6 +42,7 @@ final class Routes {
         var kpis = new KpiRoutes(deps);
         var periods = new PeriodRoutes(deps);
         var deadlines = new DeadlineRoutes(deps);
+        var drillDown = new DrillDownRoutes(deps);
         var internal = new InternalRoutes(deps.localQueries(), deps.rules().codec());
         RouteTable t = new RouteTable();
 
@@ -89,13 +90,21 @@ final class Routes {
                                 query("interval", "bucket size").oneOf(Granularity.class).byDefault("month"),
                                 query("dimension", "one of the KPI's dimensions"), Param.ROLLING)
                         .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
+                k.get("/{id}/complaints", CASEWORKER, "the complaints behind a count KPI, a page at a time",
+                        drillDown::complaintsBehind).publication(STAFF_ONLY)
+                        .params(Param.path("id", "a count KPI id from /api/v1/kpis/definitions"), AUTHORITY,
+                                query("dimension", "one dimension of a broken-down KPI"),
+                                query("limit", "most rows").integer(1, DrillDownRoutes.MAX_LIMIT)
+                                        .byDefault(DrillDownRoutes.DEFAULT_LIMIT),
+                                query("after", "the next of the previous page"))
+                        .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
             });
             api.get("/tables/{table}", VIEWER, "one annual-report table as rows", kpis::table)
                     .publication(SUPPRESSES)
                     .params(Param.path("table", "a table id of the annual report"), AUTHORITY, YEAR)
                     .notFound("no table with that id").errors(NOT_READY);
             api.get("/reports/annual", VIEWER, "the annual report", kpis::annualReport).publication(SUPPRESSES)
-                    .params(AUTHORITY, YEAR, query("format", "answer as").oneOf("json", "csv", "html")
+                    .params(AUTHORITY, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
@@ -110,6 +119,10 @@ final class Routes {
                             query("limit", "most rows").integer(1, DeadlineRoutes.MAX_LIMIT)
                                     .byDefault(DeadlineRoutes.DEFAULT_LIMIT),
                             query("after", "status=all: the next of the previous page"))
+                    .errors(NOT_READY);
+            api.get("/complaints/{id}", CASEWORKER, "one complaint's story: events, stage deadlines met or"
+                    + " missed, extensions, alerts raised", drillDown::story).publication(STAFF_ONLY)
+                    .params(Param.path("id", "complaint reference")).notFound("no complaint with that reference")
                     .errors(NOT_READY);
             api.get("/complaints/{id}/deadlines", CASEWORKER, "a complaint's stages, due dates and status",
                     deadlines::deadlines).publication(STAFF_ONLY)

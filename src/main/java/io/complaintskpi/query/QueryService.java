@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
@@ -36,6 +37,9 @@ public interface QueryService {
      * every complaint in reference order (cost: the page). Never reads every complaint at once.
      */
     Caseload.Page caseload(Caseload.Query query);
+
+    /** One complaint's story on {@code today} (see {@link ComplaintStory}); empty when the key holds no complaint. */
+    Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today);
 
     /**
      * A page of the keys behind the buckets of one metric (see {@link DrillDown}): read from the index of

@@ -3,6 +3,7 @@ package io.complaintskpi.query;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
@@ -76,6 +77,11 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     @Override
     public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
         return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
+    }
+
+    @Override
+    public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.story(complaintId, history, today));
     }
 
     /** Each instance answers from its own complaints, already filtered and limited; the pages merge into one. */

@@ -30,8 +30,9 @@ import java.util.Optional;
  * and, for a copy that shows small numbers, a warning. Renderers turn it into CSV ({@link AnnualReportCsv})
  * and HTML ({@link AnnualReportHtml}); the records serialise to JSON as they are.
  */
-public record AnnualReport(String authority, String year, String priorYear, boolean publicOutput, String title,
-                           String warning, Provenance provenance, List<ReportTable> tables, List<String> notes) {
+public record AnnualReport(String authority, String authorityName, String year, String priorYear, boolean publicOutput, String title,
+                           String warning, Provenance provenance, List<ReportTable> tables, List<String> notes,
+                           Commentary commentary) {
 
     /** Years in the cost table (table 8): the report's year and the two before. */
     public static final int COST_YEARS = 3;
@@ -59,11 +60,12 @@ public record AnnualReport(String authority, String year, String priorYear, bool
 
     /**
      * Builds the report from the catalogue, titled with the authority's display name; {@code publicOutput}
-     * applies small-number suppression, {@code settings} are the rules the figures were computed with.
+     * applies small-number suppression, {@code settings} are the rules the figures were computed with,
+     * {@code commentary} the manager's words shown beside them (never suppressed or audited: they are not figures).
      */
     public static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
-                                     Instant generatedAt) {
+                                     Instant generatedAt, Commentary commentary) {
         Period period = Period.financialYear(year);
         KpiSnapshot snapshot = catalogue.snapshot(authority, period);
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
@@ -73,8 +75,8 @@ public record AnnualReport(String authority, String year, String priorYear, bool
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
         String title = who + ": children's social care statutory complaints, annual report " + year.label();
         Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period), settings);
-        return new AnnualReport(authority, year.label(), year.previous().label(), publicOutput, title,
-                publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput));
+        return new AnnualReport(authority, authorityName, year.label(), year.previous().label(), publicOutput, title,
+                publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput), commentary);
     }
 
     public Optional<ReportTable> table(String id) {

@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
  * The annual report as one CSV in long form: {@code table,row,column,value}, one line per cell, so every
  * table fits one header. It opens with the report's warning (when small numbers are shown) and what the
  * figures rest on, as rows of an "About this report" table. Values are as displayed (symbols included),
- * numbers without thousands separators. RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
- * quoted, quotes doubled. Text that a spreadsheet would run as a formula (a service area named
- * {@code =HYPERLINK(...)} by a producer) is neutralised as OWASP advises: a leading {@code '} makes it text.
+ * numbers without thousands separators; commentary, when there is some, as written, in rows of its own.
+ * RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF quoted, quotes doubled. Text that a
+ * spreadsheet would run as a formula (a service area named {@code =HYPERLINK(...)} by a producer) is
+ * neutralised as OWASP advises: a leading {@code '} makes it text.
  */
 public final class AnnualReportCsv {
 
     public static final String MEDIA_TYPE = "text/csv; charset=utf-8";
     private static final String CRLF = "\r\n";
     static final String ABOUT = "About this report";
+    /** The row (or, for the introduction, the table) of the manager's commentary, as written (Markdown). */
+    static final String COMMENTARY = "Commentary";
     /** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     /** A signed number, percentage or change ("-14.7%", "+8", "-0.4 pp") is data, not a formula. */
@@ -33,7 +36,13 @@ public final class AnnualReportCsv {
         for (List<String> about : report.about()) {
             line(out, List.of(ABOUT, about.get(0), "", about.get(1)));
         }
+        if (!report.commentary().introduction().isEmpty()) {
+            line(out, List.of(COMMENTARY, "Introduction", "", report.commentary().introduction()));
+        }
         for (ReportTable table : report.tables()) {
+            if (!report.commentary().on(table.id()).isEmpty()) {
+                line(out, List.of(table.title(), COMMENTARY, "", report.commentary().on(table.id())));
+            }
             for (ReportTable.Row row : table.rows()) {
                 for (int column = 1; column < table.columns().size(); column++) {
                     line(out, List.of(table.title(), row.label(), table.columns().get(column),

@@ -31,6 +31,7 @@ public final class AnnualReportHtml {
             p.note { font-size: 0.9em; color: #505a5f; margin: 0 0 1em; }
             figure.chart { margin: 0.5em 0 1em; } svg.chart text { font-family: Arial, Helvetica, sans-serif; \
             font-size: 12px; fill: #0b0c0c; } svg.chart text.target { fill: #d4351c; }
+            .commentary { border-left: 4px solid #00703c; padding: 0 0 0 0.8em; margin: 0.5em 0 1.5em; }
             p.key { font-size: 0.9em; border-left: 4px solid #1d70b8; padding-left: 0.6em; margin: 0 0 1em; }
             .warning { border: 5px solid #d4351c; padding: 0.8em 1em; font-weight: bold; font-size: 1.2em;             margin: 1em 0; }
             dl.about { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 1em 0; }             dl.about dt { font-weight: bold; } dl.about dd { margin: 0; }
@@ -44,7 +45,7 @@ public final class AnnualReportHtml {
 
     public static String render(AnnualReport report) {
         StringBuilder out = new StringBuilder(16_384);
-        out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(escape(report.title())).append("</h1>\n<p>")
                 .append(escape("Financial year " + report.year() + " (1 April to 31 March), with " + report.priorYear()
@@ -58,8 +59,12 @@ public final class AnnualReportHtml {
                     .append("</dd>\n");
         }
         out.append("</dl>\n</header>\n<main>\n");
+        if (!report.commentary().introduction().isEmpty()) {
+            out.append("<section class=\"commentary\" id=\"introduction\">\n")
+                    .append(Markdown.toHtml(report.commentary().introduction())).append("</section>\n");
+        }
         for (ReportTable table : report.tables()) {
-            table(out, table);
+            table(out, table, report.commentary().on(table.id()));
         }
         out.append("</main>\n<footer>\n<h2>Notes</h2>\n");
         for (String note : report.notes()) {
@@ -68,7 +73,7 @@ public final class AnnualReportHtml {
         return out.append("</footer>\n</body>\n</html>\n").toString();
     }
 
-    private static void table(StringBuilder out, ReportTable table) {
+    private static void table(StringBuilder out, ReportTable table, String commentary) {
         out.append("<section id=\"").append(escape(table.id())).append("\">\n<table>\n<caption>")
                 .append(escape(table.title())).append("</caption>\n<thead><tr>");
         for (int i = 0; i < table.columns().size(); i++) {
@@ -94,6 +99,9 @@ public final class AnnualReportHtml {
         if (!table.key().isEmpty()) {
             out.append("<p class=\"key\"><strong>Key:</strong> ").append(escape(String.join("; ", table.key())))
                     .append("</p>\n");
+        }
+        if (!commentary.isEmpty()) {
+            out.append("<div class=\"commentary\">\n").append(Markdown.toHtml(commentary)).append("</div>\n");
         }
         out.append("</section>\n");
     }

@@ -48,7 +48,9 @@ final class SvgChart {
 
         StringBuilder svg = new StringBuilder(4096);
         String name = "Chart of " + table.title();
-        svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH)
+        // Font set on the element itself: the PDF's SVG renderer does not see the page's CSS.
+        svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""
+                        + " font-family=\"Arial, Helvetica, sans-serif\" font-size=\"12\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(height).append("\" aria-label=\"").append(escape(name)).append("\">\n<title>")
                 .append(escape(name)).append("</title>\n");
@@ -79,7 +81,7 @@ final class SvgChart {
             int x = LABEL_WIDTH + (int) Math.round(chart.target() * scale);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d4351c\""
                     + " stroke-width=\"2\" stroke-dasharray=\"5,3\"/>%n", x, LEGEND_HEIGHT - 4, x, y));
-            svg.append(text(WIDTH - 2, y + 14, "end", chart.targetLabel(), "target"));
+            svg.append(text(LABEL_WIDTH, y + 14, "start", chart.targetLabel(), "target"));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -108,8 +110,10 @@ final class SvgChart {
     }
 
     private static String text(int x, int y, String anchor, String text, String cssClass) {
-        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" class=\"%s\">%s</text>%n",
-                x, y, anchor, cssClass, escape(text));
+        String fill = cssClass.equals("target") ? "#d4351c" : "#0b0c0c";
+        return String.format(Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\" class=\"%s\">%s</text>%n",
+                x, y, anchor, fill, cssClass, escape(text));
     }
 
     static List<Integer> range(int from, int toExclusive) {

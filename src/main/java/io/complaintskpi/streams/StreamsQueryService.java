@@ -5,6 +5,7 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.drilldown.DrillDown;
@@ -76,6 +77,11 @@ public final class StreamsQueryService implements QueryService {
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return caseload.read(query);
+    }
+
+    @Override
+    public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.story(complaintId, history, today));
     }
 
     @Override

@@ -106,11 +106,22 @@ class AccessControlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/complaints", "/api/v1/complaints/CR-1/deadlines", "/api/v1/alerts",
-        "/api/v1/dlq"})
+        "/api/v1/dlq", "/api/v1/kpis/stage1.received/complaints?year=2015/16", "/api/v1/complaints/CR-1"})
     void onlyACaseworkerReadsWhatListsComplaints(String path) throws Exception {
         start(config(Map.of()));
         assertError(get(path, VIEWER), 403, "needs caseworker");
         assertThat(get(path, CASEWORKER).statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
+    void theConsoleShellAndItsWebJarsNeedNoTokenButItsDataDoes() throws Exception {
+        start(config(Map.of()));
+        for (String path : List.of("/", "/console/app.js", "/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css",
+                "/webjars/uplot/1.6.30/dist/uPlot.esm.js")) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(get("/", null).body()).contains("<script type=\"module\" src=\"/console/app.js\"></script>");
+        assertError(get("/api/v1/kpis?year=2015/16", null), 401, "bearer token");
     }
 
     @Test

@@ -97,7 +97,7 @@ class ApiErrorsTest {
         "/api/v1/alerts?kind=LATE|'kind' must be one of",
         "/api/v1/kpis?year=2015/16&public=maybe|'public' must be true or false",
         "/api/v1/kpis/stage1.received/series?year=2015/16&interval=hourly|'interval' must be one of",
-        "/api/v1/reports/annual?year=2015/16&format=pdf|'format' must be json, csv or html",
+        "/api/v1/reports/annual?year=2015/16&format=docx|'format' must be json, csv, html or pdf",
         "/api/v1/reports/annual?year=15-16|'year' must be a financial year like 2015/16 or 2015-16, got '15-16'",
     })
     void badParametersGetA400ThatSaysWhatIsWrong(String path, String message) throws Exception {

@@ -5,6 +5,7 @@ import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintViews;
+import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.series.InMemorySeriesReader;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoutingQueryServiceTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 6, 1);
-    private static final ComplaintViews VIEWS = new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES);
+    private static final ComplaintViews VIEWS = new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES, new DeadlineWatch(Cases.DUE_DATES, 2));
 
     private RoutingQueryService routing;
 

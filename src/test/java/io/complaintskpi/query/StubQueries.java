@@ -2,8 +2,10 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintViews;
+import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.SeriesReader;
@@ -63,12 +65,17 @@ public class StubQueries implements QueryService {
     /** Worked out from the stub's history, as the real seams do, by the lifecycle tests' machine and due dates. */
     @Override
     public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
-        return history.flatMap(h -> new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES).deadlines(complaintId, h, today));
+        return history.flatMap(h -> new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES, new DeadlineWatch(Cases.DUE_DATES, 2)).deadlines(complaintId, h, today));
     }
 
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return new Caseload.Page(0, List.of(), null);
+    }
+
+    @Override
+    public Optional<ComplaintStory> complaintStory(String complaintId, LocalDate today) {
+        return Optional.empty();
     }
 
     @Override

@@ -29,7 +29,8 @@ class AnnualReportTest {
     private final AnnualReport published = build(catalogue, LEICS, true);
 
     private static AnnualReport build(KpiEvaluator catalogue, String authority, boolean publicOutput) {
-        return AnnualReport.build(catalogue, authority, code -> code, YEAR, publicOutput, REQUEST_CLOCK, GENERATED);
+        return AnnualReport.build(catalogue, authority, code -> code, YEAR, publicOutput, REQUEST_CLOCK, GENERATED,
+                Commentary.NONE);
     }
 
     private static List<String> row(AnnualReport report, String table, String label) {
@@ -91,17 +92,23 @@ class AnnualReportTest {
         assertThat(row(published, "table2", "Stage 3 requests")).containsExactly("Stage 3 requests", "c", "c", "c",
                 "c");
         // Six is above the threshold: shown. In 2014/15, 2 complaints were open at stage 1 at 31 March: none the
-        // year before, 57 received, 55 resolved would give it away, so complaints received are hidden, and with
-        // them one of each split of them.
+        // year before, 57 received, 55 resolved would give it away. Complaints received are a headline measure, so
+        // the resolved side is hidden instead and the received, with their split, stay shown.
+        assertThat(row(published, "table2", "Stage 1 complaints")).containsExactly("Stage 1 complaints", "57", "65",
+                "+8", "+14.0%");
         assertThat(row(published, "table6", "Children and young people")).containsExactly("Children and young people",
-                "c", "c", "6", "9.2%");
+                "7", "12.3%", "6", "9.2%");
         assertThat(row(published, "table3", "Open at stage 1 at year end").subList(1, 2)).containsExactly("c");
-        // Withdrawn (4) is small. Hiding another outcome would not protect it (complaints resolved less table 4's
+        // Withdrawn (4) is small. Hiding another outcome would not protect it (complaints resolved less table 7's
         // responses is the withdrawn), so the complaints resolved are hidden, and every percentage of them.
-        assertThat(row(published, "table10", "Withdrawn")).containsExactly("Withdrawn", "0", "0.0%", "c", "c");
+        assertThat(row(published, "table10", "Withdrawn")).containsExactly("Withdrawn", "0", "c", "c", "c");
         assertThat(row(published, "table10", "Stage 1 complaints resolved").subList(3, 4)).containsExactly("c");
-        assertThat(row(published, "table10", "No finding")).containsExactly("No finding", "0", "0.0%", "6", "c");
-        assertThat(row(published, "table10", "Not upheld")).containsExactly("Not upheld", "37", "67.3%", "40", "c");
+        assertThat(row(published, "table10", "No finding")).containsExactly("No finding", "0", "c", "6", "c");
+        assertThat(row(published, "table10", "Not upheld")).containsExactly("Not upheld", "c", "c", "40", "c");
+        // Stage 1 within 20 working days is a headline measure: the responses timed are hidden in its place.
+        assertThat(row(published, "table7", "Within 20 working days")).containsExactly("Within 20 working days",
+                "50", "c", "55", "90.2%");
+        assertThat(row(published, "table7", "Stage 1 responses").subList(1, 2)).containsExactly("c");
         assertThat(row(published, "table9", "Delays in providing services")).containsExactly(
                 "Delays in providing services", "0", "z", "8", "6", "75.0%");
         assertThat(row(published, "table9", "Our fairness to you")).containsExactly("Our fairness to you", "0", "z",
@@ -280,7 +287,7 @@ class AnnualReportTest {
     @Test
     void theGenerationTimeReadsAsADateInLondon() {
         AnnualReport summer = AnnualReport.build(catalogue, LEICS, code -> code, YEAR, false, REQUEST_CLOCK,
-                Instant.parse("2026-07-06T12:28:00Z"));
+                Instant.parse("2026-07-06T12:28:00Z"), Commentary.NONE);
         assertThat(summer.about().get(0)).containsExactly("Generated on", "6 July 2026 at 13:28");
         assertThat(internal.about().get(0)).containsExactly("Generated on", "30 November 2026 at 12:00");
     }
@@ -288,7 +295,7 @@ class AnnualReportTest {
     @Test
     void theTitleNamesTheAuthorityWithItsCode() {
         AnnualReport named = AnnualReport.build(catalogue, LEICS, code -> "Leicestershire County Council", YEAR,
-                false, REQUEST_CLOCK, GENERATED);
+                false, REQUEST_CLOCK, GENERATED, Commentary.NONE);
         assertThat(named.title()).isEqualTo("Leicestershire County Council (E10000018): children's social care"
                 + " statutory complaints, annual report 2015/16");
     }

@@ -144,7 +144,7 @@ class PublicOutputTest {
 
     /**
      * A count is an integer or a text of digits. Cells ({@code kind}) and KPI rows ({@code unit}) say whether
-     * they are counts; a change between two shown counts is not a count of people, nor is a stage number.
+     * they are counts; a change between two shown counts is not a count of people, nor is a stage or a table number.
      */
     private static void json(String request, String at, JsonNode node, List<String> found) {
         if (node.isObject()) {
@@ -154,8 +154,9 @@ class PublicOutputTest {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
                 JsonNode value = field.getValue();
+                // Nor is a table's number, nor a chart's row and column indexes.
                 boolean countField = kind.equals("COUNT") && !name.equals("stage") && !name.startsWith("change")
-                        && !name.equals("percentChange");
+                        && !name.equals("percentChange") && !name.equals("number") && !at.endsWith("/chart");
                 if (value.isContainerNode()) {
                     json(request, at + "/" + name, value, found);
                 } else if (countField && small(value)) {

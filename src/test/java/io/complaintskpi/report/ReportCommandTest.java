@@ -77,10 +77,10 @@ class ReportCommandTest {
         List<List<String>> csv = Csv.parse(Files.readString(out.resolve(BASE + ".csv")));
         assertThat(csv).contains(
                 List.of("Table 2: Statutory children's complaints received", "Stage 1 complaints", "2015/16", "65"),
-                List.of("Table 8: Costs incurred through the complaints procedure", "Total", "Total 2015/16",
+                List.of("Table 11: Costs incurred through the complaints procedure", "Total", "Total 2015/16",
                         "£15,130"));
         assertThat(Files.readString(out.resolve(BASE + ".html")))
-                .contains("<caption>Table 8: Costs incurred through the complaints procedure</caption>")
+                .contains("<caption>Table 11: Costs incurred through the complaints procedure</caption>")
                 .contains("<td class=\"num\">£15,130</td>");
     }
 
@@ -153,10 +153,90 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("replayed 2 events from " + events + ": 1 accepted, 0 duplicates, 1 rejected");
-        assertThat(run.err()).contains("rejected C-2 StageResponded dc2c8d95-393d-3bfc-8f39-67cae7c52cd1");
+        assertThat(run.err()).contains("line 2: C-2 StageResponded dc2c8d95-393d-3bfc-8f39-67cae7c52cd1: ");
         // The events' only authority names the report.
         Report json = Report.of(EventCodec.MAPPER.readTree(reports.resolve("annual-E09000001-2015-16.json").toFile()));
         assertThat(json.text("table2", "Stage 1 complaints", "2015/16")).isEqualTo("1");
+    }
+
+    private static String received(String id, String complaint, String authority) {
+        return "{\"eventId\":\"" + id + "\",\"eventType\":\"ComplaintReceived\","
+                + "\"occurredAt\":\"2015-06-01T10:00:00+01:00\",\"complaintId\":\"" + complaint + "\",\"authority\":\""
+                + authority + "\",\"schemaVersion\":1,\"data\":{\"regime\":\"CHILDREN\",\"serviceArea\":\"First Response\","
+                + "\"complainantType\":\"PARENT\"}}";
+    }
+
+    /** Two authorities, a line that is not JSON (line 3) and one that breaks the schema (line 5). */
+    private Path mixedFile() throws IOException {
+        Path events = out.resolve("mixed.jsonl");
+        Files.writeString(events, String.join("\n",
+                received("39e93c25-e491-3f26-96de-611f3b87984c", "C-1", "E09000001"),
+                received("49e93c25-e491-3f26-96de-611f3b87984c", "C-2", "E09000002"),
+                "{\"eventId\": broken",
+                received("59e93c25-e491-3f26-96de-611f3b87984c", "C-3", "E09000002"),
+                received("69e93c25-e491-3f26-96de-611f3b87984c", "C-4", "E09000001").replace("\"PARENT\"", "\"NOBODY\""),
+                ""), StandardCharsets.UTF_8);
+        return events;
+    }
+
+    @Test
+    void offline_on_a_file_of_several_authorities_reports_each_and_lists_its_bad_lines() throws IOException {
+        Path events = mixedFile();
+        Path reports = out.resolve("reports");
+
+        Run run = report("--year", "2015/16", "--events", events.toString(), "--out", reports.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("replayed 3 events from " + events + ": 3 accepted, 0 duplicates, 0 rejected;"
+                + " 2 lines not valid events");
+        Report first = Report.of(EventCodec.MAPPER.readTree(reports.resolve("annual-E09000001-2015-16.json").toFile()));
+        Report second = Report.of(EventCodec.MAPPER.readTree(reports.resolve("annual-E09000002-2015-16.json").toFile()));
+        assertThat(first.text("table2", "Stage 1 complaints", "2015/16")).isEqualTo("1");
+        assertThat(second.text("table2", "Stage 1 complaints", "2015/16")).isEqualTo("2");
+        List<String> err = run.err().lines().toList();
+        assertThat(err).contains("2 rejected (left out of the figures, as the service would dead-letter them):");
+        assertThat(err).anySatisfy(line -> assertThat(line).startsWith("line 3: ").contains("malformed JSON"))
+                .anySatisfy(line -> assertThat(line).startsWith("line 5: ").contains("complainantType"));
+        assertThat(String.join("\n", err).indexOf("line 3: ")).isLessThan(String.join("\n", err).indexOf("line 5: "));
+
+        Run strict = report("--year", "2015/16", "--events", events.toString(), "--out", reports.toString(),
+                "--strict");
+        assertThat(strict.exitCode()).isEqualTo(3);
+        assertThat(strict.out()).contains("wrote " + reports.resolve("annual-E09000002-2015-16.html"));
+    }
+
+    @Test
+    void offline_asked_for_one_authority_reports_only_it_and_refuses_one_without_events() throws IOException {
+        Path events = mixedFile();
+        Path reports = out.resolve("reports");
+
+        Run one = report("--year", "2015/16", "--events", events.toString(), "--out", reports.toString(),
+                "--authority", "E09000002");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        try (Stream<Path> written = Files.list(reports)) {
+            assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "annual-E09000002-2015-16.json", "annual-E09000002-2015-16.csv", "annual-E09000002-2015-16.html");
+        }
+
+        Run none = report("--year", "2015/16", "--events", events.toString(), "--out", out.resolve("none").toString(),
+                "--authority", "LOCAL");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no events for authority LOCAL in " + events
+                + "; it has events for E09000001, E09000002");
+        assertThat(out.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void format_pdf_writes_the_pdf_alone() throws IOException {
+        Run run = report("--year", "2015/16", "--out", out.toString(), "--format", "pdf");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(files()).containsExactly(BASE + ".pdf");
+        assertThat(new String(Files.readAllBytes(out.resolve(BASE + ".pdf")), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+
+        Run bad = report("--year", "2015/16", "--out", out.toString(), "--format", "docx");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--format must be among json, csv, html, pdf, got 'docx'");
     }
 
     @Test
@@ -187,7 +267,9 @@ class ReportCommandTest {
         assertThat(files()).isEmpty();
     }
 
-    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+    /** The instant (JSON) or the London time (CSV, HTML) a report was generated. */
+    private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"
+            + "|\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2}";
 
     /** A written file with the time it was generated blanked out. */
     private String saved(String file) throws IOException {

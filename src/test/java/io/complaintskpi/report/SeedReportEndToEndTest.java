@@ -248,14 +248,14 @@ class SeedReportEndToEndTest {
         // What the report rests on comes first (warning, generated at, events up to, settings), then the cells.
         List<List<String>> about = lines.subList(1, 8);
         assertThat(about).extracting(l -> l.get(0)).containsOnly("About this report");
-        assertThat(about).extracting(l -> l.get(1)).containsExactly("Warning", "Generated at", "Events up to",
+        assertThat(about).extracting(l -> l.get(1)).containsExactly("Warning", "Generated on", "Events up to",
                 "Stage 2 clock starts at", "Extra closure days", "Extra working days", "Publication");
         assertThat(lines.subList(8, lines.size())).isEqualTo(report.longForm());
         assertThat(lines).contains(
                 List.of("Table 2: Statutory children's complaints received", "Stage 1 complaints", "2015/16", "65"),
-                List.of("Table 7: Stage 1 outcomes (complaints resolved in the year)", "Upheld (totally or partly)",
+                List.of("Table 10: Stage 1 outcomes (complaints resolved in the year)", "Upheld (totally or partly)",
                         "2015/16 %", "23.1%"),
-                List.of("Table 8: Costs incurred through the complaints procedure", "Total", "Total 2015/16",
+                List.of("Table 11: Costs incurred through the complaints procedure", "Total", "Total 2015/16",
                         "£15,130"));
     }
 

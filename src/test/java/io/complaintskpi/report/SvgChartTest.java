@@ -23,7 +23,7 @@ class SvgChartTest {
         return AnnualReport.build(new KpiEvaluator(SeedFixture.reader()), SeedFixture.LEICS, code -> code,
                 FinancialYear.parse("2015/16"), publicOutput,
                 new FigureSettings(Stage2ClockStart.STATEMENT_AGREED, List.of(), List.of()),
-                Instant.parse("2026-12-06T13:28:00Z"));
+                Instant.parse("2026-12-06T13:28:00Z"), Commentary.NONE);
     }
 
     @Test

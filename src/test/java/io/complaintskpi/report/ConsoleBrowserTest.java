@@ -1,0 +1,231 @@
+package io.complaintskpi.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.http.ApiServer;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.series.InMemorySeriesReader;
+import io.complaintskpi.series.KpiKey;
+import io.complaintskpi.testing.Tools;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web console in a real browser (Selenium driving Debian's chromium through chromium-driver): against the
+ * service holding the seed history it loads with no console errors, shows the 2015/16 figures, lists the
+ * complaints behind a figure (as many as it counts) and opens a complaint's story; axe-core finds no serious or
+ * critical accessibility violation; with tokens configured it asks for one, keeps it for the tab only and a viewer
+ * sees figures but no lists. Screenshots go to {@code target/console-screenshots/}. Where chromium or chromedriver
+ * is missing the test is skipped (failed in CI) by {@link Tools}.
+ */
+@ExtendWith(SeedService.Resolver.class)
+class ConsoleBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "console-screenshots");
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        Path chromium = Tools.chromium();
+        Path driver = Tools.chromedriver();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,2000", "--user-data-dir=" + Files.createTempDirectory("console-browser-"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build(), options);
+        browser.manage().timeouts().scriptTimeout(WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSeedYearsFiguresTheComplaintsBehindOneAndAComplaintsStoryWithNoErrorsOrSeriousAccessibilityFaults(
+            SeedService service) throws IOException {
+        browser.manage().logs().get(LogType.BROWSER); // read, so what another test's page logged is dropped
+        browser.get(service.baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period")));
+        new Select(browser.findElement(By.id("period"))).selectByValue("2015/16");
+        browser.findElement(By.cssSelector("form.console-picker button")).click();
+        WebElement received = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a[aria-label^='List the 65 behind complaints received (stage 1)']")));
+        assertThat(received.getText()).isEqualTo("65");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.console-chart canvas")));
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Complaints for E10000018, 2015/16");
+        assertThat(texts("caption")).contains("Open complaints, most urgent first (" + openCount(service) + " open)");
+        screenshot("console-2015-16.png");
+        assertNoSeriousAccessibilityViolations("the figures");
+
+        received.click();
+        List<String> listed = new ArrayList<>();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "The 65 counted in"));
+        screenshot("drill-down-stage1-received.png");
+        assertNoSeriousAccessibilityViolations("the drill-down");
+        while (true) {
+            listed.addAll(texts("tbody th a"));
+            List<WebElement> next = browser.findElements(By.linkText("Next page"));
+            if (next.isEmpty()) {
+                break;
+            }
+            String first = listed.get(listed.size() - 1);
+            next.get(0).click();
+            wait.until(d -> !texts("tbody th a").contains(first));
+        }
+        assertThat(listed).as("one row per complaint counted").hasSize(65).doesNotHaveDuplicates()
+                .allMatch(reference -> reference.startsWith("CS-"));
+
+        browser.findElement(By.linkText(listed.get(listed.size() - 1))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
+                "Complaint " + listed.get(listed.size() - 1)));
+        assertThat(texts("caption")).contains("Stages and their deadlines", "Events, in the order they happened",
+                "Alerts its deadlines raised");
+        assertThat(texts("tbody td")).contains("ComplaintReceived");
+        screenshot("complaint-story.png");
+        assertNoSeriousAccessibilityViolations("a complaint's story");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void withTokensTheConsoleAsksForOneKeepsItForTheTabAndAViewerSeesFiguresButNoLists() throws Exception {
+        String viewer = "viewer-token-for-the-browser";
+        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
+                "http.tokens", "viewer:" + sha256(viewer), "authority.default", "E1"));
+        QueryService stores = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
+                new KpiKey("E1", Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.of(2015, 6, 1)), 3L)));
+        try (ApiServer server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
+                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))) {
+            browser.get("http://localhost:" + server.port() + "/#/?authority=E1&period=2015/16");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+            assertThat(browser.findElement(By.id("token-heading")).getText()).isEqualTo("Sign in with your API token");
+            input.sendKeys(viewer);
+            browser.findElement(By.cssSelector("#token-form button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
+                    "Complaints for E1, 2015/16"));
+            assertThat(browser.findElement(By.cssSelector("a[aria-label^='List the 3 behind']")).getText())
+                    .isEqualTo("3");
+            assertThat(browser.findElement(By.id("view")).getText())
+                    .contains("Your token lets you see figures only. Lists of complaints need a caseworker token.")
+                    .doesNotContain("Open complaints, most urgent first");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            assertThat(js.executeScript("return sessionStorage.getItem('complaints-kpi.token')")).isEqualTo(viewer);
+            assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
+            assertThat(js.executeScript("return document.cookie")).isEqualTo("");
+            assertThat(browser.getCurrentUrl()).doesNotContain(viewer);
+            screenshot("viewer.png");
+            assertNoSeriousAccessibilityViolations("the sign-in and a viewer's figures");
+            js.executeScript("sessionStorage.clear()");
+            browser.get("about:blank"); // no page left polling the server closed below
+        }
+    }
+
+    private static long openCount(SeedService service) {
+        return service.json("/api/v1/complaints?status=open&authority=E10000018&limit=1").get("count").asLong();
+    }
+
+    /** The text of every element matching {@code css}, read at once in the page (no stale elements mid-read). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+                + "document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())", css);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** No script error, failed load or CSP refusal was logged by the page. */
+    private static void assertNoConsoleErrors() {
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(severe).as("console errors").isEmpty();
+    }
+
+    /** axe-core (vendored, src/test/resources/axe-core) run on the page as it stands. */
+    private static void assertNoSeriousAccessibilityViolations(String where) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
+            try (InputStream axe = ConsoleBrowserTest.class.getResourceAsStream("/axe-core/axe.min.js")) {
+                js.executeScript(new String(axe.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        String json = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { resultTypes: ['violations'] })"
+                + ".then(r => done(JSON.stringify(r.violations)), e => done('error: ' + e));");
+        assertThat(json).as("axe ran").doesNotStartWith("error:");
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : EventCodec.MAPPER.readTree(json)) {
+            String impact = violation.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(impact + " " + violation.get("id").asText() + ": " + violation.get("help").asText()
+                        + " " + violation.get("nodes").toString());
+            }
+        }
+        assertThat(serious).as("serious or critical accessibility violations on " + where).isEmpty();
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}
