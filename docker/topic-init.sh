@@ -41,6 +41,6 @@ create complaint-events 6 cleanup.policy=delete retention.ms=-1 min.insync.repli
 # From topics/complaint-events-dlq.topic.json
 create complaint-events-dlq 6 cleanup.policy=delete retention.ms=2592000000 min.insync.replicas=2
 # From topics/complaint-alerts.topic.json
-create complaint-alerts 6 cleanup.policy=delete retention.ms=-1 min.insync.replicas=2
+create complaint-alerts 6 cleanup.policy=delete retention.ms=34560000000 min.insync.replicas=2
 
 echo "topic-init: done"

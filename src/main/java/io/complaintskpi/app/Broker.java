@@ -2,39 +2,60 @@ package io.complaintskpi.app;
 
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
+import io.complaintskpi.broker.TopicSpec;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.streams.CrashRecovery;
+import io.complaintskpi.streams.Names;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * The Kafka the service talks to: the embedded broker when no cluster is configured, else the configured
- * one; either way its topics checked against {@code topics/}.
+ * one; either way its topics checked against {@code topics/}, with complaint-alerts kept only as long as
+ * {@code alerts.retention} says.
  *
  * @param bootstrapServers where the clients connect
+ * @param liveness         the embedded broker's threads (none watched for a configured cluster)
  */
-record Broker(String bootstrapServers, AutoCloseable embedded) implements AutoCloseable {
+record Broker(String bootstrapServers, AutoCloseable embedded, List<Liveness.Part> liveness)
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     static Broker start(ServiceConfig config) {
-        Broker broker = new Broker(config.bootstrapServers(), () -> { });
+        Broker broker = new Broker(config.bootstrapServers(), () -> { }, List.of());
         if (config.embeddedBroker()) {
             EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());
-            broker = new Broker(embedded.bootstrapServers(), embedded);
+            broker = new Broker(embedded.bootstrapServers(), embedded,
+                    List.of(new Liveness.Part("embedded Kafka broker", embedded::alive)));
             LOG.info("embedded Kafka broker on {}, {} s after the JVM started", embedded.bootstrapServers(),
                     CrashRecovery.sinceJvmStart());
         }
         try {
-            TopicProvisioner.provision(config.with(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers).kafkaClientProperties(),
-                    TopicSpecs.load());
+            provisionTopics(config.with(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
         LOG.info("topics checked, {} s after the JVM started", CrashRecovery.sinceJvmStart());
         return broker;
+    }
+
+    /** complaint-alerts names complaints: kept only as long as alerts.retention says, also when it existed. */
+    private static void provisionTopics(ServiceConfig config) {
+        String alertsRetention = Long.toString(config.alertsRetention().toMillis());
+        List<TopicSpec> specs = TopicSpecs.load().stream().map(spec -> spec.name().equals(Names.ALERTS_TOPIC)
+                ? spec.withConfig(TopicSpec.RETENTION_MS, alertsRetention) : spec).toList();
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            provisioner.provision(specs);
+            provisioner.enforce(Names.ALERTS_TOPIC, TopicSpec.RETENTION_MS, alertsRetention);
+        }
     }
 
     @Override

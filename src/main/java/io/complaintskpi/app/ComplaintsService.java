@@ -2,6 +2,7 @@ package io.complaintskpi.app;
 
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.streams.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The running service, four parts started in this order and closed in reverse (also after a failed start:
@@ -25,6 +28,7 @@ public final class ComplaintsService implements AutoCloseable {
     private ServiceConfig config;
     private StreamsRuntime streams;
     private ApiServer api;
+    private Liveness liveness = Liveness.NONE;
 
     private ComplaintsService() {
     }
@@ -46,6 +50,7 @@ public final class ComplaintsService implements AutoCloseable {
 
     private void run(ServiceConfig configured, Clock clock) {
         String apiHost = bindHost(configured); // refuses an open API on the network before anything starts
+        DataFolder.secure(configured.dataDir());
         Broker broker = parts.add(Broker.start(configured));
         // What the parts run with: the broker's address, and a fixed HTTP port, by which the other instances
         // find this one (application.server), so it is chosen before Streams starts.
@@ -53,8 +58,10 @@ public final class ComplaintsService implements AutoCloseable {
                 .with(ServiceConfig.HTTP_PORT, configured.httpPort() == 0 ? freePort() : configured.httpPort());
         Monitoring monitoring = parts.add(Monitoring.start(config));
         streams = parts.add(StreamsRuntime.start(config, monitoring));
+        liveness = new Liveness(Stream.of(broker.liveness(), monitoring.liveness(), streams.liveness())
+                .flatMap(List::stream).toList());
         api = parts.add(ApiServer.start(apiHost, config.httpPort(), new ApiServer.ApiDependencies(streams.queries(),
-                streams.local(), streams.rules(), clock, config, monitoring.metrics())));
+                streams.local(), streams.rules(), clock, config, monitoring.metrics(), liveness)));
     }
 
     /** Says at start when the API is open to anyone who can reach it. */
@@ -73,6 +80,11 @@ public final class ComplaintsService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the HTTP API", e);
         }
+    }
+
+    /** The parts whose death the process must not outlive. */
+    public Liveness liveness() {
+        return liveness;
     }
 
     public ServiceConfig config() {

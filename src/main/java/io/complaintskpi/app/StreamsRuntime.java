@@ -4,6 +4,7 @@ import io.complaintskpi.config.RulesFingerprint;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.http.HttpPeerClient;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.RoutingQueryService;
 import io.complaintskpi.streams.ComplaintsTopology;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -87,6 +89,12 @@ final class StreamsRuntime implements AutoCloseable {
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
                 new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules.complaintViews()));
         streams.start();
+    }
+
+    /** Dead threads are replaced (above); ERROR means the stream threads are gone for good. */
+    List<Liveness.Part> liveness() {
+        return List.of(new Liveness.Part("Kafka Streams", () -> streams.state() != KafkaStreams.State.ERROR
+                && streams.state() != KafkaStreams.State.PENDING_ERROR));
     }
 
     DomainRules rules() {

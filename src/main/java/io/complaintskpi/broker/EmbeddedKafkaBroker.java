@@ -49,7 +49,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Far beyond the broker session (3 s) the controller waits out before fencing the killed run. */
     private static final Duration FENCE_PATIENCE = Duration.ofSeconds(60);
 
+    /** The threads the node cannot run without: its raft log (metadata, leadership) is one thread. */
+    private static final String ESSENTIAL_THREADS = "raft-io-thread";
+
     private final KafkaRaftServer server;
+    private final List<Thread> essential;
     private final DataDirLock lock;
     private final String bootstrapServers;
     private final String clusterId;
@@ -57,6 +61,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, String bootstrapServers, String clusterId) {
         this.server = server;
+        this.essential = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains(ESSENTIAL_THREADS)).toList();
+        if (essential.isEmpty()) {
+            LOG.warn("no thread named *{}* found: the embedded broker's liveness cannot be watched", ESSENTIAL_THREADS);
+        }
         this.lock = lock;
         this.bootstrapServers = bootstrapServers;
         this.clusterId = clusterId;
@@ -196,6 +205,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String clusterId() {
         return clusterId;
+    }
+
+    /**
+     * False once one of the broker's essential threads has died (an OutOfMemoryError in the raft thread
+     * leaves the broker up but unable to change anything), or once it is closed.
+     */
+    public synchronized boolean alive() {
+        return !closed && essential.stream().allMatch(Thread::isAlive);
     }
 
     /** Shuts the broker down and waits until its threads have finished; calling it again does nothing. */

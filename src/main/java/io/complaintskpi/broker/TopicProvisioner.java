@@ -1,6 +1,7 @@
 package io.complaintskpi.broker;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -59,6 +60,20 @@ public final class TopicProvisioner {
     public static void provision(Map<String, Object> clientProperties, List<TopicSpec> specs) {
         try (Admin admin = Admin.create(clientProperties)) {
             new TopicProvisioner(admin).provision(specs);
+        }
+    }
+
+    /**
+     * Sets one config of an existing topic when it differs (a retention the operator chose by a setting,
+     * which must hold for a topic created earlier too); says so in the log.
+     */
+    public void enforce(String topic, String key, String value) {
+        ConfigResource resource = topicResource(topic);
+        ConfigEntry actual = await(admin.describeConfigs(List.of(resource)).all()).get(resource).get(key);
+        if (actual == null || !value.equals(actual.value())) {
+            await(admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry(key, value), AlterConfigOp.OpType.SET)))).all());
+            LOG.info("Topic {}: {} was {}, now {}", topic, key, actual == null ? null : actual.value(), value);
         }
     }
 

@@ -21,6 +21,7 @@ public record TopicSpec(
 
     static final String CLEANUP_POLICY = "cleanup.policy";
     static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final String RETENTION_MS = "retention.ms";
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");
@@ -34,6 +35,13 @@ public record TopicSpec(
     /** The same spec under another name: tests use it to get topics of their own on a shared broker. */
     public TopicSpec withName(String newName) {
         return new TopicSpec(newName, description, partitions, replicationFactor, config, key, value);
+    }
+
+    /** The same spec with one config set, e.g. {@code retention.ms} from a setting. */
+    public TopicSpec withConfig(String configKey, String configValue) {
+        Map<String, String> changed = new java.util.HashMap<>(config);
+        changed.put(configKey, configValue);
+        return new TopicSpec(name, description, partitions, replicationFactor, changed, key, value);
     }
 
     /** Kafka's default when the spec leaves it out. */

@@ -1,6 +1,7 @@
 package io.complaintskpi.cli;
 
 import io.complaintskpi.app.ComplaintsService;
+import io.complaintskpi.app.ProcessGuard;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.demo.FixtureReader;
@@ -68,13 +69,13 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-publisher");
         publishing.start();
-        ServeCommand.runUntilShutdown(() -> {
+        ProcessGuard.runUntilShutdown(() -> {
             publisher.stop();
             publishing.interrupt();
             publishing.join(5_000);
             producer.close(Duration.ofSeconds(5));
             service.close();
-        });
+        }, service.liveness());
         return 0;
     }
 }

@@ -2,6 +2,8 @@ package io.complaintskpi.config;
 
 import io.complaintskpi.rules.Stage2ClockStart;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,6 +86,9 @@ public final class ServiceConfig {
             "COMPLAINTS_ALERT_SETTLE_TIME", "PT5M", "an alert already due when an event from before today scheduled it"
             + " waits until no such event has arrived for this long (a load of history settles first)",
             SettingForm.duration());
+    public static final Setting<Duration> ALERTS_RETENTION = new Setting<>("alerts.retention",
+            "COMPLAINTS_ALERTS_RETENTION", "400d", "how long complaint-alerts keeps an alert (it names a complaint):"
+            + " retention.ms of the topic, set at every start", SettingForm.duration());
     public static final Setting<Boolean> PUBLIC_BY_DEFAULT = new Setting<>("disclosure.public-by-default",
             "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
             "apply small-number suppression to every output unless ?public=false is asked", SettingForm.bool());
@@ -105,8 +110,8 @@ public final class ServiceConfig {
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
             HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, ALERT_SCAN_INTERVAL,
-            ALERT_SETTLE_TIME, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS, INTERNAL_REPLICATION_FACTOR,
-            ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
+            ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
+            INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
             .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -177,6 +182,10 @@ public final class ServiceConfig {
         return get(ALERT_SCAN_INTERVAL);
     }
 
+    public Duration alertsRetention() {
+        return get(ALERTS_RETENTION);
+    }
+
     public boolean publicByDefault() {
         return get(PUBLIC_BY_DEFAULT);
     }
@@ -224,6 +233,22 @@ public final class ServiceConfig {
         return bootstrapServers().isBlank();
     }
 
+    /**
+     * {@code <ENV>_FILE} names a file holding a setting's value (a Docker or Kubernetes secret), so a secret
+     * need be neither on the command line ({@code ps}, shell history) nor in the environment.
+     */
+    public static final String FILE_SUFFIX = "_FILE";
+
+    /** The file's content without its trailing line end; null (with an error) when it cannot be read. */
+    private static String readSecretFile(String file, String source, List<String> errors) {
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException | RuntimeException e) {
+            errors.add("cannot read " + source + " (" + file + "): " + e.getClass().getSimpleName());
+            return "";
+        }
+    }
+
     public static ServiceConfig defaults() {
         return load(Map.of(), new Properties(), Map.of());
     }
@@ -253,6 +278,10 @@ public final class ServiceConfig {
             if (value == null) {
                 value = env.get(s.env());
                 source = "environment variable " + s.env();
+            }
+            if (value == null && env.containsKey(s.env() + FILE_SUFFIX)) {
+                source = "the file named by " + s.env() + FILE_SUFFIX;
+                value = readSecretFile(env.get(s.env() + FILE_SUFFIX), source, errors);
             }
             if (value == null) {
                 value = file.getProperty(s.key());

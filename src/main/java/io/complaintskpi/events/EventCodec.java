@@ -1,10 +1,12 @@
 package io.complaintskpi.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,19 @@ import java.util.stream.Collectors;
  * here, so nothing outside the contract is ever stored or served.
  */
 public final class EventCodec {
+
+    /**
+     * Explicit read limits for every JSON this service reads (events, HTTP bodies, peers' answers): no event
+     * nests deeper than a few levels or carries a megabyte of text, and a hostile document must cost a
+     * bounded amount of work before it is refused.
+     */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(1 << 20)
+            .maxNumberLength(100)
+            .maxNameLength(1024)
+            .maxDocumentLength(32L << 20)
+            .build();
 
     public static final ObjectMapper MAPPER = mapper().build();
 
@@ -193,7 +208,7 @@ public final class EventCodec {
     }
 
     private static JsonMapper.Builder mapper() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())
                 .addModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -33,10 +34,17 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Everything the routes read: {@code queries} answers for the whole service; {@code localQueries} only from
-     * this instance's stores.
+     * this instance's stores; {@code liveness} the parts whose death fails {@code /health}.
      */
     public record ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
-                                  ServiceConfig config, PrometheusMeterRegistry metrics) {
+                                  ServiceConfig config, PrometheusMeterRegistry metrics, Liveness liveness) {
+
+        /** With no part watched (routes tested without a running topology). */
+        public ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
+                               ServiceConfig config, PrometheusMeterRegistry metrics) {
+            this(queries, localQueries, rules, clock, config, metrics, Liveness.NONE);
+        }
+
         LocalDate today() {
             return LocalDate.now(clock.withZone(LONDON));
         }
@@ -82,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         routes.exception(ServiceUnavailable.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("request {} failed", ctx.path(), e);
+            LOG.warn("request {} {} failed", ctx.method(), HttpMetrics.routePattern(ctx), e); // no reference from the path
             error(ctx, 500, "internal error; the service log has the details");
         });
         routes.error(404, "*", ctx -> {

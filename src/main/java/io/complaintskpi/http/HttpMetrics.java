@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,13 +24,21 @@ final class HttpMetrics {
     private HttpMetrics() {
     }
 
+    /**
+     * The matched route's pattern ({@code /api/v1/complaints/{id}/deadlines}): what the metrics and the log
+     * name, never the raw path, which can carry a complaint reference.
+     */
+    static String routePattern(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+
     static void register(JavalinConfig config, MeterRegistry registry) {
         config.requestLogger.http((ctx, millis) -> {
-            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             Timer.builder("http.server.requests")
                     .description("HTTP requests by method, route pattern and status")
                     .tag("method", ctx.method().name())
-                    .tag("route", endpoint == null ? "unmatched" : endpoint.path)
+                    .tag("route", routePattern(ctx))
                     .tag("status", Integer.toString(ctx.statusCode()))
                     .serviceLevelObjectives(BUCKETS)
                     .register(registry)

@@ -11,6 +11,9 @@ import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import io.complaintskpi.query.PeerClient;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,8 +33,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Asks another instance for what its own stores hold, over its {@code /internal/v1} routes. */
+/**
+ * Asks another instance for what its own stores hold, over its {@code /internal/v1} routes. A failure is a
+ * 503 that names neither the instance nor the route (callers need not learn the service's inside); the log
+ * has both, with the route's pattern only, since a case route's path carries a complaint reference.
+ */
 public final class HttpPeerClient implements PeerClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpPeerClient.class);
+    static final String UNAVAILABLE = "another instance holding part of the data did not answer well; retry shortly";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CaseHistoryCodec histories;
@@ -46,8 +56,8 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public Map<String, Long> sumByDimension(String peer, String authority, String metric, LocalDate from,
                                             LocalDate to) {
-        return read(peer, InternalRoutes.SUM + query(Map.of("authority", authority, "metric", metric,
-                "from", from.toString(), "to", to.toString())), new TypeReference<LinkedHashMap<String, Long>>() { });
+        return read(peer, InternalRoutes.SUM, query(Map.of("authority", authority, "metric", metric,
+                "from", from.toString(), "to", to.toString())), null, new TypeReference<LinkedHashMap<String, Long>>() { });
     }
 
     @Override
@@ -58,11 +68,11 @@ public final class HttpPeerClient implements PeerClient {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a sums request", e);
         }
-        List<Map<String, Long>> answers = read(peer, InternalRoutes.SUMS, request,
+        List<Map<String, Long>> answers = read(peer, InternalRoutes.SUMS, "", request,
                 new TypeReference<ArrayList<Map<String, Long>>>() { });
         if (answers.size() != spans.size()) {
-            throw new ServiceUnavailable("instance " + peer + " answered " + answers.size() + " sums for "
-                    + spans.size() + " asked; retry shortly");
+            throw unavailable(peer, InternalRoutes.SUMS, "answered " + answers.size() + " sums for " + spans.size()
+                    + " asked", null);
         }
         Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
         for (int i = 0; i < spans.size(); i++) {
@@ -74,8 +84,8 @@ public final class HttpPeerClient implements PeerClient {
     @Override
     public Map<LocalDate, Long> daily(String peer, String authority, String metric, String dimension,
                                       LocalDate from, LocalDate to) {
-        return read(peer, InternalRoutes.DAILY + query(Map.of("authority", authority, "metric", metric,
-                "dimension", dimension, "from", from.toString(), "to", to.toString())),
+        return read(peer, InternalRoutes.DAILY, query(Map.of("authority", authority, "metric", metric,
+                "dimension", dimension, "from", from.toString(), "to", to.toString())), null,
                 new TypeReference<TreeMap<LocalDate, Long>>() { });
     }
 
@@ -91,22 +101,22 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
-        HttpResponse<byte[]> response = get(peer, InternalRoutes.CASES + "/"
-                + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpResponse<byte[]> response = send(peer, InternalRoutes.CASES, "/"
+                + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20"), null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(histories.fromJson(parse(peer, response)));
+        return Optional.of(histories.fromJson(parse(peer, InternalRoutes.CASES, response)));
     }
 
     @Override
     public Caseload.Page caseload(String peer, Caseload.Query query) {
-        return read(peer, InternalRoutes.CASELOAD, body(query), new TypeReference<Caseload.Page>() { });
+        return read(peer, InternalRoutes.CASELOAD, "", body(query), new TypeReference<Caseload.Page>() { });
     }
 
     @Override
     public DrillDown.Page contributors(String peer, DrillDown.Query query) {
-        return read(peer, InternalRoutes.CONTRIBUTORS, body(query), new TypeReference<DrillDown.Page>() { });
+        return read(peer, InternalRoutes.CONTRIBUTORS, "", body(query), new TypeReference<DrillDown.Page>() { });
     }
 
     private static byte[] body(Object query) {
@@ -117,56 +127,58 @@ public final class HttpPeerClient implements PeerClient {
         }
     }
 
-    private <T> T read(String peer, String path, TypeReference<T> type) {
-        return read(peer, path, null, type);
+    private <T> T read(String peer, String route, TypeReference<T> type) {
+        return read(peer, route, "", null, type);
     }
 
-    /** A GET, or a POST of {@code body} when there is one. */
-    private <T> T read(String peer, String path, byte[] body, TypeReference<T> type) {
-        HttpResponse<byte[]> response = send(peer, path, body);
+    /** A GET, or a POST of {@code body} when there is one; {@code rest} follows the route (a query). */
+    private <T> T read(String peer, String route, String rest, byte[] body, TypeReference<T> type) {
+        HttpResponse<byte[]> response = send(peer, route, rest, body);
         try {
-            return EventCodec.MAPPER.readValue(ok(peer, response).body(), type);
+            return EventCodec.MAPPER.readValue(ok(peer, route, response).body(), type);
         } catch (IOException e) {
-            throw new ServiceUnavailable("instance " + peer + " answered " + path + " with something unreadable", e);
+            throw unavailable(peer, route, "answered with something unreadable", e);
         }
     }
 
-    private JsonNode parse(String peer, HttpResponse<byte[]> response) {
+    private JsonNode parse(String peer, String route, HttpResponse<byte[]> response) {
         try {
-            return EventCodec.MAPPER.readTree(ok(peer, response).body());
+            return EventCodec.MAPPER.readTree(ok(peer, route, response).body());
         } catch (IOException e) {
-            throw new ServiceUnavailable("instance " + peer + " answered with something unreadable", e);
+            throw unavailable(peer, route, "answered with something unreadable", e);
         }
     }
 
-    private static HttpResponse<byte[]> ok(String peer, HttpResponse<byte[]> response) {
+    private static HttpResponse<byte[]> ok(String peer, String route, HttpResponse<byte[]> response) {
         if (response.statusCode() != 200) {
-            throw new ServiceUnavailable("instance " + peer + " answered " + response.statusCode()
-                    + " for " + response.uri().getPath() + "; retry shortly");
+            throw unavailable(peer, route, "answered " + response.statusCode(), null);
         }
         return response;
     }
 
-    private HttpResponse<byte[]> get(String peer, String path) {
-        return send(peer, path, null);
+    /** Logs which instance and route failed (a route pattern, no reference); the answer says neither. */
+    private static ServiceUnavailable unavailable(String peer, String route, String what, Exception cause) {
+        LOG.warn("instance {} {} on {}{}", peer, what, route, cause == null ? "" : ": " + cause);
+        return new ServiceUnavailable(UNAVAILABLE);
     }
 
-    private HttpResponse<byte[]> send(String peer, String path, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path))
+    /** {@code route} a constant of {@link InternalRoutes}, {@code rest} what follows it (a path part, a query). */
+    private HttpResponse<byte[]> send(String peer, String route, String rest, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + route + rest))
                 .timeout(Duration.ofSeconds(10));
         if (body != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        try {
         if (!internalSecret.isEmpty()) {
             request.header("Authorization", "Bearer " + internalSecret);
         }
+        try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ServiceUnavailable("instance " + peer + " did not answer; retry shortly", e);
+            throw unavailable(peer, route, "did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceUnavailable("interrupted while asking instance " + peer, e);
+            throw unavailable(peer, route, "was being asked when this thread was interrupted", e);
         }
     }
 

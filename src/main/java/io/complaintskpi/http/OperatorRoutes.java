@@ -8,7 +8,8 @@ import java.util.List;
 /** What operators and their tools read: liveness, readiness, Prometheus metrics and the dead-letter topic. */
 final class OperatorRoutes {
 
-    record Health(String status) {
+    /** {@code dead}: the parts that are not alive (empty when UP). */
+    record Health(String status, List<String> dead) {
     }
 
     record Readiness(boolean ready, String streams) {
@@ -29,7 +30,8 @@ final class OperatorRoutes {
     }
 
     void health(Context ctx, Params p) {
-        ctx.json(new Health("UP"));
+        List<String> dead = deps.liveness().dead();
+        ctx.status(dead.isEmpty() ? 200 : 503).json(new Health(dead.isEmpty() ? "UP" : "DOWN", dead));
     }
 
     void ready(Context ctx, Params p) {

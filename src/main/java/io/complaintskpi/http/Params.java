@@ -128,6 +128,12 @@ final class Params {
             if (end.isBefore(start)) {
                 throw new BadRequest("'to' (" + end + ") is before 'from' (" + start + ")");
             }
+            // Every request's work is bounded: a span of centuries in days once ran the heap out.
+            long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+            if (days > Period.MAX_ROLLING_DAYS) {
+                throw new BadRequest("'from' to 'to' spans " + days + " days; a request covers at most "
+                        + Period.MAX_ROLLING_DAYS + " days (ten years): ask for less");
+            }
             return new Period(start, end, start + " to " + end, Period.Kind.ROLLING_DAYS);
         }
         if (given.isEmpty()) {

@@ -46,7 +46,8 @@ final class Routes {
         var internal = new InternalRoutes(deps.localQueries(), deps.rules().codec());
         RouteTable t = new RouteTable();
 
-        t.get("/health", VIEWER, "{\"status\":\"UP\"} while the process runs", ops::health)
+        t.get("/health", VIEWER, "{\"status\":\"UP\",\"dead\":[]} while every part the service needs runs; 503"
+                + " DOWN naming the dead parts", ops::health)
                 .publication(OPERATIONAL);
         t.get("/ready", VIEWER, "200 when the stores answer; 503 while starting or rebalancing", ops::ready)
                 .publication(OPERATIONAL).errors(NOT_READY);

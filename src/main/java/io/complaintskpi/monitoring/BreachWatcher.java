@@ -51,6 +51,11 @@ public final class BreachWatcher implements AutoCloseable {
         }
     }
 
+    /** False once its reading thread has ended ({@link io.complaintskpi.query.Liveness}). */
+    public boolean alive() {
+        return tail.alive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         tail.close();

@@ -2,6 +2,7 @@ package io.complaintskpi.monitoring;
 
 import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.query.DeadLetter;
+import io.complaintskpi.streams.DeadLetterHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,17 +73,27 @@ public final class DeadLetterWatcher implements AutoCloseable {
                 internalErrors.increment();
             }
         }
+        recent.addFirst(deadLetter(record));
+        if (recent.size() > RECENT) {
+            recent.removeLast();
+        }
+    }
+
+    /**
+     * Where a dead letter came from and why, with the reason redacted as in the log: the exception's message
+     * can quote the record (a reference, a name), and the caseworkers reading {@code /api/v1/dlq} need the
+     * kind of fault and the offset, not the content.
+     */
+    static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record) {
+        String exception = TopicTail.header(record, "__streams.errors.exception");
         String partition = TopicTail.header(record, "__streams.errors.partition");
         String offset = TopicTail.header(record, "__streams.errors.offset");
-        recent.addFirst(new DeadLetter(Instant.ofEpochMilli(record.timestamp()),
+        return new DeadLetter(Instant.ofEpochMilli(record.timestamp()),
                 TopicTail.header(record, "__streams.errors.topic"),
                 partition == null ? null : Integer.valueOf(partition),
                 offset == null ? null : Long.valueOf(offset),
                 exception,
-                TopicTail.header(record, "__streams.errors.message")));
-        if (recent.size() > RECENT) {
-            recent.removeLast();
-        }
+                DeadLetterHandler.reason(exception, TopicTail.header(record, "__streams.errors.message")));
     }
 
     /** The exception's simple class name: a bounded label (the message, which names values, is not). */
@@ -91,6 +102,11 @@ public final class DeadLetterWatcher implements AutoCloseable {
             return "unknown";
         }
         return exceptionClass.substring(exceptionClass.lastIndexOf('.') + 1);
+    }
+
+    /** False once its reading thread has ended ({@link io.complaintskpi.query.Liveness}). */
+    public boolean alive() {
+        return tail != null && tail.alive();
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class EventTypeCounter implements AutoCloseable {
         byType.get(EventTypeLabel.of(record.value())).increment();
     }
 
+    /** False once its reading thread has ended ({@link io.complaintskpi.query.Liveness}). */
+    public boolean alive() {
+        return tail.alive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         tail.close();

@@ -8,6 +8,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.Map;
  * exist.
  */
 final class TopicTail implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
 
     /** What to do with one record; {@code live} is false for the records already on the topic at start. */
     interface Handler {
@@ -66,9 +71,19 @@ final class TopicTail implements AutoCloseable {
             }
         } catch (WakeupException stopping) {
             // close() woke the poll
+        } catch (RuntimeException | Error e) {
+            // The thread ends here: alive() turns false, which /health reports and the process acts on.
+            LOG.error("{} stopped: {}", thread.getName(), e.toString());
+            throw e;
         } finally {
+            Thread.interrupted(); // an interrupt that ended the loop must not also fail the close
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** False once the reading thread has ended, whether closed or killed by a fault. */
+    boolean alive() {
+        return thread.isAlive();
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

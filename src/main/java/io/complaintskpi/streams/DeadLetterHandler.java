@@ -75,9 +75,18 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
     }
 
     /** The exception's type and first line, with quoted values blanked and the length capped. */
-    static String reason(Throwable exception) {
-        String message = exception.getMessage() == null ? "" : exception.getMessage().lines().findFirst().orElse("");
-        String reason = exception.getClass().getSimpleName() + ": " + QUOTED.matcher(message).replaceAll("'...'");
+    public static String reason(Throwable exception) {
+        return reason(exception.getClass().getName(), exception.getMessage());
+    }
+
+    /**
+     * The same from a dead-lettered record's headers (the exception's class name and message), for every
+     * place that shows a reason: the log, {@code /api/v1/dlq}.
+     */
+    public static String reason(String exceptionClass, String message) {
+        String type = exceptionClass == null ? "unknown" : exceptionClass.substring(exceptionClass.lastIndexOf('.') + 1);
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        String reason = type + ": " + QUOTED.matcher(first).replaceAll("'...'");
         reason = reason.replaceAll("\\p{Cntrl}", "?");
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
     }

@@ -50,6 +50,22 @@ class TopicProvisionerTest {
         }
         assertThat(config(names.get("complaint-events")).get("retention.ms").value()).isEqualTo("-1");
         assertThat(config(names.get("complaint-events-dlq")).get("retention.ms").value()).isEqualTo("2592000000");
+        assertThat(config(names.get("complaint-alerts")).get("retention.ms").value()).as("400 days")
+                .isEqualTo("34560000000");
+    }
+
+    @Test
+    void aRetentionChosenByASettingIsAppliedToATopicThatExistedBefore() throws Exception {
+        TopicSpec spec = TopicSpecs.named("complaint-alerts").withName(SharedKafka.uniqueName("alerts"));
+        create(new NewTopic(spec.name(), 6, (short) 1).configs(Map.of("retention.ms", "-1")));
+        TopicProvisioner provisioner = new TopicProvisioner(admin);
+
+        provisioner.enforce(spec.name(), TopicSpec.RETENTION_MS, "604800000");
+        // The controller commits the change; the broker answering describeConfigs may apply it a moment later.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(config(spec.name()).get("retention.ms").value()).isEqualTo("604800000"));
+        provisioner.enforce(spec.name(), TopicSpec.RETENTION_MS, "604800000"); // the same again changes nothing
+        assertThat(config(spec.name()).get("retention.ms").value()).isEqualTo("604800000");
     }
 
     @Test

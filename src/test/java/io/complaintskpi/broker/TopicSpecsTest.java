@@ -49,10 +49,12 @@ class TopicSpecsTest {
     }
 
     @Test
-    void alertsAreKeptForeverWithAlertSchemaValues() {
+    void alertsAreKeptFourHundredDaysByDefaultWithAlertSchemaValues() {
         TopicSpec alerts = TopicSpecs.named("complaint-alerts");
 
-        assertThat(alerts.config()).containsEntry("retention.ms", "-1");
+        // They name complaints: bounded by default, as the alerts.retention setting's default says.
+        assertThat(alerts.config()).containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(400).toMillis()));
+        assertThat(io.complaintskpi.config.ServiceConfig.defaults().alertsRetention()).isEqualTo(java.time.Duration.ofDays(400));
         assertThat(alerts.value().schema()).isEqualTo("schemas/alert.schema.json");
     }
 

@@ -34,6 +34,9 @@ class CommandSettingsTest {
         "report|--set=rules.stage2-clock-start=WHENEVER|setting rules.stage2-clock-start = 'WHENEVER' (from a command-line flag) must be STATEMENT_AGREED or REQUEST",
         "publish|--set=streams.threads=0|setting streams.threads = '0' (from a command-line flag) must be a whole number from 1 to 64",
         "serve|--set=calendar.extra-closures=2016-13-01|setting calendar.extra-closures = '2016-13-01' (from a command-line flag) must be comma-separated ISO dates",
+        "serve|--set=kafka.client.sasl.jaas.config=PlainLoginModule required password=\"hunter2\";|--set kafka.client.sasl.jaas.config puts a secret where ps and the shell history show it",
+        "demo|--set=kafka.client.ssl.keystore.password=hunter2|--set kafka.client.ssl.keystore.password puts a secret where ps and the shell history show it",
+        "serve|--set=http.internal-secret=hunter2|--set http.internal-secret puts a secret where ps and the shell history show it",
     })
     void aBadSettingStopsEveryCommandWithOneLineNamingSettingValueAndForm(String command, String flag, String message) {
         List<String> args = new ArrayList<>(List.of(command, flag));
@@ -46,6 +49,7 @@ class CommandSettingsTest {
         assertThat(run.exitCode()).isEqualTo(Main.INVALID_SETTINGS);
         assertThat(run.err()).startsWith("complaints-kpi: " + message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).doesNotContain("hunter2");
         assertThat(dir.resolve("data")).doesNotExist();
         assertThat(dir.resolve("out")).doesNotExist();
     }

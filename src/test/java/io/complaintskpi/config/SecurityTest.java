@@ -44,6 +44,22 @@ class SecurityTest {
     }
 
     @Test
+    void aSecretCanComeFromAFileNamedByItsEnvironmentVariableWithFileAppended(@TempDir Path dir) throws IOException {
+        Path secret = dir.resolve("internal-secret");
+        Files.writeString(secret, "s3cret-from-a-file\n");
+        Map<String, String> env = Map.of("COMPLAINTS_INTERNAL_SECRET_FILE", secret.toString());
+        assertThat(ServiceConfig.load(env, new Properties(), Map.of()).security().internalSecret())
+                .isEqualTo("s3cret-from-a-file");
+        // The variable itself wins over the file, as it is the more direct of the two.
+        assertThat(ServiceConfig.load(Map.of("COMPLAINTS_INTERNAL_SECRET", "direct",
+                "COMPLAINTS_INTERNAL_SECRET_FILE", secret.toString()), new Properties(), Map.of())
+                .security().internalSecret()).isEqualTo("direct");
+        assertThatThrownBy(() -> ServiceConfig.load(Map.of("COMPLAINTS_INTERNAL_SECRET_FILE",
+                dir.resolve("missing").toString()), new Properties(), Map.of()))
+                .hasMessageContaining("COMPLAINTS_INTERNAL_SECRET_FILE");
+    }
+
+    @Test
     void kafkaClientSettingsComeFromTheirFileThenPrefixedKeysFlagsLast(@TempDir Path dir) throws IOException {
         Path client = dir.resolve("client.properties");
         Files.writeString(client, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");

@@ -36,6 +36,7 @@ import static io.complaintskpi.events.Examples.bytes;
 import static io.complaintskpi.events.Examples.data;
 import static io.complaintskpi.events.Examples.load;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -272,6 +273,22 @@ class EventCodecTest {
 
     private static EventEnvelope envelope(ComplaintEvent event) {
         return envelope(event, OffsetDateTime.parse("2015-08-20T10:00:00+01:00"));
+    }
+
+    @Test
+    void hostileDocumentsAreRefusedByTheExplicitReadLimits() {
+        byte[] deep = ("[".repeat(65) + "]".repeat(65)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] longText = ("\"" + "x".repeat((1 << 20) + 1) + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] longNumber = "1".repeat(101).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] hostile : List.of(deep, longText, longNumber)) {
+            assertThatThrownBy(() -> EventCodec.MAPPER.readTree(hostile))
+                    .isInstanceOf(com.fasterxml.jackson.core.exc.StreamConstraintsException.class);
+            assertThatThrownBy(() -> codec.decode(hostile)).isInstanceOf(InvalidEventException.class);
+        }
+        // Within the limits a document is read: the limits are not the defaults by accident.
+        assertThat(EventCodec.READ_LIMITS.getMaxNestingDepth()).isEqualTo(64);
+        assertThatCode(() -> EventCodec.MAPPER.readTree(("[".repeat(64) + "]".repeat(64))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).doesNotThrowAnyException();
     }
 
     private static EventEnvelope envelope(ComplaintEvent event, OffsetDateTime occurredAt) {

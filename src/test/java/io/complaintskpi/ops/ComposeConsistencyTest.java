@@ -52,8 +52,10 @@ class ComposeConsistencyTest {
     @Test
     void theServiceIsConfiguredWithItsOwnEnvironmentVariablesAndPort() {
         JsonNode service = services.path(SERVICE);
-        Set<String> knownEnv = ServiceConfig.SETTINGS.stream().map(ServiceConfig.Setting::env).collect(Collectors.toSet());
+        Set<String> knownEnv = ServiceConfig.SETTINGS.stream().map(ServiceConfig.Setting::env)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
         Map<String, String> env = environment(service);
+        knownEnv.add("JAVA_TOOL_OPTIONS"); // the JVM's own settings, read by the JVM not the service
         assertThat(env.keySet()).isSubsetOf(knownEnv);
         assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("COMPLAINTS_HTTP_PORT", Integer.toString(defaultPort));
@@ -122,6 +124,13 @@ class ComposeConsistencyTest {
         Matcher percentage = Pattern.compile("MaxRAMPercentage=(\\d+)")
                 .matcher(RepoFiles.read(RepoFiles.ROOT.resolve("Dockerfile")));
         assertThat(percentage.find()).as("Dockerfile sets -XX:MaxRAMPercentage").isTrue();
+        // An OutOfMemoryError ends the JVM (the restart policy brings it back) rather than leaving it wedged.
+        assertThat(RepoFiles.read(RepoFiles.ROOT.resolve("Dockerfile"))).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(environment(services.path(SERVICE)).get("JAVA_TOOL_OPTIONS")).contains("-XX:+ExitOnOutOfMemoryError")
+                .contains("MaxRAMPercentage=" + percentage.group(1));
+        assertThat(RepoFiles.read(RepoFiles.ROOT.resolve("README.md"))).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(services.at("/" + SERVICE + "/stop_grace_period").asText()).as("longer than the service's 60 s stop bound")
+                .isEqualTo("70s");
         long limit = mebibytes(services.at("/" + SERVICE + "/mem_limit").asText());
         long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
         assertThat(limit - heap).as("MiB beside a heap of " + heap + " MiB").isGreaterThanOrEqualTo(384);
