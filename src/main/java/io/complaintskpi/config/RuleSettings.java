@@ -3,6 +3,7 @@ package io.complaintskpi.config;
 import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
  * settings table ({@link ServiceConfig#SETTINGS}).
  */
 public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWorkingDays,
-                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays) {
+                           Stage2ClockStart stage2ClockStart, int adultsResponseMonths, int atRiskWorkingDays,
+                           String corporateTimescales) {
 
     public RuleSettings {
         extraClosures = Set.copyOf(extraClosures);
@@ -24,6 +26,11 @@ public record RuleSettings(Set<LocalDate> extraClosures, Set<LocalDate> extraWor
     /** @throws IllegalArgumentException when an extra working day is a weekend or also a closure */
     public WorkingDayCalendar calendar() {
         return WorkingDayCalendar.englandAndWales(extraClosures, extraWorkingDays);
+    }
+
+    /** Every regime's timescales: the statutory ones, the adult response period, councils' corporate timescales. */
+    public Timescales timescales() {
+        return Timescales.withAdultsResponseMonths(adultsResponseMonths).withCorporate(corporateTimescales);
     }
 
     /** The settings a published figure depends on, for a report to state. */

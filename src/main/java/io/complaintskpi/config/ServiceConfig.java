@@ -85,6 +85,9 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
                     "AT_RISK is raised this many working days before a deadline", SettingForm.wholeNumber(0, 20)),
             new Setting("rules.adults-response-months", "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6",
                     "adult social care response period while no date is agreed", SettingForm.wholeNumber(1, 24)),
+            new Setting("rules.corporate-timescales", "COMPLAINTS_CORPORATE_TIMESCALES", "",
+                    "councils' own corporate timescales where they differ from the Complaint Handling Code's",
+                    SettingForm.corporateTimescales()),
             new Setting("alerts.scan-interval", "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
                     "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)",
                     SettingForm.duration()),
@@ -163,7 +166,7 @@ public record ServiceConfig(String bootstrapServers, Path dataDir, String httpHo
         if (errors.isEmpty()) {
             rules = new RuleSettings(cast(v.get("calendar.extra-closures")), cast(v.get("calendar.extra-working-days")),
                     (Stage2ClockStart) v.get("rules.stage2-clock-start"), (Integer) v.get("rules.adults-response-months"),
-                    (Integer) v.get("alerts.at-risk-working-days"));
+                    (Integer) v.get("alerts.at-risk-working-days"), (String) v.get("rules.corporate-timescales"));
             try {
                 rules.calendar(); // an extra working day that is a weekend or also a closure stops startup
             } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import io.complaintskpi.events.ActionKind;
 import io.complaintskpi.events.CauseFinding;
 import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplaintEvent.ComplaintNotAccepted;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
@@ -16,6 +17,7 @@ import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Closure;
 import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.CorporateClock;
 import io.complaintskpi.lifecycle.Dated;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
@@ -56,6 +58,8 @@ public final class Contributions {
             LocalDate on = entry.on();
             if (event instanceof CostIncurred cost) {
                 sink.add(Metric.COSTS_PENCE, cost.category().name(), on, cost.amountPence());
+            } else if (event instanceof ComplaintNotAccepted refused) {
+                sink.add(Metric.NOT_ACCEPTED, refused.reason().name(), on, 1);
             } else if (event instanceof ComplimentReceived compliment) {
                 sink.add(Metric.COMPLIMENTS, compliment.serviceArea(), on, 1);
             } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
@@ -96,6 +100,9 @@ public final class Contributions {
         sink.add(Metric.complainant(regime), complaint.complainantType().name(), received, 1);
         for (Stage stage : complaint.stages()) {
             sink.add(Metric.received(regime, stage.number()), Metric.ALL, stage.openedOn(), 1);
+            if (regime == Regime.CORPORATE && stage.number() == 2) {
+                sink.add(Metric.serviceArea(regime, 2), complaint.serviceArea(), stage.openedOn(), 1);
+            }
             if (!stage.isOpen()) {
                 sink.add(Metric.closed(regime, stage.number()), closureDimension(stage), stage.closedOn(), 1);
             }
@@ -120,17 +127,53 @@ public final class Contributions {
             Stage first = complaint.stages().get(0);
             if (first.acknowledgedOn() != null) {
                 boolean inTime = !first.acknowledgedOn().isAfter(dueDates.acknowledgementDue(complaint));
-                sink.add(Metric.acknowledgement(regime), inTime ? "on_time" : "late", first.acknowledgedOn(), 1);
+                sink.add(Metric.acknowledgement(regime, 1), onTime(inTime), first.acknowledgedOn(), 1);
             }
         }
     }
 
+    /**
+     * A corporate stage, measured twice: against the Complaint Handling Code's timescales and against the council's
+     * own (the same when it publishes none). The first acknowledgement on its date; the response and any extension
+     * on the response date.
+     */
+    private void corporate(Complaint complaint, Stage stage, Sink sink) {
+        Regime regime = complaint.regime();
+        int n = stage.number();
+        measure(dueDates.code(), stage, sink, Metric.acknowledgement(regime, n), Metric.timeliness(regime, n),
+                Metric.extension(regime, n));
+        measure(dueDates.council(complaint), stage, sink, Metric.council(Metric.acknowledgement(regime, n)),
+                Metric.council(Metric.timeliness(regime, n)), Metric.council(Metric.extension(regime, n)));
+    }
+
+    private static void measure(CorporateClock clock, Stage stage, Sink sink, String acknowledgement,
+                                String timeliness, String extension) {
+        if (stage.acknowledgedOn() != null) {
+            sink.add(acknowledgement, onTime(clock.acknowledgedInTime(stage)), stage.acknowledgedOn(), 1);
+        }
+        if (stage.responded()) {
+            sink.add(timeliness, onTime(clock.respondedInTime(stage)), stage.closedOn(), 1);
+            CorporateClock.ExtensionCompliance compliance = clock.extension(stage);
+            if (compliance != null) {
+                sink.add(extension, compliance.key(), stage.closedOn(), 1);
+            }
+        }
+    }
+
+    private static String onTime(boolean inTime) {
+        return inTime ? "on_time" : "late";
+    }
+
     private void timeliness(Complaint complaint, Stage stage, Sink sink) {
         Regime regime = complaint.regime();
+        if (regime == Regime.CORPORATE) {
+            corporate(complaint, stage, sink);
+            return;
+        }
         if (regime == Regime.ADULTS) {
             if (stage.responded()) {
                 boolean onTime = !stage.closedOn().isAfter(dueDates.due(complaint, stage));
-                sink.add(Metric.timeliness(regime, 1), onTime ? "on_time" : "late", stage.closedOn(), 1);
+                sink.add(Metric.timeliness(regime, 1), onTime(onTime), stage.closedOn(), 1);
             }
             return;
         }
@@ -152,15 +195,14 @@ public final class Contributions {
             return;
         }
         if (stage.responded()) {
-            int days = dueDates.workingDaysTaken(stage);
+            int days = dueDates.workingDaysTaken(complaint, stage);
             sink.add(Metric.timeliness(regime, stage.number()), TimelinessBand.of(stage.number(), days).key(),
                     stage.closedOn(), 1);
         }
     }
 
     private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
-        boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
-        sink.add(metric, inTime ? "on_time" : "late", on, 1);
+        sink.add(metric, onTime(dueDates.calendar().isOnTime(from, on, workingDays)), on, 1);
     }
 
     private static String closureDimension(Stage stage) {

@@ -3,7 +3,8 @@ package io.complaintskpi.contributions;
 import io.complaintskpi.events.Regime;
 
 /**
- * Names of the stored series. Complaint series are per regime ({@code children.} or {@code adults.});
+ * Names of the stored series. Complaint series are per regime ({@code children.}, {@code adults.} or
+ * {@code corporate.});
  * compliments, costs, Ombudsman and context figures are per authority.
  */
 public final class Metric {
@@ -56,7 +57,12 @@ public final class Metric {
     }
 
     public static String serviceArea(Regime regime) {
-        return regime(regime) + ".stage1.service_area";
+        return serviceArea(regime, 1);
+    }
+
+    /** Stage 1 complaints (or, corporate, stage 2 requests) by service area, on the date the stage opened. */
+    public static String serviceArea(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".service_area";
     }
 
     public static String complainant(Regime regime) {
@@ -93,7 +99,21 @@ public final class Metric {
         return regime(regime) + ".adr_prevented_escalation";
     }
 
-    public static String acknowledgement(Regime regime) {
-        return regime(regime) + ".stage1.acknowledgement";
+    /** First acknowledgements of a stage, on_time or late (adults: 3 working days; corporate: the Code's). */
+    public static String acknowledgement(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".acknowledgement";
     }
+
+    /** Corporate extensions of answered stages against the Code: within, beyond_with_reason, beyond_without_reason. */
+    public static String extension(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".extension";
+    }
+
+    /** The same corporate series measured against the council's own published timescales instead of the Code's. */
+    public static String council(String metric) {
+        return metric + ".council";
+    }
+
+    /** Corporate complaints the council did not accept, by reason (Complaint Handling Code part 2). */
+    public static final String NOT_ACCEPTED = "corporate.not_accepted";
 }

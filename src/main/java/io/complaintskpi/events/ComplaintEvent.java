@@ -19,8 +19,22 @@ public sealed interface ComplaintEvent {
     /** The authority acknowledged a stage (adults: within 3 working days). */
     record ComplaintAcknowledged(int stage) implements ComplaintEvent {}
 
-    /** The complainant agreed more time: a working-day limit (children) or a date (adults). */
-    record ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate) implements ComplaintEvent {}
+    /**
+     * The complainant agreed (corporate: was told of) more time: a working-day limit (children, corporate) or a
+     * date (adults). {@code reasonRecorded} (corporate) says the council recorded its reason for an extension
+     * longer than the Complaint Handling Code allows without one.
+     */
+    record ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate, Boolean reasonRecorded)
+            implements ComplaintEvent {
+        public ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate) {
+            this(stage, workingDays, agreedDate, null);
+        }
+
+        /** Whether a reason was recorded; absent means none. */
+        public boolean withReason() {
+            return Boolean.TRUE.equals(reasonRecorded);
+        }
+    }
 
     /** The complainant asked for the next stage (2 or 3). */
     record EscalationRequested(int toStage) implements ComplaintEvent {}
@@ -52,6 +66,12 @@ public sealed interface ComplaintEvent {
 
     /** Something done in response to an upheld complaint. */
     record ActionTaken(ActionKind action) implements ComplaintEvent {}
+
+    /**
+     * The council did not accept a corporate complaint, for a reason from the Complaint Handling Code's closed
+     * list; keyed by the complaint's own reference, never received as a complaint, never timed.
+     */
+    record ComplaintNotAccepted(String serviceArea, NotAcceptedReason reason) implements ComplaintEvent {}
 
     /** A compliment about a service; keyed by the compliment's own reference. */
     record ComplimentReceived(String serviceArea) implements ComplaintEvent {}
