@@ -416,6 +416,13 @@ public final class KpiDefinitions {
                     : List.of(Part.of(s + ".responded"), Part.of(s + ".withdrawn"));
             balanceRules.add(new BalanceRule(s + ".open", s + ".received", closed));
         }
+        if (regime == Regime.ADULTS) {
+            add(p + "stage1.open_over_six_months", AT_PERIOD_END, Unit.COUNT,
+                    new OpenAtEnd(Metric.ADULTS_OVER_SIX_MONTHS, Metric.ADULTS_OVER_SIX_MONTHS_CLOSED),
+                    "complaints open at the end of the period more than six months after the day of receipt"
+                            + " (SI 2009/309 reg 14(2))");
+            subset(p + "stage1.open", Part.of(p + "stage1.open_over_six_months"));
+        }
     }
 
     private void compliments() {
@@ -460,6 +467,25 @@ public final class KpiDefinitions {
                 "Ombudsman decisions that found fault, as a percentage of all decisions");
         rate("ombudsman.uphold.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.detailed_investigations",
                 "Ombudsman uphold rate: upheld decisions as a percentage of detailed investigations");
+        List<String> regimes = new ArrayList<>(names(Regime.values()));
+        regimes.add(Metric.UNSPECIFIED);
+        String byRegime = " per regime of the complaint it arose from (UNSPECIFIED: the enquiry did not say)";
+        add("ombudsman.enquiries.by_regime", RECEIVED, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, regimes), "new Ombudsman enquiries" + byRegime);
+        rule("ombudsman.enquiries", Part.of("ombudsman.enquiries.by_regime"));
+        add("ombudsman.decisions.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, regimes), "Ombudsman decisions" + byRegime);
+        rule("ombudsman.decisions", Part.of("ombudsman.decisions.by_regime"));
+        add("ombudsman.fault_found.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_FAULT_BY_REGIME, regimes), "Ombudsman decisions that found fault" + byRegime);
+        rule("ombudsman.fault_found", Part.of("ombudsman.fault_found.by_regime"));
+        add("ombudsman.detailed_investigations.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_DETAILED_BY_REGIME, regimes),
+                "Ombudsman decisions after a detailed investigation" + byRegime);
+        rule("ombudsman.detailed_investigations", Part.of("ombudsman.detailed_investigations.by_regime"));
+        add("ombudsman.uphold.rate.by_regime", IN_PERIOD, Unit.PERCENT,
+                new BreakdownRatio("ombudsman.fault_found.by_regime", "ombudsman.detailed_investigations.by_regime"),
+                "Ombudsman uphold rate (upheld decisions as a percentage of detailed investigations)" + byRegime);
         add("ombudsman.remedies", IN_PERIOD, Unit.PENCE,
                 new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
                 "remedies paid on Ombudsman decisions, in pence");

@@ -65,9 +65,18 @@ public final class Contributions {
             } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
                 sink.add(Metric.OMBUDSMAN_ENQUIRIES,
                         enquiry.serviceArea() == null ? "unspecified" : enquiry.serviceArea(), on, 1);
+                sink.add(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, ombudsmanRegime(state), on, 1);
             } else if (event instanceof OmbudsmanDecision decision) {
                 sink.add(Metric.OMBUDSMAN_DECISIONS, decision.outcome().name(), on, 1);
                 sink.add(Metric.OMBUDSMAN_REMEDY_PENCE, Metric.ALL, on, decision.remedyPence());
+                String regime = ombudsmanRegime(state);
+                sink.add(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, regime, on, 1);
+                if (decision.outcome().faultFound()) {
+                    sink.add(Metric.OMBUDSMAN_FAULT_BY_REGIME, regime, on, 1);
+                }
+                if (decision.outcome().detailedInvestigation()) {
+                    sink.add(Metric.OMBUDSMAN_DETAILED_BY_REGIME, regime, on, 1);
+                }
             } else if (event instanceof ContextFigureRecorded figure) {
                 // A later record for the same figure and year replaces the earlier one.
                 latestFigures.put(figure.figure() + "|" + figure.financialYear(), new Dated<>(on, figure));
@@ -91,6 +100,14 @@ public final class Contributions {
             sink.add(Metric.CONTEXT, figure.value().figure().name(), yearStart, figure.value().value());
         }
         return out;
+    }
+
+    /** The regime an Ombudsman case's enquiry says it arose from; decisions follow their enquiry. */
+    private static String ombudsmanRegime(CaseState state) {
+        return state.ledger().stream().map(Dated::value)
+                .filter(OmbudsmanEnquiryReceived.class::isInstance).map(OmbudsmanEnquiryReceived.class::cast)
+                .map(OmbudsmanEnquiryReceived::regime).filter(java.util.Objects::nonNull).map(Regime::name)
+                .findFirst().orElse(Metric.UNSPECIFIED);
     }
 
     private void complaint(Complaint complaint, Sink sink) {
@@ -125,6 +142,14 @@ public final class Contributions {
         });
         if (regime == Regime.ADULTS) {
             Stage first = complaint.stages().get(0);
+            // Open past six months beginning on receipt (SI 2009/309 reg 14(2)): counted from the day after.
+            LocalDate reached = Timescales.monthsBeginningOn(received, Timescales.SIX_MONTHS).plusDays(1);
+            if (first.isOpen() || !first.closedOn().isBefore(reached)) {
+                sink.add(Metric.ADULTS_OVER_SIX_MONTHS, Metric.ALL, reached, 1);
+                if (!first.isOpen()) {
+                    sink.add(Metric.ADULTS_OVER_SIX_MONTHS_CLOSED, Metric.ALL, first.closedOn(), 1);
+                }
+            }
             if (first.acknowledgedOn() != null) {
                 boolean inTime = !first.acknowledgedOn().isAfter(dueDates.acknowledgementDue(complaint));
                 sink.add(Metric.acknowledgement(regime, 1), onTime(inTime), first.acknowledgedOn(), 1);

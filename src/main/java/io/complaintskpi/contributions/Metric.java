@@ -13,6 +13,13 @@ public final class Metric {
     public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
     public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
     public static final String OMBUDSMAN_REMEDY_PENCE = "ombudsman.remedy_pence";
+    /** Ombudsman enquiries and decisions by the regime of the complaint they arose from (UNSPECIFIED: not said). */
+    public static final String OMBUDSMAN_ENQUIRIES_BY_REGIME = "ombudsman.enquiries_by_regime";
+    public static final String OMBUDSMAN_DECISIONS_BY_REGIME = "ombudsman.decisions_by_regime";
+    public static final String OMBUDSMAN_FAULT_BY_REGIME = "ombudsman.fault_found_by_regime";
+    public static final String OMBUDSMAN_DETAILED_BY_REGIME = "ombudsman.detailed_by_regime";
+    /** The regime dimension of an Ombudsman enquiry that does not say which complaint it arose from. */
+    public static final String UNSPECIFIED = "UNSPECIFIED";
     public static final String COSTS_PENCE = "costs.pence";
     public static final String CONTEXT = "context";
     /**
@@ -98,6 +105,13 @@ public final class Metric {
     public static String adrPreventedEscalation(Regime regime) {
         return regime(regime) + ".adr_prevented_escalation";
     }
+
+    /**
+     * Adults: complaints reaching the day after six months "beginning on" receipt still open, on that day; and
+     * those of them closed later, on their closing date. Their balance is the complaints open past six months.
+     */
+    public static final String ADULTS_OVER_SIX_MONTHS = "adults.stage1.over_six_months";
+    public static final String ADULTS_OVER_SIX_MONTHS_CLOSED = "adults.stage1.over_six_months_closed";
 
     /** First acknowledgements of a stage, on_time or late (adults: 3 working days; corporate: the Code's). */
     public static String acknowledgement(Regime regime, int stage) {

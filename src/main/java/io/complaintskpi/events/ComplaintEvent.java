@@ -76,8 +76,17 @@ public sealed interface ComplaintEvent {
     /** A compliment about a service; keyed by the compliment's own reference. */
     record ComplimentReceived(String serviceArea) implements ComplaintEvent {}
 
-    /** The Ombudsman opened an enquiry; keyed by the Ombudsman case reference. */
-    record OmbudsmanEnquiryReceived(String serviceArea) implements ComplaintEvent {}
+    /**
+     * The Ombudsman opened an enquiry; keyed by the Ombudsman case reference. Optionally (payload revision 2) the
+     * reference of the council's complaint it arose from and that complaint's regime.
+     */
+    record OmbudsmanEnquiryReceived(String serviceArea, String complaintReference, Regime regime)
+            implements ComplaintEvent {
+        /** An enquiry not linked to a complaint (revision 1). */
+        public OmbudsmanEnquiryReceived(String serviceArea) {
+            this(serviceArea, null, null);
+        }
+    }
 
     /** The Ombudsman decided a case, with any remedy paid in integer pence. */
     record OmbudsmanDecision(OmbudsmanOutcome outcome, long remedyPence) implements ComplaintEvent {}

@@ -2,6 +2,9 @@ package io.complaintskpi.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.complaintskpi.http.ApiRoute.Publication;
+import io.complaintskpi.config.RuleSettings;
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
@@ -119,7 +122,8 @@ final class KpiRoutes {
                             seriesRows(catalogue(deps), authority, kpi, dimension, period, interval, rolling)));
                 });
 
-        api.get("/api/v1/tables/{table}", Publication.SUPPRESSES, List.of(Params.AUTHORITY, "year"), (ctx, p) -> {
+        api.get("/api/v1/tables/{table}", Publication.SUPPRESSES, List.of(Params.AUTHORITY, Params.REGIME, "year"),
+                (ctx, p) -> {
             AnnualReport report = report(p, deps);
             String id = ctx.pathParam("table");
             ReportTable table = report.table(id).orElseThrow(() -> new ApiServer.NotFound("no table '" + id
@@ -128,14 +132,17 @@ final class KpiRoutes {
                     rows(table)));
         });
 
-        api.get("/api/v1/reports/annual", Publication.SUPPRESSES, List.of(Params.AUTHORITY, "year", "format"),
+        api.get("/api/v1/reports/annual", Publication.SUPPRESSES,
+                List.of(Params.AUTHORITY, Params.REGIME, "year", "format"),
                 (ctx, p) -> {
                     String format = p.optional("format").orElse("json");
                     if (!List.of("json", "csv", "html").contains(format)) {
                         throw Params.invalid("format", format, "json, csv or html");
                     }
                     AnnualReport report = report(p, deps);
-                    String file = "complaints-" + report.authority() + "-" + report.year().replace('/', '-');
+                    String file = "complaints-" + report.authority()
+                            + (report.regime() == Regime.CHILDREN ? "" : "-" + Metric.regime(report.regime())) + "-"
+                            + report.year().replace('/', '-');
                     switch (format) {
                         case "json" -> ctx.json(report);
                         case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
@@ -183,8 +190,16 @@ final class KpiRoutes {
         FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        return AnnualReport.build(catalogue(deps), authority, deps.config().authorityName(authority), year,
-                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant());
+        String name = deps.config().authorityName(authority);
+        RuleSettings rules = deps.config().rules();
+        return switch (p.regime()) {
+            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, name, year, publicOutput,
+                    rules.figureSettings(), deps.clock().instant());
+            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, name, year, publicOutput,
+                    rules.figureSettings(), rules.timescales().corporate(authority), deps.clock().instant());
+            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, name, year, publicOutput,
+                    rules.figureSettings(), deps.clock().instant());
+        };
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {

@@ -156,8 +156,19 @@ public final class Timescales {
         if (agreedResponseBy != null) {
             return agreedResponseBy;
         }
-        LocalDate sameDate = received.plusMonths(adultsResponseMonths);
-        return sameDate.getDayOfMonth() < received.getDayOfMonth() ? sameDate : sameDate.minusDays(1);
+        return monthsBeginningOn(received, adultsResponseMonths);
+    }
+
+    /** The six months after which an adult complaint still open is reported as open past six months. */
+    public static final int SIX_MONTHS = 6;
+
+    /**
+     * The last day of a period of {@code months} months beginning on {@code start}: the day before the same date
+     * that many months later, or the last day of that month when it has no such date.
+     */
+    public static LocalDate monthsBeginningOn(LocalDate start, int months) {
+        LocalDate sameDate = start.plusMonths(months);
+        return sameDate.getDayOfMonth() < start.getDayOfMonth() ? sameDate : sameDate.minusDays(1);
     }
 
     /**

@@ -132,7 +132,7 @@ class ApiErrorsTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, year, public",
+        "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, regime, year, public",
         "/api/v1/kpis/open?year=2015/16|'year' is not a parameter of /api/v1/kpis/open; it takes authority, regime, at, public",
         "/api/v1/kpis/definitions?authority=x|'authority' is not a parameter of /api/v1/kpis/definitions; it takes none",
         "/api/v1/kpis/received?year=2015/16&colour=red&size=9|'colour', 'size' are not parameters of /api/v1/kpis/received",
