@@ -32,7 +32,7 @@ class ArchitectureTest {
             "figures", "disclosure", "report", "alerts",
             "domain");
     private static final Set<String> ADAPTERS = Set.of("app", "cli", "config", "http", "streams", "monitoring", "query", "broker",
-            "demo");
+            "demo", "publish");
 
     /** package -> the packages and libraries it refers to, file by file. */
     private static final Map<String, Map<String, Set<String>>> REFERENCES = read();
@@ -52,6 +52,21 @@ class ArchitectureTest {
     @Test
     void httpImportsNothingFromStreams() {
         assertThat(offenders("http", Set.of("streams", "org.apache.kafka"))).isEmpty();
+    }
+
+    @Test
+    void theWebLayerRunsNoStateMachine() throws IOException {
+        // A complaint's views come worked out through the query seam (alerts.ComplaintViews): http serialises.
+        Pattern machine = Pattern.compile("LifecycleMachine|\\.machine\\(\\)|\\.replay\\(|DeadlineWatch");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("http"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Files.readAllLines(file).stream().filter(line -> machine.matcher(line).find())
+                        .forEach(line -> found.add(file.getFileName() + ": " + line.strip()));
+            }
+        }
+        assertThat(machine.matcher("deps.rules().machine().replay(id, history)").find()).isTrue();
+        assertThat(found).isEmpty();
     }
 
     @Test

@@ -26,12 +26,8 @@ public record Alert(AlertKind kind, String complaintId, String authority, String
     }
 
     /** The identity that makes an alert happen once per deadline and kind. */
-    public String id() {
-        return id(complaintId, stage, milestone, dueDate, kind == AlertKind.CLEARED ? clears : kind);
-    }
-
-    static String id(String complaintId, int stage, Milestone milestone, LocalDate due, AlertKind kind) {
-        return complaintId + "|" + stage + "|" + milestone + "|" + due + "|" + kind;
+    public AlertId id() {
+        return new AlertId(complaintId, deadline(), kind == AlertKind.CLEARED ? clears : kind);
     }
 
     public Deadline deadline() {

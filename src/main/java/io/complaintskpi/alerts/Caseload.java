@@ -150,14 +150,24 @@ public final class Caseload {
     }
 
     /**
-     * A page of every complaint: reads at most {@code limit} keys from {@code inReferenceOrder} (the keys after
-     * {@code query.after()}, in reference order) and lists those that match, so a page costs its limit whatever
-     * the history; a filtered page may list fewer. {@code next} is the last key read when any are left.
+     * Keys one page of every complaint may read beyond its {@code limit}: compliments, Ombudsman cases and
+     * complaints the filters leave out are passed over up to this many, so a page holds {@code limit} rows
+     * whenever they are that near, and its cost stays bounded however sparse the matches are.
+     */
+    public static final int PASSED_OVER_PER_PAGE = 2000;
+
+    /**
+     * A page of every complaint: reads the keys of {@code inReferenceOrder} (those after {@code query.after()},
+     * in reference order) until {@code limit} match, or until it has read {@code limit} +
+     * {@link #PASSED_OVER_PER_PAGE} keys; so a page costs at most that whatever the history, and holds fewer than
+     * {@code limit} rows only at the end or when the matches are sparser than that. {@code next} is the last key
+     * read when any are left.
      */
     public static Page all(Iterator<CaseState> inReferenceOrder, Query query, DueDates dueDates) {
         List<Row> rows = new ArrayList<>();
         String last = null;
-        for (int read = 0; read < query.limit() && inReferenceOrder.hasNext(); read++) {
+        int budget = query.limit() + PASSED_OVER_PER_PAGE;
+        for (int read = 0; rows.size() < query.limit() && read < budget && inReferenceOrder.hasNext(); read++) {
             CaseState state = inReferenceOrder.next();
             last = state.key();
             row(state, dueDates, query.today()).filter(query::lists).ifPresent(rows::add);

@@ -8,6 +8,7 @@ import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.Timescale.Milestone;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +26,6 @@ import java.util.Set;
  * over and the next deadline is watched instead.
  */
 public final class DeadlineWatch {
-
-    /** Children's stage 1: past this many working days without an agreed extension, offer stage 2. */
-    static final int STAGE2_OFFER_AFTER_WORKING_DAYS = 20;
 
     private final DueDates dueDates;
     private final int atRiskWorkingDays;
@@ -54,10 +52,11 @@ public final class DeadlineWatch {
             watch(out, id, dueDates.acknowledgement(complaint, stage), stage.openedOn());
         }
         if (complaint.regime() == Regime.CHILDREN && stage.number() == 1 && stage.extendedToWorkingDays() == null) {
+            // Past stage 1's longest timescale with no agreed extension, stage 2 must be offered.
             Deadline offer = new Deadline(1, Milestone.RESPONSE,
-                    calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS));
+                    calendar.addWorkingDays(complaint.receivedOn(), Timescales.CHILDREN_STAGE1_MAX_DAYS));
             out.add(PendingAlert.of(AlertKind.STAGE2_MUST_BE_OFFERED, id, offer,
-                    calendar.addWorkingDays(complaint.receivedOn(), STAGE2_OFFER_AFTER_WORKING_DAYS + 1)));
+                    calendar.addWorkingDays(complaint.receivedOn(), Timescales.CHILDREN_STAGE1_MAX_DAYS + 1)));
         }
         if (complaint.regime() == Regime.ADULTS && stage.acknowledgedOn() == null) {
             Deadline acknowledgement = dueDates.acknowledgement(complaint, stage);
@@ -94,19 +93,19 @@ public final class DeadlineWatch {
         Set<PendingAlert> old = new LinkedHashSet<>(pending(before));
         Set<PendingAlert> now = new LinkedHashSet<>(pending(after));
         List<PendingAlert> unschedule = old.stream().filter(p -> !now.contains(p)).toList();
-        Set<String> openIds = new LinkedHashSet<>();
+        Set<AlertId> openIds = new LinkedHashSet<>();
         open.forEach(alert -> openIds.add(alert.id()));
         List<PendingAlert> schedule = now.stream()
                 .filter(p -> !old.contains(p))
                 .filter(p -> !openIds.contains(p.alertId()) && !supersededByOpen(p, openIds))
                 .toList();
-        Set<String> watched = new LinkedHashSet<>();
+        Set<AlertId> watched = new LinkedHashSet<>();
         now.forEach(p -> watched.add(p.alertId()));
         List<Alert> over = open.stream().filter(alert -> !watched.contains(alert.id())).toList();
         return new Changes(unschedule, schedule, over);
     }
 
-    private static boolean supersededByOpen(PendingAlert pending, Set<String> openIds) {
+    private static boolean supersededByOpen(PendingAlert pending, Set<AlertId> openIds) {
         for (AlertKind kind : AlertKind.values()) {
             if (kind.supersedes().filter(pending.kind()::equals).isPresent()
                     && openIds.contains(pending.alertId(kind))) {

@@ -14,22 +14,17 @@ public record PendingAlert(AlertKind kind, String complaintId, int stage, Milest
         return new PendingAlert(kind, complaintId, deadline.stage(), deadline.milestone(), firesOn, deadline.due());
     }
 
-    /** Index keys sort by firing date, so a scan up to today costs only what is due. */
-    public String indexKey() {
-        return firesOn + "|" + alertId();
-    }
-
-    public String alertId() {
+    public AlertId alertId() {
         return alertId(kind);
     }
 
     /** The identity of the alert of {@code other} kind about the same deadline. */
-    public String alertId(AlertKind other) {
-        return Alert.id(complaintId, stage, milestone, dueDate, other);
+    public AlertId alertId(AlertKind other) {
+        return new AlertId(complaintId, deadline(), other);
     }
 
     /** The alert of the same deadline that this one replaces when raised, if any. */
-    public Optional<String> supersedes() {
+    public Optional<AlertId> supersedes() {
         return kind.supersedes().map(this::alertId);
     }
 

@@ -3,6 +3,7 @@ package io.complaintskpi.app;
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
+import io.complaintskpi.config.RulesFingerprint;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.http.ApiServer;
@@ -98,6 +99,8 @@ public final class ComplaintsService implements AutoCloseable {
             // Other instances find this one by its port (application.server), so it is fixed before start.
             config = config.withHttpPort(freePort());
         }
+        // Before any store is opened: never serve figures under rules they were not computed under.
+        StoredRules.check(config.kafkaClientProperties(), config.applicationId(), RulesFingerprint.of(config));
         DomainRules rules = DomainWiring.rules(config);
         InputBacklog backlog = InputBacklog.start(config.kafkaClientProperties(), config.applicationId(),
                 Names.EVENTS_TOPIC, config.alertScanInterval());
@@ -136,7 +139,7 @@ public final class ComplaintsService implements AutoCloseable {
         QueryService local = new StreamsQueryService(streams, deadLetters, rules);
         RoutingQueryService queries = new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec(), config.security().internalSecret()));
+                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules.complaintViews());
         resources.push(queries);
         streams.start();
 

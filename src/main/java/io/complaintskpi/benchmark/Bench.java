@@ -6,12 +6,12 @@ import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.events.ComplainantType;
 import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.EventSink;
 import io.complaintskpi.simulate.Simulation;
@@ -145,7 +145,7 @@ public final class Bench {
 
     private long publishHistory() {
         Simulation simulation = new Simulation(settings.plan());
-        try (Producer<String, byte[]> producer = DemoPublisher.createProducer(bootstrap);
+        try (Producer<String, byte[]> producer = EventPublisher.createProducer(bootstrap);
              EventSink sink = EventSink.topic(producer, codec)) {
             return simulation.writeTo(sink, log, settings.events());
         }
@@ -274,7 +274,7 @@ public final class Bench {
         LocalDate today = LocalDate.now(EventEnvelope.LONDON);
         URI received = URI.create("http://localhost:" + port + "/api/v1/kpis/received?period="
                 + encode(FinancialYear.of(today).label()) + "&authority=" + PROBE_AUTHORITY);
-        try (Producer<String, byte[]> producer = DemoPublisher.createProducer(bootstrap)) {
+        try (Producer<String, byte[]> producer = EventPublisher.createProducer(bootstrap)) {
             long seen = probeCount(received);
             long end = started + settings.latencyTime().toNanos();
             for (int i = 0; System.nanoTime() < end; i++) {
@@ -308,7 +308,7 @@ public final class Bench {
 
     private void steadyLoad(Iterator<List<EventEnvelope>> days, AtomicBoolean stop, AtomicLong sent, long started) {
         double nanosPerEvent = 1e9 / settings.rate();
-        try (Producer<String, byte[]> producer = DemoPublisher.createProducer(bootstrap)) {
+        try (Producer<String, byte[]> producer = EventPublisher.createProducer(bootstrap)) {
             while (!stop.get() && days.hasNext()) {
                 for (EventEnvelope event : days.next()) {
                     long due = started + (long) (sent.get() * nanosPerEvent);
@@ -347,8 +347,8 @@ public final class Bench {
         for (int i = 0; i < count; i++) {
             receipts.add(receipt("OPEN-" + label + "-" + (opened++), OPEN_AUTHORITY));
         }
-        try (Producer<String, byte[]> producer = DemoPublisher.createProducer(bootstrap)) {
-            DemoPublisher.publishAll(receipts, producer, codec::encode);
+        try (Producer<String, byte[]> producer = EventPublisher.createProducer(bootstrap)) {
+            EventPublisher.publishAll(receipts, producer, codec::encode);
         }
         catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
                 Duration.ofSeconds(120 + count / 200));
@@ -419,8 +419,7 @@ public final class Bench {
     }
 
     private ProducerRecord<String, byte[]> record(EventEnvelope event) {
-        return new ProducerRecord<>(Names.EVENTS_TOPIC, null, event.occurredAt().toInstant().toEpochMilli(),
-                event.complaintId(), codec.encode(event));
+        return EventPublisher.record(event, codec.encode(event));
     }
 
     private ServiceConfig config(Duration scanInterval) {
@@ -435,7 +434,7 @@ public final class Bench {
     }
 
     private static String repartitionTopic() {
-        return APPLICATION_ID + "-" + Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
+        return Names.kpiContributionsTopic(APPLICATION_ID);
     }
 
     private static double seconds(long startedNanos) {

@@ -8,6 +8,7 @@ import io.complaintskpi.demo.LiveComplaintsSimulator;
 import io.complaintskpi.demo.SeedHistory;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ComplaintsService service = ComplaintsService.start(settings());
-        Producer<String, byte[]> producer = DemoPublisher.createProducer(service.config().kafkaClientProperties());
+        Producer<String, byte[]> producer = EventPublisher.createProducer(service.config().kafkaClientProperties());
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
                 line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));

@@ -1,5 +1,6 @@
 package io.complaintskpi.cli;
 
+import io.complaintskpi.app.RulesChanged;
 import io.complaintskpi.config.ServiceConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,11 @@ public final class Main {
         }).setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ServiceConfig.InvalidSettings invalid) {
                 invalid.problems().forEach(problem -> cmd.getErr().println("complaints-kpi: " + problem));
+                cmd.getErr().flush();
+                return INVALID_SETTINGS;
+            }
+            if (e instanceof RulesChanged changed) {
+                changed.lines().forEach(line -> cmd.getErr().println("complaints-kpi: " + line));
                 cmd.getErr().flush();
                 return INVALID_SETTINGS;
             }

@@ -3,12 +3,10 @@ package io.complaintskpi.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.streams.Names;
+import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -99,14 +97,14 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private int send(String servers, List<Outgoing> records) throws InterruptedException {
-        Properties producerConfig = DemoPublisher.producerConfig(servers);
+        Properties producerConfig = EventPublisher.producerConfig(servers);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-publish");
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, BROKER_WAIT_MS);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            EventPublisher publisher = EventPublisher.raw(producer);
             for (Outgoing record : records) {
-                RecordMetadata sent = producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, record.key(),
-                        record.value())).get();
+                RecordMetadata sent = publisher.sendRaw(record.key(), record.value()).get();
                 out.printf("published %s to %s (partition %d, offset %d, key %s)%n", record.source(),
                         sent.topic(), sent.partition(), sent.offset(), record.key());
             }

@@ -160,7 +160,7 @@ final class ReportCommand implements Callable<Integer> {
 
         String about = authority != null ? authority : onlyAuthority(result, config.defaultAuthority());
         AnnualReport report = AnnualReport.build(new KpiEvaluator(result.series()), about,
-                config.authorityName(about), financialYear, publicCopy, config.rules().figureSettings(), clock.instant());
+                config::authorityName, financialYear, publicCopy, config.rules().figureSettings(), clock.instant());
         Map<String, byte[]> files = new LinkedHashMap<>();
         // The same mapper as the HTTP route: the file is byte for byte what the service would serve.
         files.put("json", EventCodec.MAPPER.writeValueAsBytes(report));

@@ -1,8 +1,8 @@
 package io.complaintskpi.cli;
 
 import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.EventSink;
 import io.complaintskpi.simulate.Simulation;
@@ -54,7 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation run = simulation.simulation(spec);
         DomainRules rules = DomainWiring.rules(settings.load(Map.of()));
         Producer<String, byte[]> producer = target.bootstrapServers == null ? null
-                : DemoPublisher.createProducer(target.bootstrapServers);
+                : EventPublisher.createProducer(target.bootstrapServers);
         long sent;
         try (EventSink sink = producer == null ? EventSink.jsonLines(target.out, rules.codec())
                 : EventSink.topic(producer, rules.codec())) {

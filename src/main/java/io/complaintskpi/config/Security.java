@@ -1,6 +1,7 @@
 package io.complaintskpi.config;
 
 import io.complaintskpi.config.ServiceConfig.Setting;
+import io.javalin.security.RouteRole;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,34 @@ import java.util.regex.Pattern;
 public record Security(List<ApiToken> tokens, String internalSecret, Set<String> openPaths,
                        boolean allowUnauthenticated, Map<String, String> kafkaClient) {
 
-    /** A role: each one reads what the one before it reads, and more. */
-    public enum Role {
+    /**
+     * What a route needs (declared beside it in {@code http.RouteTable}) and what a token or the instance secret
+     * grants. A new role is a constant here plus its line in {@link #grants}, which the compiler then asks for.
+     */
+    public enum Role implements RouteRole {
         /** aggregate KPIs, series, tables and reports */
         VIEWER,
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
-        CASEWORKER
+        CASEWORKER,
+        /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
+        INSTANCE,
+        /** every caller, with a token or without: what holds no data (the API's description) */
+        ANYONE;
+
+        /** Whether a caller holding this role may call a route declared for {@code needed}. */
+        public boolean grants(Role needed) {
+            return needed == ANYONE || switch (this) {
+                case VIEWER -> needed == VIEWER;
+                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
+                case INSTANCE -> needed == INSTANCE;
+                case ANYONE -> false;
+            };
+        }
+
+        /** Whether an {@code http.tokens} entry may grant this role. */
+        public boolean byToken() {
+            return this != INSTANCE && this != ANYONE;
+        }
     }
 
     /** One accepted token: the hex SHA-256 of the token and the role it grants. */
@@ -148,7 +171,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
 
     private static Role role(String name) {
         for (Role role : Role.values()) {
-            if (role.name().equalsIgnoreCase(name)) {
+            if (role.byToken() && role.name().equalsIgnoreCase(name)) {
                 return role;
             }
         }

@@ -1,11 +1,12 @@
 package io.complaintskpi.contributions;
 
-import io.complaintskpi.series.KpiKey;
-
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.lifecycle.IllegalTransitionException;
 import io.complaintskpi.lifecycle.LifecycleMachine;
+import io.complaintskpi.series.KpiKey;
 
 import java.util.Map;
 
@@ -33,13 +34,20 @@ public final class CaseStep {
     public record Duplicate() implements Outcome {
     }
 
-    /** The event is impossible at its place in the history; nothing changes. {@code reason} says why. */
+    /** The event breaks the contract or is impossible at its place in the history; nothing changes. */
     public record Rejected(RuntimeException reason) implements Outcome {
     }
 
-    /** The event was accepted: the key's new history, its state before and after, and the KPI change. */
-    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta)
-            implements Outcome {
+    /** The step itself failed on the event (a bug, not the event's fault); nothing changes. */
+    public record Failed(InternalErrorException error) implements Outcome {
+    }
+
+    /**
+     * The event was accepted: the key's new history, its state before and after, the KPI change and what the
+     * key now counts in each bucket the change touched ({@code counted}: absent where it counts nothing now).
+     */
+    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta,
+                          Map<KpiKey, Long> counted) implements Outcome {
     }
 
     public Outcome apply(String key, CaseHistory history, EventEnvelope event) {
@@ -52,13 +60,17 @@ public final class CaseStep {
         try {
             after = machine.replay(key, next);
             counted = contributions.of(after);
-        } catch (RuntimeException e) {
-            // Whatever the event makes the rules throw is a rejection (the topology dead-letters it with
-            // this exception); the history before it was accepted, so nothing else here can throw for it.
+        } catch (InvalidEventException | IllegalTransitionException e) {
+            // The contract's and the rules' own refusals: the topology dead-letters the event with this reason.
             return new Rejected(e);
+        } catch (RuntimeException e) {
+            // Anything else is a bug: still dead-lettered so processing goes on, but as an internal error.
+            return new Failed(new InternalErrorException(e));
         }
         CaseState before = state(key, history);
-        return new Applied(next, before, after, Contributions.delta(contributions.of(before), counted));
+        Map<KpiKey, Long> delta = Contributions.delta(contributions.of(before), counted);
+        counted.keySet().retainAll(delta.keySet());
+        return new Applied(next, before, after, delta, counted);
     }
 
     /** The key's state from its accepted history (null for an empty history). */

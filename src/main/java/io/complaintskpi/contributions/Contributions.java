@@ -15,7 +15,6 @@ import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
-import io.complaintskpi.lifecycle.Closure;
 import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.CorporateClock;
 import io.complaintskpi.lifecycle.Dated;
@@ -28,6 +27,7 @@ import io.complaintskpi.rules.Timescales;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +52,7 @@ public final class Contributions {
         if (state.complaint() != null) {
             complaint(state.complaint(), sink);
         }
-        Map<String, Dated<ContextFigureRecorded>> latestFigures = new LinkedHashMap<>();
+        Map<List<Object>, Dated<ContextFigureRecorded>> latestFigures = new LinkedHashMap<>();
         for (Dated<ComplaintEvent> entry : state.ledger()) {
             ComplaintEvent event = entry.value();
             LocalDate on = entry.on();
@@ -79,7 +79,7 @@ public final class Contributions {
                 }
             } else if (event instanceof ContextFigureRecorded figure) {
                 // A later record for the same figure and year replaces the earlier one.
-                latestFigures.put(figure.figure() + "|" + figure.financialYear(), new Dated<>(on, figure));
+                latestFigures.put(List.of(figure.figure(), figure.financialYear()), new Dated<>(on, figure));
             } else if (event instanceof AdrHeld adr && state.complaint() != null) {
                 Regime regime = state.complaint().regime();
                 sink.add(Metric.adr(regime), adr.kind().name(), on, 1);
@@ -121,7 +121,7 @@ public final class Contributions {
                 sink.add(Metric.serviceArea(regime, 2), complaint.serviceArea(), stage.openedOn(), 1);
             }
             if (!stage.isOpen()) {
-                sink.add(Metric.closed(regime, stage.number()), closureDimension(stage), stage.closedOn(), 1);
+                sink.add(Metric.closed(regime, stage.number()), Metric.closureDimension(stage), stage.closedOn(), 1);
             }
             timeliness(complaint, stage, sink);
         }
@@ -228,10 +228,6 @@ public final class Contributions {
 
     private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
         sink.add(metric, onTime(dueDates.calendar().isOnTime(from, on, workingDays)), on, 1);
-    }
-
-    private static String closureDimension(Stage stage) {
-        return stage.closure() == Closure.RESPONDED ? stage.outcome().name() : stage.closure().name();
     }
 
     /** The change that turns {@code before} into {@code after}: only keys whose amount moved. */

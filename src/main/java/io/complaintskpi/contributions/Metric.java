@@ -1,6 +1,12 @@
 package io.complaintskpi.contributions;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.lifecycle.Closure;
+import io.complaintskpi.lifecycle.Stage;
+
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Names of the stored series. Complaint series are per regime ({@code children.}, {@code adults.} or
@@ -31,7 +37,20 @@ public final class Metric {
     /** The single dimension of a series that has no breakdown. */
     public static final String ALL = "all";
 
+    private static final Pattern STAGE = Pattern.compile("\\.stage(\\d)\\.");
+
     private Metric() {
+    }
+
+    /** The stage a complaint series is about ({@code children.stage2.closed}: 2); empty for others. */
+    public static OptionalInt stageOf(String metric) {
+        Matcher m = STAGE.matcher(metric);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /** How a closed stage is counted in its {@code closed} series: its outcome, or how it ended unanswered. */
+    public static String closureDimension(Stage stage) {
+        return stage.closure() == Closure.RESPONDED ? stage.outcome().name() : stage.closure().name();
     }
 
     public static String regime(Regime regime) {

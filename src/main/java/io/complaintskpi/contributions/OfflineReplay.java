@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The topology's figures without Kafka: folds events, in arrival order, through the same
  * {@link CaseStep}, key by key. As in the topology, a redelivered event (same eventId)
- * counts once and an event the lifecycle rejects leaves its key's state as it was (the topology
- * dead-letters it; here it is listed). Build the parts as {@code app.DomainWiring} does.
+ * counts once and an event the lifecycle rejects, or that the step fails on (an internal error), leaves its
+ * key's state as it was (the topology dead-letters it; here it is listed with its reason). Build the parts as {@code app.DomainWiring} does.
  */
 public final class OfflineReplay {
 
@@ -51,6 +51,8 @@ public final class OfflineReplay {
                 duplicates++;
             } else if (outcome instanceof CaseStep.Rejected rejection) {
                 rejected.add(new Rejection(event, String.valueOf(rejection.reason().getMessage())));
+            } else if (outcome instanceof CaseStep.Failed failed) {
+                rejected.add(new Rejection(event, failed.error().getMessage()));
             } else if (outcome instanceof CaseStep.Applied applied) {
                 histories.put(key, applied.history());
                 applied.delta().forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));

@@ -1,5 +1,6 @@
 package io.complaintskpi.domain;
 
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.contributions.Contributions;
@@ -12,4 +13,9 @@ import io.complaintskpi.lifecycle.LifecycleMachine;
  */
 public record DomainRules(EventCodec codec, LifecycleMachine machine, DueDates dueDates,
                           Contributions contributions, DeadlineWatch deadlineWatch) {
+
+    /** The views of one complaint the query seam answers with, by the same machine and due dates. */
+    public ComplaintViews complaintViews() {
+        return new ComplaintViews(machine, dueDates);
+    }
 }

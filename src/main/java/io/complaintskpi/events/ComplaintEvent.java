@@ -3,8 +3,6 @@ package io.complaintskpi.events;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The family of events upstream systems publish; one record per {@code eventType}. The business date
@@ -93,12 +91,10 @@ public sealed interface ComplaintEvent {
 
     /** A context figure for a financial year ("2015/16"); a later record for the same year replaces it. */
     record ContextFigureRecorded(ContextFigure figure, String financialYear, long value) implements ComplaintEvent {
-        private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})/(\\d{2})");
-
         public ContextFigureRecorded {
-            Matcher year = FINANCIAL_YEAR.matcher(Objects.requireNonNull(financialYear, "financialYear"));
+            Objects.requireNonNull(financialYear, "financialYear");
             // The schema checks the shape; only code can check that "2015/16" names consecutive years.
-            if (!year.matches() || (Integer.parseInt(year.group(1)) + 1) % 100 != Integer.parseInt(year.group(2))) {
+            if (!FinancialYearLabel.read(financialYear).filter(FinancialYearLabel::consecutive).isPresent()) {
                 throw new IllegalArgumentException("financialYear must be two consecutive years like 2015/16, not '"
                         + financialYear + "'");
             }

@@ -4,13 +4,17 @@ import io.complaintskpi.config.Security;
 import io.complaintskpi.config.Security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Bearer-token authentication and roles in front of every route (docs/security.md). With no token
@@ -18,44 +22,66 @@ import java.util.Optional;
  */
 final class AccessControl {
 
-    static final String INTERNAL_PREFIX = "/internal/";
-    /** Routes a viewer reads: aggregate figures only. Every other /api route lists complaint references. */
-    private static final List<String> VIEWER_PREFIXES = List.of("/api/v1/kpis", "/api/v1/tables/",
-            "/api/v1/reports/", "/api/v1/authorities", "/api/v1/periods");
-
     private final Security security;
 
     private AccessControl(Security security) {
         this.security = security;
     }
 
-    static void register(JavalinConfig config, Security security) {
+    /** Checks every matched route against the role its declaration ({@link ApiRoute}) needs. */
+    static AccessControl register(JavalinConfig config, Security security) {
         AccessControl access = new AccessControl(security);
-        config.routes.before(access::check);
-        config.routes.exception(Denied.class, (e, ctx) -> {
-            if (e.status == 401) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"complaints-kpi\"");
-            }
-            ApiServer.error(ctx, e.status, e.getMessage());
-        });
+        config.routes.beforeMatched(access::check);
+        config.routes.exception(Denied.class, (e, ctx) -> deny(ctx, e));
+        return access;
     }
 
     private void check(Context ctx) {
-        String path = ctx.path();
-        if (path.startsWith(INTERNAL_PREFIX)) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        ApiRoute route = endpoint == null ? null : endpoint.metadata(ApiRoute.class);
+        Role needed = ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast).findFirst()
+                .orElse(null);
+        if (route == null || needed == null) {
+            // Fail closed: a route registered outside the route table has no role to check.
+            throw new Denied(403, ctx.path() + " declares no role in the route table; it is closed");
+        }
+        if (needed == Role.ANYONE) {
+            return;
+        }
+        if (needed == Role.INSTANCE) {
             checkInternal(ctx);
             return;
         }
-        if (!security.authenticates() || security.openPaths().contains(path)) {
+        if (!security.authenticates() || security.openPaths().contains(route.path())) {
             return;
         }
-        Role role = bearer(ctx).flatMap(this::roleOf)
-                .orElseThrow(() -> new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>"));
-        Role needed = needs(path);
-        if (role.compareTo(needed) < 0) {
-            throw new Denied(403, "the " + role.name().toLowerCase() + " role may not read " + path + "; it needs "
-                    + needed.name().toLowerCase());
+        Set<Role> held = held(ctx);
+        if (held.isEmpty()) {
+            throw new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>");
         }
+        if (held.stream().noneMatch(role -> role.grants(needed))) {
+            throw new Denied(403, "the " + names(held) + " role may not read " + ctx.path() + "; it needs "
+                    + needed.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * For a path no route matches: with tokens configured and none valid, answers 401 as a known route would,
+     * so a caller without a token cannot map the routes. Returns whether it answered.
+     */
+    boolean deniesUnknownRoute(Context ctx) {
+        if (!security.authenticates() || !held(ctx).isEmpty()) {
+            return false;
+        }
+        deny(ctx, new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>"));
+        return true;
+    }
+
+    private static void deny(Context ctx, Denied e) {
+        if (e.status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"complaints-kpi\"");
+        }
+        ApiServer.error(ctx, e.status, e.getMessage());
     }
 
     /** Peers send the shared secret; with no tokens and no secret the instance trusts its own network. */
@@ -72,20 +98,22 @@ final class AccessControl {
         }
     }
 
-    static Role needs(String path) {
-        return VIEWER_PREFIXES.stream().anyMatch(path::startsWith) || Security.OPENABLE_PATHS.contains(path)
-                ? Role.VIEWER : Role.CASEWORKER;
+    /** The roles the request's bearer token grants: none without a valid one. */
+    private Set<Role> held(Context ctx) {
+        return bearer(ctx).map(token -> {
+            byte[] given = hash(token);
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (Security.ApiToken t : security.tokens()) {
+                if (equal(given, HexFormat.of().parseHex(t.sha256()))) {
+                    roles.add(t.role());
+                }
+            }
+            return roles;
+        }).orElse(Set.of());
     }
 
-    private Optional<Role> roleOf(String token) {
-        byte[] given = hash(token);
-        Role best = null;
-        for (Security.ApiToken t : security.tokens()) {
-            if (equal(given, HexFormat.of().parseHex(t.sha256())) && (best == null || t.role().compareTo(best) > 0)) {
-                best = t.role();
-            }
-        }
-        return Optional.ofNullable(best);
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" and "));
     }
 
     private static Optional<String> bearer(Context ctx) {

@@ -1,48 +1,69 @@
 package io.complaintskpi.http;
 
-import java.util.ArrayList;
+import io.complaintskpi.config.Security.Role;
+import io.javalin.http.HandlerType;
+import io.javalin.router.EndpointMetadata;
+
 import java.util.List;
 
 /**
- * One route of the public API, declared once where it is registered: its path, the query parameters it
- * takes (any other is a 400) and what it does when public output is asked.
+ * One route as {@link RouteTable} declares it: method, path, the role it needs, its parameters (any other
+ * query parameter is a 400), what it does when public output is asked, and the error answers it gives.
+ * It travels with the Javalin endpoint as metadata, so access control and {@link Params} read it there.
+ *
+ * @param body what a POST takes as its JSON body; null for a GET
  */
-public record ApiRoute(String path, List<String> params, Publication publication) {
+public record ApiRoute(HandlerType method, String path, Role role, String summary, List<Param> params,
+                       Publication publication, List<ErrorAnswer> errors, String body) implements EndpointMetadata {
 
     /** What a route does with {@code public=true} or {@code disclosure.public-by-default}. */
     public record Publication(Kind kind, String refusal) {
 
         public enum Kind {
-            /** Prints no count of people (catalogue, authorities, health). */
+            /** Prints no count of people (catalogue, authorities). */
             NO_COUNTS,
             /** Applies disclosure control: counts of 1 to 5 are shown as {@code c}. */
             SUPPRESSES,
             /** Has no public form; with public asked it answers 400 with {@code refusal}. */
-            REFUSES
+            REFUSES,
+            /** For operators and the other instances (health, metrics, /internal): never published, no public. */
+            OPERATIONAL
         }
 
         public static final Publication NO_COUNTS = new Publication(Kind.NO_COUNTS, null);
         public static final Publication SUPPRESSES = new Publication(Kind.SUPPRESSES, null);
+        public static final Publication OPERATIONAL = new Publication(Kind.OPERATIONAL, null);
 
         public static Publication refuses(String why) {
             return new Publication(Kind.REFUSES, why);
         }
+
+        /** Whether a route so published takes {@code public}. */
+        boolean takesPublic() {
+            return kind == Kind.SUPPRESSES || kind == Kind.REFUSES;
+        }
+    }
+
+    /** An error answer a route gives: its status and when. */
+    public record ErrorAnswer(int status, String when) {
     }
 
     public ApiRoute {
         params = List.copyOf(params);
+        errors = List.copyOf(errors);
     }
 
-    /** A route taking {@code params}; a route that prints counts also takes {@code public}. */
-    static ApiRoute of(String path, Publication publication, List<String> params) {
-        List<String> all = new ArrayList<>(params);
-        if (publication.kind() != Publication.Kind.NO_COUNTS) {
-            all.add(Params.PUBLIC);
-        }
-        return new ApiRoute(path, all, publication);
+    /** The names of the query parameters, in declared order. */
+    List<String> queryParams() {
+        return params.stream().filter(p -> p.in() == Param.In.QUERY).map(Param::name).toList();
+    }
+
+    Param param(String name) {
+        return params.stream().filter(p -> p.in() == Param.In.QUERY && p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(path + " reads '" + name + "' but does not declare it"));
     }
 
     boolean accepts(String param) {
-        return params.contains(param);
+        return queryParams().contains(param);
     }
 }

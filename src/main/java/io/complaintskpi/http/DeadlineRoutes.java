@@ -3,8 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
-import io.complaintskpi.alerts.ComplaintDeadlines;
-import io.complaintskpi.http.ApiRoute.Publication;
+import io.javalin.http.Context;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -15,9 +14,6 @@ import static io.complaintskpi.http.ApiServer.ready;
 
 /** Live deadlines: open alerts, the caseload and one complaint's statutory clocks. */
 final class DeadlineRoutes {
-
-    private DeadlineRoutes() {
-    }
 
     record Alerts(LocalDate asOf, int count, List<Alert> alerts) {
     }
@@ -30,57 +26,51 @@ final class DeadlineRoutes {
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
 
-    private static final String STAFF_ONLY = "it lists individual complaints for the staff who handle them";
+    static final String STAFF_ONLY = "it lists individual complaints for the staff who handle them";
 
-    static void register(Routes api) {
-        ApiServer.ApiDependencies deps = api.deps();
-        api.get("/api/v1/alerts", Publication.refuses(STAFF_ONLY),
-                List.of(Params.AUTHORITY, "stage", Params.SERVICE_AREA, "kind", Params.REGIME), (ctx, p) -> {
-            var authority = p.authorityFilter();
-            var stage = p.optionalInt("stage", 1, 3);
-            var serviceArea = p.serviceAreaFilter();
-            var kind = p.optionalEnum("kind", AlertKind.class);
-            var regime = p.optional("regime").map(r -> p.regime());
-            LocalDate today = deps.today();
-            List<Alert> alerts = ready(deps).openAlerts().stream()
-                    .filter(a -> authority.map(a.authority()::equals).orElse(true))
-                    .filter(a -> stage.map(s -> a.stage() == s).orElse(true))
-                    .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
-                    .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
-                    .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
-                    .map(a -> a.withOverdue(deps.rules().dueDates().calendar(), today))
-                    .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
-                            .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
-                    .toList();
-            ctx.json(new Alerts(today, alerts.size(), alerts));
-        });
+    private final ApiServer.ApiDependencies deps;
 
-        api.get("/api/v1/complaints", Publication.refuses(STAFF_ONLY),
-                List.of("status", Params.AUTHORITY, "stage", Params.SERVICE_AREA, Params.REGIME, "limit", "after"),
-                (ctx, p) -> {
-            String status = p.optional("status").orElse("open");
-            if (!List.of("open", "overdue", "all").contains(status)) {
-                throw new BadRequest("'status' must be open, overdue or all, got '" + status + "'");
-            }
-            var after = p.optional("after");
-            if (after.isPresent() && !status.equals("all")) {
-                throw new BadRequest("'after' pages status=all; status=" + status + " lists the most urgent first");
-            }
-            var query = new Caseload.Query(Caseload.Status.valueOf(status.toUpperCase(Locale.ROOT)),
-                    p.authorityFilter().orElse(null), p.optionalInt("stage", 1, 3).orElse(null),
-                    p.serviceAreaFilter().orElse(null), p.optional("regime").map(r -> p.regime().name()).orElse(null),
-                    p.optionalInt("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT), deps.today(), after.orElse(null));
-            Caseload.Page page = ready(deps).caseload(query);
-            ctx.json(new Complaints(query.today(), status, page.count(), page.rows(), page.next()));
-        });
+    DeadlineRoutes(ApiServer.ApiDependencies deps) {
+        this.deps = deps;
+    }
 
-        api.get("/api/v1/complaints/{id}/deadlines", Publication.refuses(STAFF_ONLY), List.of(), (ctx, p) -> {
-            String id = ctx.pathParam("id");
-            var state = ready(deps).caseHistory(id)
-                    .map(history -> deps.rules().machine().replay(id, history))
-                    .filter(s -> s.complaint() != null)
-                    .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'"));
-            ctx.json(ComplaintDeadlines.of(state, deps.rules().dueDates(), deps.today()));
-        });
+    void alerts(Context ctx, Params p) {
+        var authority = p.authorityFilter();
+        var stage = p.optionalInt(Param.STAGE.name());
+        var serviceArea = p.serviceAreaFilter();
+        var kind = p.optionalEnum("kind", AlertKind.class);
+        var regime = p.optional("regime").map(r -> p.regime());
+        LocalDate today = deps.today();
+        List<Alert> alerts = ready(deps).openAlerts().stream()
+                .filter(a -> authority.map(a.authority()::equals).orElse(true))
+                .filter(a -> stage.map(s -> a.stage() == s).orElse(true))
+                .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
+                .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
+                .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
+                .map(a -> a.withOverdue(deps.rules().dueDates().calendar(), today))
+                .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
+                        .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
+                .toList();
+        ctx.json(new Alerts(today, alerts.size(), alerts));
+    }
+
+    void complaints(Context ctx, Params p) {
+        String status = p.choice("status");
+        var after = p.optional("after");
+        if (after.isPresent() && !status.equals("all")) {
+            throw new BadRequest("'after' pages status=all; status=" + status + " lists the most urgent first");
+        }
+        var query = new Caseload.Query(Caseload.Status.valueOf(status.toUpperCase(Locale.ROOT)),
+                p.authorityFilter().orElse(null), p.optionalInt(Param.STAGE.name()).orElse(null),
+                p.serviceAreaFilter().orElse(null), p.optional("regime").map(r -> p.regime().name()).orElse(null),
+                p.optionalInt("limit").orElse(DEFAULT_LIMIT), deps.today(), after.orElse(null));
+        Caseload.Page page = ready(deps).caseload(query);
+        ctx.json(new Complaints(query.today(), status, page.count(), page.rows(), page.next()));
+    }
+
+    void deadlines(Context ctx, Params p) {
+        String id = ctx.pathParam("id");
+        ctx.json(ready(deps).complaintDeadlines(id, deps.today())
+                .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'")));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -100,13 +101,20 @@ public final class HttpPeerClient implements PeerClient {
 
     @Override
     public Caseload.Page caseload(String peer, Caseload.Query query) {
-        byte[] request;
+        return read(peer, InternalRoutes.CASELOAD, body(query), new TypeReference<Caseload.Page>() { });
+    }
+
+    @Override
+    public DrillDown.Page contributors(String peer, DrillDown.Query query) {
+        return read(peer, InternalRoutes.CONTRIBUTORS, body(query), new TypeReference<DrillDown.Page>() { });
+    }
+
+    private static byte[] body(Object query) {
         try {
-            request = EventCodec.MAPPER.writeValueAsBytes(query);
+            return EventCodec.MAPPER.writeValueAsBytes(query);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write a caseload query", e);
+            throw new IllegalStateException("cannot write a " + query.getClass().getSimpleName(), e);
         }
-        return read(peer, InternalRoutes.CASELOAD, request, new TypeReference<Caseload.Page>() { });
     }
 
     private <T> T read(String peer, String path, TypeReference<T> type) {

@@ -1,10 +1,12 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.complaintskpi.http.ApiRoute.Publication;
-import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.Timescales;
+import io.complaintskpi.series.SeriesReader;
+import io.javalin.http.Context;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
@@ -31,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.complaintskpi.http.ApiServer.concat;
 import static io.complaintskpi.http.ApiServer.ready;
 
 /**
@@ -39,9 +40,6 @@ import static io.complaintskpi.http.ApiServer.ready;
  * return {@code rows} of flat objects so Grafana's Infinity datasource reads them as tables.
  */
 final class KpiRoutes {
-
-    private KpiRoutes() {
-    }
 
     record Authority(String authority) {
     }
@@ -68,89 +66,140 @@ final class KpiRoutes {
     record Table(String id, String title, List<String> columns, String note, List<Map<String, String>> rows) {
     }
 
-    private static final String SERIES_REFUSAL = "a series of small counts over days, weeks or rolling windows"
+    record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
+                    Map<String, Object> receivedByStage) {
+    }
+
+    record YearRow(String year, int stage, Object received) {
+    }
+
+    record ReceivedByYear(String authority, String regime, @JsonProperty("public") boolean publicOutput,
+                          List<YearRow> rows) {
+    }
+
+    record Open(String authority, String regime, LocalDate at, @JsonProperty("public") boolean publicOutput,
+                Map<String, Object> openByStage) {
+    }
+
+    static final String SERIES_REFUSAL = "a series of small counts over days, weeks or rolling windows"
             + " lets a reader subtract one bucket from another and recover a suppressed count; published figures"
             + " are in /api/v1/kpis and the annual report";
 
-    static void register(Routes api) {
-        ApiServer.ApiDependencies deps = api.deps();
-        api.get("/api/v1/authorities", Publication.NO_COUNTS, List.of(), (ctx, p) -> ctx.json(new Rows<>(
-                ready(deps).series().authorities().stream().sorted().map(Authority::new).toList())));
+    private final ApiServer.ApiDependencies deps;
 
-        api.get("/api/v1/kpis/definitions", Publication.NO_COUNTS, List.of(),
-                (ctx, p) -> ctx.json(new Rows<>(KpiDefinitions.all())));
+    KpiRoutes(ApiServer.ApiDependencies deps) {
+        this.deps = deps;
+    }
 
-        api.get("/api/v1/kpis", Publication.SUPPRESSES, concat(List.of(Params.AUTHORITY, "prefix"), Params.PERIOD),
-                (ctx, p) -> {
-                    Period period = p.publishable(p.period());
-                    boolean publicOutput = p.publicOutput();
-                    Optional<String> prefix = p.optional("prefix");
-                    if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(k -> k.id().startsWith(prefix.get()))) {
-                        throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI id; ids are listed at"
-                                + " /api/v1/kpis/definitions");
-                    }
-                    String authority = p.authority();
-                    DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(authority, period),
-                            publicOutput);
-                    List<KpiRow> rows = snapshot.figures().stream()
-                            .filter(f -> prefix.map(f.id()::startsWith).orElse(true))
-                            .map(KpiRoutes::row).toList();
-                    ctx.json(new Kpis(authority, period, period.previous(), publicOutput, rows));
-                });
+    void authorities(Context ctx, Params p) {
+        ctx.json(new Rows<>(ready(deps).series().authorities().stream().sorted().map(Authority::new).toList()));
+    }
 
-        api.get("/api/v1/kpis/rolling", Publication.refuses(SERIES_REFUSAL), List.of(Params.AUTHORITY, "end"),
-                (ctx, p) -> {
-                    LocalDate end = p.optionalDate("end").orElse(deps.today());
-                    String authority = p.authority();
-                    ctx.json(new Rolling(authority, end, catalogue(deps).rollingTimeliness(authority, end)));
-                });
+    void definitions(Context ctx, Params p) {
+        ctx.json(new Rows<>(KpiDefinitions.all()));
+    }
 
-        // interval=day|week|month (default month); rolling=N (rates only, 1..3660): each bucket's rate is over
-        // the N days ending on its last day, so a dashboard can draw a rolling rate as a line.
-        api.get("/api/v1/kpis/{id}/series", Publication.refuses(SERIES_REFUSAL),
-                concat(List.of(Params.AUTHORITY, "interval", "dimension", "rolling"), Params.PERIOD), (ctx, p) -> {
-                    String id = ctx.pathParam("id");
-                    KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new ApiServer.NotFound(
-                            "unknown KPI '" + id + "'; ids are listed at /api/v1/kpis/definitions"));
-                    Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
-                    Optional<Integer> rolling = p.optionalInt("rolling", 1, Period.MAX_ROLLING_DAYS);
-                    Period period = p.period();
-                    String authority = p.authority();
-                    String dimension = p.optional("dimension").map(d -> dimension(deps, authority, kpi, d))
-                            .orElse(null);
-                    ctx.json(new Series(authority, id, kpi.unit(), interval, rolling.orElse(null), dimension, period,
-                            seriesRows(catalogue(deps), authority, kpi, dimension, period, interval, rolling)));
-                });
+    void kpis(Context ctx, Params p) {
+        Period period = p.publishable(p.period());
+        boolean publicOutput = p.publicOutput();
+        Optional<String> prefix = p.optional("prefix");
+        if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(k -> k.id().startsWith(prefix.get()))) {
+            throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI id; ids are listed at"
+                    + " /api/v1/kpis/definitions");
+        }
+        String authority = p.authority();
+        DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        List<KpiRow> rows = snapshot.figures().stream()
+                .filter(f -> prefix.map(f.id()::startsWith).orElse(true))
+                .map(KpiRoutes::row).toList();
+        ctx.json(new Kpis(authority, period, period.previous(), publicOutput, rows));
+    }
 
-        api.get("/api/v1/tables/{table}", Publication.SUPPRESSES, List.of(Params.AUTHORITY, Params.REGIME, "year"),
-                (ctx, p) -> {
-            AnnualReport report = report(p, deps);
-            String id = ctx.pathParam("table");
-            ReportTable table = report.table(id).orElseThrow(() -> new ApiServer.NotFound("no table '" + id
-                    + "'; tables: " + report.tables().stream().map(ReportTable::id).toList()));
-            ctx.json(new Table(table.id(), table.title(), table.columns(), table.note() == null ? "" : table.note(),
-                    rows(table)));
-        });
+    void received(Context ctx, Params p) {
+        Regime regime = p.regime();
+        Period period = p.publishable(p.period());
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        SeriesReader series = ready(deps).series();
+        Map<String, Object> byStage = new LinkedHashMap<>();
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            byStage.put(Integer.toString(stage), count(series.sum(authority, Metric.received(regime, stage),
+                    period.from(), period.to()), publicOutput));
+        }
+        ctx.json(new Received(authority, Metric.regime(regime), period, publicOutput, byStage));
+    }
 
-        api.get("/api/v1/reports/annual", Publication.SUPPRESSES,
-                List.of(Params.AUTHORITY, Params.REGIME, "year", "format"),
-                (ctx, p) -> {
-                    String format = p.optional("format").orElse("json");
-                    if (!List.of("json", "csv", "html").contains(format)) {
-                        throw Params.invalid("format", format, "json, csv or html");
-                    }
-                    AnnualReport report = report(p, deps);
-                    String file = "complaints-" + report.authority()
-                            + (report.regime() == Regime.CHILDREN ? "" : "-" + Metric.regime(report.regime())) + "-"
-                            + report.year().replace('/', '-');
-                    switch (format) {
-                        case "json" -> ctx.json(report);
-                        case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
-                                .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-                                .result(AnnualReportCsv.render(report));
-                        default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
-                    }
-                });
+    /** Every financial year from the first with data to this one, zeros included. */
+    void receivedByYear(Context ctx, Params p) {
+        Regime regime = p.regime();
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        List<YearRow> rows = catalogue(deps).receivedByYear(authority, regime, deps.today()).stream()
+                .map(r -> new YearRow(r.year(), r.stage(), count(r.received(), publicOutput))).toList();
+        ctx.json(new ReceivedByYear(authority, Metric.regime(regime), publicOutput, rows));
+    }
+
+    void open(Context ctx, Params p) {
+        Regime regime = p.regime();
+        LocalDate at = p.optionalDate("at").orElse(deps.today());
+        boolean publicOutput = p.publicOutput();
+        if (publicOutput && !FinancialYear.of(at).end().equals(at)) {
+            throw new BadRequest("public open counts are given at a financial year end only (at=2016-03-31): "
+                    + "counts at nearby dates could be subtracted to recover a suppressed one; got " + at);
+        }
+        String authority = p.authority();
+        Map<String, Object> open = new LinkedHashMap<>();
+        catalogue(deps).openByStage(authority, regime, at)
+                .forEach((stage, n) -> open.put(Integer.toString(stage), count(n, publicOutput)));
+        ctx.json(new Open(authority, Metric.regime(regime), at, publicOutput, open));
+    }
+
+    void rolling(Context ctx, Params p) {
+        LocalDate end = p.optionalDate("end").orElse(deps.today());
+        String authority = p.authority();
+        ctx.json(new Rolling(authority, end, catalogue(deps).rollingTimeliness(authority, end)));
+    }
+
+    void series(Context ctx, Params p) {
+        String id = ctx.pathParam("id");
+        KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new ApiServer.NotFound(
+                "unknown KPI '" + id + "'; ids are listed at /api/v1/kpis/definitions"));
+        Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
+        Optional<Integer> rolling = p.optionalInt(Param.ROLLING.name());
+        Period period = p.period();
+        String authority = p.authority();
+        String dimension = p.optional("dimension").map(d -> dimension(deps, authority, kpi, d)).orElse(null);
+        ctx.json(new Series(authority, id, kpi.unit(), interval, rolling.orElse(null), dimension, period,
+                seriesRows(catalogue(deps), authority, kpi, dimension, period, interval, rolling)));
+    }
+
+    void table(Context ctx, Params p) {
+        AnnualReport report = report(p, deps);
+        String id = ctx.pathParam("table");
+        ReportTable table = report.table(id).orElseThrow(() -> new ApiServer.NotFound("no table '" + id
+                + "'; tables: " + report.tables().stream().map(ReportTable::id).toList()));
+        ctx.json(new Table(table.id(), table.title(), table.columns(), table.note() == null ? "" : table.note(),
+                rows(table)));
+    }
+
+    void annualReport(Context ctx, Params p) {
+        String format = p.choice("format");
+        AnnualReport report = report(p, deps);
+        String file = "complaints-" + report.authority()
+                + (report.regime() == Regime.CHILDREN ? "" : "-" + Metric.regime(report.regime())) + "-"
+                + report.year().replace('/', '-');
+        switch (format) {
+            case "json" -> ctx.json(report);
+            case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+                    .result(AnnualReportCsv.render(report));
+            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
+        }
+    }
+
+    /** A count as published: the number, or {@code c} when public output hides it. */
+    static Object count(long n, boolean publicOutput) {
+        return publicOutput && Disclosure.isSmall(n) ? Cell.SUPPRESSED : (Object) n;
     }
 
     /**
@@ -190,15 +239,15 @@ final class KpiRoutes {
         FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        String name = deps.config().authorityName(authority);
         RuleSettings rules = deps.config().rules();
         return switch (p.regime()) {
-            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, name, year, publicOutput,
-                    rules.figureSettings(), deps.clock().instant());
-            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, name, year, publicOutput,
-                    rules.figureSettings(), rules.timescales().corporate(authority), deps.clock().instant());
-            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, name, year, publicOutput,
-                    rules.figureSettings(), deps.clock().instant());
+            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), deps.clock().instant());
+            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), rules.timescales().corporate(authority),
+                    deps.clock().instant());
+            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), deps.clock().instant());
         };
     }
 

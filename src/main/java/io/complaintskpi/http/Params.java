@@ -23,12 +23,12 @@ import java.util.stream.Collectors;
  */
 final class Params {
 
-    static final String AUTHORITY = "authority";
-    static final String REGIME = "regime";
-    static final String SERVICE_AREA = "serviceArea";
-    static final String PUBLIC = "public";
+    private static final String AUTHORITY = Param.AUTHORITY.name();
+    private static final String REGIME = Param.REGIME.name();
+    private static final String SERVICE_AREA = Param.SERVICE_AREA.name();
+    private static final String PUBLIC = Param.PUBLIC.name();
     /** The ways to give a period: exactly one of them. */
-    static final List<String> PERIOD = List.of("period", "year", "from", "to");
+    private static final List<String> PERIOD = Param.PERIOD.stream().map(Param::name).toList();
 
     private final Context ctx;
     private final ApiRoute route;
@@ -39,12 +39,12 @@ final class Params {
         this.route = route;
         this.deps = deps;
         Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
-        unknown.removeAll(route.params());
+        unknown.removeAll(route.queryParams());
         unknown.remove(""); // "?&year=..." names no parameter
         if (!unknown.isEmpty()) {
             throw new BadRequest(unknown.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
                     + (unknown.size() == 1 ? " is not a parameter" : " are not parameters") + " of " + route.path()
-                    + "; it takes " + (route.params().isEmpty() ? "none" : String.join(", ", route.params())));
+                    + "; it takes " + (route.queryParams().isEmpty() ? "none" : String.join(", ", route.queryParams())));
         }
         // A repeated parameter is two answers to one question: refused rather than quietly taking the first.
         Set<String> repeated = ctx.queryParamMap().entrySet().stream().filter(e -> e.getValue().size() > 1)
@@ -185,7 +185,11 @@ final class Params {
         return optional(name).map(v -> date(name, v));
     }
 
-    Optional<Integer> optionalInt(String name, int min, int max) {
+    /** A whole number within the limits the route declares for {@code name}. */
+    Optional<Integer> optionalInt(String name) {
+        Param param = route.param(name);
+        int min = param.min();
+        int max = param.max();
         return optional(name).map(v -> {
             int n;
             try {
@@ -200,6 +204,23 @@ final class Params {
         });
     }
 
+    /** One of the values the route declares for {@code name}, else its declared default. */
+    String choice(String name) {
+        Param param = route.param(name);
+        String value = optional(name).orElse(param.defaultValue());
+        if (!param.values().contains(value)) {
+            List<String> values = param.values();
+            throw invalid(name, value, String.join(", ", values.subList(0, values.size() - 1)) + " or "
+                    + values.get(values.size() - 1));
+        }
+        return value;
+    }
+
+    /** A parameter the route cannot answer without. */
+    String required(String name) {
+        return optional(name).orElseThrow(() -> new BadRequest("'" + name + "' is required"));
+    }
+
     /** An enum value by its name in any case, e.g. {@code interval=month}. */
     <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
         return optional(name).map(v -> Arrays.stream(type.getEnumConstants())
@@ -210,9 +231,7 @@ final class Params {
 
     /** A declared parameter's value; reading an undeclared one is a bug in the route, not in the request. */
     Optional<String> optional(String name) {
-        if (!route.accepts(name)) {
-            throw new IllegalStateException(route.path() + " reads '" + name + "' but does not declare it");
-        }
+        route.param(name);
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

@@ -4,7 +4,7 @@ import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
-import io.complaintskpi.http.ApiRoute.Publication;
+import io.javalin.http.Context;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,18 +21,18 @@ import static io.complaintskpi.http.ApiServer.ready;
  */
 final class PeriodRoutes {
 
-    private PeriodRoutes() {
-    }
-
     record Periods(String authority, List<Map<String, Object>> rows) {
     }
 
-    static void register(Routes api) {
-        ApiServer.ApiDependencies deps = api.deps();
-        api.get("/api/v1/periods", Publication.NO_COUNTS, List.of(Params.AUTHORITY), (ctx, p) -> {
-            String authority = p.authority();
-            ctx.json(new Periods(authority, periods(ready(deps).series(), authority, deps.today())));
-        });
+    private final ApiServer.ApiDependencies deps;
+
+    PeriodRoutes(ApiServer.ApiDependencies deps) {
+        this.deps = deps;
+    }
+
+    void periods(Context ctx, Params p) {
+        String authority = p.authority();
+        ctx.json(new Periods(authority, periods(ready(deps).series(), authority, deps.today())));
     }
 
     static List<Map<String, Object>> periods(SeriesReader series, String authority, LocalDate today) {

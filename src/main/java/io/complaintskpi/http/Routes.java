@@ -1,41 +1,160 @@
 package io.complaintskpi.http;
 
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.figures.Granularity;
+import io.complaintskpi.http.ApiRoute.Publication;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Registers the API's routes, each with its declared parameters, and remembers them for a walk over all. */
+import static io.complaintskpi.config.Security.Role.ANYONE;
+import static io.complaintskpi.config.Security.Role.CASEWORKER;
+import static io.complaintskpi.config.Security.Role.INSTANCE;
+import static io.complaintskpi.config.Security.Role.VIEWER;
+import static io.complaintskpi.http.ApiRoute.Publication.NO_COUNTS;
+import static io.complaintskpi.http.ApiRoute.Publication.OPERATIONAL;
+import static io.complaintskpi.http.ApiRoute.Publication.SUPPRESSES;
+import static io.complaintskpi.http.Param.AUTHORITY;
+import static io.complaintskpi.http.Param.PERIOD;
+import static io.complaintskpi.http.Param.REGIME;
+import static io.complaintskpi.http.Param.SERVICE_AREA;
+import static io.complaintskpi.http.Param.STAGE;
+import static io.complaintskpi.http.Param.YEAR;
+import static io.complaintskpi.http.Param.query;
+import static io.complaintskpi.http.RouteTable.NOT_READY;
+
+/**
+ * The service's HTTP routes at a glance. To add one: a line here (method, path, role, what it answers; then
+ * its publication, parameters and error answers) and its handler. A route that prints counts takes
+ * {@code public}; every route answers 400 for a parameter it does not declare, 401 without a valid token when
+ * tokens are configured, 403 when the token's role does not grant its role (see {@link RouteTable.Builder}).
+ */
 final class Routes {
 
-    /** A route's body, given the request's checked parameters. */
-    @FunctionalInterface
-    interface Handler {
-        void handle(Context ctx, Params params) throws Exception;
+    private static final Publication STAFF_ONLY = Publication.refuses(DeadlineRoutes.STAFF_ONLY);
+    private static final Publication SERIES = Publication.refuses(KpiRoutes.SERIES_REFUSAL);
+
+    private Routes() {
     }
 
-    private final JavalinConfig config;
-    private final ApiServer.ApiDependencies deps;
-    private final List<ApiRoute> declared = new ArrayList<>();
+    static RouteTable table(ApiServer.ApiDependencies deps) {
+        var ops = new OperatorRoutes(deps);
+        var kpis = new KpiRoutes(deps);
+        var periods = new PeriodRoutes(deps);
+        var deadlines = new DeadlineRoutes(deps);
+        var internal = new InternalRoutes(deps.localQueries(), deps.rules().codec());
+        RouteTable t = new RouteTable();
 
-    Routes(JavalinConfig config, ApiServer.ApiDependencies deps) {
-        this.config = config;
-        this.deps = deps;
+        t.get("/health", VIEWER, "{\"status\":\"UP\"} while the process runs", ops::health)
+                .publication(OPERATIONAL);
+        t.get("/ready", VIEWER, "200 when the stores answer; 503 while starting or rebalancing", ops::ready)
+                .publication(OPERATIONAL).errors(NOT_READY);
+        t.get("/metrics", VIEWER, "Prometheus text: service, HTTP, Kafka Streams and JVM metrics", ops::metrics)
+                .publication(OPERATIONAL);
+
+        // The API described: no data, so anyone may read it.
+        var docs = new ApiDocs(t::routes);
+        t.path("/api", api -> {
+            api.get("/openapi.json", ANYONE, "this API as an OpenAPI 3.1 document", docs::openApi);
+            api.get("/docs", ANYONE, "Swagger UI over the OpenAPI document", docs::page);
+            api.get("/docs/{file}", ANYONE, "Swagger UI's files (its WebJar) and its starter script", docs::file)
+                    .params(Param.path("file", "a file name")).notFound("no such file");
+        });
+
+        t.path("/api/v1", api -> {
+            api.get("", VIEWER, "every API route with the parameters it takes and what it does with public",
+                    (ctx, p) -> ctx.json(RouteIndex.of(api.routes())));
+            api.get("/authorities", VIEWER, "authorities with data (rows of {authority})", kpis::authorities)
+                    .errors(NOT_READY);
+            api.get("/periods", VIEWER, "the periods to choose from, newest first", periods::periods)
+                    .params(AUTHORITY).errors(NOT_READY);
+            api.path("/kpis", k -> {
+                k.get("", VIEWER, "every KPI for the period with the prior period and change", kpis::kpis)
+                        .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"))
+                        .params(PERIOD).errors(NOT_READY);
+                k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions);
+                k.get("/received", VIEWER, "complaints received by stage in the period", kpis::received)
+                        .publication(SUPPRESSES).params(AUTHORITY, REGIME).params(PERIOD).errors(NOT_READY);
+                k.get("/received/by-year", VIEWER, "complaints received by stage and financial year",
+                        kpis::receivedByYear).publication(SUPPRESSES).params(AUTHORITY, REGIME).errors(NOT_READY);
+                k.get("/open", VIEWER, "open complaints by stage at a date", kpis::open)
+                        .publication(SUPPRESSES).params(AUTHORITY, REGIME, query("at", "the date (default today);"
+                                + " public: a financial year end").date()).errors(NOT_READY);
+                k.get("/rolling", VIEWER, "stage 1 and 2 timeliness over the last 30, 90 and 365 days",
+                        kpis::rolling).publication(SERIES)
+                        .params(AUTHORITY, query("end", "the last day (default today)").date()).errors(NOT_READY);
+                k.get("/{id}/series", VIEWER, "a KPI as a time series", kpis::series).publication(SERIES)
+                        .params(Param.path("id", "a KPI id from /api/v1/kpis/definitions"), AUTHORITY,
+                                query("interval", "bucket size").oneOf(Granularity.class).byDefault("month"),
+                                query("dimension", "one of the KPI's dimensions"), Param.ROLLING)
+                        .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
+            });
+            api.get("/tables/{table}", VIEWER, "one annual-report table as rows", kpis::table)
+                    .publication(SUPPRESSES)
+                    .params(Param.path("table", "a table id of the annual report"), AUTHORITY, REGIME, YEAR)
+                    .notFound("no table with that id").errors(NOT_READY);
+            api.get("/reports/annual", VIEWER, "the annual report of a regime", kpis::annualReport)
+                    .publication(SUPPRESSES)
+                    .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html")
+                            .byDefault("json")).errors(NOT_READY);
+            api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
+                    .publication(Publication.refuses("it counts rejected records for the service's operators"));
+            api.get("/alerts", CASEWORKER, "open deadline alerts, most overdue first", deadlines::alerts)
+                    .publication(STAFF_ONLY).params(AUTHORITY, STAGE, SERVICE_AREA,
+                            query("kind", "alert kind").oneOf(AlertKind.class), Param.REGIME_FILTER)
+                    .errors(NOT_READY);
+            api.get("/complaints", CASEWORKER, "the caseload, most urgent first, or every complaint a page at a time",
+                    deadlines::complaints).publication(STAFF_ONLY)
+                    .params(query("status", "which complaints").oneOf("open", "overdue", "all").byDefault("open"),
+                            AUTHORITY, STAGE, SERVICE_AREA, Param.REGIME_FILTER,
+                            query("limit", "most rows").integer(1, DeadlineRoutes.MAX_LIMIT)
+                                    .byDefault(DeadlineRoutes.DEFAULT_LIMIT),
+                            query("after", "status=all: the next of the previous page"))
+                    .errors(NOT_READY);
+            api.get("/complaints/{id}/deadlines", CASEWORKER, "a complaint's stages, due dates and status",
+                    deadlines::deadlines).publication(STAFF_ONLY)
+                    .params(Param.path("id", "complaint reference")).notFound("no complaint with that reference")
+                    .errors(NOT_READY);
+        });
+
+        // Instance to instance: what one instance holds in its own stores (HttpPeerClient); not for clients.
+        Param authority = query("authority", "authority code").mandatory();
+        Param metric = query("metric", "stored metric name").mandatory();
+        List<Param> span = List.of(query("from", "first day").date().mandatory(),
+                query("to", "last day").date().mandatory());
+        t.get(InternalRoutes.SUM, INSTANCE, "a metric's sum by dimension over days", internal::sum)
+                .publication(OPERATIONAL).params(authority, metric).params(span);
+        t.post(InternalRoutes.SUMS, INSTANCE, "a batch of sums by dimension, one per span", internal::sums)
+                .publication(OPERATIONAL).body("{authority, spans:[{metric, from, to}]}");
+        t.get(InternalRoutes.DAILY, INSTANCE, "a metric's daily values", internal::daily).publication(OPERATIONAL)
+                .params(authority, metric, query("dimension", "dimension value")).params(span);
+        t.get(InternalRoutes.AUTHORITIES, INSTANCE, "authorities held here", internal::authorities)
+                .publication(OPERATIONAL);
+        t.get(InternalRoutes.ALERTS, INSTANCE, "open alerts held here", internal::alerts).publication(OPERATIONAL);
+        t.post(InternalRoutes.CASELOAD, INSTANCE, "a caseload page from the complaints held here",
+                internal::caseload).publication(OPERATIONAL)
+                .body("a caseload query: status, filters, limit, today, after");
+        t.post(InternalRoutes.CONTRIBUTORS, INSTANCE, "a page of the complaints behind a figure, from those held"
+                + " here", internal::contributors).publication(OPERATIONAL)
+                .body("a drill-down query: authority, metric, dimensions, from, to, after, limit");
+        t.get(InternalRoutes.CASES + "/{id}", INSTANCE, "a complaint's events, if held here", internal::caseHistory)
+                .publication(OPERATIONAL).params(Param.path("id", "complaint reference"))
+                .notFound("the complaint is not held here");
+        return t;
     }
 
-    /** {@code GET path}: parameters are checked against {@code params} before {@code handler} runs. */
-    void get(String path, ApiRoute.Publication publication, List<String> params, Handler handler) {
-        ApiRoute route = ApiRoute.of(path, publication, params);
-        declared.add(route);
-        config.routes.get(path, ctx -> handler.handle(ctx, new Params(ctx, route, deps)));
+    /** {@code GET /api/v1}: every API route with the parameters it takes and what it does with public. */
+    record RouteIndex(List<IndexEntry> routes) {
+        static RouteIndex of(List<ApiRoute> all) {
+            return new RouteIndex(all.stream().filter(r -> r.path().startsWith("/api/v1")).map(IndexEntry::of)
+                    .toList());
+        }
     }
 
-    ApiServer.ApiDependencies deps() {
-        return deps;
-    }
-
-    List<ApiRoute> declared() {
-        return List.copyOf(declared);
+    record IndexEntry(String method, String path, String role, List<String> params, Publication publication) {
+        static IndexEntry of(ApiRoute r) {
+            return new IndexEntry(r.method().name(), r.path(), r.role().name().toLowerCase(Locale.ROOT), r.queryParams(),
+                    r.publication());
+        }
     }
 }

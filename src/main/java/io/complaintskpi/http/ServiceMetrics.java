@@ -57,7 +57,7 @@ final class ServiceMetrics {
         }
         return Optional.ofNullable(safely(() -> {
             List<Alert> open = queries.openAlerts();
-            Map<String, Long> counts = open.stream()
+            Map<Group, Long> counts = open.stream()
                     .collect(Collectors.groupingBy(ServiceMetrics::key, Collectors.counting()));
             // Every authority the service holds gets its zeros, so "none open" is a 0 and not a gap.
             TreeSet<String> authorities = new TreeSet<>(queries.series().authorities());
@@ -67,7 +67,7 @@ final class ServiceMetrics {
                 for (int stage = 1; stage <= STAGES; stage++) {
                     for (AlertKind kind : OPEN_KINDS) {
                         out.add(MultiGauge.Row.of(Tags.of("authority", authority, "stage", Integer.toString(stage),
-                                "kind", kind.name()), counts.getOrDefault(authority + "|" + stage + "|" + kind, 0L)));
+                                "kind", kind.name()), counts.getOrDefault(new Group(authority, stage, kind), 0L)));
                     }
                 }
             }
@@ -75,8 +75,12 @@ final class ServiceMetrics {
         }, null));
     }
 
-    private static String key(Alert alert) {
-        return alert.authority() + "|" + alert.stage() + "|" + alert.kind();
+    /** The alerts one gauge row counts. */
+    private record Group(String authority, int stage, AlertKind kind) {
+    }
+
+    private static Group key(Alert alert) {
+        return new Group(alert.authority(), alert.stage(), alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */

@@ -22,14 +22,11 @@ import java.util.List;
  * other get it as JSON ({@link #toJson}); the store keeps the same tree in CBOR ({@link #encode}), with
  * string references, so the field names and values that repeat from event to event are written once,
  * and written and read straight to and from the events, with no tree in between: fewer bytes than the
- * JSON, and cheaper to read and write. {@link #decode} also reads the JSON
- * form that stores written before the change hold, so they need no reset.
+ * JSON, and cheaper to read and write.
  */
 public final class CaseHistoryCodec {
 
     private static final CBORFactory CBOR = CBORFactory.builder().enable(CBORGenerator.Feature.STRINGREF).build();
-    /** The JSON form starts with its array's bracket; CBOR never does (an array or a tag comes first). */
-    private static final byte JSON_ARRAY = '[';
 
     private final EventCodec codec;
 
@@ -65,10 +62,9 @@ public final class CaseHistoryCodec {
         return out.toByteArray();
     }
 
-    /** Reads the stored form, or the JSON form of stores written before it. */
+    /** Reads the stored form. */
     public CaseHistory decode(byte[] stored) {
-        boolean json = stored.length > 0 && stored[0] == JSON_ARRAY;
-        try (JsonParser parser = (json ? EventCodec.MAPPER.getFactory() : CBOR).createParser(stored)) {
+        try (JsonParser parser = CBOR.createParser(stored)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("not an array of events");
             }

@@ -1,5 +1,6 @@
 package io.complaintskpi.monitoring;
 
+import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.query.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * offsets too. Exports {@code complaints_kpi_dead_letters_total}, the records sent to the DLQ since this
  * process started (the alert reads its increase: it exists from the start, so the first one counts), and
  * the same by {@code type} and {@code reason} as {@code complaints_kpi_events_rejected_total} (the backlog
- * registers its label values at zero).
+ * registers its label values at zero). Of those, the internal errors (bugs, dead-lettered as an
+ * {@link InternalErrorException} so processing goes on) are also {@code complaints_kpi_internal_errors_total}.
  */
 public final class DeadLetterWatcher implements AutoCloseable {
 
@@ -26,16 +28,25 @@ public final class DeadLetterWatcher implements AutoCloseable {
 
     private final MeterRegistry metrics;
     private final Counter deadLetters;
+    private final Counter internalErrors;
     private final AtomicLong count = new AtomicLong();
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
-    private final TopicTail tail;
+    private TopicTail tail;
 
     /** @param clientProperties the cluster and any pass-through client settings */
     public DeadLetterWatcher(Map<String, Object> clientProperties, String topic, MeterRegistry metrics) {
+        this(metrics);
+        this.tail = new TopicTail(clientProperties, topic, "complaints-kpi-dlq-watcher", true, this::remember);
+    }
+
+    /** Counts what {@link #remember} is given, with no consumer of its own (tests give it records). */
+    DeadLetterWatcher(MeterRegistry metrics) {
         this.metrics = metrics;
         this.deadLetters = Counter.builder("complaints.kpi.dead.letters")
                 .description("records sent to the dead-letter topic since start").register(metrics);
-        this.tail = new TopicTail(clientProperties, topic, "complaints-kpi-dlq-watcher", true, this::remember);
+        this.internalErrors = Counter.builder("complaints.kpi.internal.errors")
+                .description("records dead-lettered since start because processing them hit a bug (report it)")
+                .register(metrics);
     }
 
     public long count() {
@@ -46,7 +57,7 @@ public final class DeadLetterWatcher implements AutoCloseable {
         return List.copyOf(recent);
     }
 
-    private synchronized void remember(ConsumerRecord<byte[], byte[]> record, boolean live) {
+    synchronized void remember(ConsumerRecord<byte[], byte[]> record, boolean live) {
         count.incrementAndGet();
         String exception = TopicTail.header(record, "__streams.errors.exception");
         Counter rejected = Counter.builder("complaints.kpi.events.rejected")
@@ -57,6 +68,9 @@ public final class DeadLetterWatcher implements AutoCloseable {
         if (live) {
             rejected.increment();
             deadLetters.increment();
+            if (InternalErrorException.class.getName().equals(exception)) {
+                internalErrors.increment();
+            }
         }
         String partition = TopicTail.header(record, "__streams.errors.partition");
         String offset = TopicTail.header(record, "__streams.errors.offset");
@@ -81,6 +95,8 @@ public final class DeadLetterWatcher implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        tail.close();
+        if (tail != null) {
+            tail.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
 
@@ -31,6 +32,9 @@ public interface PeerClient {
     List<Alert> openAlerts(String peer);
 
     Optional<CaseHistory> caseHistory(String peer, String complaintId);
+
+    /** The peer's own page of a drill-down (see {@link QueryService#contributors}). */
+    DrillDown.Page contributors(String peer, DrillDown.Query query);
 
     /** The peer's own answer to a caseload query (see {@link QueryService#caseload}). */
     Caseload.Page caseload(String peer, Caseload.Query query);

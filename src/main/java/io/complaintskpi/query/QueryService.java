@@ -2,9 +2,12 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +26,22 @@ public interface QueryService {
     Optional<CaseHistory> caseHistory(String complaintId);
 
     /**
+     * One complaint's stages and statutory clocks on {@code today}, worked out by the domain from its history
+     * wherever it is stored; empty when the key holds no complaint.
+     */
+    Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today);
+
+    /**
      * The caseload: open or overdue complaints from the index of open ones (cost: what is open), or a page of
      * every complaint in reference order (cost: the page). Never reads every complaint at once.
      */
     Caseload.Page caseload(Caseload.Query query);
+
+    /**
+     * A page of the keys behind the buckets of one metric (see {@link DrillDown}): read from the index of
+     * contributions, so a page costs what it lists.
+     */
+    DrillDown.Page contributors(DrillDown.Query query);
 
     /** Committed records on the dead-letter topic (as far as this instance has read it). */
     long deadLetterCount();

@@ -2,6 +2,9 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -38,6 +41,7 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     private final QueryService local;
     private final Instances instances;
     private final PeerClient peers;
+    private final ComplaintViews views;
     private final SeriesReader series = new MergedSeries();
     private final ExecutorService fanOut = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "peer-query");
@@ -45,10 +49,12 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         return thread;
     });
 
-    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers) {
+    /** {@code views} work out a complaint's views here from its history, wherever the history is stored. */
+    public RoutingQueryService(QueryService local, Instances instances, PeerClient peers, ComplaintViews views) {
         this.local = local;
         this.instances = instances;
         this.peers = peers;
+        this.views = views;
     }
 
     @Override
@@ -67,12 +73,25 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
         return owner.isEmpty() ? local.caseHistory(complaintId) : peers.caseHistory(owner.get(), complaintId);
     }
 
+    @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
+    }
+
     /** Each instance answers from its own complaints, already filtered and limited; the pages merge into one. */
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         List<Caseload.Page> pages = gather(new ArrayList<>(), () -> local.caseload(query),
                 peer -> peers.caseload(peer, query), List::add);
         return Caseload.merge(query, pages);
+    }
+
+    /** Each instance lists its own keys' first page; the pages merge into the service's first page. */
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        List<DrillDown.Page> pages = gather(new ArrayList<>(), () -> local.contributors(query),
+                peer -> peers.contributors(peer, query), List::add);
+        return DrillDown.merge(query, pages);
     }
 
     /** Every instance reads the whole dead-letter topic, so this instance's count is the service's. */

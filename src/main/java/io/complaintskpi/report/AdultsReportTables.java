@@ -28,14 +28,14 @@ final class AdultsReportTables extends AnnualReportTables {
 
     @Override
     List<ReportTable> all() {
-        return List.of(regulation18(),
-                breakdownTable("service_areas", "Reg 18(d): subject matter - complaints received by service area",
+        return document(List.of(regulation18(),
+                breakdownTable("Reg 18(d): subject matter - complaints received by service area",
                         "Service area", P + "stage1.received.by_service_area", P + "stage1.received"),
-                outcomes("outcomes", "Reg 18(b): outcomes of complaints resolved in the year", P),
-                causes("causes", "Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
+                outcomes("Reg 18(b): outcomes of complaints resolved in the year", P),
+                causes("Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
                 timeliness(),
-                actions("improvements", "Reg 18(d): action taken or planned to improve services", P),
-                generalImportance());
+                actions("Reg 18(d): action taken or planned to improve services", P),
+                generalImportance()));
     }
 
     private ReportTable regulation18() {
@@ -50,7 +50,7 @@ final class AdultsReportTables extends AnnualReportTables {
                 figureRow("Well-founded, % of complaints resolved", P + "stage1.upheld.rate"),
                 row("18(c) Complaints the council has been told were referred to the Ombudsman", referredBefore,
                         referredNow, Cell.label(""), Cell.label("")));
-        return changeTable("regulation18", "Complaints under the 2009 Regulations (reg 18)", rows,
+        return changeTable("Complaints under the 2009 Regulations (reg 18)", rows,
                 "Received counts complaints received in the year; well-founded those decided in the year. Referrals"
                         + " count the Ombudsman enquiries that name an adult social care complaint.");
     }
@@ -66,13 +66,13 @@ final class AdultsReportTables extends AnnualReportTables {
         rows.add(shareRow("Open at 31 March more than six months after receipt", P + "stage1.open_over_six_months",
                 null));
         rows.add(shareRow("Open at 31 March", P + "stage1.open", null));
-        return shareTable("timeliness", "Acknowledgement, response and complaints open past six months", "Measure",
+        return shareTable("Acknowledgement, response and complaints open past six months", "Measure",
                 rows, "Acknowledgement within 3 working days: reg 13; the response period agreed with the"
                         + " complainant, or six months when none was agreed: reg 14.");
     }
 
     private ReportTable generalImportance() {
-        return new ReportTable("general_importance", "Reg 18(d): matters of general importance",
+        return new ReportTable("Reg 18(d): matters of general importance",
                 List.of("Matter", "Summary"), List.of(row("Matters of general importance arising from the complaints",
                 Cell.label("to be completed by the council"))),
                 "A summary in words; the figures above show where complaints came from and what was found.");

@@ -3,7 +3,6 @@ package io.complaintskpi.report;
 import io.complaintskpi.figures.CostTable;
 
 import io.complaintskpi.contributions.Metric;
-import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
 import io.complaintskpi.disclosure.Disclosure;
 import io.complaintskpi.figures.FigureSettings;
@@ -20,8 +19,11 @@ import io.complaintskpi.rules.Timescales;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -39,6 +41,11 @@ public record AnnualReport(String authority, String year, String priorYear, bool
 
     /** Years in the cost table (table 8): the report's year and the two before. */
     public static final int COST_YEARS = 3;
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** "6 December 2026 at 13:28", UK time: the JSON keeps the exact instant in {@code provenance}. */
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm",
+            Locale.UK);
 
     /** The warning a copy with small numbers carries at its top, in every format. */
     public static final String NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION: small numbers are shown and people"
@@ -60,10 +67,10 @@ public record AnnualReport(String authority, String year, String priorYear, bool
      * Builds the report from the catalogue, titled with the authority's display name; {@code publicOutput}
      * applies small-number suppression, {@code settings} are the rules the figures were computed with.
      */
-    public static AnnualReport build(KpiEvaluator catalogue, String authority, String authorityName,
+    public static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
                                      Instant generatedAt) {
-        return build(catalogue, authority, authorityName, year, publicOutput, settings, generatedAt, Regime.CHILDREN,
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, Regime.CHILDREN,
                 "children's social care statutory complaints, annual report",
                 (cells, costs) -> new AnnualReportTables(cells, costs).all());
     }
@@ -72,24 +79,24 @@ public record AnnualReport(String authority, String year, String priorYear, bool
      * The Complaint Handling Code's annual complaints performance and service improvement report (section 8) for
      * the council's corporate complaints, measured against the Code and against {@code council}, its own timescales.
      */
-    public static AnnualReport corporate(KpiEvaluator catalogue, String authority, String authorityName,
+    public static AnnualReport corporate(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                          FinancialYear year, boolean publicOutput, FigureSettings settings,
                                          CorporateTimescales council, Instant generatedAt) {
-        return build(catalogue, authority, authorityName, year, publicOutput, settings, generatedAt, Regime.CORPORATE,
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, Regime.CORPORATE,
                 "corporate complaints, annual complaints performance and service improvement report",
                 (cells, costs) -> new CorporateReportTables(cells, costs, council).all());
     }
 
     /** The adults' annual report (SI 2009/309 reg 18) for the year ending 31 March. */
-    public static AnnualReport adults(KpiEvaluator catalogue, String authority, String authorityName,
+    public static AnnualReport adults(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                       FinancialYear year, boolean publicOutput, FigureSettings settings,
                                       Instant generatedAt) {
-        return build(catalogue, authority, authorityName, year, publicOutput, settings, generatedAt, Regime.ADULTS,
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, Regime.ADULTS,
                 "adult social care complaints, annual report (SI 2009/309 reg 18)",
                 (cells, costs) -> new AdultsReportTables(cells, costs).all());
     }
 
-    private static AnnualReport build(KpiEvaluator catalogue, String authority, String authorityName,
+    private static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                       FinancialYear year, boolean publicOutput, FigureSettings settings,
                                       Instant generatedAt, Regime regime, String what,
                                       BiFunction<DisclosedSnapshot, CostTable, List<ReportTable>> layout) {
@@ -98,6 +105,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
         List<ReportTable> tables = layout.apply(cells, costs);
+        String authorityName = names.nameOf(authority);
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
         String title = who + ": " + what + " " + year.label();
         Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period, regime),
@@ -114,7 +122,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
     public List<List<String>> about() {
         FigureSettings settings = provenance.settings();
         List<List<String>> about = new ArrayList<>();
-        about.add(List.of("Generated at", provenance.generatedAt().toString()));
+        about.add(List.of("Generated on", HUMAN_TIME.format(provenance.generatedAt().atZone(LONDON))));
         about.add(List.of("Events up to", provenance.dataUpTo() == null ? "no complaint received or closed in the year"
                 : provenance.dataUpTo() + " (the latest day of the year with a complaint received or closed)"));
         if (regime == Regime.CHILDREN) {
@@ -149,13 +157,7 @@ public record AnnualReport(String authority, String year, String priorYear, bool
     }
 
     private static List<String> notes(boolean publicOutput, Regime regime) {
-        String symbols = "Symbols: " + Cell.SUPPRESSED + " = a count from "
-                + Disclosure.SMALLEST_SUPPRESSED + " to " + Disclosure.LARGEST_SUPPRESSED
-                + " suppressed to protect the people concerned, or a figure hidden so that one cannot be worked out"
-                + " from totals (rates and changes derived from a hidden count are hidden too); "
-                + Cell.NOT_APPLICABLE + " = not applicable (nothing to divide by); "
-                + Cell.NOT_AVAILABLE + " = not available (not recorded for the year, which is not 0); "
-                + Cell.ROUNDS_TO_ZERO + " = a percentage that rounds to 0.0% but is not zero.";
+        String symbols = "Symbols: " + String.join("; ", SymbolKey.MEANINGS.values()) + ".";
         return List.of(switch (regime) {
                     case CHILDREN -> "The report covers representations made under the Children Act 1989"
                             + " Representations Procedure (England) Regulations 2006 (SI 2006/1738), with the timescales"

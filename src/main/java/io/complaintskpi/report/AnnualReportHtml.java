@@ -29,6 +29,9 @@ public final class AnnualReportHtml {
             th { text-align: left; background: #f3f2f1; } th.num, td.num { text-align: right; \
             font-variant-numeric: tabular-nums; white-space: nowrap; }
             p.note { font-size: 0.9em; color: #505a5f; margin: 0 0 1em; }
+            figure.chart { margin: 0.5em 0 1em; } svg.chart text { font-family: Arial, Helvetica, sans-serif; \
+            font-size: 12px; fill: #0b0c0c; } svg.chart text.target { fill: #d4351c; }
+            p.key { font-size: 0.9em; border-left: 4px solid #1d70b8; padding-left: 0.6em; margin: 0 0 1em; }
             .warning { border: 5px solid #d4351c; padding: 0.8em 1em; font-weight: bold; font-size: 1.2em;             margin: 1em 0; }
             dl.about { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 1em 0; }             dl.about dt { font-weight: bold; } dl.about dd { margin: 0; }
             footer { border-top: 2px solid #0b0c0c; margin-top: 2em; font-size: 0.9em; }
@@ -82,8 +85,15 @@ public final class AnnualReportHtml {
             out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n");
+        if (table.chart() != null) {
+            out.append("<figure class=\"chart\">").append(SvgChart.render(table)).append("</figure>\n");
+        }
         if (table.note() != null) {
             out.append("<p class=\"note\">").append(escape(table.note())).append("</p>\n");
+        }
+        if (!table.key().isEmpty()) {
+            out.append("<p class=\"key\"><strong>Key:</strong> ").append(escape(String.join("; ", table.key())))
+                    .append("</p>\n");
         }
         out.append("</section>\n");
     }

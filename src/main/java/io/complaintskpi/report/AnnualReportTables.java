@@ -34,12 +34,25 @@ class AnnualReportTables {
         this.before = cells.priorPeriod().label();
     }
 
+    /**
+     * Every table in document order, numbered from 1 in that order: the number is in the title and the id
+     * ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
+     */
     List<ReportTable> all() {
-        return List.of(context(), received(), laterStages(), serviceAreas(), compliments(), whoComplains(),
-                stage1Timeliness(), laterTimeliness(),
-                causes("table6", "Tables 5 and 6: Complaint causes resolved at stage 1, with uphold rates", ""),
-                outcomes("table7", "Table 7: Stage 1 outcomes (complaints resolved in the year)", ""), costs(),
-                actions("table9", "Table 9: Actions taken in response to upheld complaints", ""), ombudsman(), adr());
+        return document(List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
+                whoComplains(), stage1Timeliness(), laterTimeliness(),
+                causes("Complaint causes resolved at stage 1, with uphold rates", ""),
+                outcomes("Stage 1 outcomes (complaints resolved in the year)", ""), costs(),
+                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr()));
+    }
+
+    /** The tables numbered from 1 in document order, each symbol explained beside the first table using it. */
+    static List<ReportTable> document(List<ReportTable> tables) {
+        List<ReportTable> numbered = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            numbered.add(tables.get(i).numbered(i + 1));
+        }
+        return SymbolKey.attach(numbered);
     }
 
     private ReportTable context() {
@@ -48,22 +61,23 @@ class AnnualReportTables {
             DisclosedFigure f = cells.figure("context." + figure.name().toLowerCase(Locale.ROOT));
             rows.add(row(Labels.of(figure.name()), f.prior(), f.current(), f.percentChange()));
         }
-        return new ReportTable("table1", "Table 1: Context - activity of children's social care",
+        return new ReportTable("Context - activity of children's social care",
                 List.of("Measure", before, now, "% change"), rows, null);
     }
 
     private ReportTable received() {
-        return changeTable("table2", "Table 2: Statutory children's complaints received", List.of(
+        return changeTable("Statutory children's complaints received", List.of(
                 figureRow("Stage 1 complaints", "stage1.received"),
                 figureRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
                 figureRow("Stage 2 requests", "stage2.received"),
                 figureRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
                 figureRow("Stage 3 requests", "stage3.received"),
-                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null);
+                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null)
+                .withChart(ReportTable.Chart.of(List.of(0, 2, 4), List.of(1, 2)));
     }
 
     private ReportTable laterStages() {
-        return changeTable("stages", "Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
+        return changeTable("Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
                 figureRow("Stage 2 investigations adjudicated", "stage2.responded"),
                 figureRow("Stage 2 complaints withdrawn", "stage2.withdrawn"),
                 figureRow("Stage 3 reviews completed", "stage3.responded"),
@@ -74,28 +88,30 @@ class AnnualReportTables {
     }
 
     private ReportTable serviceAreas() {
-        return breakdownTable("table3", "Table 3: Stage 1 complaints received by service area", "Service area",
+        return breakdownTable("Stage 1 complaints received by service area", "Service area",
                 "stage1.received.by_service_area", "stage1.received");
     }
 
     private ReportTable compliments() {
-        return breakdownTable("compliments", "Compliments received by service area", "Service area",
+        return breakdownTable("Compliments received by service area", "Service area",
                 "compliments.by_service_area", "compliments.received");
     }
 
     private ReportTable whoComplains() {
-        return shareTable("who", "Who complains: stage 1 complaints received", "Complainant", List.of(
+        return shareTable("Who complains: stage 1 complaints received", "Complainant", List.of(
                 shareRow("Children and young people", "complainant.children", "complainant.children.rate"),
                 shareRow("Everyone else", "complainant.others", "complainant.others.rate"),
                 shareRow("Total", "stage1.received", null)), null);
     }
 
     private ReportTable stage1Timeliness() {
-        return shareTable("table4", "Table 4: Stage 1 response times (complaints resolved in the year)",
-                "Response time", timelinessRows(1, "Within 10 working days", "Within 20 working days",
+        return shareTable("Stage 1 response times (complaints resolved in the year)",
+                "Response time (cumulative bands)", timelinessRows(1, "Within 10 working days", "Within 20 working days",
                         "Over 20 working days", "Stage 1 responses"),
                 "Within 20 working days includes those within 10 (the statutory maximum); percentages are of "
-                        + "the stage 1 responses in the year.");
+                        + "the stage 1 responses in the year.")
+                .withChart(new ReportTable.Chart(List.of(0, 1), List.of(2, 4), 100.0,
+                        "Statutory target: every complaint answered within 20 working days", null, null));
     }
 
     private ReportTable laterTimeliness() {
@@ -103,7 +119,7 @@ class AnnualReportTables {
                 "Stage 2: within 65 working days", "Stage 2: over 65 working days", "Stage 2 adjudications"));
         rows.addAll(timelinessRows(3, "Stage 3: panel met within 30 working days",
                 "Stage 3: panel met after 30 working days", "Stage 3 panels held"));
-        return shareTable("timeliness23", "Stages 2 and 3: response times", "Response time", rows,
+        return shareTable("Stages 2 and 3: response times", "Response time (stage 2 bands cumulative)", rows,
                 "Within 65 working days includes those within 25. Stage 3 counts panels held in the year against "
                         + "the 30 working days from the request (reg 19(4)).");
     }
@@ -122,7 +138,7 @@ class AnnualReportTables {
     }
 
     /** Causes resolved at stage 1 and upheld, with uphold rates, of the regime whose KPI ids start with {@code p}. */
-    ReportTable causes(String id, String title, String p) {
+    ReportTable causes(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure resolved : cells.all(p + "causes.resolved")) {
             String cause = resolved.dimension();
@@ -132,14 +148,16 @@ class AnnualReportTables {
             rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
                     rate.current()));
         }
-        return new ReportTable(id, title,
+        return new ReportTable(title,
                 List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
                         now + " uphold rate"), rows,
-                "One complaint may have several causes, so causes do not add up to complaints.");
+                "One complaint may have several causes, so causes do not add up to complaints.")
+                .withChart(new ReportTable.Chart(SvgChart.range(0, rows.size()), List.of(1, 3), null, null,
+                        "upheld", 5));
     }
 
     /** Stage 1 outcomes of the regime whose KPI ids start with {@code p}. */
-    ReportTable outcomes(String tableId, String title, String p) {
+    ReportTable outcomes(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (String outcome : KpiDefinitions.resolutionDimensions()) {
             String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
@@ -147,8 +165,9 @@ class AnnualReportTables {
         }
         rows.add(shareRow("Upheld (totally or partly)", p + "stage1.upheld", p + "stage1.upheld.rate"));
         rows.add(shareRow("Stage 1 complaints resolved", p + "stage1.resolved", null));
-        return shareTable(tableId, title, "Outcome", rows,
-                "Percentages are of the stage 1 complaints resolved in the year.");
+        return shareTable(title, "Outcome", rows,
+                "Percentages are of the stage 1 complaints resolved in the year.")
+                .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 2), List.of(1, 3)));
     }
 
     private ReportTable costs() {
@@ -159,12 +178,13 @@ class AnnualReportTables {
             rows.add(moneyRow(Labels.of(line.category()), line));
         }
         rows.add(moneyRow("Total", costs.total()));
-        return new ReportTable("table8", "Table 8: Costs incurred through the complaints procedure", columns, rows,
-                "Exact amounts, added up in pence.");
+        return new ReportTable("Costs incurred through the complaints procedure", columns, rows,
+                "Exact amounts, added up in pence.")
+                .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 1), SvgChart.range(1, columns.size())));
     }
 
     /** Actions taken on upheld complaints of the regime whose KPI ids start with {@code p}. */
-    ReportTable actions(String id, String title, String p) {
+    ReportTable actions(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure action : cells.all(p + "actions.taken")) {
             rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
@@ -172,7 +192,8 @@ class AnnualReportTables {
         rows.add(plainRow("Upheld stage 1 complaints resolved", p + "actions.upheld_complaints"));
         rows.add(plainRow("... with an action beyond an apology", p + "actions.beyond_apology"));
         rows.add(plainRow("Share with an action beyond an apology", p + "actions.beyond_apology.rate"));
-        return new ReportTable(id, title, List.of("Action", before, now), rows, "A complaint may lead to several actions.");
+        return new ReportTable(title,
+                List.of("Action", before, now), rows, "A complaint may lead to several actions.");
     }
 
     private ReportTable ombudsman() {
@@ -187,7 +208,7 @@ class AnnualReportTables {
         rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
         rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
         rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
-        return new ReportTable("ombudsman", "Local Government and Social Care Ombudsman", List.of("Measure", before, now),
+        return new ReportTable("Local Government and Social Care Ombudsman", List.of("Measure", before, now),
                 rows, null);
     }
 
@@ -202,25 +223,25 @@ class AnnualReportTables {
             rows.add(plainRow(name + " that prevented an escalation", base + ".prevented_escalation"));
         }
         rows.add(plainRow("Escalations prevented", "adr.escalations_prevented"));
-        return new ReportTable("adr", "Alternative dispute resolution", List.of("Measure", before, now), rows, null);
+        return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
     }
 
-    ReportTable changeTable(String id, String title, List<Row> rows, String note) {
-        return new ReportTable(id, title, List.of("Measure", before, now, "Change", "% change"), rows, note);
+    ReportTable changeTable(String title, List<Row> rows, String note) {
+        return new ReportTable(title, List.of("Measure", before, now, "Change", "% change"), rows, note);
     }
 
-    ReportTable breakdownTable(String id, String title, String heading, String breakdownId, String totalId) {
+    ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure f : cells.all(breakdownId)) {
             rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
         }
         DisclosedFigure total = cells.figure(totalId);
         rows.add(row("Total", total.prior(), total.current(), total.change()));
-        return new ReportTable(id, title, List.of(heading, before, now, "Change"), rows, null);
+        return new ReportTable(title, List.of(heading, before, now, "Change"), rows, null);
     }
 
-    ReportTable shareTable(String id, String title, String heading, List<Row> rows, String note) {
-        return new ReportTable(id, title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
+    ReportTable shareTable(String title, String heading, List<Row> rows, String note) {
+        return new ReportTable(title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
     }
 
     Row figureRow(String label, String id) {

@@ -34,12 +34,12 @@ final class CorporateReportTables extends AnnualReportTables {
 
     @Override
     List<ReportTable> all() {
-        return List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
-                extensions(), outcomes("outcomes", "Stage 1 outcomes (complaints resolved in the year)", P),
+        return document(List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
+                extensions(), outcomes("Stage 1 outcomes (complaints resolved in the year)", P),
                 stage2Outcomes(), notAccepted(),
-                causes("causes", "Causes of complaints resolved at stage 1, with uphold rates", P),
-                actions("improvements", "Actions taken and service improvements on upheld complaints", P),
-                ombudsman(), selfAssessment());
+                causes("Causes of complaints resolved at stage 1, with uphold rates", P),
+                actions("Actions taken and service improvements on upheld complaints", P),
+                ombudsman(), selfAssessment()));
     }
 
     private ReportTable timescales() {
@@ -54,7 +54,7 @@ final class CorporateReportTables extends AnnualReportTables {
             rows.add(row("Stage " + stage + ": extension without a recorded reason, at most (working days)",
                     days(code.extension(stage)), days(council.extension(stage))));
         }
-        return new ReportTable("timescales", "Timescales applied", List.of("Timescale", "Complaint Handling Code",
+        return new ReportTable("Timescales applied", List.of("Timescale", "Complaint Handling Code",
                 "The council's own"), rows, "Every timeliness figure is given against both. The Code: paragraphs"
                 + " 6.2 to 6.4 (stage 1) and its stage 2 paragraphs. A response due date counts from the"
                 + " acknowledgement, or from the day it was due when it was late or missing.");
@@ -66,7 +66,7 @@ final class CorporateReportTables extends AnnualReportTables {
     }
 
     private ReportTable volumes() {
-        return changeTable("volumes", "Corporate complaints received, escalated and not accepted", List.of(
+        return changeTable("Corporate complaints received, escalated and not accepted", List.of(
                 figureRow("Stage 1 complaints received", P + "stage1.received"),
                 figureRow("Stage 2 requests received", P + "stage2.received"),
                 figureRow("Escalation rate (stage 2 requests as % of stage 1)", P + "escalation.rate"),
@@ -78,7 +78,7 @@ final class CorporateReportTables extends AnnualReportTables {
     }
 
     private ReportTable serviceAreas(int stage) {
-        return breakdownTable("service_areas_stage" + stage, stage == 1
+        return breakdownTable(stage == 1
                         ? "Stage 1 complaints received by service area" : "Stage 2 requests received by service area",
                 "Service area", P + "stage" + stage + ".received.by_service_area", P + "stage" + stage + ".received");
     }
@@ -97,7 +97,7 @@ final class CorporateReportTables extends AnnualReportTables {
             rows.add(shareRow("Stage " + stage + ": responded late", s + ".timeliness" + suffix + ".late", null));
             rows.add(shareRow("Stage " + stage + ": responses", s + ".timeliness" + suffix + ".total", null));
         }
-        return shareTable(councils ? "timeliness_council" : "timeliness_code", councils
+        return shareTable(councils
                         ? "Acknowledgement and response times against the council's own timescales"
                         : "Acknowledgement and response times against the Complaint Handling Code", "Measure", rows,
                 "Acknowledgements count in the year they were made, responses in the year they were sent; an"
@@ -117,13 +117,13 @@ final class CorporateReportTables extends AnnualReportTables {
             }
             rows.add(shareRow("Stage " + stage + ": responses that had an extension", base + "total", null));
         }
-        return shareTable("extensions", "Extensions of stages answered in the year, against the Complaint Handling"
+        return shareTable("Extensions of stages answered in the year, against the Complaint Handling"
                 + " Code", "Extension", rows, "The Code (6.4): an extension should be no more than 10 working days"
                 + " without good reason; stage 2 as the Code's stage 2 paragraphs.");
     }
 
     private ReportTable stage2Outcomes() {
-        return shareTable("stage2_outcomes", "Stage 2 responses and outcomes (answered in the year)", "Outcome",
+        return shareTable("Stage 2 responses and outcomes (answered in the year)", "Outcome",
                 List.of(shareRow("Upheld (totally or partly)", P + "stage2.upheld", P + "stage2.upheld.rate"),
                         shareRow("Stage 2 responses", P + "stage2.responded", null),
                         shareRow("Stage 2 complaints withdrawn", P + "stage2.withdrawn", null)),
@@ -138,7 +138,7 @@ final class CorporateReportTables extends AnnualReportTables {
         }
         DisclosedFigure total = cells.figure(P + "not_accepted");
         rows.add(row("Total", total.prior(), total.current(), total.change()));
-        return new ReportTable("not_accepted", "Complaints not accepted, by reason (Code 8.1: the types of complaints"
+        return new ReportTable("Complaints not accepted, by reason (Code 8.1: the types of complaints"
                 + " refused)", List.of("Reason", before, now, "Change"), rows,
                 "A complaint the council does not accept is counted on the date it decided, never timed.");
     }
@@ -160,7 +160,7 @@ final class CorporateReportTables extends AnnualReportTables {
         rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
         rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
         rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
-        return new ReportTable("ombudsman", "The Ombudsman's figures for the year", List.of("Measure", before, now),
+        return new ReportTable("The Ombudsman's figures for the year", List.of("Measure", before, now),
                 rows, "Corporate rows count the Ombudsman enquiries that name a corporate complaint. The Ombudsman's annual"
                 + " letter to the council (Code 8.1) is published beside this report.");
     }
@@ -188,7 +188,7 @@ final class CorporateReportTables extends AnnualReportTables {
             rows.add(row(template[0], Cell.label(template[1]), Cell.label("to be completed by the council"),
                     Cell.label(""), Cell.label("")));
         }
-        return new ReportTable("self_assessment", "Self-assessment against the Complaint Handling Code",
+        return new ReportTable("Self-assessment against the Complaint Handling Code",
                 List.of("Code", "Requirement", "From the data (" + now + ")", "Comply (yes/no)", "Evidence and commentary"),
                 rows, "Rows with a figure are filled from this year's complaints; the council completes the others"
                 + " and the comply and evidence columns before the report goes through its governance (8.2).");

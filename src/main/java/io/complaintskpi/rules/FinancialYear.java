@@ -1,14 +1,12 @@
 package io.complaintskpi.rules;
 
+import io.complaintskpi.events.FinancialYearLabel;
+
 import java.time.LocalDate;
 import java.time.Month;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A local-authority financial year, 1 April to 31 March, written "2015/16" (or "2015-16", as in file names). */
 public record FinancialYear(int startYear) implements Comparable<FinancialYear> {
-
-    private static final Pattern LABEL = Pattern.compile("(\\d{4})[/-](\\d{2})");
 
     /** The accepted spellings, for messages. */
     public static final String FORMS = "a financial year like 2015/16 or 2015-16";
@@ -30,12 +28,10 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
      * @throws IllegalArgumentException when the text is not of that form or the two years do not follow
      */
     public static FinancialYear parse(String text) {
-        Matcher matcher = LABEL.matcher(text == null ? "" : text.trim());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("must be " + FORMS + ", got '" + text + "'");
-        }
-        FinancialYear year = new FinancialYear(Integer.parseInt(matcher.group(1)));
-        if (!year.label().equals(matcher.group(1) + "/" + matcher.group(2))) {
+        FinancialYearLabel label = FinancialYearLabel.read(text).orElseThrow(
+                () -> new IllegalArgumentException("must be " + FORMS + ", got '" + text + "'"));
+        FinancialYear year = new FinancialYear(label.startYear());
+        if (!label.consecutive()) {
             throw new IllegalArgumentException("financial year '" + text + "' does not name consecutive years: "
                     + "did you mean " + year.label() + "?");
         }

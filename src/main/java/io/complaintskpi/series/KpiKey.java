@@ -48,6 +48,14 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
         return clean(authority) + SEPARATOR;
     }
 
+    /**
+     * The part of a daily bucket's key, or of any prefix naming its authority and metric, that decides its
+     * partition ({@code authority|metric|}): every dimension and day of a metric lands on one partition.
+     */
+    public static String partitionPart(String key) {
+        return key.substring(0, key.indexOf(SEPARATOR, key.indexOf(SEPARATOR) + 1) + 1);
+    }
+
     /** The part shared by every dimension of one metric. */
     public static String prefix(String authority, String metric) {
         return clean(authority) + SEPARATOR + clean(metric) + SEPARATOR;
@@ -102,7 +110,7 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
     }
 
     // A separator inside a value would shift every field after it; a mark would mix the key families.
-    private static String clean(String value) {
+    static String clean(String value) {
         return Objects.requireNonNull(value).replace(SEPARATOR, '/').replace(MARK, '/');
     }
 }

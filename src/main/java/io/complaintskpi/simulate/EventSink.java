@@ -1,9 +1,9 @@
 package io.complaintskpi.simulate;
 
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.demo.FixtureWriter;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.io.BufferedWriter;
@@ -76,7 +76,7 @@ public interface EventSink extends AutoCloseable {
             }
 
             private void flush() {
-                DemoPublisher.publishAll(pending, producer, codec::encode);
+                EventPublisher.publishAll(pending, producer, codec::encode);
                 pending.clear();
             }
         };

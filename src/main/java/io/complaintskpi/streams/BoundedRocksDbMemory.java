@@ -49,15 +49,19 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         }
     }
 
-    private static final Map<String, Shared> SHARED = new HashMap<>();
+    private static final Map<Instance, Shared> SHARED = new HashMap<>();
+
+    /** An instance: its state folder and memory bound. */
+    private record Instance(Object stateDir, long bytes) {
+    }
 
     /** Which instance a store belongs to; this setter's own field, as Kafka Streams makes one setter per store. */
-    private String instance;
+    private Instance instance;
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         long bytes = Long.parseLong(String.valueOf(configs.get(MEMORY_BYTES_CONFIG)));
-        instance = configs.get(StreamsConfig.STATE_DIR_CONFIG) + "|" + bytes;
+        instance = new Instance(configs.get(StreamsConfig.STATE_DIR_CONFIG), bytes);
         Shared shared;
         synchronized (SHARED) {
             shared = SHARED.computeIfAbsent(instance, key -> new Shared(bytes));

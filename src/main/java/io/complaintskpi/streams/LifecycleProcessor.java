@@ -22,15 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
  * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
- * the deadline index, open alerts and open complaints in step with the new state. Anything thrown before
+ * the deadline index, open alerts, open complaints and the KPI contributors in step with the new state. Anything thrown before
  * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
  * and leaves the state as it was.
  */
@@ -45,6 +43,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private KeyValueStore<String, PendingAlert> deadlineIndex;
     private KeyValueStore<String, Alert> openAlerts;
     private OpenComplaints openComplaints;
+    private ContributorIndex contributors;
 
     LifecycleProcessor(DomainRules rules, Duration scanInterval, CatchUp catchUp) {
         this.rules = rules;
@@ -60,6 +59,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
+        this.contributors = new ContributorIndex(context.getStateStore(Names.KPI_CONTRIBUTORS_STORE));
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
     }
 
@@ -75,9 +75,13 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (outcome instanceof CaseStep.Rejected rejected) {
             throw rejected.reason(); // dead-lettered with the rule's reason
         }
+        if (outcome instanceof CaseStep.Failed failed) {
+            throw failed.error(); // dead-lettered, logged with its trace and counted as an internal error
+        }
         if (outcome instanceof CaseStep.Applied applied) {
             histories.put(record.key(), applied.history());
             openComplaints.follow(applied.before(), applied.after());
+            contributors.follow(record.key(), applied.delta(), applied.counted());
             applied.delta().forEach((key, amount) -> context.forward(
                     record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
             followDeadlines(applied.before(), applied.after(), record.timestamp());
@@ -86,20 +90,20 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     }
 
     private void followDeadlines(CaseState before, CaseState after, long timestamp) {
-        // Keyed by where each is stored, so an alert stored under an older form of its id is cleared too.
-        Map<Alert, String> open = new IdentityHashMap<>();
-        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(after.key() + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> open.put(kv.value, kv.key));
+        List<Alert> open = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(
+                OpenAlertKeySchema.complaintPrefix(after.key()), new StringSerializer())) {
+            it.forEachRemaining(kv -> open.add(kv.value));
         }
-        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open.keySet());
-        changes.unschedule().forEach(gone -> deadlineIndex.delete(gone.indexKey()));
-        changes.schedule().forEach(added -> deadlineIndex.put(added.indexKey(), added));
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
+        changes.unschedule().forEach(gone -> deadlineIndex.delete(DeadlineIndexKeySchema.key(gone)));
+        changes.schedule().forEach(added -> deadlineIndex.put(DeadlineIndexKeySchema.key(added), added));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        changes.over().forEach(alert -> clear(open.get(alert), alert, now, timestamp));
+        changes.over().forEach(alert -> clear(alert, now, timestamp));
     }
 
-    private void clear(String storeKey, Alert alert, Instant now, long timestamp) {
-        openAlerts.delete(storeKey);
+    private void clear(Alert alert, Instant now, long timestamp) {
+        openAlerts.delete(OpenAlertKeySchema.key(alert.id()));
         context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert.cleared(now)), timestamp));
     }
 
@@ -114,7 +118,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(LONDON).toLocalDate();
         List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
-        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, today + "|\uffff")) {
+        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, DeadlineIndexKeySchema.firingUpTo(today))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, PendingAlert> kv : due) {
@@ -124,12 +128,12 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
                 pending.supersedes().ifPresent(id -> {
-                    Alert replaced = openAlerts.get(id);
+                    Alert replaced = openAlerts.get(OpenAlertKeySchema.key(id));
                     if (replaced != null) {
-                        clear(id, replaced, now, wallClockMs);
+                        clear(replaced, now, wallClockMs);
                     }
                 });
-                openAlerts.put(alert.id(), alert);
+                openAlerts.put(OpenAlertKeySchema.key(alert.id()), alert);
                 context.forward(new Record<>(alert.complaintId(), new LifecycleOutput.Raised(alert), wallClockMs));
             });
         }

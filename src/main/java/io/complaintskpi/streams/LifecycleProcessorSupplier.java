@@ -44,6 +44,8 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
                         Serdes.String(), new JsonSerde<>(Alert.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
-                        Serdes.String(), new CaseloadEntrySerde()));
+                        Serdes.String(), new CaseloadEntrySerde()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
+                        Serdes.String(), Serdes.Long()));
     }
 }

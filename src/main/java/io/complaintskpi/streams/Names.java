@@ -14,8 +14,27 @@ public final class Names {
     public static final String OPEN_ALERTS_STORE = "open-alerts";
     /** Complaints whose current stage is open, each with its caseload entry: the open caseload reads only these. */
     public static final String OPEN_COMPLAINTS_STORE = "open-complaints";
+    /**
+     * What each key counts in each daily bucket, {@code authority|metric|dimension|date|reference}
+     * ({@link io.complaintskpi.series.ContributorKey}): the complaints behind every count.
+     */
+    public static final String KPI_CONTRIBUTORS_STORE = "kpi-contributors";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
+    /** What Kafka Streams appends to a repartition's name (after the application id and a dash) for its topic. */
+    private static final String REPARTITION_SUFFIX = "-repartition";
+
+    /** The topic of the {@link #KPI_CONTRIBUTIONS_REPARTITION} repartition, as Kafka Streams names it. */
+    public static String kpiContributionsTopic(String applicationId) {
+        return applicationId + "-" + KPI_CONTRIBUTIONS_REPARTITION + REPARTITION_SUFFIX;
+    }
+
+    /** Whether {@code topic} is the {@link #KPI_CONTRIBUTIONS_REPARTITION} topic of some application id. */
+    public static boolean isKpiContributionsTopic(String topic) {
+        return topic.endsWith("-" + KPI_CONTRIBUTIONS_REPARTITION + REPARTITION_SUFFIX);
+    }
+    /** After the application id: the compacted topic recording the rule settings the stores were built under. */
+    public static final String RULE_SETTINGS_TOPIC_SUFFIX = "-rule-settings";
 
     private Names() {
     }

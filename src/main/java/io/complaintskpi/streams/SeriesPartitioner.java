@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Puts every bucket of one metric of one authority ({@code authority|metric}, all its dimensions) on one
+ * Puts every bucket of one metric of one authority (all its dimensions: {@link KpiKey#partitionPart}) on one
  * partition, so a period sum of the metric is answered by a single partition of a single instance, and the
  * roll-ups of every dimension kept there are one range.
  */
@@ -22,8 +22,8 @@ public final class SeriesPartitioner implements StreamPartitioner<String, Object
 
     /** The partition of a KPI key, or of any prefix of one that names its authority and metric. */
     public static int partition(String kpiKey, int numPartitions) {
-        String metric = kpiKey.substring(0, kpiKey.indexOf('|', kpiKey.indexOf('|') + 1) + 1);
-        return Utils.toPositive(Utils.murmur2(metric.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+        byte[] metric = KpiKey.partitionPart(kpiKey).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(metric)) % numPartitions;
     }
 
     /** The partition holding every bucket of {@code metric} of {@code authority}. */

@@ -146,7 +146,8 @@ final class StoreSeriesReader implements SeriesReader {
                     String series = KpiKey.prefix(authority, metric, key.dimension());
                     // Each seek lands past the key just read, so the scan always moves on.
                     if (key.date().isBefore(from) || key.date().isAfter(to)) {
-                        start = key.date().isBefore(from) ? series + from : KpiKey.pastPrefix(series);
+                        start = key.date().isBefore(from) ? new KpiKey(authority, metric, key.dimension(), from).encode()
+                                : KpiKey.pastPrefix(series);
                         more = true;
                         break;
                     }
@@ -160,9 +161,10 @@ final class StoreSeriesReader implements SeriesReader {
     public NavigableMap<LocalDate, Long> daily(String authority, String metric, String dimension, LocalDate from,
                                                LocalDate to) {
         NavigableMap<LocalDate, Long> days = new TreeMap<>();
-        String prefix = KpiKey.prefix(authority, metric, dimension);
+        String first = new KpiKey(authority, metric, dimension, from).encode();
+        String last = new KpiKey(authority, metric, dimension, to).encode();
         for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().holding(authority, metric)) {
-            try (KeyValueIterator<String, Long> it = partition.range(prefix + from, prefix + to)) {
+            try (KeyValueIterator<String, Long> it = partition.range(first, last)) {
                 it.forEachRemaining(kv -> {
                     if (kv.value != 0) {
                         days.put(KpiKey.decode(kv.key).date(), kv.value);

@@ -4,7 +4,10 @@ import io.complaintskpi.monitoring.DeadLetterWatcher;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
@@ -16,6 +19,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
@@ -33,15 +37,19 @@ public final class StreamsQueryService implements QueryService {
     private final DeadLetterWatcher deadLetters;
     private final SeriesReader series;
     private final StoreCaseload caseload;
+    private final ComplaintViews views;
+    private final StoreContributors contributors;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
         this.streams = streams;
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiPartitions);
+        this.views = rules.complaintViews();
         this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
                 () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
                         Names.EVENTS_TOPIC::equals).values()), rules);
+        this.contributors = new StoreContributors(this::lifecyclePartitions, rules);
     }
 
     @Override
@@ -61,8 +69,28 @@ public final class StreamsQueryService implements QueryService {
     }
 
     @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return caseHistory(complaintId).flatMap(history -> views.deadlines(complaintId, history, today));
+    }
+
+    @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return caseload.read(query);
+    }
+
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        return contributors.read(query);
+    }
+
+    /** Each local partition of the lifecycle's contributor index with its case histories. */
+    private List<StoreContributors.Partition> lifecyclePartitions() {
+        Map<Integer, ReadOnlyKeyValueStore<String, Long>> index =
+                localPartitions(Names.KPI_CONTRIBUTORS_STORE, Names.EVENTS_TOPIC::equals);
+        Map<Integer, ReadOnlyKeyValueStore<String, CaseHistory>> histories =
+                localPartitions(Names.CASE_HISTORY_STORE, Names.EVENTS_TOPIC::equals);
+        return index.entrySet().stream()
+                .map(e -> new StoreContributors.Partition(e.getValue(), histories.get(e.getKey()))).toList();
     }
 
     @Override
@@ -93,9 +121,8 @@ public final class StreamsQueryService implements QueryService {
      * metric (found as the repartition placed it) and seeks stay in order within it.
      */
     private StoreSeriesReader.Local kpiPartitions() {
-        String sums = Names.KPI_CONTRIBUTIONS_REPARTITION + "-repartition";
         Map<Integer, ReadOnlyKeyValueStore<String, Long>> local =
-                localPartitions(Names.KPI_TOTALS_STORE, topic -> topic.endsWith(sums));
+                localPartitions(Names.KPI_TOTALS_STORE, Names::isKpiContributionsTopic);
         return new StoreSeriesReader.Local() {
             @Override
             public Collection<ReadOnlyKeyValueStore<String, Long>> all() {

@@ -159,6 +159,31 @@ class CaseloadTest {
     }
 
     @Test
+    void aPageHoldsLimitComplaintsWhenComplimentsFillTheKeysBeforeThemAndStopsAtItsReadBudget() {
+        List<CaseState> keys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // CMP-.. sorts before CS-..., as in the seed history
+            keys.add(replay(on(String.format("CMP-%02d", i), "2015-06-01", new ComplimentReceived("Fostering"))));
+        }
+        keys.add(replay(on("CS-1", "2015-06-01", children())));
+        keys.add(replay(on("CS-2", "2015-06-01", children())));
+        keys.add(replay(on("CS-3", "2015-06-01", children())));
+
+        Caseload.Page first = Caseload.all(keys.iterator(), query(Caseload.Status.ALL, null, 2, null), Cases.DUE_DATES);
+        assertThat(first.rows()).extracting(Caseload.Row::complaintId).containsExactly("CS-1", "CS-2");
+        assertThat(first.next()).isEqualTo("CS-2");
+
+        List<CaseState> many = new ArrayList<>();
+        for (int i = 0; i < Caseload.PASSED_OVER_PER_PAGE + 10; i++) {
+            many.add(replay(on(String.format("CMP-%05d", i), "2015-06-01", new ComplimentReceived("Fostering"))));
+        }
+        many.add(replay(on("CS-1", "2015-06-01", children())));
+        Caseload.Page bounded = Caseload.all(many.iterator(), query(Caseload.Status.ALL, null, 2, null), Cases.DUE_DATES);
+        assertThat(bounded.rows()).as("the budget ran out before the first complaint").isEmpty();
+        assertThat(bounded.next()).as("read limit + budget keys")
+                .isEqualTo(String.format("CMP-%05d", Caseload.PASSED_OVER_PER_PAGE + 1));
+    }
+
+    @Test
     void openEntriesByDueDateAreInTheMostUrgentFirstOrder() {
         LocalDate today = date("2016-03-29"); // the Tuesday after Easter Monday
         List<Caseload.Entry> entries = new ArrayList<>();

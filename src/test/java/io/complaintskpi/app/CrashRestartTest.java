@@ -3,7 +3,7 @@ package io.complaintskpi.app;
 import io.complaintskpi.cli.Main;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * {@code serve} on its embedded broker, SIGKILLed at random moments while it works through a few thousand
  * events and started again on the same folder each time: nothing is lost, nothing counted or raised twice.
  */
-// Part of every build; -Dcrash.tests=false skips it (and BrokerRestartTest) in a quick local run.
-@DisabledIfSystemProperty(named = "crash.tests", matches = "false")
+// Part of every build; -Dcrash.tests=false skips it (and BrokerRestartTest) in a quick local run, never in CI.
+@DisabledIf("io.complaintskpi.testing.QuickRun#skipsCrashTests")
 class CrashRestartTest {
 
     private static final int KILLS = 5;

@@ -3,8 +3,8 @@ package io.complaintskpi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.broker.SaslBroker;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +55,7 @@ class SaslKafkaTest {
 
             ServiceConfig config = config(cluster.saslBootstrapServers(), "right-password");
             try (ComplaintsService service = ComplaintsService.start(config);
-                 Producer<String, byte[]> producer = DemoPublisher.createProducer(config.kafkaClientProperties())) {
+                 Producer<String, byte[]> producer = EventPublisher.createProducer(config.kafkaClientProperties())) {
                 producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, "S-1",
                         received("S-1", "2015-06-03T10:00:00+01:00", "First Response")));
                 producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, "S-2", "not json".getBytes()));

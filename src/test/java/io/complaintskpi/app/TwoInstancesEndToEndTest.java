@@ -48,7 +48,7 @@ class TwoInstancesEndToEndTest {
                     ServiceClient.Response r = client.get("/api/v1/kpis/received?year=2015/16");
                     return r.status() == 200 && r.body().at("/receivedByStage/1").asLong() == complaints;
                 });
-                JsonNode areas = client.get("/api/v1/tables/table3?year=2015/16").body();
+                JsonNode areas = client.get("/api/v1/tables/table4?year=2015/16").body();
                 assertThat(areas.get("rows").findValuesAsText("Service area")).contains("Area 0", "Area 5");
                 assertThat(client.get("/api/v1/complaints?status=all").body().get("count").asInt())
                         .isEqualTo(complaints);

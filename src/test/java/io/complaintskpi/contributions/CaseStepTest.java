@@ -58,6 +58,19 @@ class CaseStepTest {
     }
 
     @Test
+    void aBugInTheStepIsAnInternalErrorNotARejection() {
+        // Contributions built without their due dates: closing a stage dereferences them, as a bug would.
+        CaseStep buggy = new CaseStep(Cases.MACHINE, new Contributions(null));
+
+        CaseStep.Outcome outcome = buggy.apply(Cases.KEY, history(received), answered);
+
+        assertThat(outcome).isInstanceOf(CaseStep.Failed.class);
+        InternalErrorException error = ((CaseStep.Failed) outcome).error();
+        assertThat(error).hasCauseInstanceOf(NullPointerException.class)
+                .hasMessageStartingWith("internal error, not a fault of the event: please report it");
+    }
+
+    @Test
     void anImpossibleEventIsRejectedWithTheRuleItBreaks() {
         CaseStep.Outcome outcome = step.apply(Cases.KEY, CaseHistory.empty(), answered);
 

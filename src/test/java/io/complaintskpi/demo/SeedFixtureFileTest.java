@@ -17,11 +17,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The committed fixture against its generator and the published schemas. Needs the schemas under
- * {@code topics/schemas} on the classpath; skipped while they are absent. With
+ * {@code topics/schemas} on the classpath (pom.xml copies them there). With
  * {@code -Dfixture.regenerate=true} the fixture is rewritten from {@link SeedHistory} first.
  */
 class SeedFixtureFileTest {
@@ -30,8 +29,8 @@ class SeedFixtureFileTest {
 
     @BeforeEach
     void schemas() {
-        assumeTrue(SeedFixtureFileTest.class.getResource("/topics/schemas/envelope.schema.json") != null,
-                "the JSON Schemas are not on the classpath");
+        assertThat(SeedFixtureFileTest.class.getResource("/topics/schemas/envelope.schema.json"))
+                .as("the JSON Schemas on the classpath (pom.xml copies topics/)").isNotNull();
         codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
     }
 

@@ -1,5 +1,6 @@
 package io.complaintskpi.ops;
 
+import io.complaintskpi.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class AlertmanagerRoutesTest {
     @Test
     void configIsValid() {
         Processes.Result result = Processes.run(RepoFiles.ROOT, Map.of(),
-                List.of(Tools.require("amtool").toString(), "check-config", CONFIG.toString()));
+                List.of(Tools.amtool().toString(), "check-config", CONFIG.toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
@@ -38,7 +39,7 @@ class AlertmanagerRoutesTest {
         "alertname=ComplaintAcknowledgementOverdue severity=info team=complaints, complaints-digest",
     })
     void eachAlertReachesItsReceiver(String labels, String receiver) {
-        List<String> command = new ArrayList<>(List.of(Tools.require("amtool").toString(), "config", "routes", "test",
+        List<String> command = new ArrayList<>(List.of(Tools.amtool().toString(), "config", "routes", "test",
                 "--config.file=" + CONFIG, "--verify.receivers=" + receiver));
         command.addAll(List.of(labels.split(" ")));
         Processes.Result result = Processes.run(RepoFiles.ROOT, Map.of(), command);

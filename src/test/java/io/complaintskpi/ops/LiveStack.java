@@ -1,5 +1,6 @@
 package io.complaintskpi.ops;
 
+import io.complaintskpi.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintskpi.app.ComplaintsService;
@@ -150,7 +151,7 @@ final class LiveStack implements AutoCloseable {
         if (prometheus != null) {
             return;
         }
-        Path binary = Tools.require("prometheus");
+        Path binary = Tools.prometheus();
         try {
             prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");

@@ -1,5 +1,6 @@
 package io.complaintskpi.ops;
 
+import io.complaintskpi.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class PromtoolRulesTest {
 
     @Test
     void rulesAreValid() {
-        Path promtool = Tools.require("promtool");
+        Path promtool = Tools.promtool();
         Processes.Result result = Processes.run(RepoFiles.ROOT, Map.of(),
                 List.of(promtool.toString(), "check", "rules", RepoFiles.RULES.toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -30,7 +31,7 @@ class PromtoolRulesTest {
 
     @Test
     void ruleUnitTestsPass() {
-        Path promtool = Tools.require("promtool");
+        Path promtool = Tools.promtool();
         List<Path> tests = RepoFiles.list(RepoFiles.RULE_TESTS, ".test.yml");
         assertThat(tests).as("promtool unit tests in prometheus/tests").isNotEmpty();
         List<String> command = new ArrayList<>(List.of(promtool.toString(), "test", "rules"));
@@ -42,7 +43,7 @@ class PromtoolRulesTest {
 
     @Test
     void composePrometheusConfigIsValid() {
-        Path promtool = Tools.require("promtool");
+        Path promtool = Tools.promtool();
         Processes.Result result = Processes.run(RepoFiles.ROOT, Map.of(), List.of(promtool.toString(), "check",
                 "config", "--syntax-only", RepoFiles.ROOT.resolve("prometheus/prometheus.yml").toString()));
         assertThat(result.exitCode()).as(result.output()).isZero();

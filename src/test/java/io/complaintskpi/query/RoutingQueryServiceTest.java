@@ -3,16 +3,21 @@ package io.complaintskpi.query;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.series.SeriesReader.Span;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RoutingQueryServiceTest {
 
     private static final LocalDate DAY = LocalDate.of(2015, 6, 1);
+    private static final ComplaintViews VIEWS = new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES);
 
     private RoutingQueryService routing;
 
@@ -42,7 +48,7 @@ class RoutingQueryServiceTest {
     @Test
     void sumsAreLocalPlusEveryPeerAndAKeyIsReadFromItsOwner() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), "c:1"), peers, VIEWS);
 
         assertThat(routing.series().sumByDimension("E1", "m", DAY, DAY)).containsExactly(Map.entry("all", 8L));
         assertThat(routing.series().daily("E1", "m", "all", DAY, DAY)).containsExactly(Map.entry(DAY, 8L));
@@ -60,7 +66,7 @@ class RoutingQueryServiceTest {
             public Caseload.Page caseload(Caseload.Query query) {
                 return new Caseload.Page(1, List.of(row("local", 3)), null);
             }
-        }, instances(List.of("b:1", "c:1"), null), peers);
+        }, instances(List.of("b:1", "c:1"), null), peers, VIEWS);
         Caseload.Query query = new Caseload.Query(Caseload.Status.OPEN, "E1", null, null, null, 2, DAY, null);
 
         Caseload.Page page = routing.caseload(query);
@@ -71,9 +77,30 @@ class RoutingQueryServiceTest {
     }
 
     @Test
+    void aDrillDownPageIsTheFirstRowsOfEveryInstanceInListOrderAndGoesOnWhileAnyHasMore() {
+        FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 1L), null);
+        routing = new RoutingQueryService(new StubQueries(true, List.of()) {
+            @Override
+            public DrillDown.Page contributors(DrillDown.Query query) {
+                return new DrillDown.Page(List.of(contributor("a|1")), null);
+            }
+        }, instances(List.of("b:1", "c:1"), null), peers, VIEWS);
+        DrillDown.Query query = new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 3);
+
+        DrillDown.Page page = routing.contributors(query);
+
+        assertThat(page.rows()).extracting(DrillDown.Row::position).containsExactly("a|1", "b:1|1", "b:1|2");
+        assertThat(page.next()).as("c:1|1 is left for the next page").isEqualTo("b:1|2");
+
+        DrillDown.Page all = routing.contributors(new DrillDown.Query("E1", "m", List.of("all"), DAY, DAY, null, 4));
+        assertThat(all.rows()).hasSize(4);
+        assertThat(all.next()).as("nothing left").isNull();
+    }
+
+    @Test
     void aBatchOfSumsIsOneCallToEachPeerMergedSpanBySpan() {
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), null);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, VIEWS);
         Span day = new Span("m", DAY, DAY);
         Span none = new Span("other", DAY, DAY);
 
@@ -88,7 +115,7 @@ class RoutingQueryServiceTest {
     @Test
     void aloneNothingCrossesTheNetwork() {
         FakePeers peers = new FakePeers(Map.of(), null);
-        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers);
+        routing = new RoutingQueryService(local(3L), instances(List.of(), null), peers, VIEWS);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(3L);
         assertThat(routing.caseHistory("any")).contains(CaseHistory.empty());
@@ -96,11 +123,43 @@ class RoutingQueryServiceTest {
     }
 
     @Test
+    void aComplaintsDeadlinesAreWorkedOutFromTheHistoryItsOwnerHolds() {
+        CaseHistory received = new CaseHistory(List.of(Cases.on("2015-06-01", Cases.children())));
+        FakePeers peers = new FakePeers(Map.of(), null) {
+            @Override
+            public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
+                historyAskedOf = peer;
+                return Optional.of(received);
+            }
+        };
+        routing = new RoutingQueryService(local(1L), instances(List.of("c:1"), "c:1"), peers, VIEWS);
+
+        ComplaintDeadlines deadlines = routing.complaintDeadlines(Cases.KEY, DAY).orElseThrow();
+
+        assertThat(peers.historyAskedOf).isEqualTo("c:1");
+        assertThat(deadlines.complaintId()).isEqualTo(Cases.KEY);
+        assertThat(deadlines.stages()).singleElement().satisfies(stage -> {
+            // Received Monday 1 June 2015: 10 working days later.
+            assertThat(stage.due()).isEqualTo(LocalDate.of(2015, 6, 15));
+            assertThat(stage.status()).isEqualTo("OPEN");
+        });
+    }
+
+    @Test
+    void aKeyItsOwnerHoldsNoHistoryOfHasNoDeadlines() {
+        FakePeers peers = new FakePeers(Map.of(), null);
+        routing = new RoutingQueryService(local(1L), instances(List.of("c:1"), "c:1"), peers, VIEWS);
+
+        assertThat(routing.complaintDeadlines("K-none", DAY)).isEmpty();
+        assertThat(peers.historyAskedOf).isEqualTo("c:1");
+    }
+
+    @Test
     void peersAreAskedAtTheSameTime() {
         // Each peer answers only once both have been asked: asked one after the other, this would not finish.
         CountDownLatch bothAsked = new CountDownLatch(2);
         FakePeers peers = new FakePeers(Map.of("b:1", 2L, "c:1", 5L), bothAsked);
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1", "c:1"), null), peers, VIEWS);
 
         assertThat(routing.series().sum("E1", "m", DAY, DAY)).isEqualTo(8L);
     }
@@ -113,7 +172,7 @@ class RoutingQueryServiceTest {
                 throw new IllegalStateException("instance " + peer + " did not answer");
             }
         };
-        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers);
+        routing = new RoutingQueryService(local(1L), instances(List.of("b:1"), null), peers, VIEWS);
 
         assertThatThrownBy(() -> routing.series().authorities()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("instance b:1 did not answer");
@@ -142,6 +201,10 @@ class RoutingQueryServiceTest {
     private static Caseload.Row row(String complaintId, int overdue) {
         return new Caseload.Row(complaintId, "E1", "CHILDREN", "area", 1, DAY, Milestone.RESPONSE, DAY, "OVERDUE", true,
                 0, overdue);
+    }
+
+    private static DrillDown.Row contributor(String position) {
+        return new DrillDown.Row(position, "all", DAY, 1, 1, "area", null, position);
     }
 
     private static Alert alert(String complaintId) {
@@ -208,6 +271,16 @@ class RoutingQueryServiceTest {
         public Optional<CaseHistory> caseHistory(String peer, String complaintId) {
             historyAskedOf = peer;
             return Optional.empty();
+        }
+
+        /** Rows at positions {@code peer|1} to {@code peer|n} (n = the peer's amount), a page's worth and more. */
+        @Override
+        public DrillDown.Page contributors(String peer, DrillDown.Query query) {
+            List<DrillDown.Row> rows = new ArrayList<>();
+            for (int i = 1; i <= Math.min(amount(peer), query.limit()); i++) {
+                rows.add(contributor(peer + "|" + i));
+            }
+            return new DrillDown.Page(rows, amount(peer) > query.limit() ? peer + "|" + query.limit() : null);
         }
 
         @Override

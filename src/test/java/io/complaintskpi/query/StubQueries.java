@@ -2,17 +2,22 @@ package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
+import io.complaintskpi.alerts.ComplaintViews;
+import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.Cases;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Stores for tests without Kafka: the given series (or none), open alerts (null: the store throws, as during
- * a rebalance) and case history (every key has it; or none), an empty caseload, no dead letters, RUNNING or
+ * a rebalance) and case history (every key has it; or none), an empty caseload and drill-down, no dead letters, RUNNING or
  * REBALANCING as {@link #ready} says.
  */
 public class StubQueries implements QueryService {
@@ -55,9 +60,20 @@ public class StubQueries implements QueryService {
         return history;
     }
 
+    /** Worked out from the stub's history, as the real seams do, by the lifecycle tests' machine and due dates. */
+    @Override
+    public Optional<ComplaintDeadlines> complaintDeadlines(String complaintId, LocalDate today) {
+        return history.flatMap(h -> new ComplaintViews(Cases.MACHINE, Cases.DUE_DATES).deadlines(complaintId, h, today));
+    }
+
     @Override
     public Caseload.Page caseload(Caseload.Query query) {
         return new Caseload.Page(0, List.of(), null);
+    }
+
+    @Override
+    public DrillDown.Page contributors(DrillDown.Query query) {
+        return new DrillDown.Page(List.of(), null);
     }
 
     @Override

@@ -54,9 +54,9 @@ class RegimeDisclosureTest {
     @Test
     void thePublicReportsShowNoSmallCount() {
         for (AnnualReport report : List.of(
-                AnnualReport.corporate(catalogue, AUTHORITY, AUTHORITY, YEAR, true, SETTINGS, CorporateTimescales.CODE,
+                AnnualReport.corporate(catalogue, AUTHORITY, code -> code, YEAR, true, SETTINGS, CorporateTimescales.CODE,
                         GENERATED),
-                AnnualReport.adults(catalogue, AUTHORITY, AUTHORITY, YEAR, true, SETTINGS, GENERATED))) {
+                AnnualReport.adults(catalogue, AUTHORITY, code -> code, YEAR, true, SETTINGS, GENERATED))) {
             assertThat(report.warning()).isNull();
             for (ReportTable table : report.tables()) {
                 for (ReportTable.Row row : table.rows()) {

@@ -6,6 +6,7 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.DemoPublisher;
 import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,7 +81,7 @@ final class SeedService implements AutoCloseable {
         ComplaintsService service = ComplaintsService.start(config(dataDir));
         SeedService seed = new SeedService(dataDir, service);
         try {
-            try (Producer<String, byte[]> producer = DemoPublisher.createProducer(service.bootstrapServers())) {
+            try (Producer<String, byte[]> producer = EventPublisher.createProducer(service.bootstrapServers())) {
                 DemoPublisher.publishAll(FixtureReader.withSchemas().seedFixture(), producer);
             }
             seed.awaitSettled();

@@ -1,6 +1,8 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.events.InvalidEventException;
+import io.complaintskpi.lifecycle.IllegalTransitionException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,5 +21,16 @@ class DeadLetterHandlerTest {
         String reason = DeadLetterHandler.reason(new IllegalArgumentException("x\u0000\u0007y".repeat(1000)));
         assertThat(reason).hasSizeLessThanOrEqualTo(203).doesNotContain("\u0000").doesNotContain("\n");
         assertThat(DeadLetterHandler.reason(new NullPointerException())).isEqualTo("NullPointerException: ");
+    }
+
+    @Test
+    void onlyTheContractsAndTheRulesRefusalsAreRejectionsAnythingElseIsAnInternalError() {
+        InvalidEventException invalid = new InvalidEventException("bad");
+        IllegalTransitionException impossible = new IllegalTransitionException("impossible");
+        assertThat(DeadLetterHandler.classify(invalid)).isSameAs(invalid);
+        assertThat(DeadLetterHandler.classify(impossible)).isSameAs(impossible);
+        NullPointerException bug = new NullPointerException("x is null");
+        assertThat(DeadLetterHandler.classify(bug)).isInstanceOf(InternalErrorException.class).hasCause(bug)
+                .hasMessageContaining("please report it").hasMessageContaining("NullPointerException: x is null");
     }
 }

@@ -1,0 +1,130 @@
+package io.complaintskpi.http;
+
+import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.query.QueryService;
+import io.complaintskpi.query.StubQueries;
+import io.javalin.router.Endpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /api/openapi.json is a valid OpenAPI 3.1 document of every route Javalin serves; Swagger UI shows it. */
+class OpenApiTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiServer server;
+
+    @BeforeEach
+    void start() {
+        // Tokens configured: the description is still open to anyone (it holds no data).
+        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
+                "http.tokens", "viewer:" + AccessControlTest.sha256("a-viewer")));
+        QueryService stores = new StubQueries(true, List.of());
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
+                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
+                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDocumentIsValidAndDescribesEveryRegisteredRouteWithItsParametersAndErrors() throws Exception {
+        HttpResponse<String> response = get("/api/openapi.json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body());
+        assertThat(parsed.getMessages()).as("swagger-parser's findings").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+        assertThat(api.getOpenapi()).isEqualTo("3.1.0");
+
+        List<Endpoint> endpoints = server.endpoints();
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(25);
+        int operations = 0;
+        for (Endpoint endpoint : endpoints) {
+            ApiRoute route = endpoint.metadata(ApiRoute.class);
+            PathItem item = api.getPaths().get(endpoint.path);
+            assertThat(item).as(endpoint.path + " is not in the document").isNotNull();
+            Operation op = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(endpoint.method.name()));
+            assertThat(op).as(endpoint.method + " " + endpoint.path).isNotNull();
+            operations++;
+            List<String> documented = op.getParameters() == null ? List.of()
+                    : op.getParameters().stream().map(Parameter::getName).toList();
+            assertThat(documented).as(endpoint.path).containsExactlyElementsOf(
+                    route.params().stream().map(Param::name).toList());
+            assertThat(op.getResponses().keySet()).as(endpoint.path).containsAll(route.errors().stream()
+                    .map(e -> Integer.toString(e.status())).toList()).contains("200");
+            assertThat(op.getExtensions()).containsEntry("x-role", route.role().name().toLowerCase());
+        }
+        assertThat(api.getPaths().values().stream().mapToInt(p -> p.readOperations().size()).sum())
+                .as("no operation the service does not serve").isEqualTo(operations);
+    }
+
+    @Test
+    void parametersCarryTheirTypesDefaultsAndLimits() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(get("/api/openapi.json").body()).getOpenAPI();
+        Map<String, Parameter> complaints = api.getPaths().get("/api/v1/complaints").getGet().getParameters()
+                .stream().collect(java.util.stream.Collectors.toMap(Parameter::getName, p -> p));
+        assertThat(complaints.get("limit").getSchema().getMinimum()).isEqualByComparingTo("1");
+        assertThat(complaints.get("limit").getSchema().getMaximum())
+                .isEqualByComparingTo(Integer.toString(DeadlineRoutes.MAX_LIMIT));
+        assertThat(complaints.get("limit").getSchema().getDefault()).isEqualTo(DeadlineRoutes.DEFAULT_LIMIT);
+        assertThat(complaints.get("status").getSchema().getEnum()).containsExactly("open", "overdue", "all");
+        assertThat(complaints.get("public").getSchema().getTypes()).containsExactly("boolean");
+        Operation series = api.getPaths().get("/api/v1/kpis/{id}/series").getGet();
+        assertThat(series.getParameters().get(0).getIn()).isEqualTo("path");
+        assertThat(series.getParameters().get(0).getRequired()).isTrue();
+        assertThat(series.getResponses().get("404").getDescription()).contains("no KPI with that id")
+                .contains("no data for the authority");
+        assertThat(series.getExtensions()).containsEntry("x-publication", "REFUSES");
+        assertThat(api.getPaths().get("/api/v1/complaints").getGet().getResponses()).containsKey("403");
+        assertThat(api.getPaths().get("/api/openapi.json").getGet().getSecurity()).isEmpty();
+    }
+
+    @Test
+    void swaggerUiIsServedFromItsWebJarOverTheDocument() throws Exception {
+        HttpResponse<String> page = get("/api/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("/api/docs/swagger-ui-bundle.js", "/api/docs/start.js")
+                .doesNotContain("http://", "https://").doesNotContainPattern("<script>[^<]");
+        HttpResponse<String> bundle = get("/api/docs/swagger-ui-bundle.js");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        assertThat(bundle.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("/api/docs/swagger-ui.css").statusCode()).isEqualTo(200);
+        assertThat(get("/api/docs/start.js").body()).contains("url: \"/api/openapi.json\"");
+        assertThat(get("/api/docs/no-such.js").statusCode()).isEqualTo(404);
+        assertThat(get("/api/docs/..").statusCode()).isEqualTo(404);
+        // The data stays behind its token.
+        assertThat(get("/api/v1/kpis/definitions").statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,153 @@
+package io.complaintskpi.streams;
+
+import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.catalogue.KpiDefinition;
+import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.demo.SeedHistory;
+import io.complaintskpi.drilldown.DrillDown;
+import io.complaintskpi.drilldown.DrillDownPlan;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.figures.Figure;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.figures.KpiSnapshot;
+import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.rules.FinancialYear;
+import io.complaintskpi.rules.Period;
+import io.complaintskpi.series.SeriesReader;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed history through the production topology, then every count KPI of the catalogue, every dimension and
+ * every financial year, quarter and month of the seed years listed from the {@code kpi-contributors} index a
+ * small page at a time: the list has as many rows as the figure counts, each key once, each row counting 1.
+ */
+class DrillDownSeedTest {
+
+    private static final String LEICS = SeedHistory.AUTHORITY;
+    private static final int PAGE = 7;
+
+    @TempDir
+    static Path dir;
+    private static TopologyHarness topology;
+    private static StoreContributors contributors;
+    private static SeriesReader series;
+
+    @BeforeAll
+    static void replay() {
+        topology = new TopologyHarness(dir, Instant.parse("2016-04-01T09:00:00Z"));
+        EventCodec codec = new EventCodec(LEICS, new SchemaValidator());
+        for (EventEnvelope event : SeedHistory.events()) {
+            topology.events.pipeInput(event.complaintId(), codec.encode(event), event.occurredAt().toInstant());
+        }
+        KeyValueStore<String, Long> index = topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE);
+        KeyValueStore<String, CaseHistory> histories = topology.driver.getKeyValueStore(Names.CASE_HISTORY_STORE);
+        contributors = new StoreContributors(() -> List.of(new StoreContributors.Partition(index, histories)),
+                topology.rules);
+        series = topology.series();
+    }
+
+    @AfterAll
+    static void close() {
+        topology.close();
+    }
+
+    @Test
+    void every_count_of_every_period_of_the_seed_years_lists_as_many_complaints_as_it_counts() {
+        int figuresChecked = 0;
+        long rowsListed = 0;
+        for (Period period : periods()) {
+            KpiSnapshot snapshot = new KpiEvaluator(series).snapshot(LEICS, period);
+            for (Figure figure : snapshot.figures()) {
+                KpiDefinition kpi = KpiDefinitions.require(figure.id());
+                if (!listed(kpi)) {
+                    continue;
+                }
+                DrillDownPlan plan = DrillDownPlan.of(series, LEICS, kpi, figure.dimension(), period, null, PAGE);
+                List<DrillDown.Row> rows = all(plan.query());
+                String what = figure.id() + " " + figure.dimension() + " " + period.label();
+                assertThat(plan.figure()).as("the plan's figure, " + what).isEqualTo(figure.count());
+                assertThat(rows).as(what).hasSize(Math.toIntExact(figure.count()));
+                assertThat(rows).as("each counts 1, " + what).allMatch(r -> r.amount() == 1);
+                assertThat(rows).as("dated in the period, " + what).allMatch(r -> period.contains(r.date()));
+                figuresChecked++;
+                rowsListed += rows.size();
+            }
+        }
+        assertThat(figuresChecked).as("figures compared").isGreaterThan(1000);
+        assertThat(rowsListed).as("rows listed").isGreaterThan(1000);
+    }
+
+    @Test
+    void the_65_complaints_received_at_stage_1_in_2015_16_are_complaints_with_their_service_area_and_outcome() {
+        Period year = Period.financialYear(FinancialYear.parse("2015/16"));
+        DrillDownPlan plan = DrillDownPlan.of(series, LEICS, "stage1.received", null, year, null, 100);
+        DrillDown.Page page = contributors.read(plan.query());
+
+        assertThat(plan.figure()).isEqualTo(65);
+        assertThat(page.rows()).hasSize(65);
+        assertThat(page.next()).isNull();
+        assertThat(page.rows()).allSatisfy(row -> {
+            assertThat(row.reference()).startsWith("CS-");
+            assertThat(row.stage()).isEqualTo(1);
+            assertThat(row.serviceArea()).isNotBlank();
+        });
+        assertThat(page.rows()).filteredOn(r -> "TOTALLY_UPHELD".equals(r.outcome())).hasSize(7);
+    }
+
+    /** Every page after the one before, until none follows; no key is listed twice. */
+    private static List<DrillDown.Row> all(DrillDown.Query first) {
+        List<DrillDown.Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        DrillDown.Query query = first;
+        for (int pages = 0; pages < 1000; pages++) {
+            DrillDown.Page page = contributors.read(query);
+            assertThat(page.rows().size()).isLessThanOrEqualTo(PAGE);
+            for (DrillDown.Row row : page.rows()) {
+                assertThat(seen.add(row.position())).as("listed once: " + row.position()).isTrue();
+                rows.add(row);
+            }
+            if (page.next() == null) {
+                return rows;
+            }
+            query = query.after(page.next());
+        }
+        throw new AssertionError("no last page");
+    }
+
+    private static boolean listed(KpiDefinition kpi) {
+        return kpi.unit() == KpiDefinition.Unit.COUNT
+                && (kpi.formula() instanceof Formula.Sum || kpi.formula() instanceof Formula.Breakdown);
+    }
+
+    private static List<Period> periods() {
+        List<Period> periods = new ArrayList<>();
+        for (String label : List.of("2013/14", "2014/15", "2015/16")) {
+            FinancialYear year = FinancialYear.parse(label);
+            periods.add(Period.financialYear(year));
+            for (int q = 1; q <= 4; q++) {
+                periods.add(Period.quarter(year, q));
+            }
+            for (YearMonth month = YearMonth.from(year.start()); !month.isAfter(YearMonth.from(year.end()));
+                 month = month.plusMonths(1)) {
+                periods.add(Period.month(month));
+            }
+        }
+        return periods;
+    }
+}
