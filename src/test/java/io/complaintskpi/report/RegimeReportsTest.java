@@ -207,6 +207,16 @@ class RegimeReportsTest {
     }
 
     @Test
+    void theNewReportsRenderWithTheSharedRenderers() {
+        String html = AnnualReportHtml.render(corporate);
+        assertThat(html).contains("Table 14: Self-assessment against the Complaint Handling Code")
+                .contains("66.7% (2 of 3)").contains("Complaint Handling Code (2024)");
+        String csv = AnnualReportCsv.render(adults);
+        assertThat(csv).contains("Table 1: Complaints under the 2009 Regulations (reg 18)")
+                .contains("18(c) Complaints the council has been told were referred to the Ombudsman");
+    }
+
+    @Test
     void theChildrensReportCountsOnlyChildrensComplaints() {
         AnnualReport children = AnnualReport.build(CATALOGUE, AUTHORITY, code -> code, YEAR, false, SETTINGS, GENERATED);
         assertThat(row(children, "table2", "Stage 1 complaints")).element(2).isEqualTo("1");
