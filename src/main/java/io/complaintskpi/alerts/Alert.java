@@ -1,6 +1,7 @@
 package io.complaintskpi.alerts;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.rules.Timescale.Milestone;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
  * One published alert about one deadline (stage, milestone, due date). Carries no personal data: the
  * complaint reference is pseudonymous. For CLEARED, {@code clears} names the kind that is over.
  */
-public record Alert(AlertKind kind, String complaintId, String authority, String regime, String serviceArea,
+public record Alert(AlertKind kind, String complaintId, String authority, Regime regime, String serviceArea,
                     int stage, Milestone milestone, LocalDate dueDate, int workingDaysOverdue, Instant raisedAt,
                     AlertKind clears) {
 
@@ -20,7 +21,7 @@ public record Alert(AlertKind kind, String complaintId, String authority, String
     static Alert raised(PendingAlert pending, CaseState state, WorkingDayCalendar calendar, LocalDate today,
                         Instant at) {
         return new Alert(pending.kind(), pending.complaintId(), state.authority(),
-                state.complaint().regime().name(), state.complaint().serviceArea(), pending.stage(),
+                state.complaint().regime(), state.complaint().serviceArea(), pending.stage(),
                 pending.milestone(), pending.dueDate(), overdue(pending.kind(), pending.dueDate(), calendar, today),
                 at, null);
     }

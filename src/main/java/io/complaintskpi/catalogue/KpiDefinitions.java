@@ -21,6 +21,7 @@ import io.complaintskpi.catalogue.Formula.Sum;
 import io.complaintskpi.catalogue.Formula.YearFigure;
 import io.complaintskpi.catalogue.KpiDefinition.Basis;
 import io.complaintskpi.catalogue.KpiDefinition.Unit;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.SumRule.Part;
 import io.complaintskpi.lifecycle.Closure;
 import io.complaintskpi.lifecycle.CorporateClock.ExtensionCompliance;
@@ -138,14 +139,14 @@ public final class KpiDefinitions {
         String p = prefix(regime);
         int stages = Timescales.stages(regime);
         for (int stage = 1; stage <= stages; stage++) {
-            add(p + "stage" + stage + ".received", RECEIVED, Unit.COUNT,
+            add(KpiIds.stage(regime, stage, StageFigure.RECEIVED), RECEIVED, Unit.COUNT,
                     new Sum(Metric.received(regime, stage), DimensionFilter.all()),
                     stage == 1 ? "complaints received (stage 1), by date received"
                             : "stage " + stage + " requests received, by date of the request");
         }
-        add(p + "stage1.received.by_service_area", RECEIVED, Unit.COUNT,
+        add(KpiIds.receivedByServiceArea(regime), RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.serviceArea(regime), List.of()), "stage 1 complaints received per service area");
-        rule(p + "stage1.received", Part.of(p + "stage1.received.by_service_area"));
+        rule(p + "stage1.received", Part.of(KpiIds.receivedByServiceArea(regime)));
         add(p + "complainant.by_type", RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.complainant(regime), names(ComplainantType.values())),
                 "stage 1 complaints received per type of complainant");
@@ -153,7 +154,7 @@ public final class KpiDefinitions {
         if (regime == Regime.ADULTS) {
             return;
         }
-        rate(p + "escalation.rate", RECEIVED, p + "stage2.received", p + "stage1.received",
+        rate(p + KpiIds.ESCALATION_RATE, RECEIVED, p + "stage2.received", p + "stage1.received",
                 "stage 2 requests as a percentage of stage 1 complaints received");
         if (regime == Regime.CORPORATE) {
             add(p + "stage2.received.by_service_area", RECEIVED, Unit.COUNT,
@@ -163,7 +164,7 @@ public final class KpiDefinitions {
         }
         rate("stage3.escalation.rate", RECEIVED, "stage3.received", "stage2.received",
                 "stage 3 requests as a percentage of stage 2 requests received");
-        rate("stage1.referral.rate", RECEIVED, "stage1.received", "context.referrals",
+        rate(KpiIds.STAGE1_REFERRAL_RATE, RECEIVED, "stage1.received", "context.referrals",
                 "stage 1 complaints received as a percentage of referrals to children's social care in the year");
         String child = ComplainantType.CHILD_OR_YOUNG_PERSON.name();
         add("complainant.children", RECEIVED, Unit.COUNT,
@@ -202,13 +203,13 @@ public final class KpiDefinitions {
         rule(p + "stage1.timeliness.total", outcomeParts.stream()
                 .filter(part -> !part.id().endsWith(Closure.WITHDRAWN.name().toLowerCase(Locale.ROOT)))
                 .toArray(Part[]::new));
-        String upheld = p + "stage1.upheld";
+        String upheld = KpiIds.upheld(regime);
         add(upheld, RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
                 "stage 1 complaints resolved as totally or partly upheld"
                         + (regime == Regime.ADULTS ? " (well-founded)" : ""));
         rule(upheld, Part.of(p + "stage1.outcome.totally_upheld"), Part.of(p + "stage1.outcome.partly_upheld"));
-        rate(upheld + ".rate", RESOLVED, upheld, resolved,
+        rate(KpiIds.rate(upheld), RESOLVED, upheld, resolved,
                 "stage 1 complaints totally or partly upheld, as a percentage of those resolved");
         if (regime == Regime.ADULTS) {
             return;
@@ -263,20 +264,20 @@ public final class KpiDefinitions {
             List<Part> partition = new ArrayList<>();
             for (int i = 0; i < bands.size(); i++) {
                 TimelinessBand band = bands.get(i);
-                String id = base + "." + band.key();
+                String id = KpiIds.timeliness(band);
                 // Within-bands are cumulative (within 20 includes within 10); the over-band stands alone.
                 List<TimelinessBand> counted = band.withinStatutoryMaximum() ? bands.subList(0, i + 1) : List.of(band);
                 add(id, basis, Unit.COUNT, new Sum(metric, DimensionFilter.only(
                                 counted.stream().map(TimelinessBand::key).toArray(String[]::new))),
                         (stage == 3 ? "panels held " : "stage " + stage + " responses ")
                                 + describeBand(band) + (counted.size() > 1 ? " (cumulative)" : ""));
-                rate(id + ".rate", basis, id, total, "percentage of " + (stage == 3 ? "panels held " : "stage " + stage
+                rate(KpiIds.rate(id), basis, id, total, "percentage of " + (stage == 3 ? "panels held " : "stage " + stage
                         + " responses ") + describeBand(band) + (counted.size() > 1 ? " (cumulative)" : ""));
                 if (i == bands.size() - 2 || i == bands.size() - 1) {
                     partition.add(Part.of(id)); // the widest within-band and the over-band make the total
                 }
                 if (i > 0 && counted.size() > 1) {
-                    subset(id, Part.of(base + "." + bands.get(i - 1).key())); // within 10 <= within 20
+                    subset(id, Part.of(KpiIds.timeliness(bands.get(i - 1)))); // within 10 <= within 20
                 }
             }
             rule(total, partition.toArray(Part[]::new));
@@ -342,9 +343,9 @@ public final class KpiDefinitions {
 
     private void onTime(String base, String metric, Basis basis, String what, String target) {
         add(base + ".total", basis, Unit.COUNT, new Sum(metric, DimensionFilter.all()), what + " in the period");
-        add(base + ".on_time", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only("on_time")),
+        add(base + ".on_time", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only(Metric.ON_TIME)),
                 what + " " + target);
-        add(base + ".late", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only("late")), what + " later than that");
+        add(base + ".late", basis, Unit.COUNT, new Sum(metric, DimensionFilter.only(Metric.LATE)), what + " later than that");
         rule(base + ".total", Part.of(base + ".on_time"), Part.of(base + ".late"));
         rate(base + ".on_time.rate", basis, base + ".on_time", base + ".total",
                 "percentage of " + what + " " + target);
@@ -407,7 +408,7 @@ public final class KpiDefinitions {
         String p = prefix(regime);
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
             String s = p + "stage" + stage;
-            add(s + ".open", AT_PERIOD_END, Unit.COUNT,
+            add(KpiIds.stage(regime, stage, StageFigure.OPEN), AT_PERIOD_END, Unit.COUNT,
                     new OpenAtEnd(Metric.received(regime, stage), Metric.closed(regime, stage)),
                     "stage " + stage + " complaints open at the end of the period (received minus closed, all time)");
             List<Part> closed = stage == 1 ? (regime != Regime.ADULTS
@@ -426,35 +427,35 @@ public final class KpiDefinitions {
     }
 
     private void compliments() {
-        add("compliments.received", RECEIVED, Unit.COUNT, new Sum(Metric.COMPLIMENTS, DimensionFilter.all()),
+        add(KpiIds.COMPLIMENTS_RECEIVED, RECEIVED, Unit.COUNT, new Sum(Metric.COMPLIMENTS, DimensionFilter.all()),
                 "compliments received");
         add("compliments.by_service_area", RECEIVED, Unit.COUNT, new Breakdown(Metric.COMPLIMENTS, List.of()),
                 "compliments received per service area");
-        rule("compliments.received", Part.of("compliments.by_service_area"));
+        rule(KpiIds.COMPLIMENTS_RECEIVED, Part.of("compliments.by_service_area"));
     }
 
     private void costs() {
         for (CostCategory category : CostCategory.values()) {
-            add("costs." + lower(category), IN_PERIOD, Unit.PENCE,
+            add(KpiIds.cost(category), IN_PERIOD, Unit.PENCE,
                     new Sum(Metric.COSTS_PENCE, DimensionFilter.only(category)),
                     "spend on " + Labels.of(category.name()) + ", in pence (table 8)");
         }
-        add("costs.total", IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE, DimensionFilter.all()),
+        add(KpiIds.COSTS_TOTAL, IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE, DimensionFilter.all()),
                 "total spend on the complaints procedure, in pence");
     }
 
     private void ombudsman() {
-        add("ombudsman.enquiries", RECEIVED, Unit.COUNT,
+        add(KpiIds.OMBUDSMAN_ENQUIRIES, RECEIVED, Unit.COUNT,
                 new Sum(Metric.OMBUDSMAN_ENQUIRIES, DimensionFilter.all()), "new Ombudsman enquiries received");
         add("ombudsman.enquiries.by_service_area", RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_ENQUIRIES, List.of()), "new Ombudsman enquiries per service area");
-        rule("ombudsman.enquiries", Part.of("ombudsman.enquiries.by_service_area"));
-        add("ombudsman.decisions", IN_PERIOD, Unit.COUNT,
+        rule(KpiIds.OMBUDSMAN_ENQUIRIES, Part.of("ombudsman.enquiries.by_service_area"));
+        add(KpiIds.OMBUDSMAN_DECISIONS, IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.OMBUDSMAN_DECISIONS, DimensionFilter.all()), "Ombudsman decisions made");
         add("ombudsman.decisions.by_outcome", IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_DECISIONS, names(OmbudsmanOutcome.values())),
                 "Ombudsman decisions per outcome");
-        rule("ombudsman.decisions", Part.of("ombudsman.decisions.by_outcome"));
+        rule(KpiIds.OMBUDSMAN_DECISIONS, Part.of("ombudsman.decisions.by_outcome"));
         DimensionFilter fault = outcomes(OmbudsmanOutcome::faultFound);
         DimensionFilter detailed = outcomes(OmbudsmanOutcome::detailedInvestigation);
         add("ombudsman.fault_found", IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, fault),
@@ -468,7 +469,7 @@ public final class KpiDefinitions {
         rate("ombudsman.uphold.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.detailed_investigations",
                 "Ombudsman uphold rate: upheld decisions as a percentage of detailed investigations");
         List<String> regimes = new ArrayList<>(names(Regime.values()));
-        regimes.add(Metric.UNSPECIFIED);
+        regimes.add(Metric.REGIME_UNSPECIFIED);
         String byRegime = " per regime of the complaint it arose from (UNSPECIFIED: the enquiry did not say)";
         add("ombudsman.enquiries.by_regime", RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, regimes), "new Ombudsman enquiries" + byRegime);
@@ -492,7 +493,7 @@ public final class KpiDefinitions {
     }
 
     private void awaiting() {
-        add("events.awaiting", AT_PERIOD_END, Unit.COUNT, new HeldAtEnd(Metric.AWAITING),
+        add(KpiIds.EVENTS_AWAITING, AT_PERIOD_END, Unit.COUNT, new HeldAtEnd(Metric.AWAITING),
                 "accepted events dated up to the end of the period still held aside, counted nowhere, until the event"
                         + " they follow arrives (e.g. a stage 2 response before its request); 0 when nothing is missing");
     }

@@ -64,7 +64,7 @@ public final class Contributions {
                 sink.add(Metric.COMPLIMENTS, compliment.serviceArea(), on, 1);
             } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
                 sink.add(Metric.OMBUDSMAN_ENQUIRIES,
-                        enquiry.serviceArea() == null ? "unspecified" : enquiry.serviceArea(), on, 1);
+                        enquiry.serviceArea() == null ? Metric.UNSPECIFIED : enquiry.serviceArea(), on, 1);
                 sink.add(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, ombudsmanRegime(state), on, 1);
             } else if (event instanceof OmbudsmanDecision decision) {
                 sink.add(Metric.OMBUDSMAN_DECISIONS, decision.outcome().name(), on, 1);
@@ -107,7 +107,7 @@ public final class Contributions {
         return state.ledger().stream().map(Dated::value)
                 .filter(OmbudsmanEnquiryReceived.class::isInstance).map(OmbudsmanEnquiryReceived.class::cast)
                 .map(OmbudsmanEnquiryReceived::regime).filter(java.util.Objects::nonNull).map(Regime::name)
-                .findFirst().orElse(Metric.UNSPECIFIED);
+                .findFirst().orElse(Metric.REGIME_UNSPECIFIED);
     }
 
     private void complaint(Complaint complaint, Sink sink) {
@@ -186,7 +186,7 @@ public final class Contributions {
     }
 
     private static String onTime(boolean inTime) {
-        return inTime ? "on_time" : "late";
+        return inTime ? Metric.ON_TIME : Metric.LATE;
     }
 
     private void timeliness(Complaint complaint, Stage stage, Sink sink) {

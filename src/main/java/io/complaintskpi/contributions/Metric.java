@@ -25,7 +25,7 @@ public final class Metric {
     public static final String OMBUDSMAN_FAULT_BY_REGIME = "ombudsman.fault_found_by_regime";
     public static final String OMBUDSMAN_DETAILED_BY_REGIME = "ombudsman.detailed_by_regime";
     /** The regime dimension of an Ombudsman enquiry that does not say which complaint it arose from. */
-    public static final String UNSPECIFIED = "UNSPECIFIED";
+    public static final String REGIME_UNSPECIFIED = "UNSPECIFIED";
     public static final String COSTS_PENCE = "costs.pence";
     public static final String CONTEXT = "context";
     /**
@@ -36,6 +36,11 @@ public final class Metric {
 
     /** The single dimension of a series that has no breakdown. */
     public static final String ALL = "all";
+    /** The two dimensions of a series timed against one target: met it, or did not. */
+    public static final String ON_TIME = "on_time";
+    public static final String LATE = "late";
+    /** The dimension of an Ombudsman enquiry that names no service area. */
+    public static final String UNSPECIFIED = "unspecified";
 
     private static final Pattern STAGE = Pattern.compile("\\.stage(\\d)\\.");
 

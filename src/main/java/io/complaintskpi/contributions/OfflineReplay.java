@@ -30,10 +30,12 @@ public final class OfflineReplay {
     public record Rejection(EventEnvelope event, String reason) {
     }
 
-    /** The buckets the events add up to, and what was left out. */
-    public record Result(InMemorySeriesReader series, int accepted, int duplicates, List<Rejection> rejected) {
+    /** The buckets the events add up to, what was left out, and each key's accepted history at the end. */
+    public record Result(InMemorySeriesReader series, int accepted, int duplicates, List<Rejection> rejected,
+                         Map<String, CaseHistory> histories) {
         public Result {
             rejected = List.copyOf(rejected);
+            histories = Map.copyOf(histories);
         }
     }
 
@@ -59,6 +61,6 @@ public final class OfflineReplay {
                 accepted++;
             }
         }
-        return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected);
+        return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected, histories);
     }
 }

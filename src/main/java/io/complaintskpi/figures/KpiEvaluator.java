@@ -4,6 +4,8 @@ import io.complaintskpi.catalogue.DimensionFilter;
 import io.complaintskpi.catalogue.Formula;
 import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.series.SeriesReader;
 
 import io.complaintskpi.events.CostCategory;
@@ -21,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class KpiEvaluator {
     private SortedMap<Integer, Long> evaluateOpenByStage(String authority, Regime regime, LocalDate day) {
         SortedMap<Integer, Long> open = new TreeMap<>();
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
-            OpenAtEnd formula = (OpenAtEnd) stageKpi(regime, stage, "open").formula();
+            OpenAtEnd formula = (OpenAtEnd) stageKpi(regime, stage, StageFigure.OPEN).formula();
             open.put(stage, formula.at(reader, authority, day));
         }
         return open;
@@ -100,7 +101,7 @@ public final class KpiEvaluator {
         FinancialYear first = last;
         List<Map<FinancialYear, Long>> byStage = new ArrayList<>();
         for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
-            Sum received = (Sum) stageKpi(regime, stage, "received").formula();
+            Sum received = (Sum) stageKpi(regime, stage, StageFigure.RECEIVED).formula();
             TreeMap<FinancialYear, Long> byYear = new TreeMap<>();
             TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to)
                     .forEach((day, n) -> byYear.merge(FinancialYear.of(day), n, Long::sum));
@@ -139,7 +140,7 @@ public final class KpiEvaluator {
     public Set<String> serviceAreas(String authority, LocalDate to) {
         Set<String> areas = new TreeSet<>();
         for (Regime regime : Regime.values()) {
-            dimensions(authority, KpiDefinitions.prefix(regime) + "stage1.received.by_service_area", to)
+            dimensions(authority, KpiIds.receivedByServiceArea(regime), to)
                     .ifPresent(areas::addAll);
         }
         return areas;
@@ -149,7 +150,7 @@ public final class KpiEvaluator {
     public Optional<FinancialYear> firstYearReceived(String authority, LocalDate to) {
         Optional<LocalDate> first = Optional.empty();
         for (Regime regime : Regime.values()) {
-            Sum received = (Sum) stageKpi(regime, 1, "received").formula();
+            Sum received = (Sum) stageKpi(regime, 1, StageFigure.RECEIVED).formula();
             TreeMap<LocalDate, Long> days = TimeSeries.daily(reader, authority, received, OpenAtEnd.BEGINNING, to);
             if (!days.isEmpty() && (first.isEmpty() || days.firstKey().isBefore(first.get()))) {
                 first = Optional.of(days.firstKey());
@@ -162,8 +163,8 @@ public final class KpiEvaluator {
     public record ReceivedInYear(String year, int stage, long received) {
     }
 
-    private static KpiDefinition stageKpi(Regime regime, int stage, String figure) {
-        return KpiDefinitions.require(KpiDefinitions.prefix(regime) + "stage" + stage + "." + figure);
+    private static KpiDefinition stageKpi(Regime regime, int stage, StageFigure figure) {
+        return KpiDefinitions.require(KpiIds.stage(regime, stage, figure));
     }
 
     /** One single-figure rate KPI over a period. */
@@ -293,11 +294,11 @@ public final class KpiEvaluator {
                 .map(year -> new Evaluation(reader, authority, Period.financialYear(year))).toList();
         List<CostTable.Line> lines = new ArrayList<>();
         for (CostCategory category : CostCategory.values()) {
-            String id = "costs." + category.name().toLowerCase(Locale.ROOT);
+            String id = KpiIds.cost(category);
             lines.add(new CostTable.Line(category.name(), evaluations.stream().map(e -> e.count(id)).toList()));
         }
         CostTable.Line total = new CostTable.Line("TOTAL",
-                evaluations.stream().map(e -> e.count("costs.total")).toList());
+                evaluations.stream().map(e -> e.count(KpiIds.COSTS_TOTAL)).toList());
         return new CostTable(span, lines, total);
     }
 

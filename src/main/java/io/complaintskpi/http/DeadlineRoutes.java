@@ -46,7 +46,7 @@ final class DeadlineRoutes {
                 .filter(a -> stage.map(s -> a.stage() == s).orElse(true))
                 .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
                 .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
-                .filter(a -> regime.map(r -> a.regime().equals(r.name())).orElse(true))
+                .filter(a -> regime.map(r -> a.regime() == r).orElse(true))
                 .map(a -> a.withOverdue(deps.rules().dueDates().calendar(), today))
                 .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
                         .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))

@@ -2,9 +2,11 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.figures.Figure;
 import io.complaintskpi.catalogue.KpiDefinition.Unit;
+import io.complaintskpi.catalogue.KpiIds;
 import io.complaintskpi.figures.KpiSnapshot;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.TimelinessBand;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
@@ -16,6 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static io.complaintskpi.catalogue.KpiIds.StageFigure.OPEN;
+import static io.complaintskpi.catalogue.KpiIds.StageFigure.RECEIVED;
+import static io.complaintskpi.events.Regime.ADULTS;
+import static io.complaintskpi.events.Regime.CHILDREN;
+
 /**
  * The headline KPIs of the current financial year, one metric per unit so a query never mixes them:
  * {@code complaints_kpi_headline_percent}, {@code _pence} and {@code _count}, each by {@code authority,kpi}.
@@ -23,12 +30,15 @@ import java.util.function.Supplier;
  */
 final class HeadlineMetrics {
 
-    static final List<String> KPIS = List.of("stage1.received", "stage2.received", "stage3.received",
-            "escalation.rate", "stage1.referral.rate", "stage1.timeliness.within10.rate",
-            "stage1.timeliness.within20.rate", "stage2.timeliness.within65.rate", "stage1.upheld.rate",
-            "stage1.open", "stage2.open", "stage3.open", "compliments.received", "costs.total",
-            "ombudsman.enquiries", "ombudsman.decisions", "adults.stage1.received", "adults.stage1.open",
-            "events.awaiting");
+    static final List<String> KPIS = List.of(
+            KpiIds.stage(CHILDREN, 1, RECEIVED), KpiIds.stage(CHILDREN, 2, RECEIVED), KpiIds.stage(CHILDREN, 3, RECEIVED),
+            KpiIds.ESCALATION_RATE, KpiIds.STAGE1_REFERRAL_RATE,
+            KpiIds.rate(KpiIds.timeliness(TimelinessBand.WITHIN_10)),
+            KpiIds.rate(KpiIds.timeliness(TimelinessBand.WITHIN_20)),
+            KpiIds.rate(KpiIds.timeliness(TimelinessBand.WITHIN_65)), KpiIds.rate(KpiIds.upheld(CHILDREN)),
+            KpiIds.stage(CHILDREN, 1, OPEN), KpiIds.stage(CHILDREN, 2, OPEN), KpiIds.stage(CHILDREN, 3, OPEN),
+            KpiIds.COMPLIMENTS_RECEIVED, KpiIds.COSTS_TOTAL, KpiIds.OMBUDSMAN_ENQUIRIES, KpiIds.OMBUDSMAN_DECISIONS,
+            KpiIds.stage(ADULTS, 1, RECEIVED), KpiIds.stage(ADULTS, 1, OPEN), KpiIds.EVENTS_AWAITING);
 
     private final Map<Unit, MultiGauge> gauges = new EnumMap<>(Unit.class);
     private final Supplier<Map<Unit, List<MultiGauge.Row<?>>>> rows;

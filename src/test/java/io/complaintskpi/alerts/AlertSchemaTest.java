@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.Timescale.Milestone;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,10 @@ class AlertSchemaTest {
 
     @Test
     void publishedAlertsMatchTheirSchema() throws Exception {
-        Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", "CHILDREN",
+        Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", Regime.CHILDREN,
                 "Strengthening Families", 2, Milestone.RESPONSE, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-10T09:00:00Z"),
                 null);
-        Alert cleared = new Alert(AlertKind.CLEARED, "CS-2015-043", "E10000018", "CHILDREN",
+        Alert cleared = new Alert(AlertKind.CLEARED, "CS-2015-043", "E10000018", Regime.CHILDREN,
                 "Strengthening Families", 2, Milestone.RESPONSE, LocalDate.parse("2016-02-05"), 3, Instant.parse("2016-02-12T09:00:00Z"),
                 AlertKind.BREACHED);
         JsonSchema schema = schema();
@@ -44,7 +45,7 @@ class AlertSchemaTest {
     void stageThreeMilestonesAndAlertsPublishedBeforeMilestonesStillMatch() throws Exception {
         JsonSchema schema = schema();
         for (Milestone milestone : Milestone.values()) {
-            Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", "CHILDREN", "Fostering", 3,
+            Alert breached = new Alert(AlertKind.BREACHED, "CS-2015-043", "E10000018", Regime.CHILDREN, "Fostering", 3,
                     milestone, LocalDate.parse("2016-02-05"), 1, Instant.parse("2016-02-10T09:00:00Z"), null);
             assertThat(schema.validate(EventCodec.MAPPER.valueToTree(breached))).as(milestone.name()).isEmpty();
         }

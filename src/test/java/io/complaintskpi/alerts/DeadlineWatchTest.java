@@ -10,6 +10,7 @@ import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Outcome;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.lifecycle.Deadline;
@@ -281,7 +282,7 @@ class DeadlineWatchTest {
         Alert late = watch.raise(breached, open, date("2015-06-19"), NOW).orElseThrow();
         assertThat(late.workingDaysOverdue()).isEqualTo(4);
         assertThat(late.authority()).isEqualTo(Cases.AUTHORITY);
-        assertThat(late.regime()).isEqualTo("CHILDREN");
+        assertThat(late.regime()).isEqualTo(Regime.CHILDREN);
         assertThat(late.serviceArea()).isEqualTo("Children in care");
         assertThat(late.milestone()).isEqualTo(Milestone.RESPONSE);
         assertThat(late.raisedAt()).isEqualTo(NOW);

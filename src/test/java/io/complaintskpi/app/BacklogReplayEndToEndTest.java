@@ -1,16 +1,13 @@
 package io.complaintskpi.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.testing.KafkaRecords;
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.streams.Names;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.Map;
 
 import static io.complaintskpi.testing.ContractEvents.received;
 import static io.complaintskpi.testing.ContractEvents.responded;
@@ -76,38 +72,24 @@ class BacklogReplayEndToEndTest {
 
     /** Every receipt, then every (late) answer, as years of history arrive; the open complaint among them. */
     private static void publishBacklog(String bootstrap, String openReceivedAt) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                // A loaded build machine answers slowly: wait rather than fail a send.
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000), new StringSerializer(), new ByteArraySerializer())) {
-            LocalDate first = LocalDate.parse("2012-04-02");
-            for (int i = 0; i < CLOSED; i++) {
-                String id = "H-" + i;
-                send(producer, id, received(id, first.plusDays(i) + "T10:00:00Z", "Area " + (i % 9)));
-                if (i == CLOSED / 2) {
-                    send(producer, "OPEN-1", received("OPEN-1", openReceivedAt, "Fostering"));
-                }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        LocalDate first = LocalDate.parse("2012-04-02");
+        for (int i = 0; i < CLOSED; i++) {
+            String id = "H-" + i;
+            records.add(event(id, received(id, first.plusDays(i) + "T10:00:00Z", "Area " + (i % 9))));
+            if (i == CLOSED / 2) {
+                records.add(event("OPEN-1", received("OPEN-1", openReceivedAt, "Fostering")));
             }
-            for (int i = 0; i < CLOSED; i++) {
-                String id = "H-" + i;
-                send(producer, id, responded(id, first.plusDays(i + 45) + "T10:00:00Z", 1, "PARTLY_UPHELD"));
-            }
-            producer.flush();
-            assertThat(FAILED_SENDS).as("every backlog record reached the broker").isEmpty();
         }
+        for (int i = 0; i < CLOSED; i++) {
+            String id = "H-" + i;
+            records.add(event(id, responded(id, first.plusDays(i + 45) + "T10:00:00Z", 1, "PARTLY_UPHELD")));
+        }
+        KafkaRecords.publish(bootstrap, records); // fails unless every backlog record reached the broker
     }
 
-    private static final List<Exception> FAILED_SENDS = new CopyOnWriteArrayList<>();
-
-    private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, value), (metadata, error) -> {
-            if (error != null) {
-                FAILED_SENDS.add(error);
-            }
-        });
+    private static ProducerRecord<String, byte[]> event(String key, byte[] value) {
+        return new ProducerRecord<>(Names.EVENTS_TOPIC, key, value);
     }
 
     private static List<JsonNode> alerts(ServiceClient client) {

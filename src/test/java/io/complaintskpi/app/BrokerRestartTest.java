@@ -1,5 +1,6 @@
 package io.complaintskpi.app;
 
+import io.complaintskpi.testing.Reproducible;
 import io.complaintskpi.broker.StandaloneBroker;
 import io.complaintskpi.config.ServiceConfig;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,9 @@ class BrokerRestartTest {
         for (int run = 1; run <= 3; run++) {
             Files.deleteIfExists(log(run));
         }
-        long seed = new Random().nextLong();
-        System.out.println("BrokerRestartTest seed " + seed);
+        long seed = Reproducible.seed("broker-restart");
         Random random = new Random(seed);
-        CrashWorkload workload = new CrashWorkload(3, seed);
+        CrashWorkload workload = new CrashWorkload(3, seed, Reproducible.now("broker-restart"));
         Path brokerDir = dir.resolve("kafka");
         ChildJvm broker = startBroker(brokerDir, 1);
         String bootstrap = awaitReady(1);

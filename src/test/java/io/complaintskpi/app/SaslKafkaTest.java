@@ -1,6 +1,7 @@
 package io.complaintskpi.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.testing.KafkaRecords;
 import io.complaintskpi.broker.SaslBroker;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -56,10 +58,9 @@ class SaslKafkaTest {
             ServiceConfig config = config(cluster.saslBootstrapServers(), "right-password");
             try (ComplaintsService service = ComplaintsService.start(config);
                  Producer<String, byte[]> producer = EventPublisher.createProducer(config.kafkaClientProperties())) {
-                producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, "S-1",
-                        received("S-1", "2015-06-03T10:00:00+01:00", "First Response")));
-                producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, "S-2", "not json".getBytes()));
-                producer.flush();
+                KafkaRecords.publish(producer, List.of(new ProducerRecord<>(Names.EVENTS_TOPIC, "S-1",
+                        received("S-1", "2015-06-03T10:00:00+01:00", "First Response")),
+                        new ProducerRecord<>(Names.EVENTS_TOPIC, "S-2", "not json".getBytes())));
                 HttpClient http = HttpClient.newHttpClient();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     JsonNode kpis = get(http, service, "/api/v1/kpis/received?year=2015/16");

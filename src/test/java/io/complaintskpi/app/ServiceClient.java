@@ -3,17 +3,9 @@ package io.complaintskpi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.streams.Names;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.complaintskpi.testing.KafkaRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /** Talks to a running service the way its users do: Kafka records in, HTTP out. */
 final class ServiceClient {
@@ -75,36 +66,14 @@ final class ServiceClient {
         }
     }
 
+    /** Publishes on complaint-events, as an upstream system would; fails unless the broker stored every one. */
     void publish(String key, byte[]... values) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, value));
-            }
-            producer.flush();
-        }
+        KafkaRecords.publish(bootstrap, Stream.of(values)
+                .map(v -> new ProducerRecord<>(Names.EVENTS_TOPIC, key, v)).toList());
     }
 
-    /** Every committed record now on the topic: reads each partition up to its end offset. */
+    /** Every committed record now on the topic ({@link KafkaRecords#readAll}: fails rather than cut short). */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return KafkaRecords.readAll(bootstrap, topic, Duration.ofSeconds(60));
     }
 }

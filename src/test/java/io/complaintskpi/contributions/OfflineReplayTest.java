@@ -65,8 +65,9 @@ class OfflineReplayTest {
         return envelope;
     }
 
+    /** The figures each kind of event makes; streams.OfflineReplayTopologyTest compares them with the topology's. */
     @Test
-    void foldsEventsIntoTheSameFiguresTheTopologyKeeps() {
+    void foldsEventsIntoTheFiguresOfEachTable() {
         on("2015-06-01", "C-1", new ComplaintReceived(Regime.CHILDREN, "First Response",
                 ComplainantType.CHILD_OR_YOUNG_PERSON, null));
         on("2015-06-10", "C-1", new StageResponded(1, Outcome.PARTLY_UPHELD, List.of(

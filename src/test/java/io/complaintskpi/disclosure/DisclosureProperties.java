@@ -7,6 +7,7 @@ import io.complaintskpi.testing.Buckets;
 
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.disclosure.Disclosure.SumGroup;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -32,6 +33,33 @@ class DisclosureProperties {
 
     @Property(tries = 40)
     void noHiddenCellOfASmallTableCanBeWorkedOut(@ForAll @Size(4) List<@IntRange(min = 0, max = 9) Integer> inner) {
+        Map<String, Long> counts = table(inner);
+        Set<String> hidden = Disclosure.suppressed(counts, GROUPS);
+
+        assertThat(hidden).as("every small count is hidden").containsAll(counts.keySet().stream()
+                .filter(k -> Disclosure.isSmall(counts.get(k))).toList());
+        assertThat(hidden).as("zeros are shown").noneMatch(k -> counts.get(k) == 0);
+        search(counts, hidden).forEach((k, values) ->
+                assertThat(values).as("values a reader finds possible for %s", k).hasSizeGreaterThan(1));
+    }
+
+    /** Positive control of the search: with only the small counts hidden, a row total gives a cell away. */
+    @Example
+    void theSearchFindsACellTheTotalsGiveAwayWhenOnlySmallCountsAreHidden() {
+        Map<String, Long> counts = table(List.of(3, 8, 7, 9)); // a = 3 hidden alone: r1 - b = 11 - 8
+        Set<String> smallOnly = Set.of("a");
+        assertThat(search(counts, smallOnly).get("a")).containsExactly(3L);
+        assertThat(search(counts, Disclosure.suppressed(counts, GROUPS))).allSatisfy((k, values) ->
+                assertThat(values).as(k).hasSizeGreaterThan(1));
+    }
+
+    private static final List<SumGroup<String>> GROUPS = List.of(new SumGroup<>("r1", List.of("a", "b")),
+            new SumGroup<>("r2", List.of("c", "d")), new SumGroup<>("k1", List.of("a", "c")),
+            new SumGroup<>("k2", List.of("b", "d")), new SumGroup<>("g", List.of("r1", "r2")),
+            new SumGroup<>("g", List.of("k1", "k2")));
+
+    /** A two-by-two table (a b / c d) with row totals r, column totals k and grand total g. */
+    private static Map<String, Long> table(List<Integer> inner) {
         long a = inner.get(0);
         long b = inner.get(1);
         long c = inner.get(2);
@@ -46,15 +74,11 @@ class DisclosureProperties {
         counts.put("k1", a + c);
         counts.put("k2", b + d);
         counts.put("g", a + b + c + d);
-        List<SumGroup<String>> groups = List.of(new SumGroup<>("r1", List.of("a", "b")),
-                new SumGroup<>("r2", List.of("c", "d")), new SumGroup<>("k1", List.of("a", "c")),
-                new SumGroup<>("k2", List.of("b", "d")), new SumGroup<>("g", List.of("r1", "r2")),
-                new SumGroup<>("g", List.of("k1", "k2")));
-        Set<String> hidden = Disclosure.suppressed(counts, groups);
+        return counts;
+    }
 
-        assertThat(hidden).as("every small count is hidden").containsAll(counts.keySet().stream()
-                .filter(k -> Disclosure.isSmall(counts.get(k))).toList());
-        assertThat(hidden).as("zeros are shown").noneMatch(k -> counts.get(k) == 0);
+    /** Every value of each hidden cell that some filling-in of the table consistent with what is shown allows. */
+    private static Map<String, Set<Long>> search(Map<String, Long> counts, Set<String> hidden) {
         Map<String, Set<Long>> seen = new LinkedHashMap<>();
         hidden.forEach(k -> seen.put(k, new HashSet<>()));
         for (long x = 0; x <= SEARCH; x++) {
@@ -70,7 +94,7 @@ class DisclosureProperties {
                 }
             }
         }
-        seen.forEach((k, values) -> assertThat(values).as("values a reader finds possible for %s", k).hasSizeGreaterThan(1));
+        return seen;
     }
 
     /**

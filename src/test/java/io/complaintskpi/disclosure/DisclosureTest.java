@@ -53,6 +53,35 @@ class DisclosureTest {
     }
 
     @Test
+    void theAuditFindsAHiddenCellThatTheRowTotalGivesAwayAndSecondarySuppressionProtectsIt() {
+        // Positive control: 40 - 20 - 9 - 8 gives the hidden 3 away. An audit that under-reports fails here.
+        Map<String, Long> counts = counts("total", 40, "a", 3, "b", 20, "c", 9, "d", 8);
+        List<SumGroup<String>> groups = List.of(new SumGroup<>("total", List.of("a", "b", "c", "d")));
+        var relations = groups.stream().map(SumGroup::relation).toList();
+        DisclosureAudit<String> smallOnly = new DisclosureAudit<>(counts, Set.of("a"), relations);
+        assertThat(smallOnly.determined()).containsExactly("a");
+        assertThat(smallOnly.ranges().get("a").determined()).isTrue();
+        assertThat(new DisclosureAudit<>(counts, Disclosure.suppressed(counts, groups), relations).determined())
+                .isEmpty();
+    }
+
+    @Test
+    void theAuditFindsThreeHiddenOutcomesOfAtLeastOneAddingToThree() {
+        // Positive control of the seed's Ombudsman leak: 9 decisions, 6 closed shown, three hidden outcomes of
+        // at least 1 each must be 1, 1 and 1. The fault found (2) is small and hidden too.
+        Map<String, Long> counts = counts("decisions", 9, "closed", 6, "notUpheld", 1, "noInjustice", 1,
+                "injustice", 1, "fault", 2);
+        List<SumGroup<String>> groups = List.of(
+                new SumGroup<>("decisions", List.of("closed", "notUpheld", "noInjustice", "injustice")),
+                new SumGroup<>("fault", List.of("noInjustice", "injustice")));
+        var relations = groups.stream().map(SumGroup::relation).toList();
+        assertThat(new DisclosureAudit<>(counts, Set.of("notUpheld", "noInjustice", "injustice", "fault"), relations)
+                .determined()).containsExactlyInAnyOrder("notUpheld", "noInjustice", "injustice", "fault");
+        assertThat(new DisclosureAudit<>(counts, Disclosure.suppressed(counts, groups), relations).determined())
+                .isEmpty();
+    }
+
+    @Test
     void twoHiddenPartsAreAlreadySafe() {
         Map<String, Long> counts = counts("total", 30, "a", 3, "b", 2, "c", 25);
         assertThat(Disclosure.suppressed(counts, List.of(new SumGroup<>("total", List.of("a", "b", "c")))))

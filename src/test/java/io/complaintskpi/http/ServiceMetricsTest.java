@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.testing.MutableClock;
@@ -67,7 +68,7 @@ class ServiceMetricsTest {
     }
 
     private static Alert breached(String authority, int stage) {
-        return new Alert(AlertKind.BREACHED, "C-" + authority + stage, authority, "CHILDREN", "First Response", stage,
+        return new Alert(AlertKind.BREACHED, "C-" + authority + stage, authority, Regime.CHILDREN, "First Response", stage,
                 Milestone.RESPONSE, LocalDate.of(2026, 11, 1), 3, Instant.parse("2026-11-20T10:00:00Z"), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.complaintskpi.ops;
 
+import io.complaintskpi.testing.KafkaRecords;
 import io.complaintskpi.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +8,7 @@ import io.complaintskpi.app.ComplaintsService;
 import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.streams.Names;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -224,12 +221,7 @@ final class LiveStack implements AutoCloseable {
     }
 
     private void send(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
+        KafkaRecords.publish(service.bootstrapServers(), records);
     }
 
     /** The demo fixture when the repository has one: three years of a realistic history. */

@@ -6,6 +6,7 @@ import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintViews;
 import io.complaintskpi.drilldown.DrillDown;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.SeriesReader;
@@ -208,7 +209,7 @@ class RoutingQueryServiceTest {
     }
 
     private static Alert alert(String complaintId) {
-        return new Alert(AlertKind.AT_RISK, complaintId, "E1", "children", "area", 1, Milestone.RESPONSE, DAY, 0, null,
+        return new Alert(AlertKind.AT_RISK, complaintId, "E1", Regime.CHILDREN, "area", 1, Milestone.RESPONSE, DAY, 0, null,
                 null);
     }
 

@@ -1,0 +1,69 @@
+package io.complaintskpi.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.rules.Timescale.Milestone;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The alert list filters by the typed regime and writes it as the alerts topic does (CHILDREN, ADULTS). */
+class AlertsRouteTest {
+
+    private ApiServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theRegimeFilterKeepsThatRegimesAlertsAndWritesItByName() throws Exception {
+        ServiceConfig config = ServiceConfig.defaults();
+        StubQueries stub = new StubQueries(true, List.of(alert("C-1", Regime.CHILDREN), alert("A-1", Regime.ADULTS)));
+        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
+                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+
+        JsonNode adults = get("/api/v1/alerts?regime=adults");
+        JsonNode all = get("/api/v1/alerts");
+
+        assertThat(adults.get("count").asInt()).isEqualTo(1);
+        assertThat(adults.at("/alerts/0/complaintId").asText()).isEqualTo("A-1");
+        assertThat(adults.at("/alerts/0/regime").asText()).isEqualTo("ADULTS");
+        assertThat(all.get("count").asInt()).isEqualTo(2);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+        return EventCodec.MAPPER.readTree(response.body());
+    }
+
+    private static Alert alert(String complaintId, Regime regime) {
+        return new Alert(AlertKind.BREACHED, complaintId, ServiceConfig.defaults().defaultAuthority(), regime, "Area",
+                1, Milestone.RESPONSE, LocalDate.parse("2016-03-01"), 0, Instant.parse("2016-03-02T09:00:00Z"), null);
+    }
+}
