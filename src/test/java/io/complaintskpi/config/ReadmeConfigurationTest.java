@@ -102,7 +102,7 @@ class ReadmeConfigurationTest {
                 "rules.stage2-clock-start", "request", "calendar.extra-closures", "2016-12-28",
                 "rules.adults-response-months", "3", "alerts.at-risk-working-days", "4"));
         assertThat(config.rules()).isEqualTo(new RuleSettings(Set.of(LocalDate.parse("2016-12-28")), Set.of(),
-                Stage2ClockStart.REQUEST, 3, 4));
+                Stage2ClockStart.REQUEST, 3, 4, ""));
         assertThat(config.rules().calendar().isWorkingDay(LocalDate.parse("2016-12-28"))).isFalse();
     }
 
