@@ -62,7 +62,7 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
         LocalDate due = deadline.due();
         LocalDate fromRequest = null;
         LocalDate fromStatement = null;
-        if (stage.number() == 2) {
+        if (complaint.regime() == Regime.CHILDREN && stage.number() == 2) {
             fromRequest = dueDates.withStage2ClockStart(Stage2ClockStart.REQUEST).due(complaint, stage);
             fromStatement = stage.statementAgreedOn() == null ? null
                     : dueDates.withStage2ClockStart(Stage2ClockStart.STATEMENT_AGREED).due(complaint, stage);
@@ -75,13 +75,13 @@ public record ComplaintDeadlines(String complaintId, String authority, String re
             overdue = Overdue.workingDaysOverdue(dueDates.calendar(), due, today);
             status = openStatus(overdue);
         } else {
-            taken = dueDates.workingDaysTaken(stage);
+            taken = dueDates.workingDaysTaken(complaint, stage);
             if (complaint.regime() == Regime.CHILDREN && stage.number() < 3 && stage.responded()) {
                 band = TimelinessBand.of(stage.number(), taken).key();
             }
             status = stage.closedOn().isAfter(due) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
         }
-        return new StageClock(stage.number(), stage.openedOn(), stage.acknowledgedOn(), dueDates.clockStart(stage),
+        return new StageClock(stage.number(), stage.openedOn(), stage.acknowledgedOn(), dueDates.clockStart(complaint, stage),
                 stage.statementAgreedOn(), stage.extendedToWorkingDays(), stage.extendedToDate(), deadline.milestone(), due, fromRequest,
                 fromStatement, stage.closedOn(), stage.closure() == null ? null : stage.closure().name(), taken, band,
                 status, overdue);

@@ -46,11 +46,11 @@ public final class DeadlineWatch {
         String id = state.key();
         WorkingDayCalendar calendar = dueDates.calendar();
         Deadline next = dueDates.next(complaint, stage);
-        LocalDate atRisk = calendar.workingDaysBefore(next.due(), atRiskWorkingDays);
-        if (atRisk.isAfter(dueDates.clockStart(stage))) {
-            out.add(PendingAlert.of(AlertKind.AT_RISK, id, next, atRisk));
+        watch(out, id, next, dueDates.clockStart(complaint, stage));
+        if (complaint.regime() == Regime.CORPORATE && stage.acknowledgedOn() == null) {
+            // The Code's acknowledgement is a deadline of its own, at risk and breached like the response.
+            watch(out, id, dueDates.acknowledgement(complaint, stage), stage.openedOn());
         }
-        out.add(PendingAlert.of(AlertKind.BREACHED, id, next, next.due().plusDays(1)));
         if (complaint.regime() == Regime.CHILDREN && stage.number() == 1 && stage.extendedToWorkingDays() == null) {
             // Past stage 1's longest timescale with no agreed extension, stage 2 must be offered.
             Deadline offer = new Deadline(1, Milestone.RESPONSE,
@@ -59,11 +59,20 @@ public final class DeadlineWatch {
                     calendar.addWorkingDays(complaint.receivedOn(), Timescales.CHILDREN_STAGE1_MAX_DAYS + 1)));
         }
         if (complaint.regime() == Regime.ADULTS && stage.acknowledgedOn() == null) {
-            Deadline acknowledgement = dueDates.acknowledgement(complaint);
+            Deadline acknowledgement = dueDates.acknowledgement(complaint, stage);
             out.add(PendingAlert.of(AlertKind.ACKNOWLEDGEMENT_OVERDUE, id, acknowledgement,
                     acknowledgement.due().plusDays(1)));
         }
         return out;
+    }
+
+    /** AT_RISK a few working days before the due date (if that is after the clock start), BREACHED the day after. */
+    private void watch(List<PendingAlert> out, String id, Deadline deadline, LocalDate clockStart) {
+        LocalDate atRisk = dueDates.calendar().workingDaysBefore(deadline.due(), atRiskWorkingDays);
+        if (atRisk.isAfter(clockStart)) {
+            out.add(PendingAlert.of(AlertKind.AT_RISK, id, deadline, atRisk));
+        }
+        out.add(PendingAlert.of(AlertKind.BREACHED, id, deadline, deadline.due().plusDays(1)));
     }
 
     /** What an event that turned {@code before} into {@code after} changes in the schedule and open alerts. */

@@ -20,7 +20,7 @@ public final class DomainWiring {
 
     public static DomainRules rules(ServiceConfig config) {
         RuleSettings rules = config.rules();
-        Timescales timescales = Timescales.withAdultsResponseMonths(rules.adultsResponseMonths());
+        Timescales timescales = rules.timescales();
         DueDates dueDates = new DueDates(rules.calendar(), timescales, rules.stage2ClockStart());
         return new DomainRules(
                 new EventCodec(config.defaultAuthority(), new SchemaValidator()),

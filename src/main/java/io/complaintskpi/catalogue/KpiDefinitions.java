@@ -7,6 +7,7 @@ import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.Cause;
 import io.complaintskpi.events.ComplainantType;
 import io.complaintskpi.events.ContextFigure;
+import io.complaintskpi.events.NotAcceptedReason;
 import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.events.OmbudsmanOutcome;
 import io.complaintskpi.events.Outcome;
@@ -23,6 +24,7 @@ import io.complaintskpi.catalogue.KpiDefinition.Unit;
 import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.SumRule.Part;
 import io.complaintskpi.lifecycle.Closure;
+import io.complaintskpi.lifecycle.CorporateClock.ExtensionCompliance;
 import io.complaintskpi.rules.TimelinessBand;
 import io.complaintskpi.rules.Timescales;
 
@@ -44,11 +46,12 @@ import static io.complaintskpi.catalogue.KpiDefinition.Basis.RESOLVED;
 /**
  * The KPI catalogue: every figure the service reports, with its stable id and definition. Children's
  * KPIs carry no prefix (the seed report is about children's social care); adult social care KPIs start
- * with {@code adults.}. docs/kpis.md's list is generated from here ({@link #markdown()}).
+ * with {@code adults.}, corporate ones (the Complaint Handling Code) with {@code corporate.}. docs/kpis.md's list is generated from here ({@link #markdown()}).
  */
 public final class KpiDefinitions {
 
     public static final String ADULTS_PREFIX = "adults.";
+    public static final String CORPORATE_PREFIX = "corporate.";
 
     private static final KpiDefinitions CATALOGUE = build();
 
@@ -86,9 +89,13 @@ public final class KpiDefinitions {
         return List.copyOf(CATALOGUE.balanceRules);
     }
 
-    /** The regime prefix of KPI ids: none for children's social care, {@code adults.} for adults'. */
+    /** The regime prefix of KPI ids: none for children's social care, {@code adults.} and {@code corporate.}. */
     public static String prefix(Regime regime) {
-        return regime == Regime.CHILDREN ? "" : ADULTS_PREFIX;
+        return switch (regime) {
+            case CHILDREN -> "";
+            case ADULTS -> ADULTS_PREFIX;
+            case CORPORATE -> CORPORATE_PREFIX;
+        };
     }
 
     /** The catalogue as a Markdown table: id, unit, what it counts, definition. */
@@ -113,6 +120,7 @@ public final class KpiDefinitions {
             c.adr(regime);
             c.open(regime);
         }
+        c.notAccepted();
         c.compliments();
         c.costs();
         c.ombudsman();
@@ -146,8 +154,14 @@ public final class KpiDefinitions {
         if (regime == Regime.ADULTS) {
             return;
         }
-        rate(KpiIds.ESCALATION_RATE, RECEIVED, "stage2.received", "stage1.received",
+        rate(p + KpiIds.ESCALATION_RATE, RECEIVED, p + "stage2.received", p + "stage1.received",
                 "stage 2 requests as a percentage of stage 1 complaints received");
+        if (regime == Regime.CORPORATE) {
+            add(p + "stage2.received.by_service_area", RECEIVED, Unit.COUNT,
+                    new Breakdown(Metric.serviceArea(regime, 2), List.of()), "stage 2 requests received per service area");
+            rule(p + "stage2.received", Part.of(p + "stage2.received.by_service_area"));
+            return;
+        }
         rate("stage3.escalation.rate", RECEIVED, "stage3.received", "stage2.received",
                 "stage 3 requests as a percentage of stage 2 requests received");
         rate(KpiIds.STAGE1_REFERRAL_RATE, RECEIVED, "stage1.received", "context.referrals",
@@ -200,18 +214,27 @@ public final class KpiDefinitions {
         if (regime == Regime.ADULTS) {
             return;
         }
-        add("stage1.escalated_unresponded", RESOLVED, Unit.COUNT,
+        add(p + "stage1.escalated_unresponded", RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.only(Closure.ESCALATED_UNRESPONDED.name())),
                 "stage 1 complaints that moved to stage 2 before a stage 1 response");
-        rule("stage2.timeliness.total", Part.of("stage2.responded"));
-        for (int stage = 2; stage <= 3; stage++) {
-            add("stage" + stage + ".responded", RESOLVED, Unit.COUNT,
+        rule(p + "stage2.timeliness.total", Part.of(p + "stage2.responded"));
+        for (int stage = 2; stage <= Timescales.stages(regime); stage++) {
+            add(p + "stage" + stage + ".responded", RESOLVED, Unit.COUNT,
                     new Sum(Metric.closed(regime, stage), DimensionFilter.only(Outcome.values())),
-                    stage == 2 ? "stage 2 investigations adjudicated (the authority responded)"
+                    stage == 2 ? "stage 2 " + (regime == Regime.CORPORATE ? "responses" : "investigations adjudicated")
+                            + " (the authority responded)"
                             : "stage 3 reviews completed (the authority responded to the panel's report)");
-            add("stage" + stage + ".withdrawn", RESOLVED, Unit.COUNT,
+            add(p + "stage" + stage + ".withdrawn", RESOLVED, Unit.COUNT,
                     new Sum(Metric.closed(regime, stage), DimensionFilter.only(Closure.WITHDRAWN.name())),
                     "stage " + stage + " complaints withdrawn");
+        }
+        if (regime == Regime.CORPORATE) {
+            add(p + "stage2.upheld", RESOLVED, Unit.COUNT, new Sum(Metric.closed(regime, 2),
+                            DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
+                    "stage 2 complaints answered as totally or partly upheld");
+            subset(p + "stage2.responded", Part.of(p + "stage2.upheld"));
+            rate(p + "stage2.upheld.rate", RESOLVED, p + "stage2.upheld", p + "stage2.responded",
+                    "stage 2 complaints totally or partly upheld, as a percentage of those answered");
         }
     }
 
@@ -220,8 +243,12 @@ public final class KpiDefinitions {
         if (regime == Regime.ADULTS) {
             onTime(p + "stage1.timeliness", Metric.timeliness(regime, 1), RESOLVED,
                     "responses", "by the agreed (or default) response date");
-            onTime(p + "stage1.acknowledgement", Metric.acknowledgement(regime), IN_PERIOD,
+            onTime(p + "stage1.acknowledgement", Metric.acknowledgement(regime, 1), IN_PERIOD,
                     "acknowledgements", "within 3 working days of receipt");
+            return;
+        }
+        if (regime == Regime.CORPORATE) {
+            corporateTimeliness();
             return;
         }
         for (int stage = 1; stage <= 3; stage++) {
@@ -260,6 +287,58 @@ public final class KpiDefinitions {
         onTime("stage3.response_to_report", Metric.responseToReport(regime), IN_PERIOD,
                 "stage 3 responses of the authority to the panel's report", "within "
                         + Timescales.CHILDREN_STAGE3_RESPONSE_DAYS + " working days of the report (SI 2006/1738 reg 20)");
+    }
+
+    /**
+     * Corporate stages against the Complaint Handling Code (6.2-6.4; stage 2 likewise) and, as {@code .council},
+     * against the council's own published timescales; extensions of answered stages, within the limit allowed
+     * without a reason or beyond it (with or without a recorded reason).
+     */
+    private void corporateTimeliness() {
+        Regime regime = Regime.CORPORATE;
+        String p = CORPORATE_PREFIX;
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            String s = p + "stage" + stage;
+            String from = stage == 1 ? "receipt" : "the request";
+            for (boolean council : new boolean[] {false, true}) {
+                String against = council ? " (the council's own timescales)" : " (the Complaint Handling Code)";
+                String suffix = council ? ".council" : "";
+                onTime(s + ".acknowledgement" + suffix, named(Metric.acknowledgement(regime, stage), council), IN_PERIOD,
+                        "stage " + stage + " acknowledgements", "in time after " + from + against);
+                onTime(s + ".timeliness" + suffix, named(Metric.timeliness(regime, stage), council), RESOLVED,
+                        "stage " + stage + " responses", "in time after the acknowledgement" + against);
+                String extensions = s + ".extensions" + suffix;
+                String metric = named(Metric.extension(regime, stage), council);
+                add(extensions + ".total", RESOLVED, Unit.COUNT, new Sum(metric, DimensionFilter.all()),
+                        "stage " + stage + " responses in the period that had an extension" + against);
+                List<Part> parts = new ArrayList<>();
+                for (ExtensionCompliance compliance : ExtensionCompliance.values()) {
+                    String id = extensions + "." + compliance.key();
+                    add(id, RESOLVED, Unit.COUNT, new Sum(metric, DimensionFilter.only(compliance.key())),
+                            "stage " + stage + " extensions " + readable(compliance.name()) + " the limit allowed"
+                                    + " without a reason" + against);
+                    parts.add(Part.of(id));
+                }
+                rule(extensions + ".total", parts.toArray(Part[]::new));
+                subset(s + ".timeliness" + suffix + ".total", Part.of(extensions + ".total"));
+                rate(extensions + ".within.rate", RESOLVED, extensions + ".within", extensions + ".total",
+                        "share of stage " + stage + " extensions within the limit allowed without a reason" + against);
+            }
+        }
+    }
+
+    private static String named(String metric, boolean council) {
+        return council ? Metric.council(metric) : metric;
+    }
+
+    private void notAccepted() {
+        add(CORPORATE_PREFIX + "not_accepted", IN_PERIOD, Unit.COUNT,
+                new Sum(Metric.NOT_ACCEPTED, DimensionFilter.all()),
+                "corporate complaints the council did not accept (Complaint Handling Code part 2), by date decided");
+        add(CORPORATE_PREFIX + "not_accepted.by_reason", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.NOT_ACCEPTED, names(NotAcceptedReason.values())),
+                "corporate complaints not accepted per reason (the Code's closed list, never timed)");
+        rule(CORPORATE_PREFIX + "not_accepted", Part.of(CORPORATE_PREFIX + "not_accepted.by_reason"));
     }
 
     private void onTime(String base, String metric, Basis basis, String what, String target) {
@@ -332,11 +411,18 @@ public final class KpiDefinitions {
             add(KpiIds.stage(regime, stage, StageFigure.OPEN), AT_PERIOD_END, Unit.COUNT,
                     new OpenAtEnd(Metric.received(regime, stage), Metric.closed(regime, stage)),
                     "stage " + stage + " complaints open at the end of the period (received minus closed, all time)");
-            List<Part> closed = stage == 1 ? (regime == Regime.CHILDREN
+            List<Part> closed = stage == 1 ? (regime != Regime.ADULTS
                     ? List.of(Part.of(s + ".resolved"), Part.of(s + ".escalated_unresponded"))
                     : List.of(Part.of(s + ".resolved")))
                     : List.of(Part.of(s + ".responded"), Part.of(s + ".withdrawn"));
             balanceRules.add(new BalanceRule(s + ".open", s + ".received", closed));
+        }
+        if (regime == Regime.ADULTS) {
+            add(p + "stage1.open_over_six_months", AT_PERIOD_END, Unit.COUNT,
+                    new OpenAtEnd(Metric.ADULTS_OVER_SIX_MONTHS, Metric.ADULTS_OVER_SIX_MONTHS_CLOSED),
+                    "complaints open at the end of the period more than six months after the day of receipt"
+                            + " (SI 2009/309 reg 14(2))");
+            subset(p + "stage1.open", Part.of(p + "stage1.open_over_six_months"));
         }
     }
 
@@ -382,6 +468,25 @@ public final class KpiDefinitions {
                 "Ombudsman decisions that found fault, as a percentage of all decisions");
         rate("ombudsman.uphold.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.detailed_investigations",
                 "Ombudsman uphold rate: upheld decisions as a percentage of detailed investigations");
+        List<String> regimes = new ArrayList<>(names(Regime.values()));
+        regimes.add(Metric.REGIME_UNSPECIFIED);
+        String byRegime = " per regime of the complaint it arose from (UNSPECIFIED: the enquiry did not say)";
+        add("ombudsman.enquiries.by_regime", RECEIVED, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, regimes), "new Ombudsman enquiries" + byRegime);
+        rule("ombudsman.enquiries", Part.of("ombudsman.enquiries.by_regime"));
+        add("ombudsman.decisions.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, regimes), "Ombudsman decisions" + byRegime);
+        rule("ombudsman.decisions", Part.of("ombudsman.decisions.by_regime"));
+        add("ombudsman.fault_found.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_FAULT_BY_REGIME, regimes), "Ombudsman decisions that found fault" + byRegime);
+        rule("ombudsman.fault_found", Part.of("ombudsman.fault_found.by_regime"));
+        add("ombudsman.detailed_investigations.by_regime", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_DETAILED_BY_REGIME, regimes),
+                "Ombudsman decisions after a detailed investigation" + byRegime);
+        rule("ombudsman.detailed_investigations", Part.of("ombudsman.detailed_investigations.by_regime"));
+        add("ombudsman.uphold.rate.by_regime", IN_PERIOD, Unit.PERCENT,
+                new BreakdownRatio("ombudsman.fault_found.by_regime", "ombudsman.detailed_investigations.by_regime"),
+                "Ombudsman uphold rate (upheld decisions as a percentage of detailed investigations)" + byRegime);
         add("ombudsman.remedies", IN_PERIOD, Unit.PENCE,
                 new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
                 "remedies paid on Ombudsman decisions, in pence");

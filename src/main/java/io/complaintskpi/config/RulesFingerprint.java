@@ -18,15 +18,17 @@ import java.util.stream.Collectors;
 /**
  * The values of every setting that changes a stored figure, deadline or alert ({@link #KEYS}): stored beside
  * the state they were derived under, so a restart with other values can be told apart from one with the same.
- * The settings are the same for every authority (there are no per-authority rule settings), so one fingerprint
- * covers the whole state.
+ * One fingerprint covers the whole state: the settings are the same for every authority, and the one that may
+ * name authorities ({@code rules.corporate-timescales}) is recorded whole.
  */
 public record RulesFingerprint(Map<String, String> settings) {
 
     /** The settings whose change makes stored figures wrong; docs/configuration.md marks the same ones. */
+    private static final String CORPORATE_TIMESCALES = ServiceConfig.CORPORATE_TIMESCALES.key();
+
     public static final List<String> KEYS = List.of("authority.default", "calendar.extra-closures",
             "calendar.extra-working-days", "rules.stage2-clock-start", "rules.adults-response-months",
-            "alerts.at-risk-working-days");
+            "rules.corporate-timescales", "alerts.at-risk-working-days");
 
     public RulesFingerprint {
         settings = new TreeMap<>(settings);
@@ -44,6 +46,7 @@ public record RulesFingerprint(Map<String, String> settings) {
                 "calendar.extra-working-days", dates(rules.extraWorkingDays()),
                 "rules.stage2-clock-start", rules.stage2ClockStart().name(),
                 "rules.adults-response-months", Integer.toString(rules.adultsResponseMonths()),
+                CORPORATE_TIMESCALES, rules.corporateTimescales(),
                 "alerts.at-risk-working-days", Integer.toString(rules.atRiskWorkingDays())));
     }
 
@@ -67,6 +70,8 @@ public record RulesFingerprint(Map<String, String> settings) {
             }
             settings.put(line.substring(0, eq), line.substring(eq + 1));
         }
+        // Recorded before corporate complaints existed: their figures are under the Code's timescales (empty).
+        settings.putIfAbsent(CORPORATE_TIMESCALES, "");
         return new RulesFingerprint(settings);
     }
 

@@ -79,6 +79,10 @@ public final class ServiceConfig {
     public static final Setting<Integer> ADULTS_RESPONSE_MONTHS = new Setting<>("rules.adults-response-months",
             "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6", "adult social care response period while no date is agreed",
             SettingForm.wholeNumber(1, 24));
+    public static final Setting<String> CORPORATE_TIMESCALES = new Setting<>("rules.corporate-timescales",
+            "COMPLAINTS_CORPORATE_TIMESCALES", "",
+            "councils' own corporate timescales where they differ from the Complaint Handling Code's",
+            SettingForm.corporateTimescales());
     public static final Setting<Duration> ALERT_SCAN_INTERVAL = new Setting<>("alerts.scan-interval",
             "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
             "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)", SettingForm.duration());
@@ -109,8 +113,8 @@ public final class ServiceConfig {
     /** Every setting, in the order docs/configuration.md lists them. */
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
             HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
-            EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, ALERT_SCAN_INTERVAL,
-            ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
+            EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
+            ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
             INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()

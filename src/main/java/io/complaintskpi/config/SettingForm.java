@@ -2,6 +2,7 @@ package io.complaintskpi.config;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.rules.Stage2ClockStart;
+import io.complaintskpi.rules.Timescales;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -39,6 +40,15 @@ public record SettingForm<T>(String expected, Function<String, T> parser) {
             }
             return s;
         });
+    }
+
+    /** Entries separated by ';', each [authority:]stage1-response=20,... (see Timescales#withCorporate). */
+    public static SettingForm<String> corporateTimescales() {
+        return new SettingForm<>("entries separated by ';', each [authority:]key=N,... with keys stage1-ack,"
+                + " stage1-response, stage1-extension, stage2-ack, stage2-response, stage2-extension (1 to 65)", s -> {
+                    Timescales.statutory().withCorporate(s);
+                    return s;
+                });
     }
 
     public static SettingForm<Path> path() {

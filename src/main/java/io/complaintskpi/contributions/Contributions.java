@@ -6,6 +6,7 @@ import io.complaintskpi.events.ActionKind;
 import io.complaintskpi.events.CauseFinding;
 import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplaintEvent.ComplaintNotAccepted;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
@@ -15,6 +16,7 @@ import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
+import io.complaintskpi.lifecycle.CorporateClock;
 import io.complaintskpi.lifecycle.Dated;
 import io.complaintskpi.lifecycle.DueDates;
 import io.complaintskpi.lifecycle.Stage;
@@ -56,14 +58,25 @@ public final class Contributions {
             LocalDate on = entry.on();
             if (event instanceof CostIncurred cost) {
                 sink.add(Metric.COSTS_PENCE, cost.category().name(), on, cost.amountPence());
+            } else if (event instanceof ComplaintNotAccepted refused) {
+                sink.add(Metric.NOT_ACCEPTED, refused.reason().name(), on, 1);
             } else if (event instanceof ComplimentReceived compliment) {
                 sink.add(Metric.COMPLIMENTS, compliment.serviceArea(), on, 1);
             } else if (event instanceof OmbudsmanEnquiryReceived enquiry) {
                 sink.add(Metric.OMBUDSMAN_ENQUIRIES,
                         enquiry.serviceArea() == null ? Metric.UNSPECIFIED : enquiry.serviceArea(), on, 1);
+                sink.add(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, ombudsmanRegime(state), on, 1);
             } else if (event instanceof OmbudsmanDecision decision) {
                 sink.add(Metric.OMBUDSMAN_DECISIONS, decision.outcome().name(), on, 1);
                 sink.add(Metric.OMBUDSMAN_REMEDY_PENCE, Metric.ALL, on, decision.remedyPence());
+                String regime = ombudsmanRegime(state);
+                sink.add(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, regime, on, 1);
+                if (decision.outcome().faultFound()) {
+                    sink.add(Metric.OMBUDSMAN_FAULT_BY_REGIME, regime, on, 1);
+                }
+                if (decision.outcome().detailedInvestigation()) {
+                    sink.add(Metric.OMBUDSMAN_DETAILED_BY_REGIME, regime, on, 1);
+                }
             } else if (event instanceof ContextFigureRecorded figure) {
                 // A later record for the same figure and year replaces the earlier one.
                 latestFigures.put(List.of(figure.figure(), figure.financialYear()), new Dated<>(on, figure));
@@ -89,6 +102,14 @@ public final class Contributions {
         return out;
     }
 
+    /** The regime an Ombudsman case's enquiry says it arose from; decisions follow their enquiry. */
+    private static String ombudsmanRegime(CaseState state) {
+        return state.ledger().stream().map(Dated::value)
+                .filter(OmbudsmanEnquiryReceived.class::isInstance).map(OmbudsmanEnquiryReceived.class::cast)
+                .map(OmbudsmanEnquiryReceived::regime).filter(java.util.Objects::nonNull).map(Regime::name)
+                .findFirst().orElse(Metric.REGIME_UNSPECIFIED);
+    }
+
     private void complaint(Complaint complaint, Sink sink) {
         Regime regime = complaint.regime();
         LocalDate received = complaint.receivedOn();
@@ -96,6 +117,9 @@ public final class Contributions {
         sink.add(Metric.complainant(regime), complaint.complainantType().name(), received, 1);
         for (Stage stage : complaint.stages()) {
             sink.add(Metric.received(regime, stage.number()), Metric.ALL, stage.openedOn(), 1);
+            if (regime == Regime.CORPORATE && stage.number() == 2) {
+                sink.add(Metric.serviceArea(regime, 2), complaint.serviceArea(), stage.openedOn(), 1);
+            }
             if (!stage.isOpen()) {
                 sink.add(Metric.closed(regime, stage.number()), Metric.closureDimension(stage), stage.closedOn(), 1);
             }
@@ -118,19 +142,63 @@ public final class Contributions {
         });
         if (regime == Regime.ADULTS) {
             Stage first = complaint.stages().get(0);
+            // Open past six months beginning on receipt (SI 2009/309 reg 14(2)): counted from the day after.
+            LocalDate reached = Timescales.monthsBeginningOn(received, Timescales.SIX_MONTHS).plusDays(1);
+            if (first.isOpen() || !first.closedOn().isBefore(reached)) {
+                sink.add(Metric.ADULTS_OVER_SIX_MONTHS, Metric.ALL, reached, 1);
+                if (!first.isOpen()) {
+                    sink.add(Metric.ADULTS_OVER_SIX_MONTHS_CLOSED, Metric.ALL, first.closedOn(), 1);
+                }
+            }
             if (first.acknowledgedOn() != null) {
                 boolean inTime = !first.acknowledgedOn().isAfter(dueDates.acknowledgementDue(complaint));
-                sink.add(Metric.acknowledgement(regime), inTime ? Metric.ON_TIME : Metric.LATE, first.acknowledgedOn(), 1);
+                sink.add(Metric.acknowledgement(regime, 1), onTime(inTime), first.acknowledgedOn(), 1);
             }
         }
     }
 
+    /**
+     * A corporate stage, measured twice: against the Complaint Handling Code's timescales and against the council's
+     * own (the same when it publishes none). The first acknowledgement on its date; the response and any extension
+     * on the response date.
+     */
+    private void corporate(Complaint complaint, Stage stage, Sink sink) {
+        Regime regime = complaint.regime();
+        int n = stage.number();
+        measure(dueDates.code(), stage, sink, Metric.acknowledgement(regime, n), Metric.timeliness(regime, n),
+                Metric.extension(regime, n));
+        measure(dueDates.council(complaint), stage, sink, Metric.council(Metric.acknowledgement(regime, n)),
+                Metric.council(Metric.timeliness(regime, n)), Metric.council(Metric.extension(regime, n)));
+    }
+
+    private static void measure(CorporateClock clock, Stage stage, Sink sink, String acknowledgement,
+                                String timeliness, String extension) {
+        if (stage.acknowledgedOn() != null) {
+            sink.add(acknowledgement, onTime(clock.acknowledgedInTime(stage)), stage.acknowledgedOn(), 1);
+        }
+        if (stage.responded()) {
+            sink.add(timeliness, onTime(clock.respondedInTime(stage)), stage.closedOn(), 1);
+            CorporateClock.ExtensionCompliance compliance = clock.extension(stage);
+            if (compliance != null) {
+                sink.add(extension, compliance.key(), stage.closedOn(), 1);
+            }
+        }
+    }
+
+    private static String onTime(boolean inTime) {
+        return inTime ? Metric.ON_TIME : Metric.LATE;
+    }
+
     private void timeliness(Complaint complaint, Stage stage, Sink sink) {
         Regime regime = complaint.regime();
+        if (regime == Regime.CORPORATE) {
+            corporate(complaint, stage, sink);
+            return;
+        }
         if (regime == Regime.ADULTS) {
             if (stage.responded()) {
                 boolean onTime = !stage.closedOn().isAfter(dueDates.due(complaint, stage));
-                sink.add(Metric.timeliness(regime, 1), onTime ? Metric.ON_TIME : Metric.LATE, stage.closedOn(), 1);
+                sink.add(Metric.timeliness(regime, 1), onTime(onTime), stage.closedOn(), 1);
             }
             return;
         }
@@ -152,15 +220,14 @@ public final class Contributions {
             return;
         }
         if (stage.responded()) {
-            int days = dueDates.workingDaysTaken(stage);
+            int days = dueDates.workingDaysTaken(complaint, stage);
             sink.add(Metric.timeliness(regime, stage.number()), TimelinessBand.of(stage.number(), days).key(),
                     stage.closedOn(), 1);
         }
     }
 
     private void onTime(String metric, LocalDate from, LocalDate on, int workingDays, Sink sink) {
-        boolean inTime = dueDates.calendar().isOnTime(from, on, workingDays);
-        sink.add(metric, inTime ? Metric.ON_TIME : Metric.LATE, on, 1);
+        sink.add(metric, onTime(dueDates.calendar().isOnTime(from, on, workingDays)), on, 1);
     }
 
     /** The change that turns {@code before} into {@code after}: only keys whose amount moved. */

@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of the stored series. Complaint series are per regime ({@code children.} or {@code adults.});
+ * Names of the stored series. Complaint series are per regime ({@code children.}, {@code adults.} or
+ * {@code corporate.});
  * compliments, costs, Ombudsman and context figures are per authority.
  */
 public final class Metric {
@@ -18,6 +19,13 @@ public final class Metric {
     public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
     public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
     public static final String OMBUDSMAN_REMEDY_PENCE = "ombudsman.remedy_pence";
+    /** Ombudsman enquiries and decisions by the regime of the complaint they arose from (UNSPECIFIED: not said). */
+    public static final String OMBUDSMAN_ENQUIRIES_BY_REGIME = "ombudsman.enquiries_by_regime";
+    public static final String OMBUDSMAN_DECISIONS_BY_REGIME = "ombudsman.decisions_by_regime";
+    public static final String OMBUDSMAN_FAULT_BY_REGIME = "ombudsman.fault_found_by_regime";
+    public static final String OMBUDSMAN_DETAILED_BY_REGIME = "ombudsman.detailed_by_regime";
+    /** The regime dimension of an Ombudsman enquiry that does not say which complaint it arose from. */
+    public static final String REGIME_UNSPECIFIED = "UNSPECIFIED";
     public static final String COSTS_PENCE = "costs.pence";
     public static final String CONTEXT = "context";
     /**
@@ -80,7 +88,12 @@ public final class Metric {
     }
 
     public static String serviceArea(Regime regime) {
-        return regime(regime) + ".stage1.service_area";
+        return serviceArea(regime, 1);
+    }
+
+    /** Stage 1 complaints (or, corporate, stage 2 requests) by service area, on the date the stage opened. */
+    public static String serviceArea(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".service_area";
     }
 
     public static String complainant(Regime regime) {
@@ -117,7 +130,28 @@ public final class Metric {
         return regime(regime) + ".adr_prevented_escalation";
     }
 
-    public static String acknowledgement(Regime regime) {
-        return regime(regime) + ".stage1.acknowledgement";
+    /**
+     * Adults: complaints reaching the day after six months "beginning on" receipt still open, on that day; and
+     * those of them closed later, on their closing date. Their balance is the complaints open past six months.
+     */
+    public static final String ADULTS_OVER_SIX_MONTHS = "adults.stage1.over_six_months";
+    public static final String ADULTS_OVER_SIX_MONTHS_CLOSED = "adults.stage1.over_six_months_closed";
+
+    /** First acknowledgements of a stage, on_time or late (adults: 3 working days; corporate: the Code's). */
+    public static String acknowledgement(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".acknowledgement";
     }
+
+    /** Corporate extensions of answered stages against the Code: within, beyond_with_reason, beyond_without_reason. */
+    public static String extension(Regime regime, int stage) {
+        return regime(regime) + ".stage" + stage + ".extension";
+    }
+
+    /** The same corporate series measured against the council's own published timescales instead of the Code's. */
+    public static String council(String metric) {
+        return metric + ".council";
+    }
+
+    /** Corporate complaints the council did not accept, by reason (Complaint Handling Code part 2). */
+    public static final String NOT_ACCEPTED = "corporate.not_accepted";
 }

@@ -17,8 +17,22 @@ public sealed interface ComplaintEvent {
     /** The authority acknowledged a stage (adults: within 3 working days). */
     record ComplaintAcknowledged(int stage) implements ComplaintEvent {}
 
-    /** The complainant agreed more time: a working-day limit (children) or a date (adults). */
-    record ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate) implements ComplaintEvent {}
+    /**
+     * The complainant agreed (corporate: was told of) more time: a working-day limit (children, corporate) or a
+     * date (adults). {@code reasonRecorded} (corporate) says the council recorded its reason for an extension
+     * longer than the Complaint Handling Code allows without one.
+     */
+    record ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate, Boolean reasonRecorded)
+            implements ComplaintEvent {
+        public ExtensionAgreed(int stage, Integer workingDays, LocalDate agreedDate) {
+            this(stage, workingDays, agreedDate, null);
+        }
+
+        /** Whether a reason was recorded; absent means none. */
+        public boolean withReason() {
+            return Boolean.TRUE.equals(reasonRecorded);
+        }
+    }
 
     /** The complainant asked for the next stage (2 or 3). */
     record EscalationRequested(int toStage) implements ComplaintEvent {}
@@ -51,11 +65,26 @@ public sealed interface ComplaintEvent {
     /** Something done in response to an upheld complaint. */
     record ActionTaken(ActionKind action) implements ComplaintEvent {}
 
+    /**
+     * The council did not accept a corporate complaint, for a reason from the Complaint Handling Code's closed
+     * list; keyed by the complaint's own reference, never received as a complaint, never timed.
+     */
+    record ComplaintNotAccepted(String serviceArea, NotAcceptedReason reason) implements ComplaintEvent {}
+
     /** A compliment about a service; keyed by the compliment's own reference. */
     record ComplimentReceived(String serviceArea) implements ComplaintEvent {}
 
-    /** The Ombudsman opened an enquiry; keyed by the Ombudsman case reference. */
-    record OmbudsmanEnquiryReceived(String serviceArea) implements ComplaintEvent {}
+    /**
+     * The Ombudsman opened an enquiry; keyed by the Ombudsman case reference. Optionally (payload revision 2) the
+     * reference of the council's complaint it arose from and that complaint's regime.
+     */
+    record OmbudsmanEnquiryReceived(String serviceArea, String complaintReference, Regime regime)
+            implements ComplaintEvent {
+        /** An enquiry not linked to a complaint (revision 1). */
+        public OmbudsmanEnquiryReceived(String serviceArea) {
+            this(serviceArea, null, null);
+        }
+    }
 
     /** The Ombudsman decided a case, with any remedy paid in integer pence. */
     record OmbudsmanDecision(OmbudsmanOutcome outcome, long remedyPence) implements ComplaintEvent {}

@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.Timescales;
 import io.complaintskpi.series.SeriesReader;
@@ -10,6 +11,7 @@ import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.Commentary;
 import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
@@ -186,7 +188,9 @@ final class KpiRoutes {
     void annualReport(Context ctx, Params p) {
         String format = p.choice("format");
         AnnualReport report = report(p, deps);
-        String file = "complaints-" + report.authority() + "-" + report.year().replace('/', '-');
+        String file = "complaints-" + report.authority()
+                + (report.regime() == Regime.CHILDREN ? "" : "-" + Metric.regime(report.regime())) + "-"
+                + report.year().replace('/', '-');
         switch (format) {
             case "json" -> ctx.json(report);
             case "csv" -> ctx.contentType(AnnualReportCsv.MEDIA_TYPE)
@@ -241,9 +245,17 @@ final class KpiRoutes {
         FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        return AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
-                publicOutput, deps.config().rules().figureSettings(), deps.clock().instant(),
-                new CommentaryFolder(deps.config().commentaryDir()).read(authority, year));
+        RuleSettings rules = deps.config().rules();
+        Commentary commentary = new CommentaryFolder(deps.config().commentaryDir()).read(authority, year, p.regime());
+        return switch (p.regime()) {
+            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
+            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), rules.timescales().corporate(authority),
+                    deps.clock().instant(), commentary);
+            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, deps.config()::authorityName, year,
+                    publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
+        };
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {

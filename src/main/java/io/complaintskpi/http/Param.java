@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.Period;
 
 import java.util.Arrays;
@@ -68,8 +69,8 @@ public record Param(String name, In in, Type type, boolean required, String defa
     // The parameters several routes share.
     static final Param AUTHORITY = query("authority", "authority code (default: the authority.default setting);"
             + " one the service holds data for, else 404");
-    static final Param REGIME = query("regime", "statutory regime").oneOf("children", "adults").byDefault("children");
-    static final Param REGIME_FILTER = query("regime", "only this statutory regime").oneOf("children", "adults");
+    static final Param REGIME = query("regime", "the complaints procedure").oneOf(Regime.class).byDefault("children");
+    static final Param REGIME_FILTER = query("regime", "only this complaints procedure").oneOf(Regime.class);
     static final Param SERVICE_AREA = query("serviceArea", "a service area some complaint names, else 400");
     static final Param PUBLIC = query("public", "apply disclosure control (default: the"
             + " disclosure.public-by-default setting)").bool();

@@ -107,7 +107,7 @@ final class Params {
     Regime regime() {
         return optional(REGIME).map(v -> Arrays.stream(Regime.values())
                 .filter(r -> r.name().equalsIgnoreCase(v)).findFirst()
-                .orElseThrow(() -> invalid(REGIME, v, "children or adults"))).orElse(Regime.CHILDREN);
+                .orElseThrow(() -> invalid(REGIME, v, "children, adults or corporate"))).orElse(Regime.CHILDREN);
     }
 
     /**

@@ -101,10 +101,11 @@ final class Routes {
             });
             api.get("/tables/{table}", VIEWER, "one annual-report table as rows", kpis::table)
                     .publication(SUPPRESSES)
-                    .params(Param.path("table", "a table id of the annual report"), AUTHORITY, YEAR)
+                    .params(Param.path("table", "a table id of the annual report"), AUTHORITY, REGIME, YEAR)
                     .notFound("no table with that id").errors(NOT_READY);
-            api.get("/reports/annual", VIEWER, "the annual report", kpis::annualReport).publication(SUPPRESSES)
-                    .params(AUTHORITY, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
+            api.get("/reports/annual", VIEWER, "the annual report of a regime", kpis::annualReport)
+                    .publication(SUPPRESSES)
+                    .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A complaint's lifecycle: who made it, where, and its stages in order (stage 1 first). */
-public record Complaint(Regime regime, String serviceArea, ComplainantType complainantType,
+/**
+ * A complaint's lifecycle: whose (the authority, whose own corporate timescales apply), who made it, where,
+ * and its stages in order (stage 1 first).
+ */
+public record Complaint(String authority, Regime regime, String serviceArea, ComplainantType complainantType,
                         LocalDate receivedOn, LocalDate agreedResponseBy, List<Stage> stages,
                         List<Dated<ActionKind>> actions) {
 
@@ -38,18 +41,18 @@ public record Complaint(Regime regime, String serviceArea, ComplainantType compl
     Complaint withStage(int number, Stage replacement) {
         List<Stage> next = new ArrayList<>(stages);
         next.replaceAll(stage -> stage.number() == number ? replacement : stage);
-        return new Complaint(regime, serviceArea, complainantType, receivedOn, agreedResponseBy, next, actions);
+        return new Complaint(authority, regime, serviceArea, complainantType, receivedOn, agreedResponseBy, next, actions);
     }
 
     Complaint withStage(Stage added) {
         List<Stage> next = new ArrayList<>(stages);
         next.add(added);
-        return new Complaint(regime, serviceArea, complainantType, receivedOn, agreedResponseBy, next, actions);
+        return new Complaint(authority, regime, serviceArea, complainantType, receivedOn, agreedResponseBy, next, actions);
     }
 
     Complaint withAction(Dated<ActionKind> action) {
         List<Dated<ActionKind>> next = new ArrayList<>(actions);
         next.add(action);
-        return new Complaint(regime, serviceArea, complainantType, receivedOn, agreedResponseBy, stages, next);
+        return new Complaint(authority, regime, serviceArea, complainantType, receivedOn, agreedResponseBy, stages, next);
     }
 }

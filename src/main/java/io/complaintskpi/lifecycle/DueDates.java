@@ -2,6 +2,7 @@ package io.complaintskpi.lifecycle;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.CorporateTimescales;
 import io.complaintskpi.rules.Stage2ClockStart;
 import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.rules.Timescales;
@@ -34,8 +35,24 @@ public final class DueDates {
         return calendar;
     }
 
-    /** Day 0 of the stage's response clock. */
-    public LocalDate clockStart(Stage stage) {
+    /** The corporate timescales the complaint's council works to: its own published ones, else the Code's. */
+    public CorporateClock council(Complaint complaint) {
+        return new CorporateClock(calendar, timescales.corporate(complaint.authority()));
+    }
+
+    /** The Complaint Handling Code's own corporate timescales, whatever the council publishes. */
+    public CorporateClock code() {
+        return new CorporateClock(calendar, CorporateTimescales.CODE);
+    }
+
+    /**
+     * Day 0 of the stage's response clock: children's stage 2 from the configured start, corporate stages from the
+     * acknowledgement (at the latest, the day it was due), every other stage from its opening.
+     */
+    public LocalDate clockStart(Complaint complaint, Stage stage) {
+        if (complaint.regime() == Regime.CORPORATE) {
+            return council(complaint).responseClockStart(stage);
+        }
         return stage.number() == 2
                 ? stage2ClockStart.startDate(stage.openedOn(), stage.statementAgreedOn())
                 : stage.openedOn();
@@ -52,6 +69,9 @@ public final class DueDates {
      * one is met the next is the one to watch. Every other stage has its response.
      */
     public Deadline next(Complaint complaint, Stage stage) {
+        if (complaint.regime() == Regime.CORPORATE) {
+            return new Deadline(stage.number(), Milestone.RESPONSE, council(complaint).responseDue(stage));
+        }
         if (complaint.regime() == Regime.ADULTS) {
             return new Deadline(stage.number(), Milestone.RESPONSE, stage.extendedToDate() != null
                     ? stage.extendedToDate()
@@ -69,20 +89,27 @@ public final class DueDates {
         int limit = stage.extendedToWorkingDays() != null
                 ? stage.extendedToWorkingDays()
                 : limit(stage.number(), Milestone.RESPONSE);
-        return new Deadline(stage.number(), Milestone.RESPONSE, calendar.addWorkingDays(clockStart(stage), limit));
+        return new Deadline(stage.number(), Milestone.RESPONSE,
+                calendar.addWorkingDays(clockStart(complaint, stage), limit));
     }
 
     private Deadline stage3(Milestone milestone, LocalDate countedFrom) {
         return new Deadline(3, milestone, calendar.addWorkingDays(countedFrom, limit(3, milestone)));
     }
 
-    /** Adults: the acknowledgement is due within a few working days of receipt. */
+    /** Adults: the acknowledgement is due within 3 working days of receipt. */
     public LocalDate acknowledgementDue(Complaint complaint) {
-        return acknowledgement(complaint).due();
+        return acknowledgement(complaint, complaint.stages().get(0)).due();
     }
 
-    /** Adults: the acknowledgement deadline, a milestone of stage 1 of its own. */
-    public Deadline acknowledgement(Complaint complaint) {
+    /**
+     * The stage's acknowledgement deadline, a milestone of its own: adults within 3 working days of receipt,
+     * corporate stages within the council's working days of receipt or request. Children's stages have none.
+     */
+    public Deadline acknowledgement(Complaint complaint, Stage stage) {
+        if (complaint.regime() == Regime.CORPORATE) {
+            return new Deadline(stage.number(), Milestone.ACKNOWLEDGEMENT, council(complaint).acknowledgementDue(stage));
+        }
         int days = timescales.require(Regime.ADULTS, 1, Milestone.ACKNOWLEDGEMENT).workingDays();
         return new Deadline(1, Milestone.ACKNOWLEDGEMENT, calendar.addWorkingDays(complaint.receivedOn(), days));
     }
@@ -92,7 +119,7 @@ public final class DueDates {
     }
 
     /** Working days from the clock start to the closing date (the response or withdrawal). */
-    public int workingDaysTaken(Stage stage) {
-        return calendar.workingDaysBetween(clockStart(stage), stage.closedOn());
+    public int workingDaysTaken(Complaint complaint, Stage stage) {
+        return calendar.workingDaysBetween(clockStart(complaint, stage), stage.closedOn());
     }
 }

@@ -4,6 +4,7 @@ import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.ActionTaken;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
 import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintNotAccepted;
 import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
@@ -25,8 +26,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The legal transitions of both regimes. Children's complaints run stage 1 -> 2 -> 3; adults' have one
- * local stage. An event that contradicts the history is rejected with the reason, and the state is left
+ * The legal transitions of the three regimes. Children's complaints run stage 1 -> 2 -> 3, corporate ones
+ * stage 1 -> 2; adults' have one local stage. A corporate complaint the council did not accept is an event of its
+ * own reference, never a received complaint. An event that contradicts the history is rejected with the reason, and the state is left
  * as it was. An event that only waits for one that has not arrived yet (a stage 2 step before the stage 2
  * request, a panel report before the panel) is kept aside in {@link CaseState#awaiting()}, counted nowhere,
  * and takes its place once the missing event arrives: the state depends on the events, not on the order
@@ -77,12 +79,13 @@ public final class LifecycleMachine {
             if (!state.ledger().isEmpty()) {
                 throw reject(envelope, "key already used for " + state.ledger().get(0).value().eventType());
             }
-            return state.withComplaint(new Complaint(received.regime(), received.serviceArea(),
+            return state.withComplaint(new Complaint(state.authority(), received.regime(), received.serviceArea(),
                     received.complainantType(), on, received.agreedResponseBy(), List.of(Stage.opened(1, on)),
                     List.of()));
         }
         if (event instanceof CostIncurred || event instanceof ComplimentReceived
-                || event instanceof OmbudsmanEnquiryReceived || event instanceof ContextFigureRecorded) {
+                || event instanceof OmbudsmanEnquiryReceived || event instanceof ContextFigureRecorded
+                || event instanceof ComplaintNotAccepted) {
             if (complaint != null && !(event instanceof CostIncurred)) {
                 throw reject(envelope, "key is a complaint reference; use its own reference");
             }
@@ -112,6 +115,9 @@ public final class LifecycleMachine {
     private Complaint stageTransition(Complaint complaint, EventEnvelope envelope, LocalDate on) {
         ComplaintEvent event = envelope.event();
         Stage current = complaint.current();
+        if (event instanceof StatementAgreed && complaint.regime() != Regime.CHILDREN) {
+            throw reject(envelope, "a statement of complaint belongs to the children's stage 2 only");
+        }
         if (event instanceof ComplaintWithdrawn) {
             // A withdrawal closes the stage open on its date; an answered stage stays answered.
             if (!current.isOpen()) {
@@ -141,6 +147,9 @@ public final class LifecycleMachine {
             return current.acknowledgedOn() != null ? complaint : complaint.withCurrent(current.acknowledged(on));
         }
         if (event instanceof ExtensionAgreed extension) {
+            if (complaint.regime() == Regime.CORPORATE) {
+                checkCorporateExtension(complaint, current, envelope, extension);
+            }
             if (complaint.regime() == Regime.CHILDREN) {
                 if (extension.workingDays() == null) {
                     throw reject(envelope, "a children's extension gives workingDays");
@@ -157,7 +166,8 @@ public final class LifecycleMachine {
             if (complaint.regime() == Regime.ADULTS && extension.agreedDate() == null) {
                 throw reject(envelope, "an adult social care extension gives the agreedDate");
             }
-            return complaint.withCurrent(current.extended(extension.workingDays(), extension.agreedDate()));
+            return complaint.withCurrent(current.extended(extension.workingDays(), extension.agreedDate(),
+                    extension.withReason()));
         }
         if (event instanceof StatementAgreed) {
             return complaint.withCurrent(current.statementAgreed(on));
@@ -185,6 +195,26 @@ public final class LifecycleMachine {
     }
 
     /**
+     * A corporate extension is the council's decision (Complaint Handling Code 6.4): any length it tells the
+     * complainant is accepted (one longer than the Code allows without a reason is counted, not refused), but it
+     * gives a working-day limit that lengthens the council's own and any earlier extension.
+     */
+    private void checkCorporateExtension(Complaint complaint, Stage current, EventEnvelope envelope,
+                                         ExtensionAgreed extension) {
+        if (extension.workingDays() == null) {
+            throw reject(envelope, "a corporate extension gives workingDays: the new total limit from the"
+                    + " acknowledgement");
+        }
+        int limit = current.extendedToWorkingDays() != null ? current.extendedToWorkingDays()
+                : timescales.corporate(complaint.authority()).response(current.number());
+        if (extension.workingDays() <= limit) {
+            throw reject(envelope, "an extension lengthens the limit: corporate stage " + current.number()
+                    + " already has " + limit + " working days from the acknowledgement; " + extension.workingDays()
+                    + " requested");
+        }
+    }
+
+    /**
      * The answer to a stage the complainant left unanswered for the next one: the stage is answered late,
      * on the response date with its outcome; the next stage stays open from its request.
      */
@@ -203,6 +233,9 @@ public final class LifecycleMachine {
         Stage current = complaint.current();
         if (complaint.regime() == Regime.ADULTS) {
             throw reject(envelope, "adult social care has one local stage; next is the Ombudsman");
+        }
+        if (toStage > Timescales.stages(complaint.regime())) {
+            throw reject(envelope, "corporate complaints have two stages; after stage 2 comes the Ombudsman");
         }
         if (toStage > current.number() + 1 && toStage <= Timescales.stages(complaint.regime())) {
             throw new NotYet("waits for the request for stage " + (toStage - 1));

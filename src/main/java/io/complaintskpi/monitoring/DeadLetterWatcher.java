@@ -2,7 +2,7 @@ package io.complaintskpi.monitoring;
 
 import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.query.DeadLetter;
-import io.complaintskpi.streams.DeadLetterHandler;
+import io.complaintskpi.events.RejectionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,7 +93,7 @@ public final class DeadLetterWatcher implements AutoCloseable {
                 partition == null ? null : Integer.valueOf(partition),
                 offset == null ? null : Long.valueOf(offset),
                 exception,
-                DeadLetterHandler.reason(exception, TopicTail.header(record, "__streams.errors.message")));
+                RejectionReason.of(exception, TopicTail.header(record, "__streams.errors.message")));
     }
 
     /** The exception's simple class name: a bounded label (the message, which names values, is not). */

@@ -12,27 +12,32 @@ import io.complaintskpi.figures.Granularity;
 import io.complaintskpi.figures.Point;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.CorporateTimescales;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.Timescales;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * The children's social care complaints annual report for one authority and financial year, as data: the
- * tables of the statutory annual report (Children Act 1989 Representations Procedure (England) Regulations
- * 2006, reg 13(3)) with the prior year beside the current one, what the figures rest on ({@link Provenance})
+ * A complaints annual report for one authority, regime and financial year, as data: the children's social
+ * care report (Children Act 1989 Representations Procedure (England) Regulations 2006, reg 13(3)), the
+ * corporate report the Complaint Handling Code asks for (section 8) or the adults' (SI 2009/309 reg 18), each
+ * table with the prior year beside the current one, what the figures rest on ({@link Provenance})
  * and, for a copy that shows small numbers, a warning. Renderers turn it into CSV ({@link AnnualReportCsv})
  * and HTML ({@link AnnualReportHtml}); the records serialise to JSON as they are.
  */
-public record AnnualReport(String authority, String authorityName, String year, String priorYear, boolean publicOutput, String title,
-                           String warning, Provenance provenance, List<ReportTable> tables, List<String> notes,
-                           Commentary commentary) {
+public record AnnualReport(String authority, String authorityName, String year, String priorYear, boolean publicOutput,
+                           String title, String warning, Provenance provenance, List<ReportTable> tables,
+                           List<String> notes, Commentary commentary, Regime regime) {
 
     /** Years in the cost table (table 8): the report's year and the two before. */
     public static final int COST_YEARS = 3;
@@ -66,17 +71,49 @@ public record AnnualReport(String authority, String authorityName, String year, 
     public static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
                                      Instant generatedAt, Commentary commentary) {
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
+                Regime.CHILDREN, "children's social care statutory complaints, annual report",
+                (cells, costs) -> new AnnualReportTables(cells, costs).all());
+    }
+
+    /**
+     * The Complaint Handling Code's annual complaints performance and service improvement report (section 8) for
+     * the council's corporate complaints, measured against the Code and against {@code council}, its own timescales.
+     */
+    public static AnnualReport corporate(KpiEvaluator catalogue, String authority, AuthorityNames names,
+                                         FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                         CorporateTimescales council, Instant generatedAt, Commentary commentary) {
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
+                Regime.CORPORATE, "corporate complaints, annual complaints performance and service improvement report",
+                (cells, costs) -> new CorporateReportTables(cells, costs, council).all());
+    }
+
+    /** The adults' annual report (SI 2009/309 reg 18) for the year ending 31 March. */
+    public static AnnualReport adults(KpiEvaluator catalogue, String authority, AuthorityNames names,
+                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                      Instant generatedAt, Commentary commentary) {
+        return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
+                Regime.ADULTS, "adult social care complaints, annual report (SI 2009/309 reg 18)",
+                (cells, costs) -> new AdultsReportTables(cells, costs).all());
+    }
+
+    private static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
+                                      FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                      Instant generatedAt, Commentary commentary, Regime regime, String what,
+                                      BiFunction<DisclosedSnapshot, CostTable, List<ReportTable>> layout) {
         Period period = Period.financialYear(year);
         KpiSnapshot snapshot = catalogue.snapshot(authority, period);
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
-        List<ReportTable> tables = new AnnualReportTables(cells, costs).all();
+        List<ReportTable> tables = layout.apply(cells, costs);
         String authorityName = names.nameOf(authority);
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
-        String title = who + ": children's social care statutory complaints, annual report " + year.label();
-        Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period), settings);
+        String title = who + ": " + what + " " + year.label();
+        Provenance provenance = new Provenance(generatedAt, latestActivity(catalogue, authority, period, regime),
+                settings);
         return new AnnualReport(authority, authorityName, year.label(), year.previous().label(), publicOutput, title,
-                publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput), commentary);
+                publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput, regime), commentary,
+                regime);
     }
 
     public Optional<ReportTable> table(String id) {
@@ -86,28 +123,31 @@ public record AnnualReport(String authority, String authorityName, String year, 
     /** What the report rests on, as label and text pairs, in the order every format shows them. */
     public List<List<String>> about() {
         FigureSettings settings = provenance.settings();
-        return List.of(
-                List.of("Generated on", HUMAN_TIME.format(provenance.generatedAt().atZone(LONDON))),
-                List.of("Events up to", provenance.dataUpTo() == null ? "no complaint received or closed in the year"
-                        : provenance.dataUpTo() + " (the latest day of the year with a complaint received or closed)"),
-                List.of("Stage 2 clock starts at", switch (settings.stage2ClockStart()) {
-                    case STATEMENT_AGREED -> "the agreed statement of complaint (the request while none is agreed)";
-                    case REQUEST -> "the request for stage 2";
-                }),
-                List.of("Extra closure days", dates(settings.extraClosures())),
-                List.of("Extra working days", dates(settings.extraWorkingDays())),
-                List.of("Publication", publicOutput ? "public copy: counts of 1 to 5 suppressed"
-                        : "not for publication: small numbers shown"));
+        List<List<String>> about = new ArrayList<>();
+        about.add(List.of("Generated on", HUMAN_TIME.format(provenance.generatedAt().atZone(LONDON))));
+        about.add(List.of("Events up to", provenance.dataUpTo() == null ? "no complaint received or closed in the year"
+                : provenance.dataUpTo() + " (the latest day of the year with a complaint received or closed)"));
+        if (regime == Regime.CHILDREN) {
+            about.add(List.of("Stage 2 clock starts at", switch (settings.stage2ClockStart()) {
+                case STATEMENT_AGREED -> "the agreed statement of complaint (the request while none is agreed)";
+                case REQUEST -> "the request for stage 2";
+            }));
+        }
+        about.add(List.of("Extra closure days", dates(settings.extraClosures())));
+        about.add(List.of("Extra working days", dates(settings.extraWorkingDays())));
+        about.add(List.of("Publication", publicOutput ? "public copy: counts of 1 to 5 suppressed"
+                : "not for publication: small numbers shown"));
+        return List.copyOf(about);
     }
 
     private static String dates(List<LocalDate> days) {
         return days.isEmpty() ? "none" : String.join(", ", days.stream().map(LocalDate::toString).toList());
     }
 
-    private static LocalDate latestActivity(KpiEvaluator catalogue, String authority, Period period) {
+    private static LocalDate latestActivity(KpiEvaluator catalogue, String authority, Period period, Regime regime) {
         LocalDate latest = null;
-        for (int stage = 1; stage <= 3; stage++) {
-            for (String metric : List.of(Metric.received(Regime.CHILDREN, stage), Metric.closed(Regime.CHILDREN, stage))) {
+        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+            for (String metric : List.of(Metric.received(regime, stage), Metric.closed(regime, stage))) {
                 for (Point point : catalogue.metricSeries(authority, metric, null, period, Granularity.DAY)) {
                     if (point.value() > 0 && (latest == null || point.bucketStart().isAfter(latest))) {
                         latest = point.bucketStart();
@@ -118,12 +158,21 @@ public record AnnualReport(String authority, String authorityName, String year, 
         return latest;
     }
 
-    private static List<String> notes(boolean publicOutput) {
+    private static List<String> notes(boolean publicOutput, Regime regime) {
         String symbols = "Symbols: " + String.join("; ", SymbolKey.MEANINGS.values()) + ".";
-        return List.of(
-                "The report covers representations made under the Children Act 1989 Representations Procedure "
-                        + "(England) Regulations 2006 (SI 2006/1738), with the timescales of regs 14 to 20 and the "
-                        + "working days of reg 2; the annual report itself is required by reg 13(3).",
+        return List.of(switch (regime) {
+                    case CHILDREN -> "The report covers representations made under the Children Act 1989"
+                            + " Representations Procedure (England) Regulations 2006 (SI 2006/1738), with the timescales"
+                            + " of regs 14 to 20 and the working days of reg 2; the annual report itself is required by"
+                            + " reg 13(3).";
+                    case CORPORATE -> "The report covers complaints about the council under its corporate complaints"
+                            + " procedure, which has no statutory procedure of its own, measured against the Local"
+                            + " Government and Social Care Ombudsman's Complaint Handling Code (2024) and against the"
+                            + " council's own published timescales; Code section 8 asks for it every year.";
+                    case ADULTS -> "The report covers complaints under the Local Authority Social Services and"
+                            + " National Health Service Complaints (England) Regulations 2009 (SI 2009/309), for the"
+                            + " year ending 31 March, with the contents reg 18 requires.";
+                },
                 "Volumes (complaints received, service areas, who complains, compliments) count what was received "
                         + "in the year. Response times, outcomes, causes and actions count complaints resolved in "
                         + "the year, so the two sets of figures do not match.",

@@ -16,13 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Lays out the annual report's tables, shaped like the seed report, from disclosed figures. */
-final class AnnualReportTables {
+/**
+ * Lays out the annual report's tables, shaped like the seed report, from disclosed figures. The other regimes'
+ * reports ({@link CorporateReportTables}, {@link AdultsReportTables}) lay theirs out with the same row builders.
+ */
+class AnnualReportTables {
 
-    private final DisclosedSnapshot cells;
+    final DisclosedSnapshot cells;
     private final CostTable costs;
-    private final String now;
-    private final String before;
+    final String now;
+    final String before;
 
     AnnualReportTables(DisclosedSnapshot cells, CostTable costs) {
         this.cells = cells;
@@ -36,9 +39,15 @@ final class AnnualReportTables {
      * ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
      */
     List<ReportTable> all() {
-        List<ReportTable> tables = List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
-                whoComplains(), stage1Timeliness(), laterTimeliness(), causes(), outcomes(), costs(), actions(),
-                ombudsman(), adr());
+        return document(List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
+                whoComplains(), stage1Timeliness(), laterTimeliness(),
+                causes("Complaint causes resolved at stage 1, with uphold rates", ""),
+                outcomes("Stage 1 outcomes (complaints resolved in the year)", ""), costs(),
+                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr()));
+    }
+
+    /** The tables numbered from 1 in document order, each symbol explained beside the first table using it. */
+    static List<ReportTable> document(List<ReportTable> tables) {
         List<ReportTable> numbered = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             numbered.add(tables.get(i).numbered(i + 1));
@@ -128,17 +137,18 @@ final class AnnualReportTables {
         return rows;
     }
 
-    private ReportTable causes() {
+    /** Causes resolved at stage 1 and upheld, with uphold rates, of the regime whose KPI ids start with {@code p}. */
+    ReportTable causes(String title, String p) {
         List<Row> rows = new ArrayList<>();
-        for (DisclosedFigure resolved : cells.all("causes.resolved")) {
+        for (DisclosedFigure resolved : cells.all(p + "causes.resolved")) {
             String cause = resolved.dimension();
             // A cause never upheld in either year has no upheld figure: its count is 0, which is never hidden.
-            Cell upheld = cells.find("causes.upheld", cause).map(DisclosedFigure::current).orElse(Cell.count(0));
-            DisclosedFigure rate = cells.find("causes.uphold.rate", cause).orElseThrow();
+            Cell upheld = cells.find(p + "causes.upheld", cause).map(DisclosedFigure::current).orElse(Cell.count(0));
+            DisclosedFigure rate = cells.find(p + "causes.uphold.rate", cause).orElseThrow();
             rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
                     rate.current()));
         }
-        return new ReportTable("Complaint causes resolved at stage 1, with uphold rates",
+        return new ReportTable(title,
                 List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
                         now + " uphold rate"), rows,
                 "One complaint may have several causes, so causes do not add up to complaints.")
@@ -146,15 +156,16 @@ final class AnnualReportTables {
                         "upheld", 5));
     }
 
-    private ReportTable outcomes() {
+    /** Stage 1 outcomes of the regime whose KPI ids start with {@code p}. */
+    ReportTable outcomes(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (String outcome : KpiDefinitions.resolutionDimensions()) {
-            String id = "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
+            String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
             rows.add(shareRow(Labels.of(outcome), id, id + ".rate"));
         }
-        rows.add(shareRow("Upheld (totally or partly)", "stage1.upheld", "stage1.upheld.rate"));
-        rows.add(shareRow("Stage 1 complaints resolved", "stage1.resolved", null));
-        return shareTable("Stage 1 outcomes (complaints resolved in the year)", "Outcome", rows,
+        rows.add(shareRow("Upheld (totally or partly)", p + "stage1.upheld", p + "stage1.upheld.rate"));
+        rows.add(shareRow("Stage 1 complaints resolved", p + "stage1.resolved", null));
+        return shareTable(title, "Outcome", rows,
                 "Percentages are of the stage 1 complaints resolved in the year.")
                 .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 2), List.of(1, 3)));
     }
@@ -172,15 +183,16 @@ final class AnnualReportTables {
                 .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 1), SvgChart.range(1, columns.size())));
     }
 
-    private ReportTable actions() {
+    /** Actions taken on upheld complaints of the regime whose KPI ids start with {@code p}. */
+    ReportTable actions(String title, String p) {
         List<Row> rows = new ArrayList<>();
-        for (DisclosedFigure action : cells.all("actions.taken")) {
+        for (DisclosedFigure action : cells.all(p + "actions.taken")) {
             rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
         }
-        rows.add(plainRow("Upheld stage 1 complaints resolved", "actions.upheld_complaints"));
-        rows.add(plainRow("... with an action beyond an apology", "actions.beyond_apology"));
-        rows.add(plainRow("Share with an action beyond an apology", "actions.beyond_apology.rate"));
-        return new ReportTable("Actions taken in response to upheld complaints",
+        rows.add(plainRow("Upheld stage 1 complaints resolved", p + "actions.upheld_complaints"));
+        rows.add(plainRow("... with an action beyond an apology", p + "actions.beyond_apology"));
+        rows.add(plainRow("Share with an action beyond an apology", p + "actions.beyond_apology.rate"));
+        return new ReportTable(title,
                 List.of("Action", before, now), rows, "A complaint may lead to several actions.");
     }
 
@@ -214,11 +226,11 @@ final class AnnualReportTables {
         return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
     }
 
-    private ReportTable changeTable(String title, List<Row> rows, String note) {
+    ReportTable changeTable(String title, List<Row> rows, String note) {
         return new ReportTable(title, List.of("Measure", before, now, "Change", "% change"), rows, note);
     }
 
-    private ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
+    ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure f : cells.all(breakdownId)) {
             rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
@@ -228,22 +240,22 @@ final class AnnualReportTables {
         return new ReportTable(title, List.of(heading, before, now, "Change"), rows, null);
     }
 
-    private ReportTable shareTable(String title, String heading, List<Row> rows, String note) {
+    ReportTable shareTable(String title, String heading, List<Row> rows, String note) {
         return new ReportTable(title, List.of(heading, before, before + " %", now, now + " %"), rows, note);
     }
 
-    private Row figureRow(String label, String id) {
+    Row figureRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
         return row(label, f.prior(), f.current(), f.change(), f.percentChange());
     }
 
-    private Row plainRow(String label, String id) {
+    Row plainRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
         return row(label, f.prior(), f.current());
     }
 
     /** A count with its rate; a total ({@code rateId} null) leaves the rate columns blank. */
-    private Row shareRow(String label, String countId, String rateId) {
+    Row shareRow(String label, String countId, String rateId) {
         DisclosedFigure count = cells.figure(countId);
         Cell priorShare = rateId == null ? Cell.label("") : cells.figure(rateId).prior();
         Cell share = rateId == null ? Cell.label("") : cells.figure(rateId).current();
@@ -256,7 +268,7 @@ final class AnnualReportTables {
         return new Row(row);
     }
 
-    private static Row row(String label, Cell... values) {
+    static Row row(String label, Cell... values) {
         List<Cell> row = new ArrayList<>(List.of(Cell.label(label)));
         row.addAll(List.of(values));
         return new Row(row);

@@ -1,5 +1,6 @@
 package io.complaintskpi.report;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 
 import java.io.IOException;
@@ -8,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Commentary kept as files beside the data: {@code <folder>/<authority>/<yyyy-yy>/introduction.md} and
- * {@code <folder>/<authority>/<yyyy-yy>/table7.md} (one per table), plain text or Markdown, UTF-8. A missing
+ * {@code <folder>/<authority>/<yyyy-yy>/table7.md} (one per table), plain text or Markdown, UTF-8; the corporate
+ * and adults' reports read theirs from a {@code corporate} or {@code adults} folder inside the year's. A missing
  * folder or file is no commentary; other file names are not read.
  */
 public final class CommentaryFolder {
@@ -29,11 +32,19 @@ public final class CommentaryFolder {
         this.folder = folder;
     }
 
+    /** The children's report's commentary. */
     public Commentary read(String authority, FinancialYear year) {
+        return read(authority, year, Regime.CHILDREN);
+    }
+
+    public Commentary read(String authority, FinancialYear year, Regime regime) {
         if (!SAFE.matcher(authority).matches()) {
             return Commentary.NONE;
         }
         Path dir = folder.resolve(authority).resolve(year.label().replace('/', '-'));
+        if (regime != Regime.CHILDREN) {
+            dir = dir.resolve(regime.name().toLowerCase(Locale.ROOT));
+        }
         if (!Files.isDirectory(dir)) {
             return Commentary.NONE;
         }

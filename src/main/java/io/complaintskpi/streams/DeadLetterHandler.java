@@ -1,5 +1,7 @@
 package io.complaintskpi.streams;
 
+import io.complaintskpi.events.RejectionReason;
+
 import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.lifecycle.IllegalTransitionException;
@@ -14,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Sends a rejected record to the dead-letter topic (with Kafka Streams' reason headers) and carries on.
@@ -28,9 +29,6 @@ import java.util.regex.Pattern;
 public final class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
-    private static final int MAX_REASON = 200;
-    /** Quoted parts of a reason are values taken from the record (a token, a key, an unknown type). */
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
     private String deadLetterTopic;
 
@@ -74,20 +72,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
                 context.partition(), context.offset(), reason(exception));
     }
 
-    /** The exception's type and first line, with quoted values blanked and the length capped. */
     public static String reason(Throwable exception) {
-        return reason(exception.getClass().getName(), exception.getMessage());
-    }
-
-    /**
-     * The same from a dead-lettered record's headers (the exception's class name and message), for every
-     * place that shows a reason: the log, {@code /api/v1/dlq}.
-     */
-    public static String reason(String exceptionClass, String message) {
-        String type = exceptionClass == null ? "unknown" : exceptionClass.substring(exceptionClass.lastIndexOf('.') + 1);
-        String first = message == null ? "" : message.lines().findFirst().orElse("");
-        String reason = type + ": " + QUOTED.matcher(first).replaceAll("'...'");
-        reason = reason.replaceAll("\\p{Cntrl}", "?");
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
+        return RejectionReason.of(exception);
     }
 }

@@ -116,7 +116,7 @@ class ReadmeConfigurationTest {
                 "rules.adults-response-months", "3", "alerts.at-risk-working-days", "4",
                 "alerts.settle-time", "90s"));
         assertThat(config.rules()).isEqualTo(new RuleSettings(Set.of(LocalDate.parse("2016-12-28")), Set.of(),
-                Stage2ClockStart.REQUEST, 3, 4, Duration.ofSeconds(90)));
+                Stage2ClockStart.REQUEST, 3, 4, Duration.ofSeconds(90), ""));
         assertThat(config.rules().calendar().isWorkingDay(LocalDate.parse("2016-12-28"))).isFalse();
     }
 

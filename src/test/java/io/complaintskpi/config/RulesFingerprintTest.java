@@ -23,7 +23,8 @@ class RulesFingerprintTest {
         RulesFingerprint base = RulesFingerprint.of(config(Map.of()));
         for (var change : Map.of("authority.default", "E1", "calendar.extra-closures", "2016-12-28",
                 "calendar.extra-working-days", "2016-12-27", "rules.stage2-clock-start", "REQUEST",
-                "rules.adults-response-months", "3", "alerts.at-risk-working-days", "5").entrySet()) {
+                "rules.adults-response-months", "3", "alerts.at-risk-working-days", "5",
+                "rules.corporate-timescales", "E1:stage1-response=20").entrySet()) {
             RulesFingerprint changed = RulesFingerprint.of(config(Map.of(change.getKey(), change.getValue())));
             assertThat(changed.changesSince(base)).as(change.getKey()).singleElement(STRING)
                     .startsWith(change.getKey() + ": ");
@@ -56,6 +57,17 @@ class RulesFingerprintTest {
         assertThat(after.changesSince(before)).containsExactly(
                 "calendar.extra-closures: (none) -> 2016-12-28,2016-12-29",
                 "rules.stage2-clock-start: STATEMENT_AGREED -> REQUEST");
+    }
+
+    @Test
+    void aFingerprintStoredBeforeCorporateTimescalesExistedMeansTheCodesOwn() {
+        RulesFingerprint now = RulesFingerprint.of(config(Map.of()));
+        String stored = now.text().replace("rules.corporate-timescales=\n", "");
+        assertThat(stored).doesNotContain("corporate");
+        assertThat(now.changesSince(RulesFingerprint.parse(stored))).isEmpty();
+        assertThat(RulesFingerprint.of(config(Map.of("rules.corporate-timescales", "stage1-response=20")))
+                .changesSince(RulesFingerprint.parse(stored)))
+                .containsExactly("rules.corporate-timescales: (none) -> stage1-response=20");
     }
 
     @Test

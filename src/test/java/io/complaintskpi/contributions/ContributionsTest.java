@@ -23,6 +23,7 @@ import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.OmbudsmanOutcome;
 import io.complaintskpi.events.Outcome;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.Cases;
 import org.junit.jupiter.api.Test;
 
@@ -215,7 +216,9 @@ class ContributionsTest {
                 key("adults.stage1.service_area", "Home care", "2015-06-01"), 1L,
                 key("adults.stage1.complainant", "ADULT_SERVICE_USER", "2015-06-01"), 1L,
                 key("adults.stage1.received", "all", "2015-06-01"), 1L,
-                key("adults.stage1.acknowledgement", "on_time", "2015-06-03"), 1L);
+                key("adults.stage1.acknowledgement", "on_time", "2015-06-03"), 1L,
+                // Still open on 1 December, the day after the six months beginning on 1 June.
+                key("adults.stage1.over_six_months", "all", "2015-12-01"), 1L);
 
         assertThat(of(received, first, second)).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(of(received, second, first)).containsExactlyInAnyOrderEntriesOf(expected);
@@ -254,7 +257,33 @@ class ContributionsTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         key("ombudsman.enquiries", "unspecified", "2015-06-01"), 1L,
                         key("ombudsman.decisions", "UPHELD_MALADMINISTRATION_INJUSTICE", "2015-09-01"), 1L,
-                        key("ombudsman.remedy_pence", "all", "2015-09-01"), 50_000L));
+                        key("ombudsman.remedy_pence", "all", "2015-09-01"), 50_000L,
+                        // The enquiry names no complaint: its regime is unspecified, and so is its decision's.
+                        key("ombudsman.enquiries_by_regime", "UNSPECIFIED", "2015-06-01"), 1L,
+                        key("ombudsman.decisions_by_regime", "UNSPECIFIED", "2015-09-01"), 1L,
+                        key("ombudsman.fault_found_by_regime", "UNSPECIFIED", "2015-09-01"), 1L,
+                        key("ombudsman.detailed_by_regime", "UNSPECIFIED", "2015-09-01"), 1L));
+    }
+
+    @Test
+    void anOmbudsmanEnquiryNamingAComplaintCountsUnderItsRegimeAndSoDoesItsDecision() {
+        assertThat(of(on("O-2", "2015-06-01", new OmbudsmanEnquiryReceived("Waste", "C-9", Regime.CORPORATE)),
+                on("O-2", "2015-09-01", new OmbudsmanDecision(OmbudsmanOutcome.NOT_UPHELD, 0))))
+                .containsEntry(key("ombudsman.enquiries_by_regime", "CORPORATE", "2015-06-01"), 1L)
+                .containsEntry(key("ombudsman.decisions_by_regime", "CORPORATE", "2015-09-01"), 1L)
+                .containsEntry(key("ombudsman.detailed_by_regime", "CORPORATE", "2015-09-01"), 1L)
+                .doesNotContainKey(key("ombudsman.fault_found_by_regime", "CORPORATE", "2015-09-01"));
+    }
+
+    @Test
+    void anAdultComplaintClosedWithinSixMonthsIsNeverOpenPastThem() {
+        EventEnvelope received = on("2015-06-01", adults(null));
+        assertThat(of(received, on("2015-11-30", responded(1, Outcome.NOT_UPHELD))))
+                .doesNotContainKey(key("adults.stage1.over_six_months", "all", "2015-12-01"));
+        // Answered on 3 December: open past six months from 1 December until then.
+        assertThat(of(received, on("2015-12-03", responded(1, Outcome.NOT_UPHELD))))
+                .containsEntry(key("adults.stage1.over_six_months", "all", "2015-12-01"), 1L)
+                .containsEntry(key("adults.stage1.over_six_months_closed", "all", "2015-12-03"), 1L);
     }
 
     @Test

@@ -210,7 +210,7 @@ class EventCodecTest {
                         "schema violation in ComplaintReceived: $.data: required property 'serviceArea' not found"),
                 broken("missing data", "PanelHeld", e -> e.remove("data"), "required property 'data' not found"),
                 broken("wrong enum value", "ComplaintReceived", e -> data(e).put("regime", "CHILDRENS"),
-                        "$.data.regime: does not have a value in the enumeration [\"CHILDREN\", \"ADULTS\"]"),
+                        "$.data.regime: does not have a value in the enumeration [\"CHILDREN\", \"ADULTS\", \"CORPORATE\"]"),
                 broken("wrong enum case", "ActionTaken", e -> data(e).put("action", "apology"), "$.data.action"),
                 broken("unknown eventType", "PanelHeld", e -> e.put("eventType", "ComplaintReopened"),
                         "unknown eventType 'ComplaintReopened'"),

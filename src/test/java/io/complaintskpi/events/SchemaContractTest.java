@@ -27,7 +27,7 @@ class SchemaContractTest {
 
     private static final Map<Class<?>, String> JSON_TYPES = Map.of(
             int.class, "integer", Integer.class, "integer", long.class, "integer",
-            boolean.class, "boolean", String.class, "string", LocalDate.class, "string");
+            boolean.class, "boolean", Boolean.class, "boolean", String.class, "string", LocalDate.class, "string");
 
     @Test
     void envelopeEventTypesAreExactlyTheRecords() {

@@ -87,7 +87,7 @@ class ApiErrorsTest {
         "/api/v1/kpis/received|give period",
         "/api/v1/kpis/received?from=2016-01-01|'from' needs 'to'",
         "/api/v1/kpis/received?from=2016-02-01&to=2016-01-01|is before 'from'",
-        "/api/v1/kpis/received?year=2015/16&regime=elderly|'regime' must be children or adults",
+        "/api/v1/kpis/received?year=2015/16&regime=elderly|'regime' must be children, adults or corporate",
         "/api/v1/kpis/open?at=31/03/2016|'at' must be an ISO date",
         "/api/v1/alerts?stage=4|'stage' must be from 1 to 3",
         "/api/v1/complaints?status=late|'status' must be open, overdue or all",
@@ -132,7 +132,7 @@ class ApiErrorsTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, year, public",
+        "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, regime, year, public",
         "/api/v1/kpis/open?year=2015/16|'year' is not a parameter of /api/v1/kpis/open; it takes authority, regime, at, public",
         "/api/v1/kpis/definitions?authority=x|'authority' is not a parameter of /api/v1/kpis/definitions; it takes none",
         "/api/v1/kpis/received?year=2015/16&colour=red&size=9|'colour', 'size' are not parameters of /api/v1/kpis/received",

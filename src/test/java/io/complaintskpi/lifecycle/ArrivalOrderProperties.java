@@ -113,6 +113,12 @@ class ArrivalOrderProperties {
         if (complaint.regime() == Regime.ADULTS) {
             due.put("acknowledgement", Cases.DUE_DATES.acknowledgementDue(complaint));
         }
+        if (complaint.regime() == Regime.CORPORATE) {
+            for (Stage stage : complaint.stages()) {
+                due.put("acknowledgement " + stage.number(), Cases.DUE_DATES.acknowledgement(complaint, stage).due());
+                due.put("compliant " + stage.number(), Cases.DUE_DATES.code().compliantResponseDue(stage));
+            }
+        }
         return due;
     }
 
@@ -148,9 +154,13 @@ class ArrivalOrderProperties {
 
     /** A valid history in business-time order: the lifecycle steps first, then dated one after another. */
     static List<EventEnvelope> history(Random random) {
-        Regime regime = random.nextBoolean() ? Regime.CHILDREN : Regime.ADULTS;
+        Regime regime = Regime.values()[random.nextInt(Regime.values().length)];
         LocalDate received = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(4 * 365));
-        List<ComplaintEvent> steps = regime == Regime.CHILDREN ? children(random) : adults(random, received);
+        List<ComplaintEvent> steps = switch (regime) {
+            case CHILDREN -> children(random);
+            case ADULTS -> adults(random, received);
+            case CORPORATE -> corporate(random);
+        };
         sprinkle(steps, random);
         List<EventEnvelope> events = new ArrayList<>();
         LocalDate date = received;
@@ -227,6 +237,59 @@ class ArrivalOrderProperties {
             steps.add(requestAt + 1 + random.nextInt(last - requestAt), response(1, random));
         }
         return steps;
+    }
+
+    /**
+     * Corporate: two stages, each acknowledged (or not, or twice), extended by the council up to and beyond the
+     * Code's limit with or without a recorded reason, then open, withdrawn or answered; stage 2 on request, with
+     * the late stage 1 answer as for children.
+     */
+    private static List<ComplaintEvent> corporate(Random random) {
+        List<ComplaintEvent> steps = new ArrayList<>();
+        steps.add(new ComplaintReceived(Regime.CORPORATE, "Highways", ComplainantType.OTHER_SUFFICIENT_INTEREST, null));
+        for (int acks = random.nextInt(3); acks > 0; acks--) {
+            steps.add(new ComplaintAcknowledged(1));
+        }
+        corporateExtensions(steps, random, 1, 10);
+        int end = random.nextInt(4); // 0 open, 1 withdrawn, 2 answered, 3 asked for stage 2 unanswered
+        if (end == 0 || end == 1) {
+            if (end == 1) {
+                steps.add(new ComplaintWithdrawn());
+            }
+            return steps;
+        }
+        if (end == 2) {
+            steps.add(response(1, random));
+            if (random.nextBoolean()) {
+                return steps;
+            }
+        }
+        steps.add(new EscalationRequested(2));
+        int requestAt = steps.size() - 1;
+        if (random.nextBoolean()) {
+            steps.add(new ComplaintAcknowledged(2));
+        }
+        corporateExtensions(steps, random, 2, 20);
+        int stage2 = random.nextInt(3); // 0 open, 1 withdrawn, 2 answered
+        if (stage2 == 1) {
+            steps.add(new ComplaintWithdrawn());
+        } else if (stage2 == 2) {
+            steps.add(response(2, random));
+        }
+        if (end == 3 && random.nextBoolean()) {
+            int last = steps.get(steps.size() - 1) instanceof ComplaintWithdrawn ? steps.size() - 1 : steps.size();
+            steps.add(requestAt + 1 + random.nextInt(last - requestAt), response(1, random));
+        }
+        return steps;
+    }
+
+    /** Zero, one or two council extensions, each longer than the last, some beyond the Code's limit. */
+    private static void corporateExtensions(List<ComplaintEvent> steps, Random random, int stage, int limit) {
+        int days = limit;
+        for (int n = random.nextInt(3); n > 0; n--) {
+            days = days + 1 + random.nextInt(20);
+            steps.add(new ExtensionAgreed(stage, days, null, random.nextBoolean() ? Boolean.TRUE : null));
+        }
     }
 
     private static List<ComplaintEvent> adults(Random random, LocalDate received) {

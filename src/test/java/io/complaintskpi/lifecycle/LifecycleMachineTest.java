@@ -263,10 +263,10 @@ class LifecycleMachineTest {
 
         @Test
         void aLateStageOneAnswerIsTimedFromTheReceipt() {
-            Stage first = complaint(RECEIVED, on("2015-06-25", new EscalationRequested(2)),
-                    on("2015-07-02", responded(1, Outcome.NOT_UPHELD))).stage(1).orElseThrow();
+            Complaint complaint = complaint(RECEIVED, on("2015-06-25", new EscalationRequested(2)),
+                    on("2015-07-02", responded(1, Outcome.NOT_UPHELD)));
             // 1 June to 2 July 2015: 23 working days.
-            assertThat(Cases.DUE_DATES.workingDaysTaken(first)).isEqualTo(23);
+            assertThat(Cases.DUE_DATES.workingDaysTaken(complaint, complaint.stage(1).orElseThrow())).isEqualTo(23);
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.complaintskpi.report;
 
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.figures.KpiEvaluator;
@@ -46,6 +47,19 @@ class CommentaryTest {
         assertThat(new CommentaryFolder(folder).read("E10000019", YEAR)).isEqualTo(Commentary.NONE);
         assertThat(new CommentaryFolder(folder.resolve("absent")).read("E10000018", YEAR)).isEqualTo(Commentary.NONE);
         assertThat(new CommentaryFolder(year).read("..", YEAR)).isEqualTo(Commentary.NONE);
+    }
+
+    @Test
+    void theCorporateAndAdultsReportsReadTheirOwnFolderInsideTheYears() throws IOException {
+        Path year = Files.createDirectories(folder.resolve("E10000018/2015-16"));
+        Files.writeString(year.resolve("introduction.md"), "Children's year.");
+        Files.writeString(Files.createDirectories(year.resolve("corporate")).resolve("table14.md"), "Self-assessed.");
+
+        CommentaryFolder commentary = new CommentaryFolder(folder);
+        assertThat(commentary.read("E10000018", YEAR, Regime.CORPORATE))
+                .isEqualTo(new Commentary("", Map.of("table14", "Self-assessed.")));
+        assertThat(commentary.read("E10000018", YEAR, Regime.CHILDREN).introduction()).isEqualTo("Children's year.");
+        assertThat(commentary.read("E10000018", YEAR, Regime.ADULTS)).isEqualTo(Commentary.NONE);
     }
 
     @Test

@@ -22,6 +22,10 @@ class TimescalesTest {
             "CHILDREN, 3, PANEL_REPORT,     5,  5",
             "CHILDREN, 3, RESPONSE,        15, 15",
             "ADULTS,   1, ACKNOWLEDGEMENT,  3,  3",
+            "CORPORATE, 1, ACKNOWLEDGEMENT, 5,  5",
+            "CORPORATE, 1, RESPONSE,       10, 20",
+            "CORPORATE, 2, ACKNOWLEDGEMENT, 5,  5",
+            "CORPORATE, 2, RESPONSE,       20, 40",
     })
     void statutoryLimits(Regime regime, int stage, Milestone milestone, int days, int max) {
         Timescale limit = timescales.require(regime, stage, milestone);
@@ -33,7 +37,7 @@ class TimescalesTest {
 
     @Test
     void listsEveryLimitOnce() {
-        assertThat(timescales.all()).hasSize(6)
+        assertThat(timescales.all()).hasSize(10)
                 .extracting(t -> t.regime() + "/" + t.stage() + "/" + t.milestone())
                 .doesNotHaveDuplicates();
     }

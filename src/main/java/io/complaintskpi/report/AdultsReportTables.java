@@ -1,0 +1,80 @@
+package io.complaintskpi.report;
+
+import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.disclosure.Cell;
+import io.complaintskpi.disclosure.DisclosedFigure;
+import io.complaintskpi.disclosure.DisclosedSnapshot;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.figures.CostTable;
+import io.complaintskpi.report.ReportTable.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tables of the adults' annual report (SI 2009/309 reg 18, the year ending 31 March): complaints received
+ * (18(a)), decided to be well-founded (18(b)), referred to the Ombudsman as far as the council has been told
+ * (18(c)), the subject matter, matters of general importance and actions to improve services (18(d)), and the
+ * timeliness figures councils add (acknowledged within 3 working days, responded within the agreed period, open
+ * past six months).
+ */
+final class AdultsReportTables extends AnnualReportTables {
+
+    private static final String P = KpiDefinitions.ADULTS_PREFIX;
+
+    AdultsReportTables(DisclosedSnapshot cells, CostTable costs) {
+        super(cells, costs);
+    }
+
+    @Override
+    List<ReportTable> all() {
+        return document(List.of(regulation18(),
+                breakdownTable("Reg 18(d): subject matter - complaints received by service area",
+                        "Service area", P + "stage1.received.by_service_area", P + "stage1.received"),
+                outcomes("Reg 18(b): outcomes of complaints resolved in the year", P),
+                causes("Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
+                timeliness(),
+                actions("Reg 18(d): action taken or planned to improve services", P),
+                generalImportance()));
+    }
+
+    private ReportTable regulation18() {
+        String adults = Regime.ADULTS.name();
+        Cell referredBefore = cells.find("ombudsman.enquiries.by_regime", adults).map(DisclosedFigure::prior)
+                .orElse(Cell.count(0));
+        Cell referredNow = cells.find("ombudsman.enquiries.by_regime", adults).map(DisclosedFigure::current)
+                .orElse(Cell.count(0));
+        List<Row> rows = List.of(
+                figureRow("18(a) Complaints received", P + "stage1.received"),
+                figureRow("18(b) Complaints decided to be well-founded (upheld totally or partly)", P + "stage1.upheld"),
+                figureRow("Well-founded, % of complaints resolved", P + "stage1.upheld.rate"),
+                row("18(c) Complaints the council has been told were referred to the Ombudsman", referredBefore,
+                        referredNow, Cell.label(""), Cell.label("")));
+        return changeTable("Complaints under the 2009 Regulations (reg 18)", rows,
+                "Received counts complaints received in the year; well-founded those decided in the year. Referrals"
+                        + " count the Ombudsman enquiries that name an adult social care complaint.");
+    }
+
+    private ReportTable timeliness() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(shareRow("Acknowledged within 3 working days", P + "stage1.acknowledgement.on_time",
+                P + "stage1.acknowledgement.on_time.rate"));
+        rows.add(shareRow("Acknowledgements", P + "stage1.acknowledgement.total", null));
+        rows.add(shareRow("Responded within the agreed period", P + "stage1.timeliness.on_time",
+                P + "stage1.timeliness.on_time.rate"));
+        rows.add(shareRow("Responses", P + "stage1.timeliness.total", null));
+        rows.add(shareRow("Open at 31 March more than six months after receipt", P + "stage1.open_over_six_months",
+                null));
+        rows.add(shareRow("Open at 31 March", P + "stage1.open", null));
+        return shareTable("Acknowledgement, response and complaints open past six months", "Measure",
+                rows, "Acknowledgement within 3 working days: reg 13; the response period agreed with the"
+                        + " complainant, or six months when none was agreed: reg 14.");
+    }
+
+    private ReportTable generalImportance() {
+        return new ReportTable("Reg 18(d): matters of general importance",
+                List.of("Matter", "Summary"), List.of(row("Matters of general importance arising from the complaints",
+                Cell.label("to be completed by the council"))),
+                "A summary in words; the figures above show where complaints came from and what was found.");
+    }
+}
