@@ -328,7 +328,9 @@ public final class ServiceConfig {
      * ignored while its setting silently keeps its default. Other variables are not ours to check.
      */
     private static void unknownVariables(Set<String> names, List<String> errors) {
-        Set<String> known = SETTINGS.stream().map(Setting::env).collect(Collectors.toSet());
+        // A setting's variable, or the same with _FILE naming a file that holds its value.
+        Set<String> known = SETTINGS.stream().flatMap(s -> Stream.of(s.env(), s.env() + FILE_SUFFIX))
+                .collect(Collectors.toSet());
         known.addAll(OTHER_VARIABLES);
         names.stream().filter(name -> name.startsWith(ENV_PREFIX) && !known.contains(name)).sorted()
                 .forEach(name -> errors.add("unknown environment variable " + name + nearest(name, known)

@@ -170,6 +170,12 @@ final class KpiRoutes {
         Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
         Optional<Integer> rolling = p.optionalInt(Param.ROLLING.name());
         Period period = p.period();
+        long buckets = interval.bucketsBetween(period.from(), period.to());
+        if (buckets > Params.MAX_BUCKETS) {
+            throw new BadRequest("interval=" + interval.name().toLowerCase(java.util.Locale.ROOT) + " over " + period
+                    + " gives " + buckets + " buckets; a series holds at most " + Params.MAX_BUCKETS
+                    + " buckets: ask for a shorter period or a longer interval");
+        }
         String authority = p.authority();
         String dimension = p.optional("dimension").map(d -> dimension(deps, authority, kpi, d)).orElse(null);
         ctx.json(new Series(authority, id, kpi.unit(), interval, rolling.orElse(null), dimension, period,

@@ -55,10 +55,10 @@ class HostileRequestsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "/api/v1/kpis/stage1.received/series?interval=day&from=1001-04-01&to=9998-12-31|at most 3660 days",
-        "/api/v1/kpis/stage1.received/series?interval=day&from=2000-01-01&to=2010-01-08|at most 3660 days",
-        "/api/v1/kpis?from=1001-04-01&to=9998-12-31|at most 3660 days",
-        "/api/v1/kpis/received?from=0001-01-01&to=9999-12-31|at most 3660 days",
+        "/api/v1/kpis/stage1.received/series?interval=day&from=1001-04-01&to=9998-12-31|at most 36600 days",
+        "/api/v1/kpis/stage1.received/series?interval=day&from=2000-01-01&to=2010-01-08|at most 3660 buckets",
+        "/api/v1/kpis?from=1001-04-01&to=9998-12-31|at most 36600 days",
+        "/api/v1/kpis/received?from=0001-01-01&to=9999-12-31|at most 36600 days",
         "/api/v1/kpis/stage1.received/series?period=last-999999999d|3660",
         "/api/v1/kpis/stage1.received/series?period=2015/16&rolling=99999999|'rolling'",
         "/api/v1/complaints?limit=100000000|'limit'",
