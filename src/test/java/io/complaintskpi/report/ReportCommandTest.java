@@ -252,8 +252,8 @@ class ReportCommandTest {
 
         Run missing = report("--year", "2015/16", "--events", out.resolve("none.jsonl").toString(),
                 "--out", out.toString());
-        assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err()).contains("cannot read events from");
+        assertThat(missing.exitCode()).isEqualTo(2); // a wrong path is a usage error naming the option
+        assertThat(missing.err()).contains("--events " + out.resolve("none.jsonl") + ": no such file");
 
         Run unreachable = report("--year", "2015/16", "--url", "http://127.0.0.1:1", "--out", out.toString());
         assertThat(unreachable.exitCode()).isEqualTo(1);
