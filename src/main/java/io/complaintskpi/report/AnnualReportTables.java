@@ -2,7 +2,10 @@ package io.complaintskpi.report;
 
 import io.complaintskpi.figures.CostTable;
 
+import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.catalogue.KpiIds;
 import io.complaintskpi.catalogue.Labels;
 import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
@@ -10,6 +13,7 @@ import io.complaintskpi.disclosure.DisclosedSnapshot;
 
 import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.ContextFigure;
+import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.report.ReportTable.Row;
 
 import java.util.ArrayList;
@@ -145,8 +149,10 @@ class AnnualReportTables {
             // A cause never upheld in either year has no upheld figure: its count is 0, which is never hidden.
             Cell upheld = cells.find(p + "causes.upheld", cause).map(DisclosedFigure::current).orElse(Cell.count(0));
             DisclosedFigure rate = cells.find(p + "causes.uphold.rate", cause).orElseThrow();
-            rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
-                    rate.current()));
+            Row row = sourced(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
+                    rate.current()), resolved, 1, 3);
+            rows.add(cells.publicOutput() || cells.find(p + "causes.upheld", cause).isEmpty() ? row
+                    : row.withSource(4, p + "causes.upheld", cause, now));
         }
         return new ReportTable(title,
                 List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
@@ -175,9 +181,9 @@ class AnnualReportTables {
         costs.years().forEach(year -> columns.add("Total " + year.label()));
         List<Row> rows = new ArrayList<>();
         for (CostTable.Line line : costs.lines()) {
-            rows.add(moneyRow(Labels.of(line.category()), line));
+            rows.add(moneyRow(Labels.of(line.category()), line, KpiIds.cost(CostCategory.valueOf(line.category()))));
         }
-        rows.add(moneyRow("Total", costs.total()));
+        rows.add(moneyRow("Total", costs.total(), KpiIds.COSTS_TOTAL));
         return new ReportTable("Costs incurred through the complaints procedure", columns, rows,
                 "Exact amounts, added up in pence.")
                 .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 1), SvgChart.range(1, columns.size())));
@@ -187,7 +193,7 @@ class AnnualReportTables {
     ReportTable actions(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure action : cells.all(p + "actions.taken")) {
-            rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
+            rows.add(sourced(row(Labels.of(action.dimension()), action.prior(), action.current()), action, 1, 2));
         }
         rows.add(plainRow("Upheld stage 1 complaints resolved", p + "actions.upheld_complaints"));
         rows.add(plainRow("... with an action beyond an apology", p + "actions.beyond_apology"));
@@ -201,7 +207,8 @@ class AnnualReportTables {
         rows.add(plainRow("New enquiries received", "ombudsman.enquiries"));
         rows.add(plainRow("Decisions made", "ombudsman.decisions"));
         for (DisclosedFigure outcome : cells.all("ombudsman.decisions.by_outcome")) {
-            rows.add(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()));
+            rows.add(sourced(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()),
+                    outcome, 1, 2));
         }
         rows.add(plainRow("Fault found", "ombudsman.fault_found"));
         rows.add(plainRow("Fault found, % of decisions", "ombudsman.fault_found.rate"));
@@ -233,10 +240,10 @@ class AnnualReportTables {
     ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure f : cells.all(breakdownId)) {
-            rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
+            rows.add(sourced(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()), f, 1, 2));
         }
         DisclosedFigure total = cells.figure(totalId);
-        rows.add(row("Total", total.prior(), total.current(), total.change()));
+        rows.add(sourced(row("Total", total.prior(), total.current(), total.change()), total, 1, 2));
         return new ReportTable(title, List.of(heading, before, now, "Change"), rows, null);
     }
 
@@ -246,12 +253,27 @@ class AnnualReportTables {
 
     Row figureRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return row(label, f.prior(), f.current(), f.change(), f.percentChange());
+        return sourced(row(label, f.prior(), f.current(), f.change(), f.percentChange()), f, 1, 2);
     }
 
     Row plainRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return row(label, f.prior(), f.current());
+        return sourced(row(label, f.prior(), f.current()), f, 1, 2);
+    }
+
+    /**
+     * The row with its prior and current cells of {@code f} saying what they add up, in a copy not for
+     * publication, where the figure is a count or an amount that has complaints behind it (not a rate, not a
+     * context figure the authority records).
+     */
+    Row sourced(Row row, DisclosedFigure f, int priorColumn, int currentColumn) {
+        KpiDefinition kpi = KpiDefinitions.require(f.id());
+        if (cells.publicOutput() || kpi.unit() == KpiDefinition.Unit.PERCENT
+                || kpi.formula() instanceof Formula.YearFigure) {
+            return row;
+        }
+        return row.withSource(priorColumn, f.id(), f.dimension(), before)
+                .withSource(currentColumn, f.id(), f.dimension(), now);
     }
 
     /** A count with its rate; a total ({@code rateId} null) leaves the rate columns blank. */
@@ -259,13 +281,18 @@ class AnnualReportTables {
         DisclosedFigure count = cells.figure(countId);
         Cell priorShare = rateId == null ? Cell.label("") : cells.figure(rateId).prior();
         Cell share = rateId == null ? Cell.label("") : cells.figure(rateId).current();
-        return row(label, count.prior(), priorShare, count.current(), share);
+        return sourced(row(label, count.prior(), priorShare, count.current(), share), count, 1, 3);
     }
 
-    private Row moneyRow(String label, CostTable.Line line) {
-        List<Cell> row = new ArrayList<>(List.of(Cell.label(label)));
-        line.pence().forEach(pence -> row.add(Cell.money(pence)));
-        return new Row(row);
+    /** A row of spend per year; in a copy not for publication each amount says which cost KPI adds it up. */
+    private Row moneyRow(String label, CostTable.Line line, String kpi) {
+        List<Cell> cells = new ArrayList<>(List.of(Cell.label(label)));
+        line.pence().forEach(pence -> cells.add(Cell.money(pence)));
+        Row row = new Row(cells);
+        for (int i = 0; i < costs.years().size() && !this.cells.publicOutput(); i++) {
+            row = row.withSource(i + 1, kpi, null, costs.years().get(i).label());
+        }
+        return row;
     }
 
     static Row row(String label, Cell... values) {

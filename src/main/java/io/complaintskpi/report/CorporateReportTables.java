@@ -133,11 +133,12 @@ final class CorporateReportTables extends AnnualReportTables {
     private ReportTable notAccepted() {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure reason : cells.all(P + "not_accepted.by_reason")) {
-            rows.add(row(Labels.of(reason.dimension()) + " (Code " + NotAcceptedReason.valueOf(reason.dimension())
-                    .paragraph().replace("Code ", "") + ")", reason.prior(), reason.current(), reason.change()));
+            rows.add(sourced(row(Labels.of(reason.dimension()) + " (Code " + NotAcceptedReason.valueOf(
+                    reason.dimension()).paragraph().replace("Code ", "") + ")", reason.prior(), reason.current(),
+                    reason.change()), reason, 1, 2));
         }
         DisclosedFigure total = cells.figure(P + "not_accepted");
-        rows.add(row("Total", total.prior(), total.current(), total.change()));
+        rows.add(sourced(row("Total", total.prior(), total.current(), total.change()), total, 1, 2));
         return new ReportTable("Complaints not accepted, by reason (Code 8.1: the types of complaints"
                 + " refused)", List.of("Reason", before, now, "Change"), rows,
                 "A complaint the council does not accept is counted on the date it decided, never timed.");
@@ -152,7 +153,7 @@ final class CorporateReportTables extends AnnualReportTables {
                 {"ombudsman.detailed_investigations.by_regime", "... after a detailed investigation"},
                 {"ombudsman.uphold.rate.by_regime", "Uphold rate, corporate complaints"}}) {
             DisclosedFigure f = cells.find(line[0], corporate).orElseThrow();
-            rows.add(row(line[1], f.prior(), f.current()));
+            rows.add(sourced(row(line[1], f.prior(), f.current()), f, 1, 2));
         }
         rows.add(plainRow("New enquiries received (all complaints of the council)", "ombudsman.enquiries"));
         rows.add(plainRow("Decisions made", "ombudsman.decisions"));

@@ -10,12 +10,19 @@ import io.complaintskpi.drilldown.DrillDownPlan;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.figures.Figure;
+import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.figures.KpiSnapshot;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.report.AnnualReport;
+import io.complaintskpi.report.AnnualReportHtml;
+import io.complaintskpi.report.Commentary;
+import io.complaintskpi.report.ReportTable;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
+import io.complaintskpi.rules.Stage2ClockStart;
 import io.complaintskpi.series.SeriesReader;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +180,49 @@ class DrillDownSeedTest {
             assertThat(row.serviceArea()).isNotBlank();
         });
         assertThat(page.rows()).filteredOn(r -> "TOTALLY_UPHELD".equals(r.outcome())).hasSize(7);
+    }
+
+    @Test
+    void every_count_and_amount_cell_of_the_staff_reports_of_the_seed_years_lists_what_it_shows() {
+        int cells = 0;
+        for (String label : List.of("2014/15", "2015/16")) {
+            for (boolean publicOutput : List.of(false, true)) {
+                AnnualReport report = AnnualReport.build(new KpiEvaluator(series), LEICS, code -> code,
+                        FinancialYear.parse(label), publicOutput, new FigureSettings(Stage2ClockStart.STATEMENT_AGREED, List.of(), List.of()), Instant.EPOCH,
+                        Commentary.NONE);
+                String html = AnnualReportHtml.render(report);
+                if (publicOutput) {
+                    assertThat(report.tables()).allSatisfy(t -> assertThat(t.rows()).allMatch(r -> r.sources().isEmpty()));
+                    assertThat(html).as("a public copy links to no list").doesNotContain("/complaints?");
+                    continue;
+                }
+                for (ReportTable table : report.tables()) {
+                    for (ReportTable.Row row : table.rows()) {
+                        for (int column = 1; column < row.cells().size(); column++) {
+                            Cell cell = row.cells().get(column);
+                            String what = table.title() + " / " + row.label() + " / " + table.columns().get(column);
+                            var source = row.source(column);
+                            boolean listable = cell.kind() == Cell.Kind.COUNT || cell.kind() == Cell.Kind.MONEY;
+                            if (source.isEmpty()) {
+                                // Only context figures (recorded, no complaints) and what is not a figure go unlinked.
+                                assertThat(!listable || table.id().equals("table1")).as("linked: " + what).isTrue();
+                                continue;
+                            }
+                            assertThat(listable).as("a count or amount: " + what).isTrue();
+                            ReportTable.Source s = source.get();
+                            DrillDownPlan plan = DrillDownPlan.of(series, LEICS, s.kpi(), s.dimension(),
+                                    Period.financialYear(FinancialYear.parse(s.year())), null, PAGE);
+                            long listed = all(plan.query()).stream().mapToLong(DrillDown.Row::amount).sum();
+                            assertThat(listed).as(what).isEqualTo(cell.value().longValueExact());
+                            assertThat(html).as("the cell links to its list: " + what)
+                                    .contains("<a href=\"" + AnnualReportHtml.escape(AnnualReportHtml.drillDown(s, LEICS)) + "\">");
+                            cells++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(cells).as("cells checked").isGreaterThan(100);
     }
 
     /** Every page after the one before, until none follows; no key is listed twice. */
