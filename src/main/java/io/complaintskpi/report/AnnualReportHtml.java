@@ -46,17 +46,22 @@ public final class AnnualReportHtml {
     private AnnualReportHtml() {
     }
 
-    /**
-     * The page; in a copy not for publication each count or amount with complaints behind it links to its
-     * drill-down ({@code /api/v1/kpis/{id}/complaints}, caseworkers), which a public copy never does.
-     */
+    /** The page as a document of its own (a file, the PDF's source): it links nowhere. */
     public static String render(AnnualReport report) {
+        return render(report, false);
+    }
+
+    /**
+     * The page as the service serves it: in a copy not for publication each count or amount with complaints
+     * behind it links to its drill-down ({@code /api/v1/kpis/{id}/complaints}, caseworkers); a public copy never
+     * links to a list.
+     */
+    public static String withDrillDowns(AnnualReport report) {
         return render(report, !report.publicOutput());
     }
 
-    /** The page, with drill-down links only when {@code links} (a PDF has nowhere to follow them). */
-    static String render(AnnualReport report, boolean links) {
-        String authority = links && !report.publicOutput() ? report.authority() : null;
+    private static String render(AnnualReport report, boolean links) {
+        String authority = links ? report.authority() : null;
         StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)

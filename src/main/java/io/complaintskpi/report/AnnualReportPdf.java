@@ -21,7 +21,7 @@ public final class AnnualReportPdf {
     }
 
     public static byte[] render(AnnualReport report) {
-        String html = AnnualReportHtml.render(report, false).replace("</style>", pageRules(report) + "</style>");
+        String html = AnnualReportHtml.render(report).replace("</style>", pageRules(report) + "</style>");
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

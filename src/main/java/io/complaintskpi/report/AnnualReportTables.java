@@ -27,15 +27,20 @@ import java.util.Locale;
 class AnnualReportTables {
 
     final DisclosedSnapshot cells;
+    /** Last year's report's figures, as it published them: its prior column is the volumes' third year. */
+    private final DisclosedSnapshot earlier;
     private final CostTable costs;
     final String now;
     final String before;
+    private final String first;
 
-    AnnualReportTables(DisclosedSnapshot cells, CostTable costs) {
+    AnnualReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs) {
         this.cells = cells;
+        this.earlier = earlier;
         this.costs = costs;
         this.now = cells.period().label();
         this.before = cells.priorPeriod().label();
+        this.first = earlier.priorPeriod().label();
     }
 
     /**
@@ -70,14 +75,13 @@ class AnnualReportTables {
     }
 
     private ReportTable received() {
-        return changeTable("Statutory children's complaints received", List.of(
-                figureRow("Stage 1 complaints", "stage1.received"),
-                figureRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
-                figureRow("Stage 2 requests", "stage2.received"),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
-                figureRow("Stage 3 requests", "stage3.received"),
-                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null)
-                .withChart(ReportTable.Chart.of(List.of(0, 2, 4), List.of(1, 2)));
+        return volumesTable("Statutory children's complaints received", List.of(
+                volumesRow("Stage 1 complaints", "stage1.received"),
+                volumesRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
+                volumesRow("Stage 2 requests", "stage2.received"),
+                volumesRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
+                volumesRow("Stage 3 requests", "stage3.received"),
+                volumesRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), List.of(0, 2, 4));
     }
 
     private ReportTable laterStages() {
@@ -231,6 +235,23 @@ class AnnualReportTables {
         }
         rows.add(plainRow("Escalations prevented", "adr.escalations_prevented"));
         return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
+    }
+
+    /**
+     * Volumes over three years, the oldest first, with the change over the last: the rows in {@code charted}
+     * drawn as a chart of the three years beside the table.
+     */
+    ReportTable volumesTable(String title, List<Row> rows, List<Integer> charted) {
+        return new ReportTable(title, List.of("Measure", first, before, now, "Change", "% change"), rows, null)
+                .withChart(ReportTable.Chart.of(charted, List.of(1, 2, 3)));
+    }
+
+    /** A figure over three years: the first as last year's report published it beside its own year. */
+    Row volumesRow(String label, String id) {
+        DisclosedFigure f = cells.figure(id);
+        DisclosedFigure last = earlier.figure(id);
+        Row row = sourced(row(label, last.prior(), f.prior(), f.current(), f.change(), f.percentChange()), f, 2, 3);
+        return row.sources().isEmpty() ? row : row.withSource(1, id, null, first);
     }
 
     ReportTable changeTable(String title, List<Row> rows, String note) {

@@ -27,8 +27,9 @@ final class CorporateReportTables extends AnnualReportTables {
 
     private final CorporateTimescales council;
 
-    CorporateReportTables(DisclosedSnapshot cells, CostTable costs, CorporateTimescales council) {
-        super(cells, costs);
+    CorporateReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs,
+                          CorporateTimescales council) {
+        super(cells, earlier, costs);
         this.council = council;
     }
 
@@ -66,15 +67,15 @@ final class CorporateReportTables extends AnnualReportTables {
     }
 
     private ReportTable volumes() {
-        return changeTable("Corporate complaints received, escalated and not accepted", List.of(
-                figureRow("Stage 1 complaints received", P + "stage1.received"),
-                figureRow("Stage 2 requests received", P + "stage2.received"),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", P + "escalation.rate"),
-                figureRow("Stage 1 complaints moved to stage 2 before a stage 1 response",
+        return volumesTable("Corporate complaints received, escalated and not accepted", List.of(
+                volumesRow("Stage 1 complaints received", P + "stage1.received"),
+                volumesRow("Stage 2 requests received", P + "stage2.received"),
+                volumesRow("Escalation rate (stage 2 requests as % of stage 1)", P + "escalation.rate"),
+                volumesRow("Stage 1 complaints moved to stage 2 before a stage 1 response",
                         P + "stage1.escalated_unresponded"),
-                figureRow("Complaints not accepted", P + "not_accepted"),
-                figureRow("Open at stage 1 at year end", P + "stage1.open"),
-                figureRow("Open at stage 2 at year end", P + "stage2.open")), null);
+                volumesRow("Complaints not accepted", P + "not_accepted"),
+                volumesRow("Open at stage 1 at year end", P + "stage1.open"),
+                volumesRow("Open at stage 2 at year end", P + "stage2.open")), List.of(0, 1));
     }
 
     private ReportTable serviceAreas(int stage) {

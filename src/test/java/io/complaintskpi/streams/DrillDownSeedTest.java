@@ -190,12 +190,13 @@ class DrillDownSeedTest {
                 AnnualReport report = AnnualReport.build(new KpiEvaluator(series), LEICS, code -> code,
                         FinancialYear.parse(label), publicOutput, new FigureSettings(Stage2ClockStart.STATEMENT_AGREED, List.of(), List.of()), Instant.EPOCH,
                         Commentary.NONE);
-                String html = AnnualReportHtml.render(report);
+                String html = AnnualReportHtml.withDrillDowns(report);
                 if (publicOutput) {
                     assertThat(report.tables()).allSatisfy(t -> assertThat(t.rows()).allMatch(r -> r.sources().isEmpty()));
                     assertThat(html).as("a public copy links to no list").doesNotContain("/complaints?");
                     continue;
                 }
+                assertThat(AnnualReportHtml.render(report)).as("a file or PDF links nowhere").doesNotContain("<a href");
                 for (ReportTable table : report.tables()) {
                     for (ReportTable.Row row : table.rows()) {
                         for (int column = 1; column < row.cells().size(); column++) {
