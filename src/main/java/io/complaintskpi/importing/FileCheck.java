@@ -39,7 +39,10 @@ public final class FileCheck {
         LIFECYCLE,
         /** Accepted but never takes effect: it waits for a step the file does not hold. */
         WAITING,
-        /** An eventId given twice for different events: the service keeps the first and ignores the other. */
+        /**
+         * An eventId given twice for different events: within one complaint the service keeps the first and ignores
+         * the other; across complaints both count, but the contract wants every event's id unique.
+         */
         REUSED_ID
     }
 
@@ -64,7 +67,9 @@ public final class FileCheck {
     public Report check(EventReader.FileShape shape, List<ReadEvent> read) {
         List<Finding> problems = new ArrayList<>();
         List<Repeat> repeats = new ArrayList<>();
-        Map<UUID, ReadEvent.Valid> byId = new LinkedHashMap<>();
+        // The service drops a repeated eventId within one complaint's history (per record key), so that is the key here.
+        Map<String, ReadEvent.Valid> byKeyAndId = new LinkedHashMap<>();
+        Map<UUID, ReadEvent.Valid> byId = new HashMap<>();
         Map<String, List<ReadEvent.Valid>> byComplaint = new HashMap<>();
         int valid = 0;
         for (ReadEvent event : read) {
@@ -72,10 +77,16 @@ public final class FileCheck {
                 problems.add(new Finding(invalid.origin(), Kind.CONTRACT, null, null, null, invalid.reason()));
             } else if (event instanceof ReadEvent.Valid one) {
                 valid++;
-                ReadEvent.Valid first = byId.putIfAbsent(one.event().eventId(), one);
+                EventEnvelope envelope = one.event();
+                ReadEvent.Valid first = byKeyAndId.putIfAbsent(envelope.complaintId() + "|" + envelope.eventId(), one);
+                ReadEvent.Valid elsewhere = byId.putIfAbsent(envelope.eventId(), one);
                 if (first == null) {
-                    byComplaint.computeIfAbsent(one.event().complaintId(), k -> new ArrayList<>()).add(one);
-                } else if (first.event().equals(one.event())) {
+                    byComplaint.computeIfAbsent(envelope.complaintId(), k -> new ArrayList<>()).add(one);
+                    if (elsewhere != null) {
+                        problems.add(finding(one, Kind.REUSED_ID, "eventId already used on " + elsewhere.origin()
+                                + " for complaint " + elsewhere.event().complaintId() + ": every event needs its own"));
+                    }
+                } else if (first.event().equals(envelope)) {
                     repeats.add(new Repeat(one.origin(), first.origin()));
                 } else {
                     problems.add(finding(one, Kind.REUSED_ID, "eventId already used by a different event on "
@@ -84,21 +95,21 @@ public final class FileCheck {
             }
         }
         OfflineReplay.Result replay = new OfflineReplay(rules.machine(), rules.contributions())
-                .replay(byId.values().stream().map(ReadEvent.Valid::event).toList());
+                .replay(byKeyAndId.values().stream().map(ReadEvent.Valid::event).toList());
         for (OfflineReplay.Rejection rejection : replay.rejected()) {
-            ReadEvent.Valid refused = byId.get(rejection.event().eventId());
+            ReadEvent.Valid refused = byKeyAndId.get(rejection.event().complaintId() + "|" + rejection.event().eventId());
             problems.add(finding(refused, Kind.LIFECYCLE, rejection.reason() + hint(refused, byComplaint)));
         }
         replay.histories().forEach((key, history) -> {
             CaseState state = rules.machine().replay(key, history);
             for (Awaiting waiting : state.awaiting()) {
-                ReadEvent.Valid kept = byId.get(waiting.event().eventId());
+                ReadEvent.Valid kept = byKeyAndId.get(key + "|" + waiting.event().eventId());
                 problems.add(finding(kept, Kind.WAITING, "never takes effect in this file: " + waiting.reason()
                         + hint(kept, byComplaint)));
             }
         });
         problems.sort(Comparator.comparingInt((Finding f) -> f.origin().row()));
-        long complaints = byId.values().stream().filter(v -> v.event().event() instanceof ComplaintReceived).count();
+        long complaints = byKeyAndId.values().stream().filter(v -> v.event().event() instanceof ComplaintReceived).count();
         return new Report(shape, read.size(), valid, (int) complaints, problems, repeats);
     }
 
