@@ -72,7 +72,7 @@ class ImportEndToEndTest {
             assertThat(client.readAll(Names.DLQ_TOPIC)).isEmpty();
 
             Map<TopicPartition, Long> before = KafkaRecords.endOffsets(admin, Names.EVENTS_TOPIC);
-            Run dryRun = cli("check", "--format", "json", "src/test/resources/import/planted-errors.csv");
+            Run dryRun = cli("check", "--format", "json", "examples/complaint-events-with-errors.csv");
 
             assertThat(dryRun.exitCode()).isEqualTo(1);
             JsonNode report = EventCodec.MAPPER.readTree(dryRun.out());

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dry run's report as an integrator reads it: text and JSON, each problem with its row; the exit status. */
 class CheckCommandTest {
 
-    private static final String PLANTED = "src/test/resources/import/planted-errors.csv";
+    private static final String PLANTED = "examples/complaint-events-with-errors.csv";
 
     @Test
     void theTextReportNamesEachProblemWithItsRowAndKind() {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The dry run finds each planted problem on its row, by the stream's own codec and lifecycle machine. */
 class FileCheckTest {
 
-    static final Path PLANTED = Path.of("src/test/resources/import/planted-errors.csv");
+    static final Path PLANTED = Path.of("examples/complaint-events-with-errors.csv");
     private static final DomainRules RULES = DomainWiring.rules(ServiceConfig.defaults());
     private static final EventReader READER = new EventReader(RULES.codec(), new SchemaValidator());
 
