@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,9 +64,8 @@ final class DemoCommand implements Callable<Integer> {
                 service.httpPort(), service.httpPort());
         Thread publishing = new Thread(() -> {
             try {
-                List<EventEnvelope> history = new ArrayList<>(FixtureReader.withSchemas().seedFixture());
-                history.addAll(LiveComplaintsSimulator.recentHistory(LocalDate.now(EventEnvelope.LONDON)));
-                publisher.run(history,
+                publisher.run(List.of(FixtureReader.withSchemas().seedFixture(),
+                                LiveComplaintsSimulator.recentHistory(LocalDate.now(EventEnvelope.LONDON))),
                         new LiveComplaintsSimulator(LiveComplaintsSimulator.Settings.defaults(), Clock.systemUTC(),
                                 new Random()), Clock.systemUTC());
             } catch (InterruptedException e) {
