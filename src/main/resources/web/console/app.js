@@ -12,10 +12,19 @@ const HEADLINES = ['stage1.received', 'stage2.received', 'stage3.received', 'not
   'stage1.acknowledgement.on_time.rate', 'stage1.timeliness.on_time.rate', 'stage2.timeliness.on_time.rate',
   'stage1.extensions.beyond_without_reason', 'stage1.open_over_six_months', 'compliments.received',
   'ombudsman.enquiries'];
-// The measures the three procedures share, side by side.
-const SIDE_BY_SIDE = ['stage1.received', 'stage2.received', 'stage1.resolved', 'stage1.upheld', 'stage1.upheld.rate',
-  'escalation.rate', 'stage1.acknowledgement.on_time.rate', 'stage1.timeliness.on_time.rate', 'stage1.open',
-  'stage2.open', 'actions.beyond_apology.rate', 'adr.escalations_prevented'];
+// The measures the three procedures share, side by side, each under a name that holds for all three (each
+// procedure measures timeliness against its own timescales).
+const SIDE_BY_SIDE = [['stage1.received', 'Complaints received (stage 1)'],
+  ['stage2.received', 'Stage 2 requests received'], ['stage1.resolved', 'Stage 1 complaints resolved'],
+  ['stage1.upheld', 'Stage 1 complaints upheld (totally or partly)'],
+  ['stage1.upheld.rate', 'Upheld, % of stage 1 complaints resolved'],
+  ['escalation.rate', 'Stage 2 requests, % of stage 1 complaints received'],
+  ['stage1.acknowledgement.on_time.rate', 'Acknowledged within the procedure\'s timescale, %'],
+  ['stage1.timeliness.on_time.rate', 'Stage 1 responses within the procedure\'s timescale, %'],
+  ['stage1.open', 'Open at stage 1 at the end of the period'],
+  ['stage2.open', 'Open at stage 2 at the end of the period'],
+  ['actions.beyond_apology.rate', 'Upheld complaints with an action beyond an apology, %'],
+  ['adr.escalations_prevented', 'Escalations prevented by mediation or conciliation']];
 const REGIMES = [['children', "Children's social care"], ['adults', 'Adult social care'],
   ['corporate', 'Corporate (Complaint Handling Code)']];
 const REGIME_NAMES = new Map(REGIMES);
@@ -127,17 +136,22 @@ async function dashboard(q) {
   if (regime === 'all') {
     parts.push(...sideBySide(kpis, defs, links));
   } else {
-    parts.push(...regimeFigures(kpis, defs, links, regime));
+    const [headline, volumes] = regimeFigures(kpis, defs, links, regime);
+    parts.push(...headline, heading(2, 'Timeliness'));
     for (const t of TIMELINESS[regime]) {
       parts.push(...await timeliness(t, context));
     }
+    parts.push(...volumes);
   }
   parts.push(...await caseworkerLists(authority, regime));
   parts.push(heading(2, 'The annual report'), reportLinks(authority, periods, period, regime));
   return h('div', {}, parts);
 }
 
-/** One procedure's figures: its rows and the council's figures of no one procedure, by measure. */
+/**
+ * One procedure's figures, from its rows and the council's figures of no one procedure: the headline figures,
+ * then (after the timeliness charts) its volumes and, for children's complaints, the costs.
+ */
 function regimeFigures(kpis, defs, context, regime) {
   const label = kpis.period.label;
   const prior = kpis.priorPeriod.label;
@@ -150,33 +164,30 @@ function regimeFigures(kpis, defs, context, regime) {
       return [defs.get(row.id).definition, drillLink(defs.get(row.id), row, context), row.priorText ?? '', change(row)];
     }), [1, 2, 3])];
   parts[parts.length - 1].classList.add('console-figures');
-  parts.push(heading(2, 'Volumes'));
+  const volumes = [heading(2, 'Volumes')];
   for (const [measure, caption] of [['stage1.received.by_service_area', 'Stage 1 complaints by service area'],
     ['complainant.by_type', 'Stage 1 complaints by who complained']]) {
     const rows = mine.filter(r => r.measure === measure && r.regime === regime);
-    parts.push(table(caption + ', ' + label, ['Dimension', label, prior, 'Change'],
+    volumes.push(table(caption + ', ' + label, ['Dimension', label, prior, 'Change'],
       rows.map(r => [r.dimension, drillLink(defs.get(r.id), r, context), r.priorText ?? '', change(r)]), [1, 2, 3]));
   }
   if (regime === 'children') {
     const costs = kpis.rows.filter(r => r.id.startsWith('costs.'));
-    parts.push(heading(2, 'Costs'), table('Costs, ' + label + ' (pounds)', ['Category', label, prior],
+    volumes.push(heading(2, 'Costs'), table('Costs, ' + label + ' (pounds)', ['Category', label, prior],
       costs.map(r => [defs.get(r.id).definition, r.text, r.priorText ?? '']), [1, 2]));
   }
-  return parts;
+  return [parts, volumes];
 }
 
 /** The measures the three procedures share, a column each; a procedure without the measure says so. */
 function sideBySide(kpis, defs, context) {
   const label = kpis.period.label;
   const cells = new Map(kpis.rows.filter(r => !r.dimension).map(r => [r.measure + '|' + r.regime, r]));
-  const rows = SIDE_BY_SIDE.filter(m => REGIMES.some(([regime]) => cells.has(m + '|' + regime))).map(m => {
-    const any = REGIMES.map(([regime]) => cells.get(m + '|' + regime)).find(r => r);
-    return [defs.get(any.id).definition].concat(
-      REGIMES.map(([regime]) => {
-        const row = cells.get(m + '|' + regime);
-        return row ? drillLink(defs.get(row.id), row, context) : 'not measured';
-      }));
-  });
+  const rows = SIDE_BY_SIDE.filter(([m]) => REGIMES.some(([regime]) => cells.has(m + '|' + regime))).map(([m, name]) =>
+    [name].concat(REGIMES.map(([regime]) => {
+      const row = cells.get(m + '|' + regime);
+      return row ? drillLink(defs.get(row.id), row, context) : 'not measured';
+    })));
   const t = table('The three procedures side by side, ' + label, ['Figure'].concat(REGIMES.map(([, name]) => name)),
     rows, [1, 2, 3]);
   t.classList.add('console-figures');
