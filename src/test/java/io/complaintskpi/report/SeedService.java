@@ -38,8 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service on its embedded broker in a temporary folder, with the whole seed fixture published and
- * processed: started once for all the report tests of a JVM (JUnit's root store) and closed, its folder
- * deleted, when they have all run. Test classes get it with {@code @ExtendWith(SeedService.Resolver.class)}
+ * processed, and beside it, under its own authority, the three regimes' hand-made year as far as it has happened
+ * ({@link RegimesFixture#publishable()}):
+ * started once for all the report tests of a JVM (JUnit's root store) and closed, its folder deleted, when they
+ * have all run. Test classes get it with {@code @ExtendWith(SeedService.Resolver.class)}
  * and a {@code SeedService} parameter.
  */
 final class SeedService implements AutoCloseable {
@@ -79,6 +81,7 @@ final class SeedService implements AutoCloseable {
         try {
             try (Producer<String, byte[]> producer = EventPublisher.createProducer(service.bootstrapServers())) {
                 DemoPublisher.publishAll(FixtureReader.withSchemas().seedFixture(), producer);
+                DemoPublisher.publishAll(RegimesFixture.publishable(), producer);
             }
             seed.awaitSettled();
             return seed;
