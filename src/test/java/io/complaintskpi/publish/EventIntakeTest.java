@@ -63,7 +63,7 @@ class EventIntakeTest {
         UUID id = UUID.randomUUID();
         byte[] good = received("H-3", "2015-06-03T10:00:00+01:00", "First Response");
         byte[] negativeCost = event(id, "CostIncurred", "H-3", "2015-06-05T10:00:00+01:00",
-                "{\"category\":\"COMPENSATION\",\"amountPence\":-5}");
+                "{\"category\":\"FINANCIAL_REDRESS\",\"amountPence\":-5}");
         UUID id2 = UUID.randomUUID();
         byte[] controlCharacter = event(id2, "ComplaintReceived", "H-4", "2015-06-03T10:00:00+01:00", "{\"regime\":"
                 + "\"CHILDREN\",\"serviceArea\":\"First\\u0000Response\",\"complainantType\":\"PARENT\"}");

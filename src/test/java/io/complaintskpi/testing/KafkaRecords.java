@@ -1,9 +1,12 @@
 package io.complaintskpi.testing;
 
 import io.complaintskpi.publish.EventPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -104,6 +107,22 @@ public final class KafkaRecords {
             }
             return records;
         }
+    }
+
+    /**
+     * Whether consumer group {@code groupId} has committed the end of every partition of {@code topic}: it has
+     * processed everything on the topic now (a Streams application's group is its application id).
+     */
+    public static boolean consumedToEnd(Admin admin, String groupId, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        // A partition the group never committed on is done only while it is empty.
+        return ends.entrySet().stream().allMatch(end -> (committed.get(end.getKey()) == null ? 0
+                : committed.get(end.getKey()).offset()) >= end.getValue().offset());
     }
 
     /**
