@@ -115,6 +115,23 @@ class OpenApiTest {
     }
 
     @Test
+    void theEventsRouteDescribesItsBodyFormsAndItsAnswers() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(get("/api/openapi.json").body()).getOpenAPI();
+        Operation post = api.getPaths().get("/api/v1/events").getPost();
+        assertThat(post.getExtensions()).containsEntry("x-role", "publisher");
+        assertThat(post.getRequestBody().getContent()).containsOnlyKeys("application/json", "application/x-ndjson");
+        assertThat(post.getRequestBody().getContent().get("application/json").getSchema().getTypes())
+                .containsExactlyInAnyOrder("object", "array");
+        assertThat(post.getResponses()).containsKeys("202", "207", "400", "401", "403", "413", "415", "503")
+                .doesNotContainKey("200");
+        assertThat(post.getResponses().get("400").getDescription()).contains("no event accepted");
+        assertThat(post.getResponses().get("413").getDescription()).contains("http.ingest-max-bytes",
+                "http.ingest-max-events");
+        // Every other route still answers 200, and a viewer's route may now refuse a token (a publisher's).
+        assertThat(api.getPaths().get("/api/v1/kpis").getGet().getResponses()).containsKeys("200", "403");
+    }
+
+    @Test
     void swaggerUiIsServedFromItsWebJarOverTheDocument() throws Exception {
         HttpResponse<String> page = get("/api/docs");
         assertThat(page.statusCode()).isEqualTo(200);
