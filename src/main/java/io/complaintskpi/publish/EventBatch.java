@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.RejectionReason;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -128,9 +129,10 @@ public final class EventBatch {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            // Redacted as a rejected record's reason is: the parser quotes what it found, which may be a name.
             throw new Unreadable("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " (the events cannot be told apart, so none was taken)");
+                    + at.getColumnNr()) + " (" + RejectionReason.of(e.getClass().getName(), e.getOriginalMessage())
+                    + "): the events cannot be told apart, so none was taken");
         } catch (IOException e) {
             throw new Unreadable("unreadable body: " + e.getMessage());
         }

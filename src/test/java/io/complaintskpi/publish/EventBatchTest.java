@@ -44,6 +44,10 @@ class EventBatchTest {
         assertThatThrownBy(() -> split("[" + A + ", {\"eventId\": ]", Form.JSON, 10))
                 .isInstanceOf(EventBatch.Unreadable.class).hasMessageStartingWith("malformed JSON at line 1, column")
                 .hasMessageContaining("none was taken");
+        // What the parser quotes from the body is blanked, as in a rejected event's reason.
+        assertThatThrownBy(() -> split("[{\"eventId\": JaneSmith}]", Form.JSON, 10))
+                .isInstanceOf(EventBatch.Unreadable.class).hasMessageContaining("Unrecognized token '...'")
+                .hasMessageNotContaining("Jane");
         assertThatThrownBy(() -> split(A + "\n" + B, Form.JSON, 10)).isInstanceOf(EventBatch.Unreadable.class)
                 .hasMessageContaining("more than one JSON document").hasMessageContaining("application/x-ndjson");
         assertThatThrownBy(() -> split("\"an event\"", Form.JSON, 10)).isInstanceOf(EventBatch.Unreadable.class)
