@@ -110,6 +110,22 @@ public final class KafkaRecords {
     }
 
     /**
+     * Whether consumer group {@code groupId} has committed the end of every partition of {@code topic}: it has
+     * processed everything on the topic now (a Streams application's group is its application id).
+     */
+    public static boolean consumedToEnd(Admin admin, String groupId, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        // A partition the group never committed on is done only while it is empty.
+        return ends.entrySet().stream().allMatch(end -> (committed.get(end.getKey()) == null ? 0
+                : committed.get(end.getKey()).offset()) >= end.getValue().offset());
+    }
+
+    /**
      * Reads as consumer group {@code groupId}, from the group's committed offsets (or the beginning),
      * until {@code count} records have arrived or {@code timeout} has passed, then commits what it read.
      * Returns what arrived, so a caller asserting on the size sees a short read as a failure.
