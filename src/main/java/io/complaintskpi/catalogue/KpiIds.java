@@ -29,6 +29,20 @@ public final class KpiIds {
     public static final String COSTS_TOTAL = "costs.total";
     public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
     public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
+    /** The annual review letter's split of decisions, its upheld and uphold rate (upheld of investigated). */
+    public static final String OMBUDSMAN_NOT_FOR_OMBUDSMAN = "ombudsman.decisions.not_for_ombudsman";
+    public static final String OMBUDSMAN_ASSESSED_AND_CLOSED = "ombudsman.decisions.assessed_and_closed";
+    public static final String OMBUDSMAN_INVESTIGATED = "ombudsman.detailed_investigations";
+    public static final String OMBUDSMAN_UPHELD = "ombudsman.fault_found";
+    public static final String OMBUDSMAN_UPHOLD_RATE = "ombudsman.uphold.rate";
+    public static final String OMBUDSMAN_SATISFACTORY_REMEDY = "ombudsman.satisfactory_remedy";
+    public static final String OMBUDSMAN_SATISFACTORY_REMEDY_RATE = "ombudsman.satisfactory_remedy.rate";
+    /** Ombudsman recommendations: made, due in the period, complied with by the due date, compliance, payments. */
+    public static final String OMBUDSMAN_RECOMMENDATIONS = "ombudsman.recommendations";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_DUE = "ombudsman.recommendations.due";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_ON_TIME = "ombudsman.recommendations.on_time";
+    public static final String OMBUDSMAN_COMPLIANCE_RATE = "ombudsman.recommendations.compliance.rate";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_PAID = "ombudsman.recommendations.paid";
     public static final String EVENTS_AWAITING = "events.awaiting";
 
     private KpiIds() {

@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.query.QueryService;
+import io.complaintskpi.rules.Timescale.Milestone;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -29,6 +30,12 @@ final class ServiceMetrics {
     static final List<AlertKind> OPEN_KINDS = List.of(AlertKind.AT_RISK, AlertKind.BREACHED,
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
     private static final int STAGES = 3;
+    /** The stage label of an Ombudsman recommendation's alerts (whose {@code stage} is the recommendation's number). */
+    static final String RECOMMENDATION = "recommendation";
+
+    static String stageLabel(Alert alert) {
+        return alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
+    }
 
     private final MultiGauge openAlerts;
     private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
@@ -66,21 +73,28 @@ final class ServiceMetrics {
             for (String authority : authorities) {
                 for (int stage = 1; stage <= STAGES; stage++) {
                     for (AlertKind kind : OPEN_KINDS) {
-                        out.add(MultiGauge.Row.of(Tags.of("authority", authority, "stage", Integer.toString(stage),
-                                "kind", kind.name()), counts.getOrDefault(new Group(authority, stage, kind), 0L)));
+                        row(out, counts, new Group(authority, Integer.toString(stage), kind));
                     }
+                }
+                for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
+                    row(out, counts, new Group(authority, RECOMMENDATION, kind));
                 }
             }
             return out;
         }, null));
     }
 
-    /** The alerts one gauge row counts. */
-    private record Group(String authority, int stage, AlertKind kind) {
+    private static void row(List<MultiGauge.Row<?>> out, Map<Group, Long> counts, Group group) {
+        out.add(MultiGauge.Row.of(Tags.of("authority", group.authority(), "stage", group.stage(), "kind",
+                group.kind().name()), counts.getOrDefault(group, 0L)));
+    }
+
+    /** The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION}. */
+    private record Group(String authority, String stage, AlertKind kind) {
     }
 
     private static Group key(Alert alert) {
-        return new Group(alert.authority(), alert.stage(), alert.kind());
+        return new Group(alert.authority(), stageLabel(alert), alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */
