@@ -28,14 +28,14 @@ final class AdultsReportTables extends AnnualReportTables {
 
     @Override
     List<ReportTable> all() {
-        return document(List.of(regulation18(),
+        return List.of(regulation18(),
                 breakdownTable("Reg 18(d): subject matter - complaints received by service area",
                         "Service area", P + "stage1.received.by_service_area", P + "stage1.received"),
                 outcomes("Reg 18(b): outcomes of complaints resolved in the year", P),
                 causes("Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
                 timeliness(),
                 actions("Reg 18(d): action taken or planned to improve services", P),
-                generalImportance()));
+                generalImportance());
     }
 
     private ReportTable regulation18() {
