@@ -32,10 +32,10 @@ public final class OmbudsmanLetter {
         rows.add(row(cells, "Complaints and enquiries decided", KpiIds.OMBUDSMAN_DECISIONS));
         rows.add(row(cells, "... not for the Ombudsman", KpiIds.OMBUDSMAN_NOT_FOR_OMBUDSMAN));
         rows.add(row(cells, "... assessed and closed", KpiIds.OMBUDSMAN_ASSESSED_AND_CLOSED));
-        rows.add(row(cells, "... investigated", KpiIds.OMBUDSMAN_INVESTIGATED));
-        rows.add(row(cells, "Upheld", KpiIds.OMBUDSMAN_UPHELD));
+        rows.add(row(cells, "... investigated", KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS));
+        rows.add(row(cells, "Upheld", KpiIds.OMBUDSMAN_FAULT_FOUND));
         rows.add(row(cells, "Uphold rate (% of investigated)", KpiIds.OMBUDSMAN_UPHOLD_RATE));
-        DisclosedFigure upheld = cells.figure(KpiIds.OMBUDSMAN_UPHELD);
+        DisclosedFigure upheld = cells.figure(KpiIds.OMBUDSMAN_FAULT_FOUND);
         var priorResidents = authorities.residents(cells.authority(), FinancialYear.of(cells.priorPeriod().from()));
         var residents = authorities.residents(cells.authority(), FinancialYear.of(cells.period().from()));
         rows.add(AnnualReportTables.row("Upheld per 100,000 residents", Cell.perResidents(upheld.prior(), priorResidents),
