@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.drilldown.DrillDownPlan;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.figures.KpiSnapshot;
 import io.complaintskpi.rules.Period;
@@ -116,6 +117,22 @@ class RecommendationAlertsTest {
                     .isEqualByComparingTo("33.3");
             assertThat(march.figure("ombudsman.recommendations.paid").count()).isEqualTo(25000);
             assertThat(march.find("ombudsman.recommendations.by_kind", "PAYMENT").orElseThrow().count()).isEqualTo(1);
+
+            // The counts open to the case behind them: one row per recommendation due, on its due date.
+            StoreContributors contributors = new StoreContributors(() -> List.of(new StoreContributors.Partition(
+                    topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
+                    topology.driver.getKeyValueStore(Names.CASE_HISTORY_STORE))), topology.rules);
+            Period period = Period.month(YearMonth.of(2016, 3));
+            DrillDownPlan due = DrillDownPlan.of(topology.series(), ContractEvents.AUTHORITY,
+                    "ombudsman.recommendations.due", null, period, null, 10);
+            assertThat(contributors.read(due.query()).rows()).extracting(r -> r.reference() + " " + r.dimension() + " "
+                    + r.date()).containsExactlyInAnyOrder(CASE + " late 2016-03-29", CASE + " on_time 2016-03-31",
+                    CASE + " outstanding 2016-03-28");
+            DrillDownPlan onTime = DrillDownPlan.of(topology.series(), ContractEvents.AUTHORITY,
+                    "ombudsman.recommendations.on_time", null, period, null, 10);
+            assertThat(onTime.figure()).isEqualTo(1);
+            assertThat(contributors.read(onTime.query()).rows()).singleElement()
+                    .satisfies(r -> assertThat(r.date()).isEqualTo(LocalDate.parse("2016-03-31")));
         }
     }
 
