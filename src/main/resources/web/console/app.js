@@ -43,7 +43,6 @@ const TIMELINESS = {
     { id: 'corporate.stage2.timeliness.on_time.rate', title: 'Stage 2 responses within the Code\'s timescale',
       target: 'Complaint Handling Code: within 20 working days of the acknowledgement', met: 'In time' }],
 };
-const FLOWS = ['RECEIVED', 'RESOLVED', 'IN_PERIOD'];
 
 const view = document.getElementById('view');
 const status = document.getElementById('status');
@@ -94,9 +93,20 @@ async function kpiDefinitions() {
   return definitions;
 }
 
-/** A count of complaints in a period that the drill-down lists (flows, not balances or yearly figures). */
+/**
+ * A figure the drill-down lists: a count (in a period, or open at its end) or an amount in pence; not a rate, nor a
+ * yearly context figure the authority records, which no complaint is behind.
+ */
 function listable(definition) {
-  return definition && definition.unit === 'COUNT' && FLOWS.includes(definition.basis);
+  return definition && (definition.unit === 'COUNT' || definition.unit === 'PENCE')
+    && definition.basis !== 'FINANCIAL_YEAR';
+}
+
+/** Pence as pounds, as the service writes them: "£12,100", or "£12,100.05" when there are pence. */
+function pounds(pence) {
+  const p = Number(pence);
+  return (p < 0 ? '-' : '') + '£' + (Math.abs(p) / 100).toLocaleString('en-GB',
+    { minimumFractionDigits: p % 100 ? 2 : 0, maximumFractionDigits: 2 });
 }
 
 function drillLink(definition, row, context) {
@@ -174,7 +184,7 @@ function regimeFigures(kpis, defs, context, regime) {
   if (regime === 'children') {
     const costs = kpis.rows.filter(r => r.id.startsWith('costs.'));
     volumes.push(heading(2, 'Costs'), table('Costs, ' + label + ' (pounds)', ['Category', label, prior],
-      costs.map(r => [defs.get(r.id).definition, r.text, r.priorText ?? '']), [1, 2]));
+      costs.map(r => [defs.get(r.id).definition, drillLink(defs.get(r.id), r, context), r.priorText ?? '']), [1, 2]));
   }
   return [parts, volumes];
 }
@@ -282,14 +292,23 @@ async function drillDown(id, q) {
   const what = page.definition + (page.dimension ? ': ' + page.dimension : '');
   const back = link(hashFor('/', { authority: page.authority, period: q.get('period'), regime: q.get('regime') }),
     'Back to the figures');
+  const pence = page.unit === 'pence';
+  const balance = page.basis === 'open at the end of the period';
+  // The last column: what each row adds (pence), when it left the balance, or which part of the figure it is in.
+  const last = pence ? ['Amount', r => pounds(r.amount)] : balance ? ['Left', r => r.dimension === 'open' ? 'still open'
+    : r.dimension] : page.dimension ? null : ['Counted as', r => r.dimension];
   const parts = [h('p', { class: 'govuk-body' }, back),
-    heading(1, 'The ' + page.figure + ' counted in “' + what + '”, ' + page.period.label),
-    para('Each row is one complaint (or compliment, or Ombudsman case) counted in this figure, from the same'
-      + ' contributions as the figure itself.'),
+    heading(1, (pence ? 'The ' + pounds(page.figure) + ' of “' : 'The ' + page.figure + ' counted in “') + what
+      + '”, ' + page.period.label),
+    para(balance ? 'Each row is one complaint in this figure on the last day of the period: received by then (the'
+      + ' date) and not closed by then, from the same contributions as the figure itself.'
+      : 'Each row is one complaint (or compliment, or Ombudsman case) ' + (pence ? 'whose amounts add up to'
+      : 'counted in') + ' this figure, from the same contributions as the figure itself.'),
     table('Rows ' + (page.count ? 'listed: ' + page.count : 'none') + (q.get('after') ? ' (a later page)' : ''),
-      ['Reference', 'Date', 'Stage', 'Service area', 'Outcome'].concat(page.dimension ? [] : ['Counted as']),
+      ['Reference', balance ? 'In since' : 'Date', 'Stage', 'Service area', 'Outcome']
+        .concat(last ? [last[0]] : []),
       page.rows.map(r => [storyLink(r.reference), r.date, r.stage ?? '', r.serviceArea ?? '', r.outcome ?? '']
-        .concat(page.dimension ? [] : [r.dimension])))];
+        .concat(last ? [last[1](r)] : [])))];
   if (page.next) {
     parts.push(para(link(hashFor('/kpi/' + encodeURIComponent(id), Object.assign({}, params, { limit: null,
       after: page.next, regime: q.get('regime') })), 'Next page')));

@@ -218,7 +218,7 @@ final class KpiRoutes {
             case "pdf" -> ctx.contentType(AnnualReportPdf.MEDIA_TYPE)
                     .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
                     .result(AnnualReportPdf.render(report));
-            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
+            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.withDrillDowns(report));
         }
     }
 

@@ -182,7 +182,7 @@ final class EndToEndScenario {
     }
 
     /** One KPI's value for a financial year, over HTTP. */
-    private static long kpi(ServiceClient client, String year, String id) {
+    static long kpi(ServiceClient client, String year, String id) {
         JsonNode rows = client.get("/api/v1/kpis?year=" + year + "&prefix=" + id).body().get("rows");
         for (JsonNode row : rows) {
             if (row.get("id").asText().equals(id)) {

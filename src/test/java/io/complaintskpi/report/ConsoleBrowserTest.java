@@ -235,6 +235,46 @@ class ConsoleBrowserTest {
                 + "document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())", css);
     }
 
+    @Test
+    void aBalanceAndAnAmountListWhatTheyAddUp(SeedService service) throws IOException {
+        browser.manage().logs().get(LogType.BROWSER);
+        JsonNode open = service.json("/api/v1/kpis/stage1.open/complaints?period=2014/15&limit=1000");
+        long figure = open.get("figure").asLong();
+        assertThat(figure).as("complaints open at stage 1 on 31 March 2015").isPositive();
+        browser.get(service.baseUrl() + "/#/kpi/stage1.open?authority=" + SeedService.AUTHORITY + "&period=2014%2F15");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
+                "The " + figure + " counted in"));
+        assertThat(texts("tbody th a")).as("one row per complaint open at the year's end").hasSize((int) figure);
+        assertThat(texts("thead th")).contains("In since", "Left");
+        screenshot("drill-down-stage1-open.png");
+
+        browser.get(service.baseUrl() + "/#/kpi/costs.total?authority=" + SeedService.AUTHORITY + "&period=2015%2F16");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "The £15,130 of"));
+        assertThat(texts("thead th")).contains("Amount");
+        assertNoSeriousAccessibilityViolations("a balance's and an amount's drill-down");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void swaggerUiRendersEveryRouteUnderTheConsolesContentSecurityPolicyWithNoConsoleErrors(SeedService service)
+            throws IOException {
+        browser.manage().logs().get(LogType.BROWSER); // drop what an earlier page logged
+        SeedService.Response page = service.get("/api/docs");
+        assertThat(page.status()).isEqualTo(200);
+        browser.get(service.baseUrl() + "/api/docs");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-summary-path")));
+        JsonNode document = service.json("/api/openapi.json");
+        List<String> documented = new ArrayList<>();
+        document.get("paths").fieldNames().forEachRemaining(documented::add);
+        List<String> shown = texts(".opblock-summary-path").stream().map(path -> path.replace("\u200b", "")).toList();
+        assertThat(shown).as("Swagger UI shows every path of the document").containsAll(documented);
+        assertThat(texts("h2.title").toString()).contains("complaints-kpi");
+        screenshot("api-docs.png");
+        assertNoConsoleErrors();
+    }
+
     private static void screenshot(String name) throws IOException {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -8,12 +8,10 @@ import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.streams.Names;
+import io.complaintskpi.testing.KafkaRecords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,10 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -118,7 +114,8 @@ final class SeedService implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 service.bootstrapServers()))) {
             await("every seed event consumed").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> inputLag(admin) == 0);
+                    .until(() -> KafkaRecords.lag(admin, service.config().applicationId(),
+                            Names.EVENTS_TOPIC) == 0);
         }
         String[] last = {""};
         await("the 2015/16 report stable").atMost(PATIENCE).pollDelay(Duration.ofSeconds(1))
@@ -142,21 +139,6 @@ final class SeedService implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private long inputLag(Admin admin) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(service.config().applicationId()).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Names.EVENTS_TOPIC))
-                .allTopicNames().get().get(Names.EVENTS_TOPIC).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(Names.EVENTS_TOPIC, p.partition()),
-                        p -> OffsetSpec.latest()));
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 
     record Response(int status, String contentType, String text, JsonNode body) {
