@@ -74,7 +74,8 @@ final class Routes {
                     .params(AUTHORITY).errors(NOT_READY);
             api.path("/kpis", k -> {
                 k.get("", VIEWER, "every KPI for the period with the prior period and change", kpis::kpis)
-                        .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"))
+                        .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"),
+                                Param.REGIMES)
                         .params(PERIOD).errors(NOT_READY);
                 k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions);
                 k.get("/received", VIEWER, "complaints received by stage in the period", kpis::received)
