@@ -36,9 +36,10 @@ class RegimeReportsTest {
     /** The tables of each report by a short name, in document order: table N is the N-th. */
     private static final List<String> CORPORATE_TABLES = List.of("timescales", "volumes", "service_areas_stage1",
             "service_areas_stage2", "timeliness_code", "timeliness_council", "extensions", "outcomes",
-            "stage2_outcomes", "not_accepted", "causes", "improvements", "ombudsman", "self_assessment");
+            "stage2_outcomes", "not_accepted", "causes", "improvements", "ombudsman", "self_assessment",
+            "ombudsman_letter");
     private static final List<String> ADULTS_TABLES = List.of("regulation18", "service_areas", "outcomes", "causes",
-            "timeliness", "improvements", "general_importance");
+            "timeliness", "improvements", "general_importance", "ombudsman_letter");
 
     private static ReportTable table(AnnualReport report, String name) {
         List<String> names = switch (report.regime()) {
@@ -77,7 +78,8 @@ class RegimeReportsTest {
                 "Table 11: Causes of complaints resolved at stage 1, with uphold rates",
                 "Table 12: Actions taken and service improvements on upheld complaints",
                 "Table 13: The Ombudsman's figures for the year",
-                "Table 14: Self-assessment against the Complaint Handling Code");
+                "Table 14: Self-assessment against the Complaint Handling Code",
+                "Table 15: The Ombudsman's annual review letter");
         assertThat(corporate.about()).extracting(line -> line.get(0)).doesNotContain("Stage 2 clock starts at");
     }
 
@@ -180,7 +182,8 @@ class RegimeReportsTest {
                 "Table 4: Reg 18(d): subject matter - causes of complaints resolved, with uphold rates",
                 "Table 5: Acknowledgement, response and complaints open past six months",
                 "Table 6: Reg 18(d): action taken or planned to improve services",
-                "Table 7: Reg 18(d): matters of general importance");
+                "Table 7: Reg 18(d): matters of general importance",
+                "Table 8: The Ombudsman's annual review letter");
         assertThat(row(adults, "regulation18", "18(a) Complaints received")).element(2).isEqualTo("4");
         // Well-founded: A1 (partly upheld) of the two resolved (A1, A3).
         assertThat(row(adults, "regulation18", "18(b) Complaints decided to be well-founded (upheld totally or partly)"))
@@ -225,13 +228,13 @@ class RegimeReportsTest {
     @Test
     void everyFigureOfTheCodesReport() {
         assertThat(lines(corporate, "volumes")).containsExactly(
-                "Stage 1 complaints received | 0 | 4 | +4 | z",
-                "Stage 2 requests received | 0 | 2 | +2 | z",
-                "Escalation rate (stage 2 requests as % of stage 1) | z | 50.0% | z | z",
-                "Stage 1 complaints moved to stage 2 before a stage 1 response | 0 | 1 | +1 | z",
-                "Complaints not accepted | 0 | 3 | +3 | z",
-                "Open at stage 1 at year end | 0 | 0 | 0 | z",
-                "Open at stage 2 at year end | 0 | 1 | +1 | z");
+                "Stage 1 complaints received | 0 | 0 | 4 | +4 | z",
+                "Stage 2 requests received | 0 | 0 | 2 | +2 | z",
+                "Escalation rate (stage 2 requests as % of stage 1) | z | z | 50.0% | z | z",
+                "Stage 1 complaints moved to stage 2 before a stage 1 response | 0 | 0 | 1 | +1 | z",
+                "Complaints not accepted | 0 | 0 | 3 | +3 | z",
+                "Open at stage 1 at year end | 0 | 0 | 0 | 0 | z",
+                "Open at stage 2 at year end | 0 | 0 | 1 | +1 | z");
         assertThat(lines(corporate, "service_areas_stage1")).containsExactly("Highways | 0 | 2 | +2",
                 "Waste | 0 | 2 | +2", "Total | 0 | 4 | +4");
         assertThat(lines(corporate, "service_areas_stage2")).containsExactly("Waste | 0 | 2 | +2", "Total | 0 | 2 | +2");
@@ -354,10 +357,10 @@ class RegimeReportsTest {
     void theChildrensReportCountsOnlyChildrensComplaints() {
         AnnualReport children = AnnualReport.build(CATALOGUE, AUTHORITY, code -> code, YEAR, false, SETTINGS, GENERATED,
                 Commentary.NONE);
-        assertThat(lines(children, "table2")).containsExactly("Stage 1 complaints | 0 | 1 | +1 | z",
-                "Stage 1 complaints as % of referrals | x | x | x | z", "Stage 2 requests | 0 | 0 | 0 | z",
-                "Escalation rate (stage 2 requests as % of stage 1) | z | 0.0% | z | z",
-                "Stage 3 requests | 0 | 0 | 0 | z", "Stage 3 requests as % of stage 2 | z | z | z | z");
+        assertThat(lines(children, "table2")).containsExactly("Stage 1 complaints | 0 | 0 | 1 | +1 | z",
+                "Stage 1 complaints as % of referrals | x | x | x | x | z", "Stage 2 requests | 0 | 0 | 0 | 0 | z",
+                "Escalation rate (stage 2 requests as % of stage 1) | z | z | 0.0% | z | z",
+                "Stage 3 requests | 0 | 0 | 0 | 0 | z", "Stage 3 requests as % of stage 2 | z | z | z | z | z");
         assertThat(lines(children, "table3")).allSatisfy(line -> assertThat(line).endsWith("| 0 | 0 | 0 | z"));
         assertThat(lines(children, "table4")).containsExactly("First Response | 0 | 1 | +1", "Total | 0 | 1 | +1");
         assertThat(lines(children, "table6")).containsExactly("Children and young people | 0 | z | 0 | 0.0%",
