@@ -2,8 +2,11 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.rules.Timescale.Milestone;
+import io.complaintskpi.rules.Timescales;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -12,6 +15,7 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +24,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Service gauges on /metrics. Labels are bounded (authority, stage, kind): never a complaint reference.
+ * Service gauges on /metrics. Labels are bounded (authority, regime, stage, kind): never a complaint reference.
  * Store reads are cached for a few seconds so a scrape costs one scan whatever the number of gauges.
  * A figure that cannot be read (stores rebalancing or restoring) is not exported at all: a 0 would resolve
  * the deadline alerts and raise them again a minute later.
@@ -29,13 +33,10 @@ final class ServiceMetrics {
 
     static final List<AlertKind> OPEN_KINDS = List.of(AlertKind.AT_RISK, AlertKind.BREACHED,
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
-    private static final int STAGES = 3;
     /** The stage label of an Ombudsman recommendation's alerts (whose {@code stage} is the recommendation's number). */
     static final String RECOMMENDATION = "recommendation";
-
-    static String stageLabel(Alert alert) {
-        return alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
-    }
+    /** The regime label of a recommendation whose case's enquiry named no regime. */
+    private static final String UNSPECIFIED = "unspecified";
 
     private final MultiGauge openAlerts;
     private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
@@ -48,7 +49,8 @@ final class ServiceMetrics {
                 .description("stream threads this instance is configured to run (num.stream.threads)")
                 .register(registry);
         openAlerts = MultiGauge.builder("complaints_kpi_open_alerts")
-                .description("open deadline alerts by authority, stage and kind; absent while the stores cannot be read")
+                .description("open deadline alerts by authority, regime, stage and kind; absent while the stores cannot"
+                        + " be read")
                 .register(registry);
         rows = new Cached<>(() -> read(queries), Duration.ofSeconds(5), clock);
     }
@@ -71,13 +73,19 @@ final class ServiceMetrics {
             open.forEach(a -> authorities.add(a.authority()));
             List<MultiGauge.Row<?>> out = new ArrayList<>();
             for (String authority : authorities) {
-                for (int stage = 1; stage <= STAGES; stage++) {
-                    for (AlertKind kind : OPEN_KINDS) {
-                        row(out, counts, new Group(authority, Integer.toString(stage), kind));
+                for (Regime regime : Regime.values()) {
+                    for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+                        for (AlertKind kind : OPEN_KINDS) {
+                            row(out, counts, new Group(authority, Metric.regime(regime), Integer.toString(stage), kind));
+                        }
                     }
                 }
-                for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
-                    row(out, counts, new Group(authority, RECOMMENDATION, kind));
+                List<String> regimes = new ArrayList<>(Arrays.stream(Regime.values()).map(Metric::regime).toList());
+                regimes.add(UNSPECIFIED);
+                for (String regime : regimes) {
+                    for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
+                        row(out, counts, new Group(authority, regime, RECOMMENDATION, kind));
+                    }
                 }
             }
             return out;
@@ -85,16 +93,21 @@ final class ServiceMetrics {
     }
 
     private static void row(List<MultiGauge.Row<?>> out, Map<Group, Long> counts, Group group) {
-        out.add(MultiGauge.Row.of(Tags.of("authority", group.authority(), "stage", group.stage(), "kind",
-                group.kind().name()), counts.getOrDefault(group, 0L)));
+        out.add(MultiGauge.Row.of(Tags.of("authority", group.authority(), "regime", group.regime(), "stage",
+                group.stage(), "kind", group.kind().name()), counts.getOrDefault(group, 0L)));
     }
 
-    /** The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION}. */
-    private record Group(String authority, String stage, AlertKind kind) {
+    /**
+     * The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION} for an Ombudsman
+     * recommendation's (its regime that of the case's enquiry, {@value #UNSPECIFIED} when it named none).
+     */
+    private record Group(String authority, String regime, String stage, AlertKind kind) {
     }
 
     private static Group key(Alert alert) {
-        return new Group(alert.authority(), stageLabel(alert), alert.kind());
+        String regime = alert.regime() == null ? UNSPECIFIED : Metric.regime(alert.regime());
+        String stage = alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
+        return new Group(alert.authority(), regime, stage, alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */
