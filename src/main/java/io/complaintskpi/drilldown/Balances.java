@@ -110,7 +110,7 @@ public final class Balances {
 
     /** Above every span of a balance: closes the range {@link #endingAfter} opens. */
     public static String last(String authority, String spanMetric) {
-        return KpiKey.prefix(authority, spanMetric) + '\uffff';
+        return KpiKey.pastPrefix(KpiKey.prefix(authority, spanMetric));
     }
 
     /** Whether a span counts in its balance at the end of {@code day}: it starts by then and ends after. */

@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,17 @@ final class ServiceMetrics {
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
     /** The stage label of an Ombudsman recommendation's alerts (whose {@code stage} is the recommendation's number). */
     static final String RECOMMENDATION = "recommendation";
-    /** The regime label of a recommendation whose case's enquiry named no regime. */
-    private static final String UNSPECIFIED = "unspecified";
+
+    static String stageLabel(Alert alert) {
+        return alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
+    }
+
+    /** The regime label: a recommendation's Ombudsman case may not say which procedure it arose from. */
+    static String regimeLabel(Regime regime) {
+        return regime == null ? UNSPECIFIED : Metric.regime(regime);
+    }
+
+    static final String UNSPECIFIED = "unspecified";
 
     private final MultiGauge openAlerts;
     private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
@@ -76,13 +84,11 @@ final class ServiceMetrics {
                 for (Regime regime : Regime.values()) {
                     for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
                         for (AlertKind kind : OPEN_KINDS) {
-                            row(out, counts, new Group(authority, Metric.regime(regime), Integer.toString(stage), kind));
+                            row(out, counts, new Group(authority, regimeLabel(regime), Integer.toString(stage), kind));
                         }
                     }
                 }
-                List<String> regimes = new ArrayList<>(Arrays.stream(Regime.values()).map(Metric::regime).toList());
-                regimes.add(UNSPECIFIED);
-                for (String regime : regimes) {
+                for (String regime : recommendationRegimes()) {
                     for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
                         row(out, counts, new Group(authority, regime, RECOMMENDATION, kind));
                     }
@@ -97,17 +103,22 @@ final class ServiceMetrics {
                 group.stage(), "kind", group.kind().name()), counts.getOrDefault(group, 0L)));
     }
 
-    /**
-     * The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION} for an Ombudsman
-     * recommendation's (its regime that of the case's enquiry, {@value #UNSPECIFIED} when it named none).
-     */
+    /** The regimes a recommendation's alerts may carry: each procedure, or none said. */
+    private static List<String> recommendationRegimes() {
+        List<String> regimes = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            regimes.add(regimeLabel(regime));
+        }
+        regimes.add(UNSPECIFIED);
+        return regimes;
+    }
+
+    /** The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION}. */
     private record Group(String authority, String regime, String stage, AlertKind kind) {
     }
 
     private static Group key(Alert alert) {
-        String regime = alert.regime() == null ? UNSPECIFIED : Metric.regime(alert.regime());
-        String stage = alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
-        return new Group(alert.authority(), regime, stage, alert.kind());
+        return new Group(alert.authority(), regimeLabel(alert.regime()), stageLabel(alert), alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */

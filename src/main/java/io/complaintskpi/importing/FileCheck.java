@@ -68,7 +68,7 @@ public final class FileCheck {
         List<Finding> problems = new ArrayList<>();
         List<Repeat> repeats = new ArrayList<>();
         // The service drops a repeated eventId within one complaint's history (per record key), so that is the key here.
-        Map<String, ReadEvent.Valid> byKeyAndId = new LinkedHashMap<>();
+        Map<EventKey, ReadEvent.Valid> byKeyAndId = new LinkedHashMap<>();
         Map<UUID, ReadEvent.Valid> byId = new HashMap<>();
         Map<String, List<ReadEvent.Valid>> byComplaint = new HashMap<>();
         int valid = 0;
@@ -78,7 +78,7 @@ public final class FileCheck {
             } else if (event instanceof ReadEvent.Valid one) {
                 valid++;
                 EventEnvelope envelope = one.event();
-                ReadEvent.Valid first = byKeyAndId.putIfAbsent(envelope.complaintId() + "|" + envelope.eventId(), one);
+                ReadEvent.Valid first = byKeyAndId.putIfAbsent(new EventKey(envelope.complaintId(), envelope.eventId()), one);
                 ReadEvent.Valid elsewhere = byId.putIfAbsent(envelope.eventId(), one);
                 if (first == null) {
                     byComplaint.computeIfAbsent(envelope.complaintId(), k -> new ArrayList<>()).add(one);
@@ -97,13 +97,14 @@ public final class FileCheck {
         OfflineReplay.Result replay = new OfflineReplay(rules.machine(), rules.contributions())
                 .replay(byKeyAndId.values().stream().map(ReadEvent.Valid::event).toList());
         for (OfflineReplay.Rejection rejection : replay.rejected()) {
-            ReadEvent.Valid refused = byKeyAndId.get(rejection.event().complaintId() + "|" + rejection.event().eventId());
+            ReadEvent.Valid refused = byKeyAndId.get(new EventKey(rejection.event().complaintId(),
+                    rejection.event().eventId()));
             problems.add(finding(refused, Kind.LIFECYCLE, rejection.reason() + hint(refused, byComplaint)));
         }
         replay.histories().forEach((key, history) -> {
             CaseState state = rules.machine().replay(key, history);
             for (Awaiting waiting : state.awaiting()) {
-                ReadEvent.Valid kept = byKeyAndId.get(key + "|" + waiting.event().eventId());
+                ReadEvent.Valid kept = byKeyAndId.get(new EventKey(key, waiting.event().eventId()));
                 problems.add(finding(kept, Kind.WAITING, "never takes effect in this file: " + waiting.reason()
                         + hint(kept, byComplaint)));
             }
@@ -140,5 +141,9 @@ public final class FileCheck {
                 .map(receipt -> "; the complaint is received later in the file, on " + receipt.origin()
                         + ", and the service reads each complaint's events in the order sent")
                 .orElse("");
+    }
+
+    /** One event of one complaint: the service drops a repeated eventId within a complaint's history. */
+    private record EventKey(String complaintId, UUID eventId) {
     }
 }
