@@ -36,6 +36,9 @@ class PublicOutputTest {
     void everyRouteSuppressesSmallCountsOrRefusesPublicOutput() {
         List<String> small = new ArrayList<>();
         for (JsonNode route : service.json("/api/v1").get("routes")) {
+            if (!route.get("method").asText().equals("GET")) {
+                continue; // what is sent in (POST /api/v1/events) publishes nothing
+            }
             String kind = route.get("publication").get("kind").asText();
             for (String request : requests(route)) {
                 SeedService.Response response = service.get(kind.equals("NO_COUNTS") ? request
