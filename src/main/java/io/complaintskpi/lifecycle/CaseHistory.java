@@ -59,6 +59,11 @@ public final class CaseHistory {
         return new CaseHistory(next, event.eventId());
     }
 
+    /** Whether {@link #with} would place {@code event} after every event already here: the common, in-order case. */
+    public boolean appends(EventEnvelope event) {
+        return events.isEmpty() || BUSINESS_TIME.compare(events.get(events.size() - 1), event) <= 0;
+    }
+
     /** Whether {@code event} is the one that just arrived (never true for a history read back from a store). */
     boolean arriving(EventEnvelope event) {
         return event.eventId().equals(arriving);

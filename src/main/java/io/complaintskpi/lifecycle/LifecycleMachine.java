@@ -52,19 +52,32 @@ public final class LifecycleMachine {
     public CaseState replay(String key, CaseHistory history) {
         CaseState state = null;
         for (EventEnvelope event : history.events()) {
-            CaseState current = state == null ? CaseState.empty(key, event.authority()) : state;
-            try {
-                state = apply(current, event);
-            } catch (NotYet waiting) {
-                state = current.withAwaiting(new Awaiting(event, waiting.getMessage()));
-            } catch (NothingToWithdraw nothing) {
-                if (history.arriving(event)) {
-                    throw reject(event, nothing.getMessage());
-                }
-                state = current.withAwaiting(new Awaiting(event, nothing.getMessage()));
-            }
+            state = step(key, state, event, history.arriving(event));
         }
         return state;
+    }
+
+    /**
+     * The state after one more event that arrives later in business time than every event of the history
+     * {@code state} was replayed from (null: an empty history): the last step of {@link #replay}, so equal to
+     * replaying the whole history with the event appended, without walking it again.
+     */
+    public CaseState next(String key, CaseState state, EventEnvelope arriving) {
+        return step(key, state, arriving, true);
+    }
+
+    private CaseState step(String key, CaseState state, EventEnvelope event, boolean arriving) {
+        CaseState current = state == null ? CaseState.empty(key, event.authority()) : state;
+        try {
+            return apply(current, event);
+        } catch (NotYet waiting) {
+            return current.withAwaiting(new Awaiting(event, waiting.getMessage()));
+        } catch (NothingToWithdraw nothing) {
+            if (arriving) {
+                throw reject(event, nothing.getMessage());
+            }
+            return current.withAwaiting(new Awaiting(event, nothing.getMessage()));
+        }
     }
 
     CaseState apply(CaseState state, EventEnvelope envelope) {

@@ -7,9 +7,10 @@ import java.util.Objects;
  * The address of one daily bucket: {@code authority|metric|dimension|yyyy-MM-dd}. Keys sort by authority,
  * metric, dimension, then date, so any period or rolling window of a series is one range scan over daily
  * buckets. Beside them in the same store: the roll-ups of the same sums ({@link #rollup}), which put the
- * bucket before the dimension and sort before a metric's days, and the authority index
- * ({@link #authorityIndex}), which sorts before everything. A mark character no value can hold (it is
- * cleaned out) keeps the three families apart.
+ * bucket before the dimension and sort before a metric's days, the year sheets ({@link #yearSheet}: every
+ * metric of an authority's financial year together, so a year's figures and the year before are one range),
+ * which sort before the authority's metrics, and the authority index ({@link #authorityIndex}), which sorts
+ * before everything. A mark character no value can hold (it is cleaned out) keeps the four families apart.
  */
 public record KpiKey(String authority, String metric, String dimension, LocalDate date) {
 
@@ -49,11 +50,12 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
     }
 
     /**
-     * The part of a daily bucket's key, or of any prefix naming its authority and metric, that decides its
-     * partition ({@code authority|metric|}): every dimension and day of a metric lands on one partition.
+     * The part of a daily bucket's key, or of any prefix naming its authority, that decides its partition
+     * ({@code authority|}): every metric, dimension and day of an authority lands on one partition, so its
+     * year sheets can hold every metric.
      */
     public static String partitionPart(String key) {
-        return key.substring(0, key.indexOf(SEPARATOR, key.indexOf(SEPARATOR) + 1) + 1);
+        return key.substring(0, key.indexOf(SEPARATOR) + 1);
     }
 
     /** The part shared by every dimension of one metric. */
@@ -72,6 +74,32 @@ public record KpiKey(String authority, String metric, String dimension, LocalDat
     /** Everything of a roll-up key before the dimension. */
     public static String rollupPrefix(String authority, String metric, RollupGrain grain, LocalDate start) {
         return prefix(authority, metric) + MARK + grain.code + SEPARATOR + start + SEPARATOR;
+    }
+
+    /**
+     * The address of a year-sheet bucket, {@code authority|<mark>Y|first day|metric|dimension}: the same sum as
+     * the metric's financial-year roll-up, with the year before the metric, so every metric of a run of years
+     * is one contiguous range.
+     */
+    public static String yearSheet(String authority, LocalDate yearStart, String metric, String dimension) {
+        return yearSheetPrefix(authority, yearStart) + clean(metric) + SEPARATOR + clean(dimension);
+    }
+
+    /** Everything of a year-sheet key before the metric. */
+    public static String yearSheetPrefix(String authority, LocalDate yearStart) {
+        return prefix(authority) + MARK + RollupGrain.FINANCIAL_YEAR.code + SEPARATOR + yearStart + SEPARATOR;
+    }
+
+    /** A year-sheet key's year (its first day), metric and dimension. */
+    public record SheetEntry(LocalDate yearStart, String metric, String dimension) {
+
+        public static SheetEntry of(String sheetKey) {
+            int date = sheetKey.indexOf(SEPARATOR, sheetKey.indexOf(SEPARATOR) + 1) + 1;
+            int metric = sheetKey.indexOf(SEPARATOR, date) + 1;
+            int dimension = sheetKey.indexOf(SEPARATOR, metric) + 1;
+            return new SheetEntry(LocalDate.parse(sheetKey.substring(date, metric - 1)),
+                    sheetKey.substring(metric, dimension - 1), sheetKey.substring(dimension));
+        }
     }
 
     /** The lowest key of a metric's daily buckets, above its roll-ups. */

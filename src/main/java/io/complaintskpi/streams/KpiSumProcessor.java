@@ -14,10 +14,11 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
 
 /**
- * Adds each KPI delta (keyed by its daily bucket) to its day and to the month and financial-year roll-ups
- * of the same series, and notes its authority in the index, all in {@code kpi-totals} (one store, one
- * changelog: {@link KpiKey} keeps the key families apart) in the task that owns the metric: roll-ups and
- * days stay equal by construction, and exactly-once commits them together.
+ * Adds each KPI delta (keyed by its daily bucket) to its day, to the month and financial-year roll-ups
+ * of the same series and to its authority's year sheet, and notes its authority in the index, all in
+ * {@code kpi-totals} (one store, one changelog: {@link KpiKey} keeps the key families apart) in the task
+ * that owns the authority: roll-ups, sheets and days stay equal by construction, and exactly-once commits
+ * them together.
  */
 final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
 
@@ -52,6 +53,8 @@ final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
         for (RollupGrain grain : new RollupGrain[] {RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR}) {
             add(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()), delta);
         }
+        add(KpiKey.yearSheet(day.authority(), RollupGrain.FINANCIAL_YEAR.start(day.date()), day.metric(),
+                day.dimension()), delta);
         String indexed = KpiKey.authorityIndex(day.authority());
         if (sums.get(indexed) == null) {
             sums.put(indexed, 1L);

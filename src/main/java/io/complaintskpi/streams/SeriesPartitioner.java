@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Puts every bucket of one metric of one authority (all its dimensions: {@link KpiKey#partitionPart}) on one
- * partition, so a period sum of the metric is answered by a single partition of a single instance, and the
- * roll-ups of every dimension kept there are one range.
+ * Puts every bucket of one authority (all its metrics and dimensions: {@link KpiKey#partitionPart}) on one
+ * partition, so the authority's figures are answered by a single partition of a single instance, the
+ * roll-ups of every dimension kept there are one range, and so is a year sheet of every metric.
  */
 public final class SeriesPartitioner implements StreamPartitioner<String, Object> {
 
@@ -20,14 +20,14 @@ public final class SeriesPartitioner implements StreamPartitioner<String, Object
         return Optional.of(Set.of(partition(key, numPartitions)));
     }
 
-    /** The partition of a KPI key, or of any prefix of one that names its authority and metric. */
+    /** The partition of a KPI key, or of any prefix of one that names its authority. */
     public static int partition(String kpiKey, int numPartitions) {
-        byte[] metric = KpiKey.partitionPart(kpiKey).getBytes(StandardCharsets.UTF_8);
-        return Utils.toPositive(Utils.murmur2(metric)) % numPartitions;
+        byte[] authority = KpiKey.partitionPart(kpiKey).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(authority)) % numPartitions;
     }
 
-    /** The partition holding every bucket of {@code metric} of {@code authority}. */
-    public static int partition(String authority, String metric, int numPartitions) {
-        return partition(KpiKey.prefix(authority, metric), numPartitions);
+    /** The partition holding every bucket of {@code authority}. */
+    public static int partitionOf(String authority, int numPartitions) {
+        return partition(KpiKey.prefix(authority), numPartitions);
     }
 }

@@ -9,10 +9,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +25,33 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Reads the KPI sums of this instance's stores. A period sum reads the one partition that holds the metric
- * ({@link SeriesPartitioner}) and splits the period into whole financial years and months, read from the
- * roll-ups as one short range each over every dimension, and the days left at its ends, read from the daily
- * buckets; so its cost follows the period's shape, not how many years of history the store holds. The
- * authority list reads the authority index, nothing else.
+ * Reads the KPI sums of this instance's stores. A query reads the one partition that holds the authority
+ * ({@link SeriesPartitioner}), resolved once for the whole query, and splits each period into whole financial
+ * years and months, read from the roll-ups as one short range each over every dimension, and the days left at
+ * its ends, read from the daily buckets; so its cost follows the period's shape, not how many years of history
+ * the store holds. Short runs of whole years (a financial year and the year before) are read for every metric
+ * at once from the authority's year sheets: one range. The authority list reads the authority index, nothing
+ * else.
  */
 final class StoreSeriesReader implements SeriesReader {
 
-    /** This instance's partitions of {@code kpi-totals} as they are when a query starts. */
+    /**
+     * A metric whose runs of whole financial years are all this long or shorter reads them from the year sheets
+     * with every other such metric; a longer run (an all-time balance) reads the metric's own roll-ups, so its
+     * cost does not grow with the other metrics' history.
+     */
+    static final int SHEET_YEARS = 3;
+
+    /** This instance's partitions of {@code kpi-totals}, resolved once when a query starts. */
     interface Local {
 
         Collection<ReadOnlyKeyValueStore<String, Long>> all();
 
         /**
-         * The local partition holding a metric of an authority: none when another instance holds it, every local
-         * one when where it lives cannot be told now.
+         * The local partition holding an authority: none when another instance holds it, every local one when
+         * where it lives cannot be told now.
          */
-        Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric);
+        Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority);
     }
 
     private final Supplier<Local> stores;
@@ -58,30 +69,86 @@ final class StoreSeriesReader implements SeriesReader {
     /**
      * Every span from the same view of the stores. The spans of one metric are read together: their whole
      * buckets and days, merged where they overlap or touch, are read once, then each span adds up its own.
+     * The short year runs of every metric are one range over the year sheets.
      */
     @Override
     public Map<Span, Map<String, Long>> sumsByDimension(String authority, Collection<Span> spans) {
-        Local local = stores.get();
         Map<String, Map<Span, List<Part>>> byMetric = new LinkedHashMap<>();
         for (Span span : spans) {
             byMetric.computeIfAbsent(span.metric(), m -> new LinkedHashMap<>())
                     .computeIfAbsent(span, s -> RollupGrain.split(s.from(), s.to()));
         }
-        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        Map<String, List<Part>> runs = new LinkedHashMap<>();
+        Set<String> sheetMetrics = new HashSet<>();
+        TreeSet<LocalDate> sheetYears = new TreeSet<>();
         byMetric.forEach((metric, parts) -> {
-            List<Bucket> buckets = new ArrayList<>();
-            for (ReadOnlyKeyValueStore<String, Long> partition : local.holding(authority, metric)) {
-                for (Part run : runs(parts.values())) {
+            List<Part> metricRuns = runs(parts.values());
+            runs.put(metric, metricRuns);
+            List<Part> years = metricRuns.stream().filter(run -> run.grain() == RollupGrain.FINANCIAL_YEAR).toList();
+            if (!years.isEmpty() && years.stream().allMatch(run -> yearsIn(run) <= SHEET_YEARS)) {
+                sheetMetrics.add(metric);
+                years.forEach(run -> run.from().datesUntil(run.to(), Period.ofYears(1)).forEach(sheetYears::add));
+            }
+        });
+        Map<String, List<Bucket>> buckets = new HashMap<>();
+        for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().holding(authority)) {
+            for (Part years : yearRuns(sheetYears)) {
+                readSheets(partition, authority, years, sheetMetrics, buckets);
+            }
+            runs.forEach((metric, metricRuns) -> {
+                List<Bucket> read = buckets.computeIfAbsent(metric, m -> new ArrayList<>());
+                for (Part run : metricRuns) {
                     if (run.grain() == RollupGrain.DAY) {
-                        readDays(partition, authority, metric, run.from(), run.to(), buckets);
-                    } else {
-                        readRollups(partition, authority, metric, run, buckets);
+                        readDays(partition, authority, metric, run.from(), run.to(), read);
+                    } else if (run.grain() != RollupGrain.FINANCIAL_YEAR || !sheetMetrics.contains(metric)) {
+                        readRollups(partition, authority, metric, run, read);
                     }
                 }
-            }
-            parts.forEach((span, spanParts) -> sums.put(span, sum(buckets, spanParts)));
-        });
+            });
+        }
+        Map<Span, Map<String, Long>> sums = new LinkedHashMap<>();
+        byMetric.forEach((metric, parts) -> parts.forEach((span, spanParts) ->
+                sums.put(span, sum(buckets.getOrDefault(metric, List.of()), spanParts))));
         return sums;
+    }
+
+    private static long yearsIn(Part yearRun) {
+        return yearRun.to().getYear() - yearRun.from().getYear();
+    }
+
+    /** The first days of financial years as runs of consecutive years. */
+    private static List<Part> yearRuns(TreeSet<LocalDate> yearStarts) {
+        List<Part> runs = new ArrayList<>();
+        LocalDate first = null;
+        LocalDate last = null;
+        for (LocalDate start : yearStarts) {
+            if (first != null && !start.equals(last.plusYears(1))) {
+                runs.add(new Part(RollupGrain.FINANCIAL_YEAR, first, last.plusYears(1).minusDays(1)));
+                first = null;
+            }
+            first = first == null ? start : first;
+            last = start;
+        }
+        if (first != null) {
+            runs.add(new Part(RollupGrain.FINANCIAL_YEAR, first, last.plusYears(1).minusDays(1)));
+        }
+        return runs;
+    }
+
+    /** Whole years of every metric: one range over the authority's year sheets, kept for the metrics asked. */
+    private static void readSheets(ReadOnlyKeyValueStore<String, Long> sheets, String authority, Part years,
+                                   Set<String> metrics, Map<String, List<Bucket>> buckets) {
+        String first = KpiKey.yearSheetPrefix(authority, years.from());
+        String last = KpiKey.yearSheetPrefix(authority, RollupGrain.FINANCIAL_YEAR.start(years.to()));
+        try (KeyValueIterator<String, Long> it = sheets.range(first, KpiKey.pastPrefix(last))) {
+            it.forEachRemaining(kv -> {
+                KpiKey.SheetEntry entry = KpiKey.SheetEntry.of(kv.key);
+                if (metrics.contains(entry.metric())) {
+                    buckets.computeIfAbsent(entry.metric(), m -> new ArrayList<>()).add(new Bucket(
+                            RollupGrain.FINANCIAL_YEAR, entry.yearStart(), entry.dimension(), kv.value));
+                }
+            });
+        }
     }
 
     /** One bucket read: a roll-up (its first day) or a day, of one dimension. */
@@ -163,7 +230,7 @@ final class StoreSeriesReader implements SeriesReader {
         NavigableMap<LocalDate, Long> days = new TreeMap<>();
         String first = new KpiKey(authority, metric, dimension, from).encode();
         String last = new KpiKey(authority, metric, dimension, to).encode();
-        for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().holding(authority, metric)) {
+        for (ReadOnlyKeyValueStore<String, Long> partition : stores.get().holding(authority)) {
             try (KeyValueIterator<String, Long> it = partition.range(first, last)) {
                 it.forEachRemaining(kv -> {
                     if (kv.value != 0) {

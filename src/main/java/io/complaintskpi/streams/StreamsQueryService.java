@@ -123,12 +123,16 @@ public final class StreamsQueryService implements QueryService {
     }
 
     /**
-     * Each local partition of {@code kpi-totals} on its own, so a read goes to the one partition that holds a
-     * metric (found as the repartition placed it) and seeks stay in order within it.
+     * Each local partition of {@code kpi-totals} on its own, resolved once for the query that asks, so a read goes
+     * to the one partition that holds an authority (found as the repartition placed it) without looking the
+     * store up again, and seeks stay in order within it.
      */
     private StoreSeriesReader.Local kpiPartitions() {
-        Map<Integer, ReadOnlyKeyValueStore<String, Long>> local =
-                localPartitions(Names.KPI_TOTALS_STORE, Names::isKpiContributionsTopic);
+        Map<Integer, ReadOnlyKeyValueStore<String, Long>> local = new TreeMap<>();
+        localTopicPartitions(Names::isKpiContributionsTopic).forEach(partition ->
+                streams.store(StoreQueryParameters.fromNameAndType(Names.KPI_TOTALS_STORE,
+                                new ResolvedKeyValueStore<Long>()).withPartition(partition))
+                        .ifPresent(store -> local.put(partition, store)));
         return new StoreSeriesReader.Local() {
             @Override
             public Collection<ReadOnlyKeyValueStore<String, Long>> all() {
@@ -136,8 +140,8 @@ public final class StreamsQueryService implements QueryService {
             }
 
             @Override
-            public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric) {
-                int partition = kpiPartition(authority, metric);
+            public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority) {
+                int partition = kpiPartition(authority);
                 if (partition < 0) {
                     return local.values();
                 }
@@ -148,14 +152,14 @@ public final class StreamsQueryService implements QueryService {
     }
 
     /**
-     * The partition holding a metric of an authority, as the repartition placed it; -1 while that cannot be
-     * told. The partition count is learnt once from Kafka Streams' metadata: it changes only with a replay.
+     * The partition holding an authority's KPIs, as the repartition placed them; -1 while that cannot be told.
+     * The partition count is learnt once from Kafka Streams' metadata: it changes only with a replay.
      */
-    private int kpiPartition(String authority, String metric) {
+    private int kpiPartition(String authority) {
         int count = kpiPartitionCount.get();
         if (count == 0) {
             AtomicInteger seen = new AtomicInteger();
-            int partition = streams.queryMetadataForKey(Names.KPI_TOTALS_STORE, KpiKey.prefix(authority, metric),
+            int partition = streams.queryMetadataForKey(Names.KPI_TOTALS_STORE, KpiKey.prefix(authority),
                     (String topic, String key, Object value, int partitions) -> {
                         seen.set(partitions);
                         return Optional.of(Set.of(SeriesPartitioner.partition(key, partitions)));
@@ -166,7 +170,7 @@ public final class StreamsQueryService implements QueryService {
             }
             kpiPartitionCount.set(count);
         }
-        return SeriesPartitioner.partition(authority, metric, count);
+        return SeriesPartitioner.partitionOf(authority, count);
     }
 
     /**
@@ -175,13 +179,20 @@ public final class StreamsQueryService implements QueryService {
      */
     private <V> Map<Integer, ReadOnlyKeyValueStore<String, V>> localPartitions(String name, Predicate<String> source) {
         Map<Integer, ReadOnlyKeyValueStore<String, V>> stores = new TreeMap<>();
-        streams.metadataForLocalThreads().stream()
+        localTopicPartitions(source).forEach(partition -> stores.put(partition, streams.store(
+                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                        .withPartition(partition))));
+        return stores;
+    }
+
+    /** The partitions of the topics {@code source} accepts that this instance's active tasks read. */
+    private List<Integer> localTopicPartitions(Predicate<String> source) {
+        return streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
                 .filter(tp -> source.test(tp.topic()))
-                .forEach(tp -> stores.put(tp.partition(), streams.store(StoreQueryParameters.fromNameAndType(name,
-                        QueryableStoreTypes.<String, V>keyValueStore()).withPartition(tp.partition()))));
-        return stores;
+                .map(tp -> tp.partition())
+                .toList();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -8,9 +8,15 @@ import io.complaintskpi.events.Outcome;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.Cases;
 import io.complaintskpi.lifecycle.IllegalTransitionException;
+import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.lifecycle.CaseState;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import static io.complaintskpi.lifecycle.Cases.children;
@@ -84,5 +90,31 @@ class CaseStepTest {
     void theStateOfAHistory() {
         assertThat(step.state(Cases.KEY, history(received, answered)).complaint().current().responded()).isTrue();
         assertThat(step.state(Cases.KEY, CaseHistory.empty())).isNull();
+    }
+
+    @Test
+    void everySeedEventGivesTheStateAndDeltaAFullReplayOfItsHistoryGives() {
+        DomainRules rules = DomainWiring.rules(ServiceConfig.defaults());
+        CaseStep seedStep = new CaseStep(rules.machine(), rules.contributions());
+        Map<String, CaseHistory> histories = new HashMap<>();
+        int inOrder = 0;
+        int applied = 0;
+        for (EventEnvelope event : FixtureReader.withSchemas().seedFixture()) {
+            String key = event.complaintId();
+            CaseHistory history = histories.getOrDefault(key, CaseHistory.empty());
+            inOrder += history.appends(event) && !history.events().isEmpty() ? 1 : 0;
+            CaseStep.Outcome outcome = seedStep.apply(key, history, event);
+            assertThat(outcome).as("%s", event).isInstanceOf(CaseStep.Applied.class);
+            CaseStep.Applied step = (CaseStep.Applied) outcome;
+            CaseState replayed = rules.machine().replay(key, new CaseHistory(step.history().events()));
+            assertThat(step.after()).as("%s", event).isEqualTo(replayed);
+            assertThat(step.delta()).isEqualTo(Contributions.delta(
+                    rules.contributions().of(rules.machine().replay(key, history)), rules.contributions().of(replayed)));
+            histories.put(key, step.history());
+            applied++;
+        }
+        // The one-step path was taken, and most seed events take it.
+        assertThat(applied).isEqualTo(1019);
+        assertThat(inOrder).isGreaterThan(applied / 2);
     }
 }

@@ -14,7 +14,7 @@ record FixedPartitions(List<ReadOnlyKeyValueStore<String, Long>> partitions) imp
     }
 
     @Override
-    public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority, String metric) {
-        return List.of(partitions.get(SeriesPartitioner.partition(authority, metric, partitions.size())));
+    public Collection<ReadOnlyKeyValueStore<String, Long>> holding(String authority) {
+        return List.of(partitions.get(SeriesPartitioner.partitionOf(authority, partitions.size())));
     }
 }

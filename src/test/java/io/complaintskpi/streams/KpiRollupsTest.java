@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Simulated lifecycle events of three authorities over three financial years through the production topology:
- * the month and financial-year roll-ups it writes are exactly the daily sums, so a period read from them
+ * the month and financial-year roll-ups and the year sheets it writes are exactly the daily sums, so a period read from them
  * gives what the days give, for any period.
  */
 class KpiRollupsTest {
@@ -53,7 +53,7 @@ class KpiRollupsTest {
                                 event.occurredAt().toInstant());
                     }
                 });
-        // The store's three key families, told apart as the reader does not: by how their keys end and start.
+        // The store's four key families, told apart as the reader does not: by how their keys end and start.
         days = new HashMap<>();
         rollups = new HashMap<>();
         indexed = new TreeSet<>();
@@ -76,7 +76,7 @@ class KpiRollupsTest {
     }
 
     @Test
-    void every_roll_up_is_the_sum_of_its_days_and_nothing_else_is_rolled_up() {
+    void every_roll_up_and_year_sheet_is_the_sum_of_its_days_and_nothing_else_is_rolled_up() {
         Map<String, Long> expected = new HashMap<>();
         days.forEach((key, amount) -> {
             KpiKey day = KpiKey.decode(key);
@@ -84,6 +84,8 @@ class KpiRollupsTest {
                 expected.merge(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()),
                         day.dimension()), amount, Long::sum);
             }
+            expected.merge(KpiKey.yearSheet(day.authority(), RollupGrain.FINANCIAL_YEAR.start(day.date()),
+                    day.metric(), day.dimension()), amount, Long::sum);
         });
         assertThat(days).hasSizeGreaterThan(1_000);
         assertThat(rollups).isEqualTo(expected);

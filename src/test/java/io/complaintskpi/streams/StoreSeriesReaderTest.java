@@ -50,11 +50,48 @@ class StoreSeriesReaderTest {
     }
 
     @Test
-    void a_financial_year_reads_one_roll_up_per_dimension_and_no_day() {
+    void a_financial_year_reads_one_range_of_its_year_sheet_and_no_day() {
         Stores stores = stores(15);
         stores.reader().sumByDimension("E10", "stage1.received", LocalDate.of(2016, 4, 1), LocalDate.of(2017, 3, 31));
-        assertThat(stores.reads()).isEqualTo(DIMENSIONS.size());
-        assertThat(stores.partitions.stream().mapToLong(p -> p.ranges).sum()).isEqualTo(1);
+        // The year's sheet: one bucket per metric and dimension of that year, nothing else.
+        assertThat(stores.reads()).isEqualTo(METRICS.size() * DIMENSIONS.size());
+        assertThat(stores.ranges()).isEqualTo(1);
+    }
+
+    @Test
+    void a_financial_year_and_the_year_before_of_every_metric_are_one_range() {
+        Stores stores = stores(15);
+        LocalDate fy = LocalDate.of(2016, 4, 1);
+        List<SeriesReader.Span> spans = new ArrayList<>();
+        for (String metric : METRICS) {
+            spans.add(new SeriesReader.Span(metric, fy, fy.plusYears(1).minusDays(1)));
+            spans.add(new SeriesReader.Span(metric, fy.minusYears(1), fy.minusDays(1)));
+        }
+        Map<SeriesReader.Span, Map<String, Long>> sums = stores.reader().sumsByDimension("E10", spans);
+
+        for (SeriesReader.Span span : spans) {
+            assertThat(sums.get(span)).as("%s", span).isNotEmpty()
+                    .isEqualTo(bruteForce(stores, "E10", span.metric(), span.from(), span.to()));
+        }
+        assertThat(stores.ranges()).isEqualTo(1);
+        assertThat(stores.reads()).isEqualTo(2L * METRICS.size() * DIMENSIONS.size());
+    }
+
+    @Test
+    void an_all_time_balance_reads_its_own_roll_ups_beside_the_year_sheet_of_the_others() {
+        Stores stores = stores(15);
+        LocalDate fy = LocalDate.of(2016, 4, 1);
+        SeriesReader.Span year = new SeriesReader.Span(METRICS.get(0), fy, fy.plusYears(1).minusDays(1));
+        SeriesReader.Span allTime = new SeriesReader.Span(METRICS.get(1), LocalDate.of(1900, 4, 1),
+                fy.plusYears(1).minusDays(1));
+        Map<SeriesReader.Span, Map<String, Long>> sums = stores.reader().sumsByDimension("E10", List.of(year, allTime));
+
+        assertThat(sums.get(year)).isNotEmpty().isEqualTo(bruteForce(stores, "E10", year.metric(), year.from(), year.to()));
+        assertThat(sums.get(allTime)).isNotEmpty()
+                .isEqualTo(bruteForce(stores, "E10", allTime.metric(), allTime.from(), allTime.to()));
+        // The sheet of the one year, and the balance's seven years of its own roll-ups: not every metric's history.
+        assertThat(stores.ranges()).isEqualTo(2);
+        assertThat(stores.reads()).isEqualTo(METRICS.size() * DIMENSIONS.size() + 7L * DIMENSIONS.size());
     }
 
     @Test
@@ -134,17 +171,21 @@ class StoreSeriesReaderTest {
         long reads() {
             return partitions.stream().mapToLong(p -> p.read).sum();
         }
+
+        long ranges() {
+            return partitions.stream().mapToLong(p -> p.ranges).sum();
+        }
     }
 
     /**
      * Series spread over three partitions as the repartition spreads them, every day with a value, and the
-     * roll-ups and authority index the aggregator keeps beside them.
+     * roll-ups, year sheets and authority index the aggregator keeps beside them.
      */
     private static Stores stores(int years) {
         List<CountingStore> parts = Stream.generate(CountingStore::new).limit(3).toList();
         for (String authority : AUTHORITIES) {
             for (String metric : METRICS) {
-                CountingStore part = parts.get(SeriesPartitioner.partition(authority, metric, parts.size()));
+                CountingStore part = parts.get(SeriesPartitioner.partitionOf(authority, parts.size()));
                 part.data.put(KpiKey.authorityIndex(authority), 1L);
                 for (String dimension : DIMENSIONS) {
                     for (LocalDate day = FIRST; day.isBefore(FIRST.plusYears(years)); day = day.plusDays(1)) {
@@ -154,6 +195,8 @@ class StoreSeriesReaderTest {
                             part.data.merge(KpiKey.rollup(authority, metric, grain, grain.start(day), dimension),
                                     value, Long::sum);
                         }
+                        part.data.merge(KpiKey.yearSheet(authority, RollupGrain.FINANCIAL_YEAR.start(day), metric,
+                                dimension), value, Long::sum);
                     }
                 }
             }
