@@ -70,7 +70,7 @@ class AnnualReportChromiumTest {
         String drill = "<a href=\"/api/v1/kpis/%s/complaints?period=%s&amp;authority=E10000018%s\">%s</a>";
         assertThat(rendered).contains(
                 "<th scope=\"row\">Stage 1 complaints</th><td class=\"num\">"
-                        + drill.formatted("stage1.received", "2013%2F14", "", "0") + "</td><td class=\"num\">"
+                        + drill.formatted("stage1.received", "2013%2F14", "", "61") + "</td><td class=\"num\">"
                         + drill.formatted("stage1.received", "2014%2F15", "", "57") + "</td><td class=\"num\">"
                         + drill.formatted("stage1.received", "2015%2F16", "", "65")
                         + "</td><td class=\"num\">+8</td><td class=\"num\">+14.0%</td>",
