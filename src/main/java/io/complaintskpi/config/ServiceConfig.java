@@ -60,6 +60,12 @@ public final class ServiceConfig {
             SettingForm.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "COMPLAINTS_HTTP_PORT", "7070",
             "port of the HTTP API and /metrics (0: any free port)", SettingForm.wholeNumber(0, 65535));
+    public static final Setting<Integer> INGEST_MAX_BYTES = new Setting<>("http.ingest-max-bytes",
+            "COMPLAINTS_HTTP_INGEST_MAX_BYTES", "4194304", "largest body POST /api/v1/events takes, in bytes;"
+            + " a larger one is refused with 413", SettingForm.wholeNumber(1024, 32 << 20));
+    public static final Setting<Integer> INGEST_MAX_EVENTS = new Setting<>("http.ingest-max-events",
+            "COMPLAINTS_HTTP_INGEST_MAX_EVENTS", "5000", "most events one POST /api/v1/events takes; more are"
+            + " refused with 413", SettingForm.wholeNumber(1, 100_000));
     public static final Setting<String> ADVERTISED_HOST = new Setting<>("http.advertised-host",
             "COMPLAINTS_ADVERTISED_HOST", "localhost",
             "host name other instances use to reach this one (Kafka Streams application.server)",
@@ -124,7 +130,8 @@ public final class ServiceConfig {
 
     /** Every setting, in the order docs/configuration.md lists them. */
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
-            HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
+            HTTP_PORT, INGEST_MAX_BYTES, INGEST_MAX_EVENTS,
+            ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
             ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
             INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();

@@ -105,12 +105,12 @@ public final class Balances {
 
     /** The lowest key of the spans that end after {@code day}: a balance's list at {@code day} is read from here. */
     public static String endingAfter(String authority, String spanMetric, LocalDate day) {
-        return ContributorKey.fromDimension(authority, spanMetric, day.plusDays(1).toString());
+        return KpiKey.prefix(authority, spanMetric) + day.plusDays(1);
     }
 
     /** Above every span of a balance: closes the range {@link #endingAfter} opens. */
     public static String last(String authority, String spanMetric) {
-        return ContributorKey.metricEnd(authority, spanMetric);
+        return KpiKey.pastPrefix(KpiKey.prefix(authority, spanMetric));
     }
 
     /** Whether a span counts in its balance at the end of {@code day}: it starts by then and ends after. */

@@ -96,6 +96,22 @@ public record AnnualReport(String authority, String authorityName, String year, 
                 (cells, earlier, costs) -> new AdultsReportTables(cells, earlier, costs).all());
     }
 
+    /**
+     * The annual report of {@code regime}: what the service's route and the offline {@code report} command both
+     * make, so the two answers are the same bytes. {@code council} (the authority's corporate timescales) is read
+     * by the corporate report only.
+     */
+    public static AnnualReport of(Regime regime, KpiEvaluator catalogue, String authority, AuthorityNames names,
+                                  FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                  CorporateTimescales council, Instant generatedAt, Commentary commentary) {
+        return switch (regime) {
+            case CHILDREN -> build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary);
+            case CORPORATE -> corporate(catalogue, authority, names, year, publicOutput, settings, council, generatedAt,
+                    commentary);
+            case ADULTS -> adults(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary);
+        };
+    }
+
     private static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                       FinancialYear year, boolean publicOutput, FigureSettings settings,
                                       Instant generatedAt, Commentary commentary, Regime regime, String what,

@@ -42,16 +42,6 @@ public record ContributorKey(KpiKey bucket, String reference) {
         return KpiKey.prefix(authority, metric, dimension) + to + KpiKey.SEPARATOR + TOP;
     }
 
-    /** The lowest key of a metric's contributors whose dimension is {@code dimension} or sorts after it. */
-    public static String fromDimension(String authority, String metric, String dimension) {
-        return KpiKey.prefix(authority, metric) + KpiKey.clean(dimension);
-    }
-
-    /** Above every contributor key of a metric. */
-    public static String metricEnd(String authority, String metric) {
-        return KpiKey.prefix(authority, metric) + TOP;
-    }
-
     /** The key's place among its metric's contributors: {@code dimension|yyyy-MM-dd|reference}. */
     public String position() {
         return KpiKey.clean(bucket.dimension()) + KpiKey.SEPARATOR + bucket.date() + KpiKey.SEPARATOR + reference;
