@@ -113,6 +113,10 @@ class AnnualReportChromiumTest {
         // The report year's bars are GOV.UK blue (#1d70b8), the prior year's light blue (#5694ca): both are painted.
         assertThat(pixels(image, 0x1d70b8)).as("report-year bar pixels").isGreaterThan(2_000);
         assertThat(pixels(image, 0x5694ca)).as("prior-year bar pixels").isGreaterThan(1_000);
+        // The page's own stylesheet applies under the service's Content-Security-Policy (its hash is allowed):
+        // the table headings' grey (#f3f2f1) is painted, which the browser's default style has nowhere.
+        assertThat(pixels(image, 0xf3f2f1)).as("table heading background pixels").isGreaterThan(10_000);
+        assertThat(service.get(ROUTE).text()).contains("<style>" + AnnualReportHtml.style() + "</style>");
     }
 
     @Test
