@@ -11,6 +11,8 @@ import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.AuthorityNames;
+import io.complaintskpi.report.OmbudsmanLetter;
 import io.complaintskpi.report.Commentary;
 import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.disclosure.Cell;
@@ -70,6 +72,11 @@ final class KpiRoutes {
     }
 
     record Table(String id, String title, List<String> columns, String note, List<Map<String, String>> rows) {
+    }
+
+    /** The Ombudsman's annual review letter's figures for a period, with the prior period, as table rows. */
+    record Letter(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
+                  String title, List<String> columns, String note, List<Map<String, String>> rows) {
     }
 
     record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
@@ -204,6 +211,21 @@ final class KpiRoutes {
                 rows(table)));
     }
 
+    void ombudsmanLetter(Context ctx, Params p) {
+        Period period = p.publishable(p.period());
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        DisclosedSnapshot cells = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
+        ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
+                table.note(), rows(table)));
+    }
+
+    /** Names and populations of authorities, for report titles and per-resident rates: one source for every route. */
+    private static AuthorityNames authorities(ApiServer.ApiDependencies deps) {
+        return deps.config()::authorityName;
+    }
+
     void annualReport(Context ctx, Params p) {
         String format = p.choice("format");
         AnnualReport report = report(p, deps);
@@ -269,7 +291,7 @@ final class KpiRoutes {
         String authority = p.authority();
         RuleSettings rules = deps.config().rules();
         Commentary commentary = new CommentaryFolder(deps.config().commentaryDir()).read(authority, year, p.regime());
-        return AnnualReport.of(p.regime(), catalogue(deps), authority, deps.config()::authorityName, year, publicOutput,
+        return AnnualReport.of(p.regime(), catalogue(deps), authority, authorities(deps), year, publicOutput,
                 rules.figureSettings(), rules.timescales().corporate(authority), deps.clock().instant(), commentary);
     }
 

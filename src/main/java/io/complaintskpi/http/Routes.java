@@ -110,6 +110,9 @@ final class Routes {
                     .publication(SUPPRESSES)
                     .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
+            api.get("/ombudsman/letter", VIEWER, "the figures of the Ombudsman's annual review letter for the period,"
+                    + " with the prior period", kpis::ombudsmanLetter).publication(SUPPRESSES)
+                    .params(AUTHORITY).params(PERIOD).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
             api.post("/events", PUBLISHER, "send events to complaint-events: each validated against the contract,"
