@@ -61,6 +61,6 @@ public final class OmbudsmanLetter {
 
     private static Row row(DisclosedSnapshot cells, String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return AnnualReportTables.row(label, f.prior(), f.current());
+        return AnnualReportTables.sourced(cells, AnnualReportTables.row(label, f.prior(), f.current()), f, 1, 2);
     }
 }
