@@ -293,7 +293,7 @@ class AnnualReportTables {
         return sourced(cells, row, f, priorColumn, currentColumn);
     }
 
-    /** {@link #sourced(Row, DisclosedFigure, int, int)} for a table laid out from {@code cells} elsewhere. */
+    /** {@link #sourced(Row, DisclosedFigure, int, int)} for a table of {@code cells}' two periods. */
     static Row sourced(DisclosedSnapshot cells, Row row, DisclosedFigure f, int priorColumn, int currentColumn) {
         KpiDefinition kpi = KpiDefinitions.require(f.id());
         if (cells.publicOutput() || kpi.unit() == KpiDefinition.Unit.PERCENT
