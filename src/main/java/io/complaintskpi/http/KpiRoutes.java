@@ -240,7 +240,10 @@ final class KpiRoutes {
             case "pdf" -> ctx.contentType(AnnualReportPdf.MEDIA_TYPE)
                     .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
                     .result(AnnualReportPdf.render(report));
-            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.withDrillDowns(report));
+            default -> {
+                BrowserSafety.allowInlineStyle(ctx, AnnualReportHtml.style());
+                ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.withDrillDowns(report));
+            }
         }
     }
 

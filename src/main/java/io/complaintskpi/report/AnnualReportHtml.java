@@ -46,6 +46,11 @@ public final class AnnualReportHtml {
     private AnnualReportHtml() {
     }
 
+    /** The page's whole stylesheet, the text of its one {@code <style>} element (a policy allows it by its hash). */
+    public static String style() {
+        return "\n" + STYLE;
+    }
+
     /** The page as a document of its own (a file, the PDF's source): it links nowhere. */
     public static String render(AnnualReport report) {
         return render(report, false);
@@ -64,7 +69,7 @@ public final class AnnualReportHtml {
         String authority = links ? report.authority() : null;
         StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
-                .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)
+                .append(escape(report.title())).append("</title>\n<style>").append(style())
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(escape(report.title())).append("</h1>\n<p>")
                 .append(escape("Financial year " + report.year() + " (1 April to 31 March), with " + report.priorYear()
                         + " for comparison.")).append("</p>\n");

@@ -99,6 +99,10 @@ class ApiErrorsTest {
         "/api/v1/kpis/stage1.received/series?year=2015/16&interval=hourly|'interval' must be one of",
         "/api/v1/reports/annual?year=2015/16&format=docx|'format' must be json, csv, html or pdf",
         "/api/v1/reports/annual?year=15-16|'year' must be a financial year like 2015/16 or 2015-16, got '15-16'",
+        "/api/v1/kpis/stage1.received.by_service_area/complaints?period=2015/16&dimension=Fosterin|KPI 'stage1.received.by_service_area' has no dimension 'Fosterin'; its dimensions up to 2016-03-31: Disabled Children, Fostering",
+        "/api/v1/kpis/stage1.received/complaints?period=2015/16&dimension=Fostering|'dimension' does not apply: KPI 'stage1.received' has no dimensions",
+        "/api/v1/kpis/context.referrals/complaints?period=2015/16|is a context figure the authority records for the year (a ContextFigureRecorded event), not counted from complaints: no complaints are behind it",
+        "/api/v1/kpis/escalation.rate/complaints?period=2015/16|is a rate, not a count: list the complaints behind its numerator and denominator (stage2.received, stage1.received)",
     })
     void badParametersGetA400ThatSaysWhatIsWrong(String path, String message) throws Exception {
         start(true);

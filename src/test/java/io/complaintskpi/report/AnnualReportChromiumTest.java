@@ -70,7 +70,7 @@ class AnnualReportChromiumTest {
         String drill = "<a href=\"/api/v1/kpis/%s/complaints?period=%s&amp;authority=E10000018%s\">%s</a>";
         assertThat(rendered).contains(
                 "<th scope=\"row\">Stage 1 complaints</th><td class=\"num\">"
-                        + drill.formatted("stage1.received", "2013%2F14", "", "0") + "</td><td class=\"num\">"
+                        + drill.formatted("stage1.received", "2013%2F14", "", "61") + "</td><td class=\"num\">"
                         + drill.formatted("stage1.received", "2014%2F15", "", "57") + "</td><td class=\"num\">"
                         + drill.formatted("stage1.received", "2015%2F16", "", "65")
                         + "</td><td class=\"num\">+8</td><td class=\"num\">+14.0%</td>",
@@ -113,6 +113,10 @@ class AnnualReportChromiumTest {
         // The report year's bars are GOV.UK blue (#1d70b8), the prior year's light blue (#5694ca): both are painted.
         assertThat(pixels(image, 0x1d70b8)).as("report-year bar pixels").isGreaterThan(2_000);
         assertThat(pixels(image, 0x5694ca)).as("prior-year bar pixels").isGreaterThan(1_000);
+        // The page's own stylesheet applies under the service's Content-Security-Policy (its hash is allowed):
+        // the table headings' grey (#f3f2f1) is painted, which the browser's default style has nowhere.
+        assertThat(pixels(image, 0xf3f2f1)).as("table heading background pixels").isGreaterThan(10_000);
+        assertThat(service.get(ROUTE).text()).contains("<style>" + AnnualReportHtml.style() + "</style>");
     }
 
     @Test
