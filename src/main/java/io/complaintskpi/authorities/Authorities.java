@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,14 @@ public interface Authorities {
     /** The population estimate used for {@code year} (see {@link Authority#population}), if any. */
     default Optional<Population> population(String code, FinancialYear year) {
         return authority(code).flatMap(a -> a.population(year));
+    }
+
+    /**
+     * The authority's name: the reference data's when it holds the authority (the one home of names), else
+     * {@code otherwise}'s (the {@code authority.names} setting of a deployment without reference data).
+     */
+    default String nameOf(String code, UnaryOperator<String> otherwise) {
+        return authority(code).map(Authority::name).orElseGet(() -> otherwise.apply(code));
     }
 
     /** No reference data. */

@@ -60,7 +60,8 @@ public final class ServiceConfig {
             SettingForm.nonBlank("an authority code"));
     public static final Setting<Map<String, String>> AUTHORITY_NAMES = new Setting<>("authority.names",
             "COMPLAINTS_AUTHORITY_NAMES", "",
-            "display names of authorities for report titles: code=name pairs separated by ';'", SettingForm.names());
+            "names of authorities the authorities reference data does not hold (report titles, lists): code=name"
+                    + " pairs separated by ';'", SettingForm.names());
     public static final Setting<Set<LocalDate>> EXTRA_CLOSURES = new Setting<>("calendar.extra-closures",
             "COMPLAINTS_EXTRA_CLOSURES", "",
             "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",

@@ -8,6 +8,8 @@ import io.complaintskpi.rules.Timescales;
 import io.complaintskpi.series.SeriesReader;
 import io.javalin.http.Context;
 import io.complaintskpi.report.AnnualReport;
+import io.complaintskpi.report.AuthorityNames;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
@@ -44,7 +46,8 @@ import static io.complaintskpi.http.ApiServer.ready;
  */
 final class KpiRoutes {
 
-    record Authority(String authority) {
+    /** An authority with data; its name, council type and region from the reference data (null where it has none). */
+    record Authority(String authority, String name, String councilType, String region) {
     }
 
     record Rows<T>(List<T> rows) {
@@ -95,7 +98,10 @@ final class KpiRoutes {
     }
 
     void authorities(Context ctx, Params p) {
-        ctx.json(new Rows<>(ready(deps).series().authorities().stream().sorted().map(Authority::new).toList()));
+        Authorities reference = ready(deps).authorities();
+        ctx.json(new Rows<>(ready(deps).series().authorities().stream().sorted().map(code -> reference.authority(code)
+                .map(a -> new Authority(code, a.name(), a.councilType().code(), a.region()))
+                .orElseGet(() -> new Authority(code, names(deps).nameOf(code), null, null))).toList()));
     }
 
     void definitions(Context ctx, Params p) {
@@ -254,14 +260,20 @@ final class KpiRoutes {
         RuleSettings rules = deps.config().rules();
         Commentary commentary = new CommentaryFolder(deps.config().commentaryDir()).read(authority, year, p.regime());
         return switch (p.regime()) {
-            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
+            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, names(deps), year,
                     publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
-            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, deps.config()::authorityName, year,
+            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, names(deps), year,
                     publicOutput, rules.figureSettings(), rules.timescales().corporate(authority),
                     deps.clock().instant(), commentary);
-            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, deps.config()::authorityName, year,
+            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, names(deps), year,
                     publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
         };
+    }
+
+    /** The name of an authority: the reference data's, else the {@code authority.names} setting's, else its code. */
+    static AuthorityNames names(ApiServer.ApiDependencies deps) {
+        Authorities reference = ready(deps).authorities();
+        return code -> reference.nameOf(code, deps.config()::authorityName);
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {

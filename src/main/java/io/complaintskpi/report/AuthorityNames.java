@@ -1,9 +1,9 @@
 package io.complaintskpi.report;
 
 /**
- * Where a report finds an authority's display name for its title. Today the configured {@code authority.names}
- * ({@code ServiceConfig::authorityName}); an authorities reference topic would be another source behind the same
- * seam.
+ * Where a report finds an authority's display name for its title: the service answers from the authorities
+ * reference data, falling back to the {@code authority.names} setting ({@code Authorities.nameOf}); the offline
+ * {@code report} command from the setting alone.
  */
 @FunctionalInterface
 public interface AuthorityNames {
