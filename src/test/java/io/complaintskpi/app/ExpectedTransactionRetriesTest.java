@@ -6,6 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.producer.internals.Sender;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.CorruptRecordException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.utils.internals.LogContext;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,30 @@ class ExpectedTransactionRetriesTest {
                             + " CONCURRENT_TRANSACTIONS");
         } finally {
             sender.detachAppender(seen);
+            context.getTurboFilterList().remove(filter);
+        }
+    }
+
+    @Test
+    void dropsTheBrokersSideOfTheSameRaceAndKeepsItsOtherErrors() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ExpectedTransactionRetries filter = new ExpectedTransactionRetries();
+        filter.start();
+        context.addTurboFilter(filter);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        Logger replicaManager = context.getLogger(ExpectedTransactionRetries.REPLICA_MANAGER);
+        replicaManager.addAppender(seen);
+        try {
+            String append = "[ReplicaManager broker=1] Error processing append operation on partition t-2";
+            replicaManager.error(append, new OutOfOrderSequenceException("Invalid sequence number for producer 1"));
+            replicaManager.error(append, new CorruptRecordException("crc mismatch"));
+            replicaManager.warn(append, new OutOfOrderSequenceException("kept: not an error"));
+
+            assertThat(seen.list).extracting(e -> e.getThrowableProxy().getClassName()).containsExactly(
+                    CorruptRecordException.class.getName(), OutOfOrderSequenceException.class.getName());
+        } finally {
+            replicaManager.detachAppender(seen);
             context.getTurboFilterList().remove(filter);
         }
     }
