@@ -99,7 +99,8 @@ final class KpiRoutes {
 
     void authorities(Context ctx, Params p) {
         Authorities reference = ready(deps).authorities();
-        ctx.json(new Rows<>(ready(deps).series().authorities().stream().sorted().map(code -> reference.authority(code)
+        ctx.json(new Rows<>(ready(deps).series().authorities().stream().filter(p::visible).sorted()
+                .map(code -> reference.authority(code)
                 .map(a -> new Authority(code, a.name(), a.councilType().code(), a.region()))
                 .orElseGet(() -> new Authority(code, names(deps).nameOf(code), null, null))).toList()));
     }

@@ -37,7 +37,9 @@ final class RouteTable {
             + " contradicting another, or with a value it does not accept");
     static final ErrorAnswer UNAUTHORIZED = new ErrorAnswer(401, "tokens are configured and the request has no valid"
             + " bearer token");
-    static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "the token's role does not grant the route's role");
+    static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "the token's role does not grant the route's role, or"
+            + " the token is scoped to authorities other than the one asked for (or this route holds every"
+            + " authority's data)");
     static final ErrorAnswer NO_AUTHORITY = new ErrorAnswer(404, "no data for the authority asked for");
     static final ErrorAnswer NOT_READY = new ErrorAnswer(503, "the stores are not ready yet (starting or"
             + " rebalancing); retry shortly");
@@ -111,6 +113,7 @@ final class RouteTable {
         private final List<ErrorAnswer> errors = new ArrayList<>();
         private Publication publication = Publication.NO_COUNTS;
         private String body;
+        private ApiRoute.AuthorityScope scope;
 
         private Builder(HandlerType method, String path, Role role, String summary, Handler handler) {
             this.method = method;
@@ -145,6 +148,12 @@ final class RouteTable {
             return errors(new ErrorAnswer(404, when));
         }
 
+        /** What the route does for a token scoped to some authorities. */
+        Builder scope(ApiRoute.AuthorityScope decision) {
+            this.scope = decision;
+            return this;
+        }
+
         Builder body(String description) {
             this.body = description;
             return this;
@@ -167,7 +176,9 @@ final class RouteTable {
             if (role != Role.ANYONE) {
                 answers.add(UNAUTHORIZED);
             }
-            if (role != Role.VIEWER && role != Role.ANYONE) {
+            ApiRoute.AuthorityScope decided = scope();
+            if (role != Role.ANYONE && (role != Role.VIEWER || decided != ApiRoute.AuthorityScope.HOLDS_NONE
+                    && decided != ApiRoute.AuthorityScope.ONE_COMPLAINT)) {
                 answers.add(FORBIDDEN);
             }
             if (all.stream().anyMatch(p -> p.name().equals(Param.AUTHORITY.name()))) {
@@ -175,7 +186,20 @@ final class RouteTable {
             }
             errors.stream().filter(e -> !answers.contains(e)).forEach(answers::add);
             answers.sort((a, b) -> Integer.compare(a.status(), b.status()));
-            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body), handler);
+            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, decided),
+                    handler);
+        }
+
+        /** Declared, else what the role implies: no token reaches an instance route, an open one holds nothing. */
+        private ApiRoute.AuthorityScope scope() {
+            if (scope != null) {
+                return scope;
+            }
+            return switch (role) {
+                case INSTANCE -> ApiRoute.AuthorityScope.EVERY_AUTHORITY;
+                case ANYONE -> ApiRoute.AuthorityScope.HOLDS_NONE;
+                default -> ApiRoute.AuthorityScope.UNDECIDED;
+            };
         }
     }
 }
