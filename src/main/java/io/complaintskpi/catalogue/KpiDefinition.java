@@ -1,7 +1,13 @@
 package io.complaintskpi.catalogue;
 
-/** One KPI of the catalogue: a stable id, a one-line definition, what it counts and how. */
-public record KpiDefinition(String id, String definition, Basis basis, Unit unit, Formula formula) {
+import io.complaintskpi.events.Regime;
+
+/**
+ * One KPI of the catalogue: a stable id, a one-line definition, what it counts and how, and the complaints
+ * procedure whose complaints it counts ({@code regime}; null for the council's figures of every procedure or
+ * none: context figures, compliments, costs, the Ombudsman's totals, events held aside).
+ */
+public record KpiDefinition(String id, String definition, Basis basis, Unit unit, Formula formula, Regime regime) {
 
     /** Which events of the period a figure counts (seed report, section 3.1). */
     public enum Basis {
@@ -23,6 +29,14 @@ public record KpiDefinition(String id, String definition, Basis basis, Unit unit
     }
 
     public enum Unit { COUNT, PENCE, PERCENT }
+
+    /**
+     * What the KPI measures whatever the procedure: its id without the regime's prefix, so that
+     * {@code stage1.received}, {@code adults.stage1.received} and {@code corporate.stage1.received} line up.
+     */
+    public String measure() {
+        return regime == null ? id : id.substring(KpiDefinitions.prefix(regime).length());
+    }
 
     /** True when the KPI has one figure per dimension rather than a single figure. */
     public boolean byDimension() {

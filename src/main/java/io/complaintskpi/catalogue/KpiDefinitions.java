@@ -59,6 +59,8 @@ public final class KpiDefinitions {
     private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
     private final List<SumRule> sumRules = new ArrayList<>();
     private final List<BalanceRule> balanceRules = new ArrayList<>();
+    /** The procedure of the KPIs being added; null while adding the council's figures of every procedure. */
+    private Regime adding;
 
     private KpiDefinitions() {
     }
@@ -114,6 +116,7 @@ public final class KpiDefinitions {
         KpiDefinitions c = new KpiDefinitions();
         c.context();
         for (Regime regime : Regime.values()) {
+            c.adding = regime;
             c.received(regime);
             c.outcomes(regime);
             c.timeliness(regime);
@@ -121,7 +124,9 @@ public final class KpiDefinitions {
             c.adr(regime);
             c.open(regime);
         }
+        c.adding = Regime.CORPORATE;
         c.notAccepted();
+        c.adding = null;
         c.compliments();
         c.costs();
         c.ombudsman();
@@ -520,7 +525,10 @@ public final class KpiDefinitions {
     }
 
     private void add(String id, Basis basis, Unit unit, Formula formula, String definition) {
-        if (byId.putIfAbsent(id, new KpiDefinition(id, definition, basis, unit, formula)) != null) {
+        if (adding != null && !id.startsWith(prefix(adding))) {
+            throw new IllegalStateException("KPI " + id + " of " + adding + " lacks the prefix " + prefix(adding));
+        }
+        if (byId.putIfAbsent(id, new KpiDefinition(id, definition, basis, unit, formula, adding)) != null) {
             throw new IllegalStateException("duplicate KPI id " + id);
         }
     }

@@ -45,6 +45,11 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         VIEWER,
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
         CASEWORKER,
+        /**
+         * an upstream system sending events ({@code POST /api/v1/events}) and nothing else: it reads no data. No
+         * reading role grants it either: writing to the system of record is a machine's credential, not a person's
+         */
+        PUBLISHER,
         /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
         INSTANCE,
         /** every caller, with a token or without: what holds no data (the API's description) */
@@ -55,6 +60,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             return needed == ANYONE || switch (this) {
                 case VIEWER -> needed == VIEWER;
                 case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
+                case PUBLISHER -> needed == PUBLISHER;
                 case INSTANCE -> needed == INSTANCE;
                 case ANYONE -> false;
             };
@@ -90,9 +96,9 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     private static final Pattern AUTHORITY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
-                    + " SHA-256 of each token), each optionally :authority+authority to scope it to those authorities;"
-                    + " empty: no authentication, loopback only", SettingForm.text());
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker or publisher;"
+                    + " the hex SHA-256 of each token), each optionally :authority+authority to scope it to those"
+                    + " authorities; empty: no authentication, loopback only", SettingForm.text());
     static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
             "", "secret the instances send each other on /internal/v1 (the same on every instance)",
             SettingForm.text());
@@ -184,9 +190,9 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                     || parts.length == 3 && scope.isEmpty()) {
                 // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
                 throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
-                        + " (role viewer or caseworker, the hash 64 hex digits of printf %s TOKEN | sha256sum),"
-                        + " each optionally :A+B scoped to authorities A and B; entry " + (tokens.size() + 1)
-                        + " is not one");
+                        + " (role viewer, caseworker or publisher, the hash 64 hex digits of"
+                        + " printf %s TOKEN | sha256sum), each optionally :A+B scoped to authorities A and B; entry "
+                        + (tokens.size() + 1) + " is not one");
             }
             tokens.add(new ApiToken(role, hash, scope));
         }

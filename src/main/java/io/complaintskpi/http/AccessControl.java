@@ -4,6 +4,7 @@ import io.complaintskpi.config.Security;
 import io.complaintskpi.config.Security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 
 import java.nio.charset.StandardCharsets;
@@ -67,8 +68,8 @@ final class AccessControl {
             throw new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>");
         }
         if (held.stream().noneMatch(role -> role.grants(needed))) {
-            throw new Denied(403, "the " + names(held) + " role may not read " + ctx.path() + "; it needs "
-                    + needed.name().toLowerCase(Locale.ROOT));
+            throw new Denied(403, "the " + names(held) + " role may not " + (ctx.method() == HandlerType.GET
+                    ? "read " : "send to ") + ctx.path() + "; it needs " + needed.name().toLowerCase(Locale.ROOT));
         }
         TokenScope scope = scope(tokens);
         if (!scope.every() && (route.scope() == ApiRoute.AuthorityScope.EVERY_AUTHORITY

@@ -111,8 +111,9 @@ final class RouteTable {
         private final Handler handler;
         private final List<Param> params = new ArrayList<>();
         private final List<ErrorAnswer> errors = new ArrayList<>();
+        private final List<ApiRoute.Success> successes = new ArrayList<>();
         private Publication publication = Publication.NO_COUNTS;
-        private String body;
+        private ApiRoute.Body body;
         private ApiRoute.AuthorityScope scope;
 
         private Builder(HandlerType method, String path, Role role, String summary, Handler handler) {
@@ -154,8 +155,19 @@ final class RouteTable {
             return this;
         }
 
+        /** A JSON object body. */
         Builder body(String description) {
-            this.body = description;
+            return body(description, new ApiRoute.Content("application/json", List.of("object")));
+        }
+
+        Builder body(String description, ApiRoute.Content... content) {
+            this.body = new ApiRoute.Body(description, List.of(content));
+            return this;
+        }
+
+        /** A successful answer other than the usual 200. */
+        Builder answers(int status, String when) {
+            successes.add(new ApiRoute.Success(status, when));
             return this;
         }
 
@@ -177,8 +189,7 @@ final class RouteTable {
                 answers.add(UNAUTHORIZED);
             }
             ApiRoute.AuthorityScope decided = scope();
-            if (role != Role.ANYONE && (role != Role.VIEWER || decided != ApiRoute.AuthorityScope.HOLDS_NONE
-                    && decided != ApiRoute.AuthorityScope.ONE_COMPLAINT)) {
+            if (role != Role.ANYONE) { // a publisher's token reads nothing, not even what a viewer's does
                 answers.add(FORBIDDEN);
             }
             if (all.stream().anyMatch(p -> p.name().equals(Param.AUTHORITY.name()))) {
@@ -186,7 +197,8 @@ final class RouteTable {
             }
             errors.stream().filter(e -> !answers.contains(e)).forEach(answers::add);
             answers.sort((a, b) -> Integer.compare(a.status(), b.status()));
-            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, decided),
+            List<ApiRoute.Success> ok = successes.isEmpty() ? List.of(new ApiRoute.Success(200, summary)) : successes;
+            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, ok, decided),
                     handler);
         }
 

@@ -24,8 +24,8 @@ final class AdultsReportTables extends AnnualReportTables {
 
     private static final String P = KpiDefinitions.ADULTS_PREFIX;
 
-    AdultsReportTables(DisclosedSnapshot cells, CostTable costs) {
-        super(cells, costs);
+    AdultsReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs) {
+        super(cells, earlier, costs);
     }
 
     @Override
