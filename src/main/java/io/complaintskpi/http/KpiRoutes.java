@@ -20,7 +20,9 @@ import io.complaintskpi.disclosure.DisclosedFigure;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
 import io.complaintskpi.disclosure.Disclosure;
 import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.figures.Benchmarks;
 import io.complaintskpi.figures.Granularity;
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
@@ -106,6 +108,17 @@ final class KpiRoutes {
                 .map(code -> reference.authority(code)
                 .map(a -> new Authority(code, a.name(), a.councilType().code(), a.region()))
                 .orElseGet(() -> new Authority(code, names(deps).nameOf(code), null, null))).toList()));
+    }
+
+    /** {@code GET /api/v1/benchmarks}: the authority's rates beside its council type's and region's. */
+    void benchmarks(Context ctx, Params p) {
+        String authority = p.authority();
+        FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
+        QueryService queries = ready(deps);
+        ctx.json(Benchmarks.compare(authority, year, catalogue(deps), queries.authorities(),
+                        List.copyOf(queries.series().authorities()), deps.config().benchmarkMinimumGroup())
+                .orElseThrow(() -> new ApiServer.NotFound("the authorities reference data does not hold '" + authority
+                        + "': its council type and region are not known (docs/authorities.md)")));
     }
 
     void definitions(Context ctx, Params p) {

@@ -123,6 +123,12 @@ final class Routes {
                     .publication(SUPPRESSES)
                     .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
+            api.get("/benchmarks", VIEWER, "the authority's rates beside the median, quartiles and mean of its"
+                    + " council type and region (groups of at least benchmark.min-group-size), with its quartile",
+                    kpis::benchmarks).scope(ONE_AUTHORITY)
+                    .publication(Publication.refuses("it compares rates without small-number suppression"))
+                    .params(AUTHORITY, YEAR).notFound("the reference data does not hold the authority")
+                    .errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters).scope(EVERY_AUTHORITY)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
             api.post("/events", PUBLISHER, "send events to complaint-events: each validated against the contract,"
