@@ -15,6 +15,7 @@ public record KpiDefinition(String id, String definition, Basis basis, Unit unit
         RESOLVED("resolved (closed) in the period"),
         IN_PERIOD("happened in the period"),
         AT_PERIOD_END("open at the end of the period"),
+        DUE("due in the period"),
         FINANCIAL_YEAR("the financial year the period starts in");
 
         private final String meaning;

@@ -13,6 +13,8 @@ import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.AuthorityNames;
+import io.complaintskpi.report.OmbudsmanLetter;
 import io.complaintskpi.report.Commentary;
 import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.disclosure.Cell;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -77,6 +80,11 @@ final class KpiRoutes {
     record Table(String id, String title, List<String> columns, String note, List<Map<String, String>> rows) {
     }
 
+    /** The Ombudsman's annual review letter's figures for a period, with the prior period, as table rows. */
+    record Letter(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
+                  String title, List<String> columns, String note, List<Map<String, String>> rows) {
+    }
+
     record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
                     Map<String, Object> receivedByStage) {
     }
@@ -107,7 +115,7 @@ final class KpiRoutes {
         ctx.json(new Rows<>(ready(deps).series().authorities().stream().filter(p::visible).sorted()
                 .map(code -> reference.authority(code)
                 .map(a -> new Authority(code, a.name(), a.councilType().code(), a.region()))
-                .orElseGet(() -> new Authority(code, names(deps).nameOf(code), null, null))).toList()));
+                .orElseGet(() -> new Authority(code, authorities(deps).nameOf(code), null, null))).toList()));
     }
 
     /** {@code GET /api/v1/benchmarks}: the authority's rates beside its council type's and region's. */
@@ -224,6 +232,36 @@ final class KpiRoutes {
                 rows(table)));
     }
 
+    void ombudsmanLetter(Context ctx, Params p) {
+        Period period = p.publishable(p.period());
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        DisclosedSnapshot cells = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
+        ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
+                table.note(), rows(table)));
+    }
+
+    /**
+     * Names and populations of authorities, for report titles and per-resident rates: one source for every route,
+     * the reference data (a name falls back to the authority.names setting, then the code).
+     */
+    private static AuthorityNames authorities(ApiServer.ApiDependencies deps) {
+        Authorities reference = ready(deps).authorities();
+        return new AuthorityNames() {
+            @Override
+            public String nameOf(String code) {
+                return reference.nameOf(code, deps.config()::authorityName);
+            }
+
+            @Override
+            public OptionalLong residents(String code, FinancialYear year) {
+                return reference.population(code, year).map(p -> OptionalLong.of(p.residents()))
+                        .orElse(OptionalLong.empty());
+            }
+        };
+    }
+
     void annualReport(Context ctx, Params p) {
         String format = p.choice("format");
         AnnualReport report = report(p, deps);
@@ -286,14 +324,8 @@ final class KpiRoutes {
         String authority = p.authority();
         RuleSettings rules = deps.config().rules();
         Commentary commentary = new CommentaryFolder(deps.config().commentaryDir()).read(authority, year, p.regime());
-        return AnnualReport.of(p.regime(), catalogue(deps), authority, names(deps), year, publicOutput,
+        return AnnualReport.of(p.regime(), catalogue(deps), authority, authorities(deps), year, publicOutput,
                 rules.figureSettings(), rules.timescales().corporate(authority), deps.clock().instant(), commentary);
-    }
-
-    /** The name of an authority: the reference data's, else the {@code authority.names} setting's, else its code. */
-    static AuthorityNames names(ApiServer.ApiDependencies deps) {
-        Authorities reference = ready(deps).authorities();
-        return code -> reference.nameOf(code, deps.config()::authorityName);
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {

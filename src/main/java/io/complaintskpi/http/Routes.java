@@ -129,6 +129,9 @@ final class Routes {
                     .publication(Publication.refuses("it compares rates without small-number suppression"))
                     .params(AUTHORITY, YEAR).notFound("the reference data does not hold the authority")
                     .errors(NOT_READY);
+            api.get("/ombudsman/letter", VIEWER, "the figures of the Ombudsman's annual review letter for the period,"
+                    + " with the prior period", kpis::ombudsmanLetter).scope(ONE_AUTHORITY).publication(SUPPRESSES)
+                    .params(AUTHORITY).params(PERIOD).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters).scope(EVERY_AUTHORITY)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
             api.post("/events", PUBLISHER, "send events to complaint-events: each validated against the contract,"

@@ -5,6 +5,7 @@ import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.query.QueryService;
+import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.rules.Timescales;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,19 @@ final class ServiceMetrics {
 
     static final List<AlertKind> OPEN_KINDS = List.of(AlertKind.AT_RISK, AlertKind.BREACHED,
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
+    /** The stage label of an Ombudsman recommendation's alerts (whose {@code stage} is the recommendation's number). */
+    static final String RECOMMENDATION = "recommendation";
+
+    static String stageLabel(Alert alert) {
+        return alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
+    }
+
+    /** The regime label: a recommendation's Ombudsman case may not say which procedure it arose from. */
+    static String regimeLabel(Regime regime) {
+        return regime == null ? UNSPECIFIED : Metric.regime(regime);
+    }
+
+    static final String UNSPECIFIED = "unspecified";
 
     private final MultiGauge openAlerts;
     private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
@@ -70,10 +84,13 @@ final class ServiceMetrics {
                 for (Regime regime : Regime.values()) {
                     for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
                         for (AlertKind kind : OPEN_KINDS) {
-                            out.add(MultiGauge.Row.of(Tags.of("authority", authority, "regime", Metric.regime(regime),
-                                    "stage", Integer.toString(stage), "kind", kind.name()),
-                                    counts.getOrDefault(new Group(authority, regime, stage, kind), 0L)));
+                            row(out, counts, new Group(authority, regimeLabel(regime), Integer.toString(stage), kind));
                         }
+                    }
+                }
+                for (String regime : recommendationRegimes()) {
+                    for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
+                        row(out, counts, new Group(authority, regime, RECOMMENDATION, kind));
                     }
                 }
             }
@@ -81,12 +98,27 @@ final class ServiceMetrics {
         }, null));
     }
 
-    /** The alerts one gauge row counts. */
-    private record Group(String authority, Regime regime, int stage, AlertKind kind) {
+    private static void row(List<MultiGauge.Row<?>> out, Map<Group, Long> counts, Group group) {
+        out.add(MultiGauge.Row.of(Tags.of("authority", group.authority(), "regime", group.regime(), "stage",
+                group.stage(), "kind", group.kind().name()), counts.getOrDefault(group, 0L)));
+    }
+
+    /** The regimes a recommendation's alerts may carry: each procedure, or none said. */
+    private static List<String> recommendationRegimes() {
+        List<String> regimes = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            regimes.add(regimeLabel(regime));
+        }
+        regimes.add(UNSPECIFIED);
+        return regimes;
+    }
+
+    /** The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION}. */
+    private record Group(String authority, String regime, String stage, AlertKind kind) {
     }
 
     private static Group key(Alert alert) {
-        return new Group(alert.authority(), alert.regime(), alert.stage(), alert.kind());
+        return new Group(alert.authority(), regimeLabel(alert.regime()), stageLabel(alert), alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */

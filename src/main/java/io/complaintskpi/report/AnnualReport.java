@@ -123,7 +123,10 @@ public record AnnualReport(String authority, String authorityName, String year, 
         DisclosedSnapshot earlier = Disclosure.disclose(catalogue.snapshot(authority,
                 Period.financialYear(year.previous())), publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
-        List<ReportTable> tables = layout.apply(cells, earlier, costs);
+        // Every regime's report ends with the Ombudsman's annual review letter, which is about the whole council.
+        List<ReportTable> tables = new ArrayList<>(layout.apply(cells, earlier, costs));
+        tables.add(OmbudsmanLetter.table(cells, names));
+        tables = AnnualReportTables.document(tables);
         String authorityName = names.nameOf(authority);
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
         String title = who + ": " + what + " " + year.label();

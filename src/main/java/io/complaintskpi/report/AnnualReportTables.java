@@ -45,19 +45,19 @@ class AnnualReportTables {
         this.first = earlier.priorPeriod().label();
     }
 
-    /**
-     * Every table in document order, numbered from 1 in that order: the number is in the title and the id
-     * ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
-     */
+    /** The regime's own tables in document order, not yet numbered ({@link #document} numbers the report). */
     List<ReportTable> all() {
-        return document(List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
+        return List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
                 whoComplains(), stage1Timeliness(), laterTimeliness(),
                 causes("Complaint causes resolved at stage 1, with uphold rates", ""),
                 outcomes("Stage 1 outcomes (complaints resolved in the year)", ""), costs(),
-                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr()));
+                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr());
     }
 
-    /** The tables numbered from 1 in document order, each symbol explained beside the first table using it. */
+    /**
+     * The tables numbered from 1 in document order, each symbol explained beside the first table using it: the number
+     * is in the title and the id ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
+     */
     static List<ReportTable> document(List<ReportTable> tables) {
         List<ReportTable> numbered = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {

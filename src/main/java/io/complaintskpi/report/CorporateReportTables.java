@@ -37,12 +37,12 @@ final class CorporateReportTables extends AnnualReportTables {
 
     @Override
     List<ReportTable> all() {
-        return document(List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
+        return List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
                 extensions(), outcomes("Stage 1 outcomes (complaints resolved in the year)", P),
                 stage2Outcomes(), notAccepted(),
                 causes("Causes of complaints resolved at stage 1, with uphold rates", P),
                 actions("Actions taken and service improvements on upheld complaints", P),
-                ombudsman(), selfAssessment()));
+                ombudsman(), selfAssessment());
     }
 
     private ReportTable timescales() {

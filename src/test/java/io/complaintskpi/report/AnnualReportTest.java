@@ -43,7 +43,7 @@ class AnnualReportTest {
     void hasTheSeedReportsTablesInOrder() {
         assertThat(internal.tables()).extracting(ReportTable::id).containsExactly("table1", "table2", "table3",
                 "table4", "table5", "table6", "table7", "table8", "table9", "table10", "table11", "table12",
-                "table13", "table14");
+                "table13", "table14", "table15");
         assertThat(internal.year()).isEqualTo("2015/16");
         assertThat(internal.priorYear()).isEqualTo("2014/15");
     }

@@ -36,9 +36,10 @@ class RegimeReportsTest {
     /** The tables of each report by a short name, in document order: table N is the N-th. */
     private static final List<String> CORPORATE_TABLES = List.of("timescales", "volumes", "service_areas_stage1",
             "service_areas_stage2", "timeliness_code", "timeliness_council", "extensions", "outcomes",
-            "stage2_outcomes", "not_accepted", "causes", "improvements", "ombudsman", "self_assessment");
+            "stage2_outcomes", "not_accepted", "causes", "improvements", "ombudsman", "self_assessment",
+            "ombudsman_letter");
     private static final List<String> ADULTS_TABLES = List.of("regulation18", "service_areas", "outcomes", "causes",
-            "timeliness", "improvements", "general_importance");
+            "timeliness", "improvements", "general_importance", "ombudsman_letter");
 
     private static ReportTable table(AnnualReport report, String name) {
         List<String> names = switch (report.regime()) {
@@ -77,7 +78,8 @@ class RegimeReportsTest {
                 "Table 11: Causes of complaints resolved at stage 1, with uphold rates",
                 "Table 12: Actions taken and service improvements on upheld complaints",
                 "Table 13: The Ombudsman's figures for the year",
-                "Table 14: Self-assessment against the Complaint Handling Code");
+                "Table 14: Self-assessment against the Complaint Handling Code",
+                "Table 15: The Ombudsman's annual review letter");
         assertThat(corporate.about()).extracting(line -> line.get(0)).doesNotContain("Stage 2 clock starts at");
     }
 
@@ -180,7 +182,8 @@ class RegimeReportsTest {
                 "Table 4: Reg 18(d): subject matter - causes of complaints resolved, with uphold rates",
                 "Table 5: Acknowledgement, response and complaints open past six months",
                 "Table 6: Reg 18(d): action taken or planned to improve services",
-                "Table 7: Reg 18(d): matters of general importance");
+                "Table 7: Reg 18(d): matters of general importance",
+                "Table 8: The Ombudsman's annual review letter");
         assertThat(row(adults, "regulation18", "18(a) Complaints received")).element(2).isEqualTo("4");
         // Well-founded: A1 (partly upheld) of the two resolved (A1, A3).
         assertThat(row(adults, "regulation18", "18(b) Complaints decided to be well-founded (upheld totally or partly)"))
