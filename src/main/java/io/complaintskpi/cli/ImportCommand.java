@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
         String token = token(commandLine);
         ServiceConfig config = settings.load(kafka.shortcuts());
         DomainRules rules = DomainWiring.rules(config);
-        Optional<Delivery> delivery = delivery(config, token);
+        Optional<Delivery> delivery = delivery(config, token, rules);
         if (delivery.isEmpty()) {
             return fail(KafkaOptions.noCluster(config));
         }
@@ -108,14 +109,14 @@ final class ImportCommand implements Callable<Integer> {
         return summary.rejected().isEmpty() ? 0 : 1;
     }
 
-    private Optional<Delivery> delivery(ServiceConfig config, String token) {
+    private Optional<Delivery> delivery(ServiceConfig config, String token, DomainRules rules) {
         if (url != null) {
             return Optional.of(new HttpDelivery(url, token));
         }
         return KafkaOptions.cluster(config).map(servers -> {
-            Map<String, Object> client = new java.util.LinkedHashMap<>(config.kafkaClientProperties());
+            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
             client.put("bootstrap.servers", servers);
-            return new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS);
+            return new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS, rules.codec());
         });
     }
 

@@ -7,7 +7,7 @@ public sealed interface ReadEvent {
 
     Origin origin();
 
-    /** Validated by the stream's own codec; {@code json} is what was validated and is what gets sent. */
+    /** Validated by the stream's own codec; {@code json} is what was validated (sent as it is over HTTP). */
     record Valid(Origin origin, EventEnvelope event, byte[] json) implements ReadEvent {
     }
 

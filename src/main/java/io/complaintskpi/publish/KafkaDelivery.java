@@ -1,5 +1,6 @@
 package io.complaintskpi.publish;
 
+import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.importing.Delivery;
 import io.complaintskpi.importing.ReadEvent;
 import io.complaintskpi.streams.Names;
@@ -19,15 +20,17 @@ import java.util.concurrent.Future;
 /**
  * An import's events straight to the events topic, as {@link EventPublisher} sends them (key = complaintId,
  * timestamp = occurredAt, the idempotent producer): each batch is sent at once and answered when every record of
- * it is acknowledged. The bytes sent are those the codec validated.
+ * it is acknowledged. Each goes in its contract form ({@link EventCodec#encode}), as {@code POST /api/v1/events}
+ * stores it, so fields the contract does not define never reach the system of record.
  */
 public final class KafkaDelivery implements Delivery {
 
     private final String servers;
     private final Producer<String, byte[]> producer;
+    private final EventCodec codec;
 
     /** {@code clientProperties}: the cluster and any pass-through client settings; waits {@code maxBlockMs} at most. */
-    public KafkaDelivery(Map<String, Object> clientProperties, int maxBlockMs) {
+    public KafkaDelivery(Map<String, Object> clientProperties, int maxBlockMs, EventCodec codec) {
         Properties config = EventPublisher.producerConfig(clientProperties);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-import");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
@@ -35,6 +38,7 @@ public final class KafkaDelivery implements Delivery {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(maxBlockMs, 30_000));
         this.servers = String.valueOf(clientProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.producer = new KafkaProducer<>(config);
+        this.codec = codec;
     }
 
     @Override
@@ -46,7 +50,8 @@ public final class KafkaDelivery implements Delivery {
     public List<Answer> deliver(List<ReadEvent.Valid> batch) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
-            batch.forEach(event -> sent.add(producer.send(EventPublisher.record(event.event(), event.json()))));
+            batch.forEach(event -> sent.add(producer.send(EventPublisher.record(event.event(),
+                    codec.encode(event.event())))));
             List<Answer> answers = new ArrayList<>();
             for (Future<RecordMetadata> future : sent) {
                 RecordMetadata metadata = future.get();

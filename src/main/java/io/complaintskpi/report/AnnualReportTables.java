@@ -290,13 +290,18 @@ class AnnualReportTables {
      * context figure the authority records).
      */
     Row sourced(Row row, DisclosedFigure f, int priorColumn, int currentColumn) {
+        return sourced(cells, row, f, priorColumn, currentColumn);
+    }
+
+    /** {@link #sourced(Row, DisclosedFigure, int, int)} for a table of {@code cells}' two periods. */
+    static Row sourced(DisclosedSnapshot cells, Row row, DisclosedFigure f, int priorColumn, int currentColumn) {
         KpiDefinition kpi = KpiDefinitions.require(f.id());
         if (cells.publicOutput() || kpi.unit() == KpiDefinition.Unit.PERCENT
                 || kpi.formula() instanceof Formula.YearFigure) {
             return row;
         }
-        return row.withSource(priorColumn, f.id(), f.dimension(), before)
-                .withSource(currentColumn, f.id(), f.dimension(), now);
+        return row.withSource(priorColumn, f.id(), f.dimension(), cells.priorPeriod().label())
+                .withSource(currentColumn, f.id(), f.dimension(), cells.period().label());
     }
 
     /** A count with its rate; a total ({@code rateId} null) leaves the rate columns blank. */

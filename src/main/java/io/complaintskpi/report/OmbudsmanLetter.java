@@ -59,8 +59,9 @@ public final class OmbudsmanLetter {
                         + " evidence sent, by their due date.");
     }
 
+    /** A figure's row; in a copy not for publication its counts say what they add up (their drill-down). */
     private static Row row(DisclosedSnapshot cells, String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return AnnualReportTables.row(label, f.prior(), f.current());
+        return AnnualReportTables.sourced(cells, AnnualReportTables.row(label, f.prior(), f.current()), f, 1, 2);
     }
 }

@@ -13,22 +13,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The import and check commands against a running service on its embedded broker, found from the data folder
- * as a user runs them: the committed CSV export imported twice counts once, and a dry run of a file with planted
- * errors sends nothing and names each error's row.
+ * The import and check commands against a running service on its embedded broker, as a user runs them: the
+ * committed CSV export imported to Kafka (the broker found from the data folder) and then again over HTTP counts
+ * once; a second file over HTTP counts; a viewer's token is refused; a dry run of a file with planted errors
+ * sends nothing and names each error's row.
  */
 class ImportEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String EXPORT = "examples/complaints-export.csv";
+    private static final String PUBLISHER = "publisher-token";
+    private static final String VIEWER = "viewer-token";
 
     @TempDir
     Path dataDir;
@@ -44,11 +51,17 @@ class ImportEndToEndTest {
     }
 
     @Test
-    void anImportRunTwiceCountsOnceAndADryRunSendsNothing() throws Exception {
-        try (ComplaintsService service = ComplaintsService.start(EndToEndScenario.config(dataDir, ""));
+    void anExportImportedTwiceByKafkaThenHttpCountsOnceAndADryRunSendsNothing() throws Exception {
+        // At most 5 events a request: the import's batches of 500 are refused (413) and split until they fit.
+        Map<String, String> settings = Map.of("http.tokens", "publisher:" + sha256(PUBLISHER) + ",viewer:"
+                + sha256(VIEWER), "http.ingest-max-events", "5");
+        Path publisherToken = Files.writeString(dataDir.resolve("publisher.token"), PUBLISHER + "\n");
+        Path viewerToken = Files.writeString(dataDir.resolve("viewer.token"), VIEWER + "\n");
+        try (ComplaintsService service = ComplaintsService.start(EndToEndScenario.config(dataDir, "", settings));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      service.bootstrapServers()))) {
-            ServiceClient client = new ServiceClient(service);
+            ServiceClient client = new ServiceClient(service).withToken(VIEWER);
+            String url = "http://127.0.0.1:" + service.httpPort();
 
             Run first = cli("import", "--data-dir", dataDir.toString(), EXPORT);
 
@@ -61,15 +74,28 @@ class ImportEndToEndTest {
             assertThat(EndToEndScenario.kpi(client, "2025/26", "stage2.received")).isEqualTo(1);
             JsonNode once = figures(client);
 
-            Run second = cli("import", "--data-dir", dataDir.toString(), EXPORT);
+            Run again = cli("import", "--url", url, "--token-file", publisherToken.toString(), EXPORT);
 
-            assertThat(second.exitCode()).as(second.err()).isZero();
-            assertThat(second.out()).contains("accepted 17, rejected 0");
-            assertThat(KafkaRecords.endOffsets(admin, Names.EVENTS_TOPIC).values().stream().mapToLong(Long::longValue)
-                    .sum()).isEqualTo(34); // sent again, with the same ids
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("sent to " + url + "/api/v1/events: accepted 17, rejected 0")
+                    .contains("happen in the stream"); // the service's own laterChecks
+            assertThat(total(KafkaRecords.endOffsets(admin, Names.EVENTS_TOPIC))).isEqualTo(34); // sent again, same ids
             awaitConsumed(admin, service);
             assertThat(figures(client)).isEqualTo(once);
             assertThat(client.readAll(Names.DLQ_TOPIC)).isEmpty();
+
+            Run more = cli("import", "--url", url, "--token-file", publisherToken.toString(),
+                    "examples/complaint-events.csv");
+
+            assertThat(more.exitCode()).as(more.err()).isZero();
+            assertThat(more.out()).contains("accepted 6, rejected 0");
+            await().atMost(PATIENCE).until(() -> EndToEndScenario.kpi(client, "2025/26", "stage1.received") == 4);
+
+            Run viewer = cli("import", "--url", url, "--token-file", viewerToken.toString(), EXPORT);
+
+            assertThat(viewer.exitCode()).isEqualTo(1);
+            assertThat(viewer.err().lines()).singleElement().asString()
+                    .startsWith("complaints-kpi import: POST " + url + "/api/v1/events answered 403: ");
 
             Map<TopicPartition, Long> before = KafkaRecords.endOffsets(admin, Names.EVENTS_TOPIC);
             Run dryRun = cli("check", "--format", "json", "examples/complaint-events-with-errors.csv");
@@ -89,11 +115,19 @@ class ImportEndToEndTest {
         return rows;
     }
 
+    private static long total(Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Every event consumed, and every KPI change it made summed (the sums read a repartition topic of their own). */
     private static void awaitConsumed(Admin admin, ComplaintsService service) {
         String group = service.config().applicationId();
         await("every event consumed and summed").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .until(() -> KafkaRecords.lag(admin, group, Names.EVENTS_TOPIC) == 0
-                        && KafkaRecords.lag(admin, group, Names.kpiContributionsTopic(group)) == 0);
+                .until(() -> KafkaRecords.consumedToEnd(admin, group, Names.EVENTS_TOPIC)
+                        && KafkaRecords.consumedToEnd(admin, group, Names.kpiContributionsTopic(group)));
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

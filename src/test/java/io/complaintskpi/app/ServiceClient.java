@@ -22,6 +22,7 @@ final class ServiceClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
     private final String bootstrap;
+    private final String token;
 
     ServiceClient(ComplaintsService service) {
         this(service.httpPort(), service.bootstrapServers());
@@ -29,8 +30,18 @@ final class ServiceClient {
 
     /** A service on {@code port} using the cluster at {@code bootstrap}, e.g. one in another JVM. */
     ServiceClient(int port, String bootstrap) {
+        this(port, bootstrap, null);
+    }
+
+    private ServiceClient(int port, String bootstrap, String token) {
         this.port = port;
         this.bootstrap = bootstrap;
+        this.token = token;
+    }
+
+    /** The same client sending {@code token} with every GET, for a service with http.tokens. */
+    ServiceClient withToken(String token) {
+        return new ServiceClient(port, bootstrap, token);
     }
 
     record Response(int status, JsonNode body, String text) {
@@ -38,9 +49,12 @@ final class ServiceClient {
 
     Response get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             try {
                 body = EventCodec.MAPPER.readTree(response.body());

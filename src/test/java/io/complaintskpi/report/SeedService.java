@@ -114,8 +114,8 @@ final class SeedService implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 service.bootstrapServers()))) {
             await("every seed event consumed").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> KafkaRecords.lag(admin, service.config().applicationId(),
-                            Names.EVENTS_TOPIC) == 0);
+                    .until(() -> KafkaRecords.consumedToEnd(admin, service.config().applicationId(),
+                            Names.EVENTS_TOPIC));
         }
         String[] last = {""};
         await("the 2015/16 report stable").atMost(PATIENCE).pollDelay(Duration.ofSeconds(1))

@@ -116,13 +116,9 @@ public final class KafkaRecords {
     public static boolean consumedToEnd(Admin admin, String groupId, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get();
-        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
         // A partition the group never committed on is done only while it is empty.
-        return ends.entrySet().stream().allMatch(end -> (committed.get(end.getKey()) == null ? 0
-                : committed.get(end.getKey()).offset()) >= end.getValue().offset());
+        return endOffsets(admin, topic).entrySet().stream().allMatch(end -> (committed.get(end.getKey()) == null ? 0
+                : committed.get(end.getKey()).offset()) >= end.getValue());
     }
 
     /**
@@ -156,17 +152,5 @@ public final class KafkaRecords {
                         p -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
-    }
-
-    /** The records of {@code topic} consumer group {@code groupId} has not committed yet: 0 once it has read them all. */
-    public static long lag(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get();
-        long lag = 0;
-        for (var end : endOffsets(admin, topic).entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 }
