@@ -42,5 +42,9 @@ create complaint-events 6 cleanup.policy=delete retention.ms=-1 min.insync.repli
 create complaint-events-dlq 6 cleanup.policy=delete retention.ms=2592000000 min.insync.replicas=2
 # From topics/complaint-alerts.topic.json
 create complaint-alerts 6 cleanup.policy=delete retention.ms=34560000000 min.insync.replicas=2
+# From topics/authorities.topic.json
+create authorities 1 cleanup.policy=compact min.insync.replicas=2
+# From topics/authorities-accepted.topic.json
+create authorities-accepted 1 cleanup.policy=compact min.insync.replicas=2
 
 echo "topic-init: done"

@@ -29,7 +29,7 @@ class ArchitectureTest {
             + "(?:\\.[a-z][a-z0-9_]*)?)\\.");
     /** Pure domain packages: no Kafka, no Javalin, nothing of the adapters or of the settings. */
     private static final Set<String> DOMAIN = Set.of("events", "calendar", "rules", "lifecycle", "contributions", "series", "catalogue",
-            "figures", "disclosure", "report", "alerts",
+            "figures", "disclosure", "report", "alerts", "authorities",
             "domain", "importing");
     private static final Set<String> ADAPTERS = Set.of("app", "cli", "config", "http", "streams", "monitoring", "query", "broker",
             "demo", "publish");

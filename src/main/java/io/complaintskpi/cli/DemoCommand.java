@@ -4,6 +4,7 @@ import io.complaintskpi.app.ComplaintsService;
 import io.complaintskpi.app.ProcessGuard;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.DemoPublisher;
+import io.complaintskpi.demo.SeedAuthority;
 import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.demo.LiveComplaintsSimulator;
 import io.complaintskpi.demo.SeedHistory;
@@ -43,19 +44,20 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * The demo's events are one authority's: make it the default so plain curls find it. Its history is
      * published in one go at the start, so its overdue alerts need not wait the service's five minutes to
-     * settle. Any source the user gives (flag, environment, --config file) still wins.
+     * settle. Any source the user gives (flag, environment, --config file) still wins. Its name comes from the
+     * authority record the demo publishes.
      */
     ServiceConfig settings() {
         return options.load(Map.of(
                 "alerts.settle-time", "PT30S",
-                "authority.default", SeedHistory.AUTHORITY,
-                "authority.names", SeedHistory.AUTHORITY + "=Leicestershire County Council"));
+                "authority.default", SeedHistory.AUTHORITY));
     }
 
     @Override
     public Integer call() throws InterruptedException {
         ComplaintsService service = ComplaintsService.start(settings());
         Producer<String, byte[]> producer = EventPublisher.createProducer(service.config().kafkaClientProperties());
+        EventPublisher.publishAuthorities(List.of(SeedAuthority.record()), producer);
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
                 line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));

@@ -1,6 +1,7 @@
 package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
@@ -37,6 +38,9 @@ import java.util.concurrent.ExecutionException;
                         + " reads standard input), sent unchanged with its complaintId as the key. The running"
                         + " service validates it; a record that breaks the contract goes to the dead-letter topic"
                         + " (/api/v1/dlq).",
+                "With --authorities each FILE holds authority records (reference data, docs/authorities.md): one JSON"
+                        + " object, a JSON array of them or one a line, each sent to the authorities topic keyed by"
+                        + " its code; an invalid one goes to the dead-letter topic too.",
                 "Kafka: --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS), else the embedded broker of the service"
                         + " running on --data-dir (default ./data)."})
 final class PublishCommand implements Callable<Integer> {
@@ -54,14 +58,18 @@ final class PublishCommand implements Callable<Integer> {
             + " JSON sent on purpose)")
     String key;
 
+    @Option(names = "--authorities", description = "the FILEs hold authority records for the authorities topic,"
+            + " not events")
+    boolean authorities;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "a file holding one event; '-' for standard input")
     List<String> files;
 
     @Mixin
     SettingsOptions settings;
 
-    /** One record to send: where it came from, its key and its bytes as read. */
-    private record Outgoing(String source, String key, byte[] value) {
+    /** One record to send: where it came from, its topic, key and bytes as read. */
+    private record Outgoing(String source, boolean authority, String key, byte[] value) {
     }
 
     @Override
@@ -78,9 +86,14 @@ final class PublishCommand implements Callable<Integer> {
             }
             try {
                 byte[] value = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+                if (authorities) {
+                    authorityRecords(file, value, records, problems);
+                    continue;
+                }
                 Optional<String> recordKey = complaintId(value).or(() -> Optional.ofNullable(key));
-                recordKey.ifPresentOrElse(k -> records.add(new Outgoing(file, k, value)), () -> problems.add(file
-                        + ": no complaintId to use as the record key (not a JSON object with a complaintId); give --key"));
+                recordKey.ifPresentOrElse(k -> records.add(new Outgoing(file, false, k, value)), () -> problems.add(
+                        file + ": no complaintId to use as the record key (not a JSON object with a complaintId);"
+                                + " give --key"));
             } catch (IOException e) {
                 problems.add(file + ": cannot read it: " + e.getMessage());
             }
@@ -105,7 +118,8 @@ final class PublishCommand implements Callable<Integer> {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
             EventPublisher publisher = EventPublisher.raw(producer);
             for (Outgoing record : records) {
-                RecordMetadata sent = publisher.sendRaw(record.key(), record.value()).get();
+                RecordMetadata sent = (record.authority() ? publisher.sendAuthority(record.key(), record.value())
+                        : publisher.sendRaw(record.key(), record.value())).get();
                 out.printf("published %s to %s (partition %d, offset %d, key %s)%n", record.source(),
                         sent.topic(), sent.partition(), sent.offset(), record.key());
             }
@@ -126,6 +140,40 @@ final class PublishCommand implements Callable<Integer> {
 
     private static Throwable rootCause(Throwable e) {
         return e.getCause() == null ? e : rootCause(e.getCause());
+    }
+
+    /**
+     * The authority records of a file: one object, an array of them, or one a line; each keyed by its code. The
+     * service validates them; here only a record without a code (no key to send it under) is refused.
+     */
+    private void authorityRecords(String file, byte[] content, List<Outgoing> records, List<String> problems) {
+        List<JsonNode> found = new ArrayList<>();
+        try (MappingIterator<JsonNode> values = EventCodec.MAPPER.readerFor(JsonNode.class).readValues(content)) {
+            while (values.hasNextValue()) {
+                JsonNode value = values.nextValue();
+                if (value.isArray()) {
+                    value.forEach(found::add);
+                } else {
+                    found.add(value);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(file + ": not JSON (an authority record, an array of them or one a line): " + e.getMessage());
+            return;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            JsonNode code = found.get(i).path("code");
+            if (!code.isTextual()) {
+                problems.add(file + ": record " + (i + 1) + " has no code to use as the record key");
+                continue;
+            }
+            try {
+                records.add(new Outgoing(file + " #" + (i + 1), true, code.asText(),
+                        EventCodec.MAPPER.writeValueAsBytes(found.get(i))));
+            } catch (IOException e) {
+                problems.add(file + ": record " + (i + 1) + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The record's complaintId, if it is a JSON object that has one as text. */

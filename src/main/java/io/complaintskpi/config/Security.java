@@ -72,8 +72,19 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         }
     }
 
-    /** One accepted token: the hex SHA-256 of the token and the role it grants. */
-    public record ApiToken(Role role, String sha256) {
+    /**
+     * One accepted token: the hex SHA-256 of the token, the role it grants and the authorities it is scoped to
+     * (empty: every authority; see docs/security.md#tokens-scoped-to-authorities).
+     */
+    public record ApiToken(Role role, String sha256, Set<String> authorities) {
+        public ApiToken {
+            authorities = Set.copyOf(authorities);
+        }
+
+        /** A token for every authority. */
+        public ApiToken(Role role, String sha256) {
+            this(role, sha256, Set.of());
+        }
     }
 
     /** Paths that may be opened to callers without a token; the API's data never is. */
@@ -81,10 +92,13 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     /** Keys with this prefix (in a properties file or --set) are Kafka client settings, prefix removed. */
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** As the event contract writes an authority. */
+    private static final Pattern AUTHORITY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
             "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker or publisher;"
-                    + " the hex SHA-256 of each token); empty: no authentication, loopback only", SettingForm.text());
+                    + " the hex SHA-256 of each token), each optionally :authority+authority to scope it to those"
+                    + " authorities; empty: no authentication, loopback only", SettingForm.text());
     static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
             "", "secret the instances send each other on /internal/v1 (the same on every instance)",
             SettingForm.text());
@@ -168,18 +182,33 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             if (entry.isBlank()) {
                 continue;
             }
-            int colon = entry.indexOf(':');
-            String hash = colon < 0 ? "" : entry.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-            Role role = colon < 0 ? null : role(entry.substring(0, colon).trim());
-            if (role == null || !SHA256_HEX.matcher(hash).matches()) {
+            String[] parts = entry.split(":", -1);
+            String hash = parts.length < 2 ? "" : parts[1].trim().toLowerCase(Locale.ROOT);
+            Role role = parts.length < 2 ? null : role(parts[0].trim());
+            Set<String> scope = parts.length == 3 ? authorities(parts[2]) : Set.of();
+            if (role == null || !SHA256_HEX.matcher(hash).matches() || parts.length > 3
+                    || parts.length == 3 && scope.isEmpty()) {
                 // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
                 throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
                         + " (role viewer, caseworker or publisher, the hash 64 hex digits of"
-                        + " printf %s TOKEN | sha256sum); entry " + (tokens.size() + 1) + " is not one");
+                        + " printf %s TOKEN | sha256sum), each optionally :A+B scoped to authorities A and B; entry "
+                        + (tokens.size() + 1) + " is not one");
             }
-            tokens.add(new ApiToken(role, hash));
+            tokens.add(new ApiToken(role, hash, scope));
         }
         return List.copyOf(tokens);
+    }
+
+    /** Authority codes separated by '+'; empty when any is not a code. */
+    private static Set<String> authorities(String list) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : list.split("\\+", -1)) {
+            if (!AUTHORITY_CODE.matcher(code.trim()).matches()) {
+                return Set.of();
+            }
+            codes.add(code.trim());
+        }
+        return codes;
     }
 
     private static Role role(String name) {

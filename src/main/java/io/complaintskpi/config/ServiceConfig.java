@@ -78,7 +78,8 @@ public final class ServiceConfig {
             SettingForm.nonBlank("an authority code")).changingFigures();
     public static final Setting<Map<String, String>> AUTHORITY_NAMES = new Setting<>("authority.names",
             "COMPLAINTS_AUTHORITY_NAMES", "",
-            "display names of authorities for report titles: code=name pairs separated by ';'", SettingForm.names());
+            "names of authorities the authorities reference data does not hold (report titles, lists): code=name"
+                    + " pairs separated by ';'", SettingForm.names());
     public static final Setting<Set<LocalDate>> EXTRA_CLOSURES = new Setting<>("calendar.extra-closures",
             "COMPLAINTS_EXTRA_CLOSURES", "",
             "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",
@@ -114,6 +115,10 @@ public final class ServiceConfig {
     public static final Setting<Boolean> PUBLIC_BY_DEFAULT = new Setting<>("disclosure.public-by-default",
             "COMPLAINTS_PUBLIC_BY_DEFAULT", "false",
             "apply small-number suppression to every output unless ?public=false is asked", SettingForm.bool());
+    public static final Setting<Integer> BENCHMARK_MIN_GROUP = new Setting<>("benchmark.min-group-size",
+            "COMPLAINTS_BENCHMARK_MIN_GROUP_SIZE", "5", "fewest authorities with a value a council type or region"
+            + " needs before its median, quartiles and mean are shown beside an authority's rate",
+            SettingForm.wholeNumber(2, 1000));
     public static final Setting<Integer> STREAM_THREADS = new Setting<>("streams.threads", "COMPLAINTS_STREAM_THREADS",
             "1", "Kafka Streams threads", SettingForm.wholeNumber(1, 64));
     public static final Setting<Integer> STANDBY_REPLICAS = new Setting<>("streams.standby-replicas",
@@ -133,7 +138,7 @@ public final class ServiceConfig {
             HTTP_PORT, INGEST_MAX_BYTES, INGEST_MAX_EVENTS,
             ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
-            ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
+            ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, BENCHMARK_MIN_GROUP, STREAM_THREADS, STANDBY_REPLICAS,
             INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
@@ -211,6 +216,10 @@ public final class ServiceConfig {
 
     public boolean publicByDefault() {
         return get(PUBLIC_BY_DEFAULT);
+    }
+
+    public int benchmarkMinimumGroup() {
+        return get(BENCHMARK_MIN_GROUP);
     }
 
     public int streamThreads() {

@@ -10,7 +10,9 @@ import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,7 +61,9 @@ final class AccessControl {
         if (!security.authenticates() || security.openPaths().contains(route.path())) {
             return;
         }
-        Set<Role> held = held(ctx);
+        List<Security.ApiToken> tokens = matching(ctx);
+        Set<Role> held = tokens.stream().map(Security.ApiToken::role).collect(Collectors.toCollection(
+                () -> EnumSet.noneOf(Role.class)));
         if (held.isEmpty()) {
             throw new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>");
         }
@@ -67,6 +71,21 @@ final class AccessControl {
             throw new Denied(403, "the " + names(held) + " role may not " + (ctx.method() == HandlerType.GET
                     ? "read " : "send to ") + ctx.path() + "; it needs " + needed.name().toLowerCase(Locale.ROOT));
         }
+        TokenScope scope = scope(tokens);
+        if (!scope.every() && (route.scope() == ApiRoute.AuthorityScope.EVERY_AUTHORITY
+                || route.scope() == ApiRoute.AuthorityScope.UNDECIDED)) {
+            throw new Denied(403, "this token is scoped to authorities " + String.join(", ", scope.authorities())
+                    + "; " + route.path() + " holds every authority's data");
+        }
+        scope.set(ctx);
+    }
+
+    /** A token listed twice with different scopes sees what either sees; one unscoped entry sees every authority. */
+    private static TokenScope scope(List<Security.ApiToken> tokens) {
+        if (tokens.stream().anyMatch(t -> t.authorities().isEmpty())) {
+            return TokenScope.EVERY;
+        }
+        return TokenScope.of(tokens.stream().flatMap(t -> t.authorities().stream()).collect(Collectors.toSet()));
     }
 
     /**
@@ -74,7 +93,7 @@ final class AccessControl {
      * so a caller without a token cannot map the routes. Returns whether it answered.
      */
     boolean deniesUnknownRoute(Context ctx) {
-        if (!security.authenticates() || !held(ctx).isEmpty()) {
+        if (!security.authenticates() || !matching(ctx).isEmpty()) {
             return false;
         }
         deny(ctx, new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>"));
@@ -102,18 +121,18 @@ final class AccessControl {
         }
     }
 
-    /** The roles the request's bearer token grants: none without a valid one. */
-    private Set<Role> held(Context ctx) {
+    /** The configured tokens the request's bearer token is: none without a valid one. */
+    private List<Security.ApiToken> matching(Context ctx) {
         return bearer(ctx).map(token -> {
             byte[] given = hash(token);
-            Set<Role> roles = EnumSet.noneOf(Role.class);
+            List<Security.ApiToken> found = new ArrayList<>();
             for (Security.ApiToken t : security.tokens()) {
                 if (equal(given, HexFormat.of().parseHex(t.sha256()))) {
-                    roles.add(t.role());
+                    found.add(t);
                 }
             }
-            return roles;
-        }).orElse(Set.of());
+            return found;
+        }).orElse(List.of());
     }
 
     private static String names(Set<Role> roles) {

@@ -13,10 +13,34 @@ import java.util.List;
  *
  * @param body      what a POST takes as its body; null for a GET
  * @param successes the answers when it does what was asked (200 unless declared otherwise)
+ * @param scope     what it does for a token scoped to some authorities
  */
 public record ApiRoute(HandlerType method, String path, Role role, String summary, List<Param> params,
-                       Publication publication, List<ErrorAnswer> errors, Body body, List<Success> successes)
+                       Publication publication, List<ErrorAnswer> errors, Body body, List<Success> successes,
+                       AuthorityScope scope)
         implements EndpointMetadata {
+
+    /**
+     * What a route does for a token scoped to some authorities (docs/security.md#tokens-scoped-to-authorities).
+     * Every route readable by a token declares one; {@link #UNDECIDED} routes are closed to scoped tokens.
+     */
+    public enum AuthorityScope {
+        /** Holds no authority's data (health, the catalogue, the API's description). */
+        HOLDS_NONE,
+        /**
+         * Answers for the one authority its {@code authority} parameter names, by default one of the token's;
+         * another is a 403. Group statistics beside it name no other authority.
+         */
+        ONE_AUTHORITY,
+        /** Lists several authorities' records: only the token's authorities' are listed. */
+        FILTERED,
+        /** Answers for one complaint: a complaint of another authority is a 404, as if it did not exist. */
+        ONE_COMPLAINT,
+        /** Holds every authority's data for operators (metrics, rejected records): a 403 for a scoped token. */
+        EVERY_AUTHORITY,
+        /** No decision made: a 403 for a scoped token (and a failing AuthorityScopeTest). */
+        UNDECIDED
+    }
 
     /** What a route does with {@code public=true} or {@code disclosure.public-by-default}. */
     public record Publication(Kind kind, String refusal) {

@@ -92,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
         var routes = config.routes;
         routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         routes.exception(ServiceUnavailable.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.warn("request {} {} failed", ctx.method(), HttpMetrics.routePattern(ctx), e); // no reference from the path
@@ -121,6 +122,13 @@ public final class ApiServer implements AutoCloseable {
 
     static final class NotFound extends RuntimeException {
         NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** An authority outside the token's scope. */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(String message) {
             super(message);
         }
     }

@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.events.Regime;
 import io.javalin.http.Context;
 
@@ -72,7 +73,9 @@ final class DeadlineRoutes {
 
     void deadlines(Context ctx, Params p) {
         String id = ctx.pathParam("id");
-        ctx.json(ready(deps).complaintDeadlines(id, deps.today())
-                .orElseThrow(() -> new ApiServer.NotFound("no complaint with reference '" + id + "'")));
+        String missing = "no complaint with reference '" + id + "'";
+        ComplaintDeadlines deadlines = ready(deps).complaintDeadlines(id, deps.today())
+                .orElseThrow(() -> new ApiServer.NotFound(missing));
+        ctx.json(p.visibleOr404(deadlines, deadlines.authority(), missing));
     }
 }

@@ -8,6 +8,8 @@ import io.complaintskpi.rules.Timescales;
 import io.complaintskpi.series.SeriesReader;
 import io.javalin.http.Context;
 import io.complaintskpi.report.AnnualReport;
+import io.complaintskpi.report.AuthorityNames;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
@@ -20,7 +22,9 @@ import io.complaintskpi.disclosure.DisclosedFigure;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
 import io.complaintskpi.disclosure.Disclosure;
 import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.figures.Benchmarks;
 import io.complaintskpi.figures.Granularity;
+import io.complaintskpi.query.QueryService;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
@@ -35,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -47,7 +52,8 @@ import static io.complaintskpi.http.ApiServer.ready;
  */
 final class KpiRoutes {
 
-    record Authority(String authority) {
+    /** An authority with data; its name, council type and region from the reference data (null where it has none). */
+    record Authority(String authority, String name, String councilType, String region) {
     }
 
     record Rows<T>(List<T> rows) {
@@ -105,7 +111,22 @@ final class KpiRoutes {
     }
 
     void authorities(Context ctx, Params p) {
-        ctx.json(new Rows<>(ready(deps).series().authorities().stream().sorted().map(Authority::new).toList()));
+        Authorities reference = ready(deps).authorities();
+        ctx.json(new Rows<>(ready(deps).series().authorities().stream().filter(p::visible).sorted()
+                .map(code -> reference.authority(code)
+                .map(a -> new Authority(code, a.name(), a.councilType().code(), a.region()))
+                .orElseGet(() -> new Authority(code, authorities(deps).nameOf(code), null, null))).toList()));
+    }
+
+    /** {@code GET /api/v1/benchmarks}: the authority's rates beside its council type's and region's. */
+    void benchmarks(Context ctx, Params p) {
+        String authority = p.authority();
+        FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
+        QueryService queries = ready(deps);
+        ctx.json(Benchmarks.compare(authority, year, catalogue(deps), queries.authorities(),
+                        List.copyOf(queries.series().authorities()), deps.config().benchmarkMinimumGroup())
+                .orElseThrow(() -> new ApiServer.NotFound("the authorities reference data does not hold '" + authority
+                        + "': its council type and region are not known (docs/authorities.md)")));
     }
 
     void definitions(Context ctx, Params p) {
@@ -221,9 +242,24 @@ final class KpiRoutes {
                 table.note(), rows(table)));
     }
 
-    /** Names and populations of authorities, for report titles and per-resident rates: one source for every route. */
+    /**
+     * Names and populations of authorities, for report titles and per-resident rates: one source for every route,
+     * the reference data (a name falls back to the authority.names setting, then the code).
+     */
     private static AuthorityNames authorities(ApiServer.ApiDependencies deps) {
-        return deps.config()::authorityName;
+        Authorities reference = ready(deps).authorities();
+        return new AuthorityNames() {
+            @Override
+            public String nameOf(String code) {
+                return reference.nameOf(code, deps.config()::authorityName);
+            }
+
+            @Override
+            public OptionalLong residents(String code, FinancialYear year) {
+                return reference.population(code, year).map(p -> OptionalLong.of(p.residents()))
+                        .orElse(OptionalLong.empty());
+            }
+        };
     }
 
     void annualReport(Context ctx, Params p) {

@@ -65,14 +65,55 @@ final class Params {
         return deps.today();
     }
 
-    /** The authority asked for (default: the configured one), which the service must hold data for. */
+    /**
+     * The authority asked for, which the service must hold data for and the token must be scoped to (else 403,
+     * before anything tells whether it exists). Default: the configured one, or for a token scoped elsewhere the
+     * first of its authorities.
+     */
     String authority() {
-        return known(optional(AUTHORITY).orElse(deps.config().defaultAuthority()));
+        TokenScope scope = TokenScope.of(ctx);
+        String configured = deps.config().defaultAuthority();
+        return known(inScope(optional(AUTHORITY).orElse(scope.allows(configured) ? configured
+                : scope.authorities().first())));
     }
 
-    /** An authority to filter by, if one is asked for; it must be one the service holds data for. */
+    /**
+     * An authority to filter a list by: the one asked for (held and in the token's scope), else for a token
+     * scoped to one authority that one; a token scoped to several must name one (400).
+     */
     Optional<String> authorityFilter() {
-        return optional(AUTHORITY).map(this::known);
+        Optional<String> asked = optional(AUTHORITY).map(a -> known(inScope(a)));
+        TokenScope scope = TokenScope.of(ctx);
+        if (asked.isPresent() || scope.every()) {
+            return asked;
+        }
+        if (scope.authorities().size() > 1) {
+            throw new BadRequest("this token is scoped to authorities " + String.join(", ", scope.authorities())
+                    + "; name one with '" + AUTHORITY + "'");
+        }
+        return Optional.of(scope.authorities().first());
+    }
+
+    /** Whether the request's token may see {@code authority}'s data. */
+    boolean visible(String authority) {
+        return TokenScope.of(ctx).allows(authority);
+    }
+
+    /** {@code found} if the token may see its authority; else as if it did not exist (404, {@code missing}). */
+    <T> T visibleOr404(T found, String authority, String missing) {
+        if (!visible(authority)) {
+            throw new ApiServer.NotFound(missing);
+        }
+        return found;
+    }
+
+    private String inScope(String authority) {
+        TokenScope scope = TokenScope.of(ctx);
+        if (!scope.allows(authority)) {
+            throw new ApiServer.Forbidden("this token is scoped to authorities "
+                    + String.join(", ", scope.authorities()) + ", not '" + authority + "'");
+        }
+        return authority;
     }
 
     /**
@@ -84,7 +125,9 @@ final class Params {
             var catalogue = KpiRoutes.catalogue(deps);
             Set<String> known = new TreeSet<>();
             for (String authority : ApiServer.ready(deps).series().authorities()) {
-                known.addAll(catalogue.serviceAreas(authority, deps.today()));
+                if (visible(authority)) {
+                    known.addAll(catalogue.serviceAreas(authority, deps.today()));
+                }
             }
             if (!known.contains(area)) {
                 throw new BadRequest("'" + SERVICE_AREA + "' " + area + " names no service area; "
@@ -97,7 +140,8 @@ final class Params {
 
     private String known(String authority) {
         if (!ApiServer.ready(deps).series().holds(authority)) {
-            Set<String> known = new TreeSet<>(ApiServer.ready(deps).series().authorities());
+            Set<String> known = ApiServer.ready(deps).series().authorities().stream().filter(this::visible)
+                    .collect(Collectors.toCollection(TreeSet::new));
             throw new ApiServer.NotFound("no data for authority '" + authority + "'; "
                     + (known.isEmpty() ? "the service holds no data yet" : "authorities with data: "
                     + String.join(", ", known)));

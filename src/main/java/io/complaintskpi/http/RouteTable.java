@@ -37,7 +37,9 @@ final class RouteTable {
             + " contradicting another, or with a value it does not accept");
     static final ErrorAnswer UNAUTHORIZED = new ErrorAnswer(401, "tokens are configured and the request has no valid"
             + " bearer token");
-    static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "the token's role does not grant the route's role");
+    static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "the token's role does not grant the route's role, or"
+            + " the token is scoped to authorities other than the one asked for (or this route holds every"
+            + " authority's data)");
     static final ErrorAnswer NO_AUTHORITY = new ErrorAnswer(404, "no data for the authority asked for");
     static final ErrorAnswer NOT_READY = new ErrorAnswer(503, "the stores are not ready yet (starting or"
             + " rebalancing); retry shortly");
@@ -112,6 +114,7 @@ final class RouteTable {
         private final List<ApiRoute.Success> successes = new ArrayList<>();
         private Publication publication = Publication.NO_COUNTS;
         private ApiRoute.Body body;
+        private ApiRoute.AuthorityScope scope;
 
         private Builder(HandlerType method, String path, Role role, String summary, Handler handler) {
             this.method = method;
@@ -144,6 +147,12 @@ final class RouteTable {
         /** Not found: a 404 for what the path names. */
         Builder notFound(String when) {
             return errors(new ErrorAnswer(404, when));
+        }
+
+        /** What the route does for a token scoped to some authorities. */
+        Builder scope(ApiRoute.AuthorityScope decision) {
+            this.scope = decision;
+            return this;
         }
 
         /** A JSON object body. */
@@ -179,6 +188,7 @@ final class RouteTable {
             if (role != Role.ANYONE) {
                 answers.add(UNAUTHORIZED);
             }
+            ApiRoute.AuthorityScope decided = scope();
             if (role != Role.ANYONE) { // a publisher's token reads nothing, not even what a viewer's does
                 answers.add(FORBIDDEN);
             }
@@ -188,7 +198,20 @@ final class RouteTable {
             errors.stream().filter(e -> !answers.contains(e)).forEach(answers::add);
             answers.sort((a, b) -> Integer.compare(a.status(), b.status()));
             List<ApiRoute.Success> ok = successes.isEmpty() ? List.of(new ApiRoute.Success(200, summary)) : successes;
-            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, ok), handler);
+            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, ok, decided),
+                    handler);
+        }
+
+        /** Declared, else what the role implies: no token reaches an instance route, an open one holds nothing. */
+        private ApiRoute.AuthorityScope scope() {
+            if (scope != null) {
+                return scope;
+            }
+            return switch (role) {
+                case INSTANCE -> ApiRoute.AuthorityScope.EVERY_AUTHORITY;
+                case ANYONE -> ApiRoute.AuthorityScope.HOLDS_NONE;
+                default -> ApiRoute.AuthorityScope.UNDECIDED;
+            };
         }
     }
 }

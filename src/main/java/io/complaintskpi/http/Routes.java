@@ -12,6 +12,11 @@ import static io.complaintskpi.config.Security.Role.CASEWORKER;
 import static io.complaintskpi.config.Security.Role.INSTANCE;
 import static io.complaintskpi.config.Security.Role.PUBLISHER;
 import static io.complaintskpi.config.Security.Role.VIEWER;
+import static io.complaintskpi.http.ApiRoute.AuthorityScope.EVERY_AUTHORITY;
+import static io.complaintskpi.http.ApiRoute.AuthorityScope.FILTERED;
+import static io.complaintskpi.http.ApiRoute.AuthorityScope.HOLDS_NONE;
+import static io.complaintskpi.http.ApiRoute.AuthorityScope.ONE_AUTHORITY;
+import static io.complaintskpi.http.ApiRoute.AuthorityScope.ONE_COMPLAINT;
 import static io.complaintskpi.http.ApiRoute.Publication.NO_COUNTS;
 import static io.complaintskpi.http.ApiRoute.Publication.OPERATIONAL;
 import static io.complaintskpi.http.ApiRoute.Publication.SUPPRESSES;
@@ -28,7 +33,8 @@ import static io.complaintskpi.http.RouteTable.NOT_READY;
  * The service's HTTP routes at a glance. To add one: a line here (method, path, role, what it answers; then
  * its publication, parameters and error answers) and its handler. A route that prints counts takes
  * {@code public}; every route answers 400 for a parameter it does not declare, 401 without a valid token when
- * tokens are configured, 403 when the token's role does not grant its role (see {@link RouteTable.Builder}).
+ * tokens are configured, 403 when the token's role does not grant its role (see {@link RouteTable.Builder}). A
+ * route a token can read says what it does for a token scoped to some authorities ({@code scope}).
  */
 final class Routes {
 
@@ -50,11 +56,11 @@ final class Routes {
 
         t.get("/health", VIEWER, "{\"status\":\"UP\",\"dead\":[]} while every part the service needs runs; 503"
                 + " DOWN naming the dead parts", ops::health)
-                .publication(OPERATIONAL);
+                .publication(OPERATIONAL).scope(HOLDS_NONE);
         t.get("/ready", VIEWER, "200 when the stores answer; 503 while starting or rebalancing", ops::ready)
-                .publication(OPERATIONAL).errors(NOT_READY);
+                .publication(OPERATIONAL).scope(HOLDS_NONE).errors(NOT_READY);
         t.get("/metrics", VIEWER, "Prometheus text: service, HTTP, Kafka Streams and JVM metrics", ops::metrics)
-                .publication(OPERATIONAL);
+                .publication(OPERATIONAL).scope(EVERY_AUTHORITY);
 
         // The API described: no data, so anyone may read it.
         var docs = new ApiDocs(t::routes);
@@ -67,34 +73,41 @@ final class Routes {
 
         t.path("/api/v1", api -> {
             api.get("", VIEWER, "every API route with the parameters it takes and what it does with public",
-                    (ctx, p) -> ctx.json(RouteIndex.of(api.routes())));
+                    (ctx, p) -> ctx.json(RouteIndex.of(api.routes()))).scope(HOLDS_NONE);
             api.get("/authorities", VIEWER, "authorities with data (rows of {authority})", kpis::authorities)
+                    .scope(FILTERED)
                     .errors(NOT_READY);
             api.get("/periods", VIEWER, "the periods to choose from, newest first", periods::periods)
+                    .scope(ONE_AUTHORITY)
                     .params(AUTHORITY).errors(NOT_READY);
             api.path("/kpis", k -> {
                 k.get("", VIEWER, "every KPI for the period with the prior period and change", kpis::kpis)
+                        .scope(ONE_AUTHORITY)
                         .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"),
                                 Param.REGIMES)
                         .params(PERIOD).errors(NOT_READY);
-                k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions);
+                k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions)
+                        .scope(HOLDS_NONE);
                 k.get("/received", VIEWER, "complaints received by stage in the period", kpis::received)
+                        .scope(ONE_AUTHORITY)
                         .publication(SUPPRESSES).params(AUTHORITY, REGIME).params(PERIOD).errors(NOT_READY);
                 k.get("/received/by-year", VIEWER, "complaints received by stage and financial year",
-                        kpis::receivedByYear).publication(SUPPRESSES).params(AUTHORITY, REGIME).errors(NOT_READY);
-                k.get("/open", VIEWER, "open complaints by stage at a date", kpis::open)
+                        kpis::receivedByYear).scope(ONE_AUTHORITY).publication(SUPPRESSES)
+                        .params(AUTHORITY, REGIME).errors(NOT_READY);
+                k.get("/open", VIEWER, "open complaints by stage at a date", kpis::open).scope(ONE_AUTHORITY)
                         .publication(SUPPRESSES).params(AUTHORITY, REGIME, query("at", "the date (default today);"
                                 + " public: a financial year end").date()).errors(NOT_READY);
                 k.get("/rolling", VIEWER, "stage 1 and 2 timeliness over the last 30, 90 and 365 days",
-                        kpis::rolling).publication(SERIES)
+                        kpis::rolling).scope(ONE_AUTHORITY).publication(SERIES)
                         .params(AUTHORITY, query("end", "the last day (default today)").date()).errors(NOT_READY);
                 k.get("/{id}/series", VIEWER, "a KPI as a time series", kpis::series).publication(SERIES)
+                        .scope(ONE_AUTHORITY)
                         .params(Param.path("id", "a KPI id from /api/v1/kpis/definitions"), AUTHORITY,
                                 Param.INTERVAL,
                                 query("dimension", "one of the KPI's dimensions"), Param.ROLLING)
                         .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
                 k.get("/{id}/complaints", CASEWORKER, "the complaints behind a count KPI, a page at a time",
-                        drillDown::complaintsBehind).publication(STAFF_ONLY)
+                        drillDown::complaintsBehind).scope(ONE_AUTHORITY).publication(STAFF_ONLY)
                         .params(Param.path("id", "a count KPI id from /api/v1/kpis/definitions"), AUTHORITY,
                                 query("dimension", "one dimension of a broken-down KPI"),
                                 query("limit", "most rows").integer(1, DrillDownRoutes.MAX_LIMIT)
@@ -102,22 +115,29 @@ final class Routes {
                                 query("after", "the next of the previous page"))
                         .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
             });
-            api.get("/tables/{table}", VIEWER, "one annual-report table as rows", kpis::table)
+            api.get("/tables/{table}", VIEWER, "one annual-report table as rows", kpis::table).scope(ONE_AUTHORITY)
                     .publication(SUPPRESSES)
                     .params(Param.path("table", "a table id of the annual report"), AUTHORITY, REGIME, YEAR)
                     .notFound("no table with that id").errors(NOT_READY);
-            api.get("/reports/annual", VIEWER, "the annual report of a regime", kpis::annualReport)
+            api.get("/reports/annual", VIEWER, "the annual report of a regime", kpis::annualReport).scope(ONE_AUTHORITY)
                     .publication(SUPPRESSES)
                     .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
+            api.get("/benchmarks", VIEWER, "the authority's rates beside the median, quartiles and mean of its"
+                    + " council type and region (groups of at least benchmark.min-group-size), with its quartile",
+                    kpis::benchmarks).scope(ONE_AUTHORITY)
+                    .publication(Publication.refuses("it compares rates without small-number suppression"))
+                    .params(AUTHORITY, YEAR).notFound("the reference data does not hold the authority")
+                    .errors(NOT_READY);
             api.get("/ombudsman/letter", VIEWER, "the figures of the Ombudsman's annual review letter for the period,"
-                    + " with the prior period", kpis::ombudsmanLetter).publication(SUPPRESSES)
+                    + " with the prior period", kpis::ombudsmanLetter).scope(ONE_AUTHORITY).publication(SUPPRESSES)
                     .params(AUTHORITY).params(PERIOD).errors(NOT_READY);
-            api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
+            api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters).scope(EVERY_AUTHORITY)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
             api.post("/events", PUBLISHER, "send events to complaint-events: each validated against the contract,"
                     + " answered accepted (its partition and offset, once Kafka has it) or rejected (the reason)",
                     events::post)
+                    .scope(EVERY_AUTHORITY) // a publisher token scoped to authorities is not (yet) checked per event
                     .body("one event (a JSON object, topics/schemas/envelope.schema.json), a JSON array of events, or"
                             + " NDJSON (one event per line)", new ApiRoute.Content("application/json",
                             List.of("object", "array")), new ApiRoute.Content("application/x-ndjson",
@@ -135,11 +155,12 @@ final class Routes {
                             new ErrorAnswer(503, "Kafka did not acknowledge the events in time; send the batch again"
                                     + " (an event sent twice is counted once)"));
             api.get("/alerts", CASEWORKER, "open deadline alerts, most overdue first", deadlines::alerts)
+                    .scope(FILTERED)
                     .publication(STAFF_ONLY).params(AUTHORITY, STAGE, SERVICE_AREA,
                             query("kind", "alert kind").oneOf(AlertKind.class), Param.REGIME_FILTER)
                     .errors(NOT_READY);
             api.get("/complaints", CASEWORKER, "the caseload, most urgent first, or every complaint a page at a time",
-                    deadlines::complaints).publication(STAFF_ONLY)
+                    deadlines::complaints).scope(FILTERED).publication(STAFF_ONLY)
                     .params(query("status", "which complaints").oneOf("open", "overdue", "all").byDefault("open"),
                             AUTHORITY, STAGE, SERVICE_AREA, Param.REGIME_FILTER,
                             query("limit", "most rows").integer(1, DeadlineRoutes.MAX_LIMIT)
@@ -147,11 +168,12 @@ final class Routes {
                             query("after", "status=all: the next of the previous page"))
                     .errors(NOT_READY);
             api.get("/complaints/{id}", CASEWORKER, "one complaint's story: events, stage deadlines met or"
-                    + " missed, extensions, alerts raised", drillDown::story).publication(STAFF_ONLY)
+                    + " missed, extensions, alerts raised", drillDown::story).scope(ONE_COMPLAINT)
+                    .publication(STAFF_ONLY)
                     .params(Param.path("id", "complaint reference")).notFound("no complaint with that reference")
                     .errors(NOT_READY);
             api.get("/complaints/{id}/deadlines", CASEWORKER, "a complaint's stages, due dates and status",
-                    deadlines::deadlines).publication(STAFF_ONLY)
+                    deadlines::deadlines).scope(ONE_COMPLAINT).publication(STAFF_ONLY)
                     .params(Param.path("id", "complaint reference")).notFound("no complaint with that reference")
                     .errors(NOT_READY);
         });
@@ -190,10 +212,11 @@ final class Routes {
         }
     }
 
-    record IndexEntry(String method, String path, String role, List<String> params, Publication publication) {
+    record IndexEntry(String method, String path, String role, List<String> params, Publication publication,
+                      ApiRoute.AuthorityScope scope) {
         static IndexEntry of(ApiRoute r) {
             return new IndexEntry(r.method().name(), r.path(), r.role().name().toLowerCase(Locale.ROOT), r.queryParams(),
-                    r.publication());
+                    r.publication(), r.scope());
         }
     }
 }

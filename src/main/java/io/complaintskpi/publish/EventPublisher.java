@@ -1,5 +1,7 @@
 package io.complaintskpi.publish;
 
+import io.complaintskpi.authorities.Authority;
+import io.complaintskpi.authorities.AuthorityCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -103,6 +106,32 @@ public final class EventPublisher {
      */
     public Future<RecordMetadata> sendRaw(String key, byte[] value) {
         return producer.send(new ProducerRecord<>(Names.EVENTS_TOPIC, key, value));
+    }
+
+    /**
+     * Sends an authority record's bytes unchanged to the authorities topic under its code (the service validates
+     * it; an invalid one goes to the dead-letter topic). The future completes when the broker acknowledges.
+     */
+    public Future<RecordMetadata> sendAuthority(String code, byte[] value) {
+        return producer.send(new ProducerRecord<>(Names.AUTHORITIES_TOPIC, code, value));
+    }
+
+    /** Sends every authority record (reference data) and waits until all are acknowledged. */
+    public static void publishAuthorities(List<Authority> authorities, Producer<String, byte[]> producer) {
+        AuthorityCodec codec = new AuthorityCodec();
+        EventPublisher publisher = raw(producer);
+        List<Future<RecordMetadata>> sent = authorities.stream()
+                .map(a -> publisher.sendAuthority(a.code(), codec.encode(a))).toList();
+        for (Future<RecordMetadata> each : sent) {
+            try {
+                each.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("publishing to " + Names.AUTHORITIES_TOPIC + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing to " + Names.AUTHORITIES_TOPIC, e);
+            }
+        }
     }
 
     /** Waits for every send so far; throws if any of them failed. */

@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintDeadlines;
@@ -19,6 +20,9 @@ import java.util.Optional;
 public interface QueryService {
 
     SeriesReader series();
+
+    /** The authorities reference data (a global table: every instance holds all of it). */
+    Authorities authorities();
 
     /** Every raised alert whose stage is still open. */
     List<Alert> openAlerts();

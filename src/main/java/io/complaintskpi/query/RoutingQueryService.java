@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintStory;
@@ -61,6 +62,11 @@ public final class RoutingQueryService implements QueryService, AutoCloseable {
     @Override
     public SeriesReader series() {
         return series;
+    }
+
+    @Override
+    public Authorities authorities() {
+        return local.authorities();
     }
 
     @Override

@@ -6,9 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * What a report knows of an authority beyond its figures: its display name for the title and, where known, its
- * resident population (for the Ombudsman's upheld decisions per 100,000 residents). Today the configured
- * {@code authority.names} ({@code ServiceConfig::authorityName}) and no populations; an authorities reference topic
- * would be another source behind the same seam.
+ * resident population (for the Ombudsman's upheld decisions per 100,000 residents). The service answers from the
+ * authorities reference data, the name falling back to the {@code authority.names} setting
+ * ({@code Authorities.nameOf}); the offline {@code report} command from the setting alone, with no populations.
  */
 @FunctionalInterface
 public interface AuthorityNames {

@@ -12,9 +12,12 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.common.utils.Bytes;
 
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +25,8 @@ import java.util.Properties;
 /**
  * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> repartition
  * by authority and metric -> [sum] -> kpi-totals (days, month and financial-year roll-ups, authority
- * index); alerts -> complaint-alerts. Rejected records go to the DLQ.
+ * index); alerts -> complaint-alerts. Rejected records go to the DLQ. Authority reference data: see
+ * {@link #authorities}.
  */
 public final class ComplaintsTopology {
 
@@ -74,7 +78,25 @@ public final class ComplaintsTopology {
                 .mapValues(out -> ((LifecycleOutput.Raised) out).alert(), Named.as("alert-value"))
                 .to(Names.ALERTS_TOPIC, Produced.with(Serdes.String(), new JsonSerde<>(Alert.class))
                         .withName("complaint-alerts-sink"));
+
+        authorities(builder);
         return builder.build(properties(config));
+    }
+
+    /**
+     * authorities -> [validation; invalid to the DLQ] -> authorities-accepted -> global table on every instance.
+     * Kafka Streams cannot dead-letter a record of a global table's own topic, hence the topic between.
+     */
+    private static void authorities(StreamsBuilder builder) {
+        builder.stream(Names.AUTHORITIES_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("authorities-source"))
+                .process(AuthorityValidation::new, Named.as("authority-validation"))
+                .to(Names.AUTHORITIES_ACCEPTED_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("authorities-accepted-sink"));
+        builder.globalTable(Names.AUTHORITIES_ACCEPTED_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("authorities-accepted-source"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(Names.AUTHORITIES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
     }
 
     public static Properties properties(ServiceConfig config) {

@@ -8,6 +8,12 @@ public final class Names {
     public static final String EVENTS_TOPIC = "complaint-events";
     public static final String DLQ_TOPIC = "complaint-events-dlq";
     public static final String ALERTS_TOPIC = "complaint-alerts";
+    /** Authority records as published (reference data, compacted). */
+    public static final String AUTHORITIES_TOPIC = "authorities";
+    /** The valid ones, which every instance reads into {@link #AUTHORITIES_STORE}. */
+    public static final String AUTHORITIES_ACCEPTED_TOPIC = "authorities-accepted";
+    /** The global table of authorities: code -> the accepted record's bytes. */
+    public static final String AUTHORITIES_STORE = "authorities-table";
 
     public static final String CASE_HISTORY_STORE = "case-history";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";

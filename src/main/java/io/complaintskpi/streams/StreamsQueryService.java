@@ -3,6 +3,7 @@ package io.complaintskpi.streams;
 import io.complaintskpi.monitoring.DeadLetterWatcher;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.alerts.ComplaintStory;
@@ -41,6 +42,7 @@ public final class StreamsQueryService implements QueryService {
     private final ComplaintViews views;
     private final StoreContributors contributors;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
+    private final Authorities authorities = new GlobalAuthorities(() -> store(Names.AUTHORITIES_STORE));
 
     public StreamsQueryService(KafkaStreams streams, DeadLetterWatcher deadLetters, DomainRules rules) {
         this.streams = streams;
@@ -56,6 +58,11 @@ public final class StreamsQueryService implements QueryService {
     @Override
     public SeriesReader series() {
         return series;
+    }
+
+    @Override
+    public Authorities authorities() {
+        return authorities;
     }
 
     @Override

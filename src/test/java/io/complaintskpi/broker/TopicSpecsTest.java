@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicSpecsTest {
 
     @Test
-    void loadsTheThreeTopicsInIndexOrder() {
+    void loadsTheTopicsInIndexOrder() {
         assertThat(TopicSpecs.load()).extracting(TopicSpec::name)
-                .containsExactly("complaint-events", "complaint-events-dlq", "complaint-alerts");
-        assertThat(TopicSpecs.load()).allSatisfy(spec -> {
+                .containsExactly("complaint-events", "complaint-events-dlq", "complaint-alerts", "authorities",
+                        "authorities-accepted");
+        assertThat(TopicSpecs.load().subList(0, 3)).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(6);
             assertThat(spec.replicationFactor()).isEqualTo(3);
             assertThat(spec.cleanupPolicy()).isEqualTo("delete");
@@ -56,6 +57,17 @@ class TopicSpecsTest {
         assertThat(alerts.config()).containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(400).toMillis()));
         assertThat(io.complaintskpi.config.ServiceConfig.defaults().alertsRetention()).isEqualTo(java.time.Duration.ofDays(400));
         assertThat(alerts.value().schema()).isEqualTo("schemas/alert.schema.json");
+    }
+
+    @Test
+    void authoritiesAreCompactedReferenceDataWithTheAuthoritySchema() {
+        for (String name : List.of("authorities", "authorities-accepted")) {
+            TopicSpec spec = TopicSpecs.named(name);
+            assertThat(spec.cleanupPolicy()).as(name).isEqualTo("compact");
+            assertThat(spec.config()).as(name).doesNotContainKey("retention.ms");
+            assertThat(spec.value().schema()).as(name).isEqualTo("schemas/authority.schema.json");
+            assertThat(spec.description()).as(name).isNotBlank();
+        }
     }
 
     @Test

@@ -55,6 +55,42 @@ class PublishCommandTest {
     }
 
     @Test
+    void withAuthoritiesEachRecordOfAnArrayOrOfJsonLinesGoesToTheAuthoritiesTopicKeyedByItsCode() throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path array = Files.writeString(dir.resolve("authorities.json"), """
+                [{"code": "A1", "name": "First Council"},
+                 {"code": "A2", "name": "Second Council"}]""");
+        Path lines = Files.writeString(dir.resolve("more.jsonl"), """
+                {"code": "A3", "name": "Third Council"}
+                {"code": "A4", "councilType": "parish"}
+                """);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"))) {
+            TopicProvisioner.provision(broker.bootstrapServers(), List.of(TopicSpecs.named(Names.AUTHORITIES_TOPIC)));
+
+            CliRun run = CliRun.of("publish", "--authorities", "--data-dir", dataDir.toString(), array.toString(),
+                    lines.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("published " + array + " #2 to authorities").contains("key A4");
+            List<ConsumerRecord<String, String>> sent = KafkaRecords.read(broker.bootstrapServers(),
+                    Names.AUTHORITIES_TOPIC, "publish-authorities-test", 4, Duration.ofSeconds(30));
+            assertThat(sent).extracting(ConsumerRecord::key).containsExactly("A1", "A2", "A3", "A4");
+            assertThat(sent.get(3).value()).isEqualTo("{\"code\":\"A4\",\"councilType\":\"parish\"}");
+        }
+    }
+
+    @Test
+    void anAuthorityRecordWithoutACodeStopsTheCommandBeforeAnythingIsSent() throws IOException {
+        Path file = Files.writeString(dir.resolve("authorities.json"), "[{\"code\": \"A1\"}, {\"name\": \"x\"}]");
+
+        CliRun run = CliRun.of("publish", "--authorities", "--bootstrap-servers", "127.0.0.1:1", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly("complaints-kpi publish: " + file
+                + ": record 2 has no code to use as the record key");
+    }
+
+    @Test
     void aRecordWithNoKeyStopsTheCommandBeforeAnythingIsSent() throws IOException {
         Path good = fixture("ComplaintReceived");
         Path broken = Files.writeString(dir.resolve("broken.json"), "not json");

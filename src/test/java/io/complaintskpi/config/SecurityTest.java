@@ -6,7 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,20 @@ class SecurityTest {
         assertThatThrownBy(() -> load(Map.of("http.tokens", "admin:" + HASH))).hasMessageContaining("role viewer, caseworker or publisher");
         assertThatThrownBy(() -> load(Map.of("http.open-paths", "/api/v1/complaints")))
                 .hasMessageContaining("/health, /ready and /metrics");
+    }
+
+    @Test
+    void aTokenMayBeScopedToAuthoritiesAndABadScopeIsRefused() {
+        Security security = load(Map.of("http.tokens", "viewer:" + HASH + ":E10000018+E06000016,caseworker:"
+                + "b".repeat(64))).security();
+        assertThat(security.tokens()).containsExactly(
+                new Security.ApiToken(Security.Role.VIEWER, HASH, Set.of("E10000018", "E06000016")),
+                new Security.ApiToken(Security.Role.CASEWORKER, "b".repeat(64), Set.of()));
+        for (String bad : List.of("viewer:" + HASH + ":", "viewer:" + HASH + ":A+", "viewer:" + HASH + ":A:B",
+                "viewer:" + HASH + ":no spaces")) {
+            assertThatThrownBy(() -> load(Map.of("http.tokens", bad))).as(bad)
+                    .hasMessageContaining("entry 1").hasMessageContaining(":A+B");
+        }
     }
 
     @Test

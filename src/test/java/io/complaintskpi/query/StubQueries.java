@@ -1,6 +1,7 @@
 package io.complaintskpi.query;
 
 import io.complaintskpi.alerts.Alert;
+import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.alerts.ComplaintStory;
 import io.complaintskpi.alerts.ComplaintDeadlines;
@@ -42,6 +43,14 @@ public class StubQueries implements QueryService {
         this.series = series;
         this.alerts = alerts;
         this.history = history;
+    }
+
+    /** The authorities reference data the stub answers with: none unless a test sets some. */
+    public volatile Authorities authorities = Authorities.NONE;
+
+    @Override
+    public Authorities authorities() {
+        return authorities;
     }
 
     @Override

@@ -27,6 +27,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, byte[]> events;
     final TestOutputTopic<byte[], byte[]> dlq;
     final TestOutputTopic<String, Alert> alerts;
+    final TestInputTopic<String, byte[]> authorities;
     final DomainRules rules;
 
     /** {@code wallClock} is what the deadline scan sees; it runs hourly and moves with the driver's clock. */
@@ -53,6 +54,8 @@ final class TopologyHarness implements AutoCloseable {
                 wallClock);
         events = driver.createInputTopic(Names.EVENTS_TOPIC, new StringSerializer(), new ByteArraySerializer());
         dlq = driver.createOutputTopic(Names.DLQ_TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        authorities = driver.createInputTopic(Names.AUTHORITIES_TOPIC, new StringSerializer(),
+                new ByteArraySerializer());
         alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
                 new JsonSerde<>(Alert.class).deserializer());
     }
