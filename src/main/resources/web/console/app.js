@@ -226,6 +226,10 @@ async function timeliness(t, context) {
   const [monthly, rolling] = await Promise.all([
     get('/api/v1/kpis/' + t.id + '/series', Object.assign({ interval: 'month' }, context)),
     get('/api/v1/kpis/' + t.id + '/series', Object.assign({ interval: 'month', rolling: 90 }, context))]);
+  // A month that has not begun has no rate yet: a rolling window ending in it would only repeat earlier months.
+  const today = new Date().toISOString().slice(0, 10);
+  monthly.rows = monthly.rows.filter(r => r.bucketStart <= today);
+  rolling.rows = rolling.rows.filter(r => r.bucketStart <= today);
   const months = monthly.rows.map(r => r.bucketStart);
   const pct = v => (v === null || v === undefined ? null : Number(v));
   const chart = percentChart(t.title + ' (' + t.target + ')', months, [
