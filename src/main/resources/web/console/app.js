@@ -129,8 +129,11 @@ function change(row) {
 
 async function dashboard(q) {
   const defs = await kpiDefinitions();
-  const authorities = (await get('/api/v1/authorities')).rows.map(r => r.authority);
+  const known = (await get('/api/v1/authorities')).rows;
+  const authorities = known.map(r => r.authority);
   const authority = q.get('authority') || authorities[0] || '';
+  const named = known.find(r => r.authority === authority);
+  const authorityName = named && named.name && named.name !== authority ? named.name + ' (' + authority + ')' : authority;
   const periods = authority ? (await get('/api/v1/periods', { authority })).rows : [];
   const period = q.get('period') || (periods[0] && periods[0].period) || '';
   const regime = REGIME_NAMES.has(q.get('regime')) || q.get('regime') === 'all' ? q.get('regime') : 'children';
@@ -140,9 +143,9 @@ async function dashboard(q) {
   // Links to the complaints behind a figure come back to this view, procedure included.
   const links = Object.assign({ regime: regime === 'children' ? null : regime }, context);
 
-  const parts = [heading(1, 'Complaints for ' + authority + ', ' + label + (regime === 'children' ? ''
+  const parts = [heading(1, 'Complaints for ' + authorityName + ', ' + label + (regime === 'children' ? ''
     : ', ' + (regime === 'all' ? 'every procedure' : REGIME_NAMES.get(regime)))),
-  picker(authorities, authority, periods, period, regime)];
+  picker(known, authority, periods, period, regime)];
   if (regime === 'all') {
     parts.push(...sideBySide(kpis, defs, links));
   } else {
@@ -215,7 +218,8 @@ function picker(authorities, authority, periods, period, regime) {
     location.hash = hashFor('/', { authority: e.target.authority.value, period: e.target.period.value,
       regime: e.target.regime.value });
   } },
-  select('authority', 'Authority', authorities.map(a => [a, a]), authority),
+  select('authority', 'Authority', authorities.map(a => [a.authority, a.name && a.name !== a.authority
+    ? a.name + ' (' + a.authority + ')' : a.authority]), authority),
   select('period', 'Period', periods.map(p => [p.period, p.period.startsWith('last-') ? 'Last '
     + p.period.slice(5, -1) + ' days' : p.period]), period),
   select('regime', 'Complaints procedure', REGIMES.concat([['all', 'All three, side by side']]), regime),

@@ -108,7 +108,7 @@ class ConsoleBrowserTest {
                 By.cssSelector("a[aria-label^='List the 65 behind complaints received (stage 1)']")));
         assertThat(received.getText()).isEqualTo("65");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.console-chart canvas")));
-        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Complaints for E10000018, 2015/16");
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Complaints for Leicestershire County Council (E10000018), 2015/16");
         assertThat(texts("caption")).contains("Open complaints, most urgent first (" + openCount(service) + " open)");
         screenshot("console-2015-16.png");
         assertNoSeriousAccessibilityViolations("the figures");
