@@ -45,6 +45,13 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         VIEWER,
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
         CASEWORKER,
+        /** Prometheus: {@code /metrics} only, business figures included; viewers and caseworkers may scrape too */
+        METRICS,
+        /**
+         * public dashboards: the viewer's routes that publish ({@code SUPPRESSES} or {@code NO_COUNTS} in the route
+         * table), always as public output; {@code public=false} is refused
+         */
+        PUBLIC,
         /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
         INSTANCE,
         /** every caller, with a token or without: what holds no data (the API's description) */
@@ -53,8 +60,10 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         /** Whether a caller holding this role may call a route declared for {@code needed}. */
         public boolean grants(Role needed) {
             return needed == ANYONE || switch (this) {
-                case VIEWER -> needed == VIEWER;
-                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
+                case VIEWER -> needed == VIEWER || needed == METRICS;
+                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER || needed == METRICS;
+                case METRICS -> needed == METRICS;
+                case PUBLIC -> needed == PUBLIC || needed == VIEWER; // only where the route publishes: http.AccessControl
                 case INSTANCE -> needed == INSTANCE;
                 case ANYONE -> false;
             };
@@ -77,14 +86,15 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer or caseworker; the hex"
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker, public or metrics; the hex"
                     + " SHA-256 of each token); empty: no authentication, loopback only", SettingForm.text());
     static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
             "", "secret the instances send each other on /internal/v1 (the same on every instance)",
             SettingForm.text());
     static final Setting<String> OPEN_PATHS = new Setting<>("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS",
-            "/health,/ready,/metrics",
-            "of /health, /ready and /metrics, those answered without a token (comma-separated)", SettingForm.text());
+            "/health,/ready",
+            "of /health, /ready and /metrics, those answered without a token (comma-separated); an open /metrics"
+                    + " leaves out the business figures for callers without a token", SettingForm.text());
     static final Setting<Boolean> ALLOW_UNAUTHENTICATED = new Setting<>("http.allow-unauthenticated",
             "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
             "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
@@ -168,7 +178,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             if (role == null || !SHA256_HEX.matcher(hash).matches()) {
                 // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
                 throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
-                        + " (role viewer or caseworker, the hash 64 hex digits of printf %s TOKEN | sha256sum);"
+                        + " (role viewer, caseworker, public or metrics, the hash 64 hex digits of printf %s TOKEN | sha256sum);"
                         + " entry " + (tokens.size() + 1) + " is not one");
             }
             tokens.add(new ApiToken(role, hash));

@@ -55,17 +55,46 @@ final class AccessControl {
             checkInternal(ctx);
             return;
         }
-        if (!security.authenticates() || security.openPaths().contains(route.path())) {
+        if (!security.authenticates()) {
             return;
         }
         Set<Role> held = held(ctx);
+        if (security.openPaths().contains(route.path())) {
+            if (held.stream().noneMatch(role -> role.grants(needed))) {
+                ctx.attribute(ANONYMOUS, Boolean.TRUE);
+            }
+            return;
+        }
         if (held.isEmpty()) {
             throw new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>");
         }
-        if (held.stream().noneMatch(role -> role.grants(needed))) {
+        Set<Role> granting = held.stream().filter(role -> role.grants(needed)).collect(Collectors.toSet());
+        if (granting.isEmpty()) {
             throw new Denied(403, "the " + names(held) + " role may not read " + ctx.path() + "; it needs "
                     + needed.name().toLowerCase(Locale.ROOT));
         }
+        if (granting.equals(Set.of(Role.PUBLIC))) {
+            if (!route.publishes()) {
+                throw new Denied(403, "the public role reads published figures only; " + route.path()
+                        + " has no public form");
+            }
+            ctx.attribute(PUBLIC_ONLY, Boolean.TRUE);
+        }
+    }
+
+    /** Set on a request to an open path, tokens configured, without a token that grants the route's role. */
+    private static final String ANONYMOUS = "complaints-kpi.anonymous";
+
+    /** Whether the caller reached an open path without a token while tokens are configured. */
+    static boolean anonymous(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(ANONYMOUS));
+    }
+
+    /** Set on a request whose token holds the public role only: its answer is public output, whatever it asks. */
+    static final String PUBLIC_ONLY = "complaints-kpi.public-only";
+
+    static boolean publicOnly(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(PUBLIC_ONLY));
     }
 
     /**
