@@ -21,6 +21,7 @@ import io.complaintskpi.catalogue.Formula.Sum;
 import io.complaintskpi.catalogue.Formula.YearFigure;
 import io.complaintskpi.catalogue.KpiDefinition.Basis;
 import io.complaintskpi.catalogue.KpiDefinition.Unit;
+import io.complaintskpi.catalogue.KpiIds.AdrMeasure;
 import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.SumRule.Part;
 import io.complaintskpi.lifecycle.Closure;
@@ -130,7 +131,7 @@ public final class KpiDefinitions {
 
     private void context() {
         for (ContextFigure figure : ContextFigure.values()) {
-            add("context." + lower(figure), FINANCIAL_YEAR, Unit.COUNT, new YearFigure(figure.name()),
+            add(KpiIds.context(figure), FINANCIAL_YEAR, Unit.COUNT, new YearFigure(figure.name()),
                     Labels.of(figure.name()) + ", as recorded for the financial year (table 1)");
         }
     }
@@ -146,52 +147,52 @@ public final class KpiDefinitions {
         }
         add(KpiIds.receivedByServiceArea(regime), RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.serviceArea(regime), List.of()), "stage 1 complaints received per service area");
-        rule(p + "stage1.received", Part.of(KpiIds.receivedByServiceArea(regime)));
+        rule(KpiIds.stage(regime, 1, StageFigure.RECEIVED), Part.of(KpiIds.receivedByServiceArea(regime)));
         add(p + "complainant.by_type", RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.complainant(regime), names(ComplainantType.values())),
                 "stage 1 complaints received per type of complainant");
-        rule(p + "stage1.received", Part.of(p + "complainant.by_type"));
+        rule(KpiIds.stage(regime, 1, StageFigure.RECEIVED), Part.of(p + "complainant.by_type"));
         if (regime == Regime.ADULTS) {
             return;
         }
-        rate(p + KpiIds.ESCALATION_RATE, RECEIVED, p + "stage2.received", p + "stage1.received",
+        rate(p + KpiIds.ESCALATION_RATE, RECEIVED, KpiIds.stage(regime, 2, StageFigure.RECEIVED), KpiIds.stage(regime, 1, StageFigure.RECEIVED),
                 "stage 2 requests as a percentage of stage 1 complaints received");
         if (regime == Regime.CORPORATE) {
             add(p + "stage2.received.by_service_area", RECEIVED, Unit.COUNT,
                     new Breakdown(Metric.serviceArea(regime, 2), List.of()), "stage 2 requests received per service area");
-            rule(p + "stage2.received", Part.of(p + "stage2.received.by_service_area"));
+            rule(KpiIds.stage(regime, 2, StageFigure.RECEIVED), Part.of(p + "stage2.received.by_service_area"));
             return;
         }
-        rate("stage3.escalation.rate", RECEIVED, "stage3.received", "stage2.received",
+        rate(KpiIds.STAGE3_ESCALATION_RATE, RECEIVED, KpiIds.stage(regime, 3, StageFigure.RECEIVED), KpiIds.stage(regime, 2, StageFigure.RECEIVED),
                 "stage 3 requests as a percentage of stage 2 requests received");
-        rate(KpiIds.STAGE1_REFERRAL_RATE, RECEIVED, "stage1.received", "context.referrals",
+        rate(KpiIds.STAGE1_REFERRAL_RATE, RECEIVED, KpiIds.stage(regime, 1, StageFigure.RECEIVED), KpiIds.context(ContextFigure.REFERRALS),
                 "stage 1 complaints received as a percentage of referrals to children's social care in the year");
         String child = ComplainantType.CHILD_OR_YOUNG_PERSON.name();
-        add("complainant.children", RECEIVED, Unit.COUNT,
+        add(KpiIds.COMPLAINANT_CHILDREN, RECEIVED, Unit.COUNT,
                 new Sum(Metric.complainant(regime), DimensionFilter.only(child)),
                 "stage 1 complaints made by children and young people themselves");
-        add("complainant.others", RECEIVED, Unit.COUNT,
+        add(KpiIds.COMPLAINANT_OTHERS, RECEIVED, Unit.COUNT,
                 new Sum(Metric.complainant(regime), DimensionFilter.except(child)),
                 "stage 1 complaints made by anyone else (parents, carers, adopters, others with sufficient interest)");
-        rule("stage1.received", Part.of("complainant.children"), Part.of("complainant.others"));
-        rule("complainant.children", new Part("complainant.by_type", DimensionFilter.only(child)));
-        rule("complainant.others", new Part("complainant.by_type", DimensionFilter.except(child)));
-        rate("complainant.children.rate", RECEIVED, "complainant.children", "stage1.received",
+        rule(KpiIds.stage(regime, 1, StageFigure.RECEIVED), Part.of(KpiIds.COMPLAINANT_CHILDREN), Part.of(KpiIds.COMPLAINANT_OTHERS));
+        rule(KpiIds.COMPLAINANT_CHILDREN, new Part("complainant.by_type", DimensionFilter.only(child)));
+        rule(KpiIds.COMPLAINANT_OTHERS, new Part("complainant.by_type", DimensionFilter.except(child)));
+        rate(KpiIds.rate(KpiIds.COMPLAINANT_CHILDREN), RECEIVED, KpiIds.COMPLAINANT_CHILDREN, KpiIds.stage(regime, 1, StageFigure.RECEIVED),
                 "share of stage 1 complaints made by children and young people");
-        rate("complainant.others.rate", RECEIVED, "complainant.others", "stage1.received",
+        rate(KpiIds.rate(KpiIds.COMPLAINANT_OTHERS), RECEIVED, KpiIds.COMPLAINANT_OTHERS, KpiIds.stage(regime, 1, StageFigure.RECEIVED),
                 "share of stage 1 complaints made by everyone else");
     }
 
     private void outcomes(Regime regime) {
         String p = prefix(regime);
         String closed = Metric.closed(regime, 1);
-        String resolved = p + "stage1.resolved";
+        String resolved = p + KpiIds.STAGE1_RESOLVED;
         add(resolved, RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.except(Closure.ESCALATED_UNRESPONDED.name())),
                 "stage 1 complaints resolved: answered with an outcome or withdrawn (not those that moved on unanswered)");
         List<Part> outcomeParts = new ArrayList<>();
         for (String outcome : resolutionDimensions()) {
-            String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
+            String id = p + KpiIds.outcome(outcome);
             add(id, RESOLVED, Unit.COUNT, new Sum(closed, DimensionFilter.only(outcome)),
                     "stage 1 complaints resolved as " + readable(outcome));
             rate(id + ".rate", RESOLVED, id, resolved, "stage 1 complaints resolved as " + readable(outcome)
@@ -200,7 +201,7 @@ public final class KpiDefinitions {
         }
         rule(resolved, outcomeParts.toArray(Part[]::new));
         // Every response is timed: table 4's responses are table 7's resolved less those withdrawn.
-        rule(p + "stage1.timeliness.total", outcomeParts.stream()
+        rule(p + KpiIds.STAGE1_TIMELINESS_TOTAL, outcomeParts.stream()
                 .filter(part -> !part.id().endsWith(Closure.WITHDRAWN.name().toLowerCase(Locale.ROOT)))
                 .toArray(Part[]::new));
         String upheld = KpiIds.upheld(regime);
@@ -208,16 +209,17 @@ public final class KpiDefinitions {
                 new Sum(closed, DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
                 "stage 1 complaints resolved as totally or partly upheld"
                         + (regime == Regime.ADULTS ? " (well-founded)" : ""));
-        rule(upheld, Part.of(p + "stage1.outcome.totally_upheld"), Part.of(p + "stage1.outcome.partly_upheld"));
+        rule(upheld, Part.of(p + KpiIds.outcome(Outcome.TOTALLY_UPHELD.name())),
+                Part.of(p + KpiIds.outcome(Outcome.PARTLY_UPHELD.name())));
         rate(KpiIds.rate(upheld), RESOLVED, upheld, resolved,
                 "stage 1 complaints totally or partly upheld, as a percentage of those resolved");
         if (regime == Regime.ADULTS) {
             return;
         }
-        add(p + "stage1.escalated_unresponded", RESOLVED, Unit.COUNT,
+        add(p + KpiIds.STAGE1_ESCALATED_UNRESPONDED, RESOLVED, Unit.COUNT,
                 new Sum(closed, DimensionFilter.only(Closure.ESCALATED_UNRESPONDED.name())),
                 "stage 1 complaints that moved to stage 2 before a stage 1 response");
-        rule(p + "stage2.timeliness.total", Part.of(p + "stage2.responded"));
+        rule(p + KpiIds.STAGE2_TIMELINESS_TOTAL, Part.of(p + KpiIds.STAGE2_RESPONDED));
         for (int stage = 2; stage <= Timescales.stages(regime); stage++) {
             add(p + "stage" + stage + ".responded", RESOLVED, Unit.COUNT,
                     new Sum(Metric.closed(regime, stage), DimensionFilter.only(Outcome.values())),
@@ -229,11 +231,11 @@ public final class KpiDefinitions {
                     "stage " + stage + " complaints withdrawn");
         }
         if (regime == Regime.CORPORATE) {
-            add(p + "stage2.upheld", RESOLVED, Unit.COUNT, new Sum(Metric.closed(regime, 2),
+            add(p + KpiIds.STAGE2_UPHELD, RESOLVED, Unit.COUNT, new Sum(Metric.closed(regime, 2),
                             DimensionFilter.only(Outcome.TOTALLY_UPHELD, Outcome.PARTLY_UPHELD)),
                     "stage 2 complaints answered as totally or partly upheld");
-            subset(p + "stage2.responded", Part.of(p + "stage2.upheld"));
-            rate(p + "stage2.upheld.rate", RESOLVED, p + "stage2.upheld", p + "stage2.responded",
+            subset(p + KpiIds.STAGE2_RESPONDED, Part.of(p + KpiIds.STAGE2_UPHELD));
+            rate(p + KpiIds.rate(KpiIds.STAGE2_UPHELD), RESOLVED, p + KpiIds.STAGE2_UPHELD, p + KpiIds.STAGE2_RESPONDED,
                     "stage 2 complaints totally or partly upheld, as a percentage of those answered");
         }
     }
@@ -335,10 +337,10 @@ public final class KpiDefinitions {
         add(CORPORATE_PREFIX + "not_accepted", IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.NOT_ACCEPTED, DimensionFilter.all()),
                 "corporate complaints the council did not accept (Complaint Handling Code part 2), by date decided");
-        add(CORPORATE_PREFIX + "not_accepted.by_reason", IN_PERIOD, Unit.COUNT,
+        add(CORPORATE_PREFIX + KpiIds.NOT_ACCEPTED_BY_REASON, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.NOT_ACCEPTED, names(NotAcceptedReason.values())),
                 "corporate complaints not accepted per reason (the Code's closed list, never timed)");
-        rule(CORPORATE_PREFIX + "not_accepted", Part.of(CORPORATE_PREFIX + "not_accepted.by_reason"));
+        rule(CORPORATE_PREFIX + "not_accepted", Part.of(CORPORATE_PREFIX + KpiIds.NOT_ACCEPTED_BY_REASON));
     }
 
     private void onTime(String base, String metric, Basis basis, String what, String target) {
@@ -353,30 +355,30 @@ public final class KpiDefinitions {
 
     private void causesAndActions(Regime regime) {
         String p = prefix(regime);
-        add(p + "causes.resolved", RESOLVED, Unit.COUNT, new Breakdown(Metric.causes(regime), names(Cause.values())),
+        add(p + KpiIds.CAUSES_RESOLVED, RESOLVED, Unit.COUNT, new Breakdown(Metric.causes(regime), names(Cause.values())),
                 "causes found in stage 1 responses, per cause (one complaint may have several; table 6)");
-        add(p + "causes.upheld", RESOLVED, Unit.COUNT,
+        add(p + KpiIds.CAUSES_UPHELD, RESOLVED, Unit.COUNT,
                 new Breakdown(Metric.causesUpheld(regime), names(Cause.values())),
                 "causes upheld in stage 1 responses, per cause");
-        add(p + "causes.uphold.rate", RESOLVED, Unit.PERCENT,
-                new BreakdownRatio(p + "causes.upheld", p + "causes.resolved"),
+        add(p + KpiIds.CAUSES_UPHOLD_RATE, RESOLVED, Unit.PERCENT,
+                new BreakdownRatio(p + KpiIds.CAUSES_UPHELD, p + KpiIds.CAUSES_RESOLVED),
                 "upheld causes as a percentage of resolved causes, per cause");
-        subset(p + "causes.resolved", Part.of(p + "causes.upheld")); // cause by cause
+        subset(p + KpiIds.CAUSES_RESOLVED, Part.of(p + KpiIds.CAUSES_UPHELD)); // cause by cause
         for (Cause cause : Cause.values()) { // a complaint counts once per cause it was found to have
-            subset(p + "stage1.timeliness.total", new Part(p + "causes.resolved", DimensionFilter.only(cause)));
+            subset(p + KpiIds.STAGE1_TIMELINESS_TOTAL, new Part(p + KpiIds.CAUSES_RESOLVED, DimensionFilter.only(cause)));
         }
-        add(p + "actions.taken", IN_PERIOD, Unit.COUNT,
+        add(p + KpiIds.ACTIONS_TAKEN, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.actions(regime), names(ActionKind.values())),
                 "actions taken in response to upheld complaints, per kind of action (table 9)");
-        add(p + "actions.upheld_complaints", RESOLVED, Unit.COUNT,
+        add(p + KpiIds.ACTIONS_UPHELD_COMPLAINTS, RESOLVED, Unit.COUNT,
                 new Sum(Metric.upheldFurtherAction(regime), DimensionFilter.all()),
                 "stage 1 complaints resolved as upheld (totally or partly) whose actions are reviewed");
-        add(p + "actions.beyond_apology", RESOLVED, Unit.COUNT,
+        add(p + KpiIds.ACTIONS_BEYOND_APOLOGY, RESOLVED, Unit.COUNT,
                 new Sum(Metric.upheldFurtherAction(regime), DimensionFilter.only("true")),
                 "upheld stage 1 complaints with an action beyond an apology");
-        rule(p + "actions.upheld_complaints", Part.of(p + "stage1.upheld"));
-        subset(p + "actions.upheld_complaints", Part.of(p + "actions.beyond_apology"));
-        rate(p + "actions.beyond_apology.rate", RESOLVED, p + "actions.beyond_apology", p + "actions.upheld_complaints",
+        rule(p + KpiIds.ACTIONS_UPHELD_COMPLAINTS, Part.of(p + KpiIds.STAGE1_UPHELD));
+        subset(p + KpiIds.ACTIONS_UPHELD_COMPLAINTS, Part.of(p + KpiIds.ACTIONS_BEYOND_APOLOGY));
+        rate(p + KpiIds.rate(KpiIds.ACTIONS_BEYOND_APOLOGY), RESOLVED, p + KpiIds.ACTIONS_BEYOND_APOLOGY, p + KpiIds.ACTIONS_UPHELD_COMPLAINTS,
                 "share of upheld stage 1 complaints with an action beyond an apology");
     }
 
@@ -384,24 +386,26 @@ public final class KpiDefinitions {
         String p = prefix(regime);
         List<Part> prevented = new ArrayList<>();
         for (AdrKind kind : AdrKind.values()) {
-            String base = p + "adr." + lower(kind);
+            String held = p + KpiIds.adr(kind, AdrMeasure.HELD);
+            String resolved = p + KpiIds.adr(kind, AdrMeasure.RESOLVED);
+            String preventedEscalation = p + KpiIds.adr(kind, AdrMeasure.PREVENTED_ESCALATION);
             String name = kind == AdrKind.MEDIATION ? "external mediations" : "conciliation meetings";
             DimensionFilter only = DimensionFilter.only(kind);
-            add(base + ".held", IN_PERIOD, Unit.COUNT, new Sum(Metric.adr(regime), only), name + " held");
-            add(base + ".resolved", IN_PERIOD, Unit.COUNT, new Sum(Metric.adrResolved(regime), only),
+            add(held, IN_PERIOD, Unit.COUNT, new Sum(Metric.adr(regime), only), name + " held");
+            add(resolved, IN_PERIOD, Unit.COUNT, new Sum(Metric.adrResolved(regime), only),
                     name + " that resolved the complaint");
-            rate(base + ".resolved.rate", IN_PERIOD, base + ".resolved", base + ".held",
+            rate(KpiIds.rate(resolved), IN_PERIOD, resolved, held,
                     "share of " + name + " that resolved the complaint");
-            add(base + ".prevented_escalation", IN_PERIOD, Unit.COUNT,
+            add(preventedEscalation, IN_PERIOD, Unit.COUNT,
                     new Sum(Metric.adrPreventedEscalation(regime), only), name + " that prevented an escalation");
-            prevented.add(Part.of(base + ".prevented_escalation"));
-            subset(base + ".held", Part.of(base + ".resolved"));
-            subset(base + ".held", Part.of(base + ".prevented_escalation"));
+            prevented.add(Part.of(preventedEscalation));
+            subset(held, Part.of(resolved));
+            subset(held, Part.of(preventedEscalation));
         }
-        add(p + "adr.escalations_prevented", IN_PERIOD, Unit.COUNT,
+        add(p + KpiIds.ADR_ESCALATIONS_PREVENTED, IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.adrPreventedEscalation(regime), DimensionFilter.all()),
                 "escalations prevented by mediation or conciliation");
-        rule(p + "adr.escalations_prevented", prevented.toArray(Part[]::new));
+        rule(p + KpiIds.ADR_ESCALATIONS_PREVENTED, prevented.toArray(Part[]::new));
     }
 
     private void open(Regime regime) {
@@ -418,20 +422,20 @@ public final class KpiDefinitions {
             balanceRules.add(new BalanceRule(s + ".open", s + ".received", closed));
         }
         if (regime == Regime.ADULTS) {
-            add(p + "stage1.open_over_six_months", AT_PERIOD_END, Unit.COUNT,
+            add(p + KpiIds.STAGE1_OPEN_OVER_SIX_MONTHS, AT_PERIOD_END, Unit.COUNT,
                     new OpenAtEnd(Metric.ADULTS_OVER_SIX_MONTHS, Metric.ADULTS_OVER_SIX_MONTHS_CLOSED),
                     "complaints open at the end of the period more than six months after the day of receipt"
                             + " (SI 2009/309 reg 14(2))");
-            subset(p + "stage1.open", Part.of(p + "stage1.open_over_six_months"));
+            subset(KpiIds.stage(regime, 1, StageFigure.OPEN), Part.of(p + KpiIds.STAGE1_OPEN_OVER_SIX_MONTHS));
         }
     }
 
     private void compliments() {
         add(KpiIds.COMPLIMENTS_RECEIVED, RECEIVED, Unit.COUNT, new Sum(Metric.COMPLIMENTS, DimensionFilter.all()),
                 "compliments received");
-        add("compliments.by_service_area", RECEIVED, Unit.COUNT, new Breakdown(Metric.COMPLIMENTS, List.of()),
+        add(KpiIds.COMPLIMENTS_BY_SERVICE_AREA, RECEIVED, Unit.COUNT, new Breakdown(Metric.COMPLIMENTS, List.of()),
                 "compliments received per service area");
-        rule(KpiIds.COMPLIMENTS_RECEIVED, Part.of("compliments.by_service_area"));
+        rule(KpiIds.COMPLIMENTS_RECEIVED, Part.of(KpiIds.COMPLIMENTS_BY_SERVICE_AREA));
     }
 
     private void costs() {
@@ -452,42 +456,42 @@ public final class KpiDefinitions {
         rule(KpiIds.OMBUDSMAN_ENQUIRIES, Part.of("ombudsman.enquiries.by_service_area"));
         add(KpiIds.OMBUDSMAN_DECISIONS, IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.OMBUDSMAN_DECISIONS, DimensionFilter.all()), "Ombudsman decisions made");
-        add("ombudsman.decisions.by_outcome", IN_PERIOD, Unit.COUNT,
+        add(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_DECISIONS, names(OmbudsmanOutcome.values())),
                 "Ombudsman decisions per outcome");
-        rule(KpiIds.OMBUDSMAN_DECISIONS, Part.of("ombudsman.decisions.by_outcome"));
+        rule(KpiIds.OMBUDSMAN_DECISIONS, Part.of(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME));
         DimensionFilter fault = outcomes(OmbudsmanOutcome::faultFound);
         DimensionFilter detailed = outcomes(OmbudsmanOutcome::detailedInvestigation);
-        add("ombudsman.fault_found", IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, fault),
+        add(KpiIds.OMBUDSMAN_FAULT_FOUND, IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, fault),
                 "Ombudsman decisions that found fault (upheld)");
-        rule("ombudsman.fault_found", new Part("ombudsman.decisions.by_outcome", fault));
-        add("ombudsman.detailed_investigations", IN_PERIOD, Unit.COUNT,
+        rule(KpiIds.OMBUDSMAN_FAULT_FOUND, new Part(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, fault));
+        add(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS, IN_PERIOD, Unit.COUNT,
                 new Sum(Metric.OMBUDSMAN_DECISIONS, detailed), "Ombudsman decisions after a detailed investigation");
-        rule("ombudsman.detailed_investigations", new Part("ombudsman.decisions.by_outcome", detailed));
-        rate("ombudsman.fault_found.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.decisions",
+        rule(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS, new Part(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, detailed));
+        rate(KpiIds.rate(KpiIds.OMBUDSMAN_FAULT_FOUND), IN_PERIOD, KpiIds.OMBUDSMAN_FAULT_FOUND, KpiIds.OMBUDSMAN_DECISIONS,
                 "Ombudsman decisions that found fault, as a percentage of all decisions");
-        rate("ombudsman.uphold.rate", IN_PERIOD, "ombudsman.fault_found", "ombudsman.detailed_investigations",
+        rate(KpiIds.OMBUDSMAN_UPHOLD_RATE, IN_PERIOD, KpiIds.OMBUDSMAN_FAULT_FOUND, KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS,
                 "Ombudsman uphold rate: upheld decisions as a percentage of detailed investigations");
         List<String> regimes = new ArrayList<>(names(Regime.values()));
         regimes.add(Metric.REGIME_UNSPECIFIED);
         String byRegime = " per regime of the complaint it arose from (UNSPECIFIED: the enquiry did not say)";
-        add("ombudsman.enquiries.by_regime", RECEIVED, Unit.COUNT,
+        add(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, RECEIVED, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, regimes), "new Ombudsman enquiries" + byRegime);
-        rule("ombudsman.enquiries", Part.of("ombudsman.enquiries.by_regime"));
-        add("ombudsman.decisions.by_regime", IN_PERIOD, Unit.COUNT,
+        rule(KpiIds.OMBUDSMAN_ENQUIRIES, Part.of(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME));
+        add(KpiIds.OMBUDSMAN_DECISIONS_BY_REGIME, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, regimes), "Ombudsman decisions" + byRegime);
-        rule("ombudsman.decisions", Part.of("ombudsman.decisions.by_regime"));
-        add("ombudsman.fault_found.by_regime", IN_PERIOD, Unit.COUNT,
+        rule(KpiIds.OMBUDSMAN_DECISIONS, Part.of(KpiIds.OMBUDSMAN_DECISIONS_BY_REGIME));
+        add(KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_FAULT_BY_REGIME, regimes), "Ombudsman decisions that found fault" + byRegime);
-        rule("ombudsman.fault_found", Part.of("ombudsman.fault_found.by_regime"));
-        add("ombudsman.detailed_investigations.by_regime", IN_PERIOD, Unit.COUNT,
+        rule(KpiIds.OMBUDSMAN_FAULT_FOUND, Part.of(KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME));
+        add(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME, IN_PERIOD, Unit.COUNT,
                 new Breakdown(Metric.OMBUDSMAN_DETAILED_BY_REGIME, regimes),
                 "Ombudsman decisions after a detailed investigation" + byRegime);
-        rule("ombudsman.detailed_investigations", Part.of("ombudsman.detailed_investigations.by_regime"));
-        add("ombudsman.uphold.rate.by_regime", IN_PERIOD, Unit.PERCENT,
-                new BreakdownRatio("ombudsman.fault_found.by_regime", "ombudsman.detailed_investigations.by_regime"),
+        rule(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS, Part.of(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME));
+        add(KpiIds.OMBUDSMAN_UPHOLD_RATE_BY_REGIME, IN_PERIOD, Unit.PERCENT,
+                new BreakdownRatio(KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME, KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME),
                 "Ombudsman uphold rate (upheld decisions as a percentage of detailed investigations)" + byRegime);
-        add("ombudsman.remedies", IN_PERIOD, Unit.PENCE,
+        add(KpiIds.OMBUDSMAN_REMEDIES, IN_PERIOD, Unit.PENCE,
                 new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
                 "remedies paid on Ombudsman decisions, in pence");
     }
@@ -540,9 +544,5 @@ public final class KpiDefinitions {
 
     private static String readable(String dimension) {
         return Labels.of(dimension).toLowerCase(Locale.ROOT);
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

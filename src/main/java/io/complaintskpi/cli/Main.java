@@ -7,6 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Entry point of the runnable jar. */
@@ -55,12 +57,25 @@ public final class Main {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().get(0);
             // Picocli's suggestions are loose (any shared letters): keep only one close enough to be a misspelling.
-            Optional<String> near = ServiceConfig.nearest(word.split("=", 2)[0], unmatched.getSuggestions());
+            String name = word.split("=", 2)[0];
+            Optional<String> near = ServiceConfig.nearest(name, unmatched.getSuggestions())
+                    .or(() -> optionEndingWith(name, e.getCommandLine().getCommandSpec().options().stream()
+                            .flatMap(option -> Arrays.stream(option.names())).toList()));
             String what = word.startsWith("-") ? "option" : e.getCommandLine().getSubcommands().isEmpty()
                     ? "argument" : "command";
             return "unknown " + what + " '" + word + "'" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
         }
         return e.getMessage();
+    }
+
+    /** An option whose last words are the given one ({@code --port}: {@code --http-port}), if only one is. */
+    private static Optional<String> optionEndingWith(String option, List<String> known) {
+        if (!option.startsWith("--") || option.length() < 4) {
+            return Optional.empty();
+        }
+        String tail = "-" + option.substring(2);
+        List<String> matching = known.stream().filter(k -> k.startsWith("--") && k.endsWith(tail)).toList();
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
     /** Durations as the settings take them (30s, 5m, PT1M, 0), with what is accepted when one is not. */

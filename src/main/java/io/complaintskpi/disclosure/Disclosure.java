@@ -1,5 +1,9 @@
 package io.complaintskpi.disclosure;
 
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.rules.TimelinessBand;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.BalanceRule;
 import io.complaintskpi.catalogue.Formula;
 import io.complaintskpi.catalogue.KpiDefinitions;
@@ -305,8 +309,9 @@ public final class Disclosure {
      * days, stage 1 complaints upheld, compliments). Secondary suppression hides one of them only when no other
      * figure would protect the small counts as well.
      */
-    public static final Set<String> HEADLINE = Set.of("stage1.received", "stage2.received", "stage3.received",
-            "stage1.timeliness.within10", "stage1.timeliness.within20", "stage1.upheld", "compliments.received");
+    public static final Set<String> HEADLINE = Set.of(KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED),
+            KpiIds.stage(Regime.CHILDREN, 2, StageFigure.RECEIVED), KpiIds.stage(Regime.CHILDREN, 3, StageFigure.RECEIVED),
+            KpiIds.timeliness(TimelinessBand.WITHIN_10), KpiIds.timeliness(TimelinessBand.WITHIN_20), KpiIds.STAGE1_UPHELD, KpiIds.COMPLIMENTS_RECEIVED);
 
     /** What hiding a headline measure costs: more than any figure's derived rates. */
     static final int HEADLINE_LOSS = 1_000;

@@ -195,13 +195,13 @@ final class KpiRoutes {
         String id = ctx.pathParam("id");
         KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new ApiServer.NotFound(
                 "unknown KPI '" + id + "'; ids are listed at /api/v1/kpis/definitions"));
-        Granularity interval = p.optionalEnum("interval", Granularity.class).orElse(Granularity.MONTH);
+        Granularity interval = p.optionalEnum(Param.INTERVAL.name(), Granularity.class).orElse(Granularity.MONTH);
         Optional<Integer> rolling = p.optionalInt(Param.ROLLING.name());
         Period period = p.period();
         long buckets = interval.bucketsBetween(period.from(), period.to());
-        if (buckets > Params.MAX_BUCKETS) {
+        if (buckets > Param.MAX_BUCKETS) {
             throw new BadRequest("interval=" + interval.name().toLowerCase(java.util.Locale.ROOT) + " over " + period
-                    + " gives " + buckets + " buckets; a series holds at most " + Params.MAX_BUCKETS
+                    + " gives " + buckets + " buckets; a series holds at most " + Param.MAX_BUCKETS
                     + " buckets: ask for a shorter period or a longer interval");
         }
         String authority = p.authority();

@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.figures.Granularity;
 import io.complaintskpi.rules.Period;
 
 import java.util.Arrays;
@@ -66,6 +67,11 @@ public record Param(String name, In in, Type type, boolean required, String defa
         return new Param(name, in, type, required, String.valueOf(value), description, min, max, values);
     }
 
+    /** Longest period a request may name with from and to: every request's work is bounded. */
+    static final int MAX_SPAN_DAYS = 36_600;
+    /** Most buckets one series answers: ten years of days. */
+    static final int MAX_BUCKETS = 3660;
+
     // The parameters several routes share.
     static final Param AUTHORITY = query("authority", "authority code (default: the authority.default setting);"
             + " one the service holds data for, else 404");
@@ -80,8 +86,11 @@ public record Param(String name, In in, Type type, boolean required, String defa
             query("period", "one of the ways to give a period: 2015/16 or 2015-16 (financial year), 2015/16-Q2"
                     + " (quarter), 2015-06 (month), last-30d (the last N days to today)"),
             query("year", "one of the ways to give a period: a financial year, 2015/16 or 2015-16"),
-            query("from", "one of the ways to give a period, with to: its first day").date(),
+            query("from", "one of the ways to give a period, with to: its first day; from and to span at most "
+                    + MAX_SPAN_DAYS + " days, else 400").date(),
             query("to", "the period's last day, with from").date());
+    static final Param INTERVAL = query("interval", "bucket size; a series holds at most " + MAX_BUCKETS
+            + " buckets, else 400").oneOf(Granularity.class).byDefault("month");
     static final Param STAGE = query("stage", "complaint stage").integer(1, 3);
     static final Param ROLLING = query("rolling", "rates only: each bucket's rate over the N days ending on its"
             + " last day").integer(1, Period.MAX_ROLLING_DAYS);

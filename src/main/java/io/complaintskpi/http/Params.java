@@ -115,11 +115,6 @@ final class Params {
      * {@code period=2015/16|2015-16|2015/16-Q2|2015-06|last-30d}, {@code year=2015/16|2015-16}, or
      * {@code from}/{@code to}: exactly one way.
      */
-    /** Longest period a request may name with from and to. */
-    static final int MAX_SPAN_DAYS = 36_600;
-    /** Most buckets one series answers: ten years of days. */
-    static final int MAX_BUCKETS = 3660;
-
     Period period() {
         List<String> given = PERIOD.stream().filter(p -> optional(p).isPresent()).toList();
         boolean range = given.contains("from") || given.contains("to");
@@ -137,9 +132,9 @@ final class Params {
             // Every request's work is bounded: a span of centuries in days once ran the heap out. Figures read
             // whole years and months from the roll-ups, so a century is cheap; series bound their buckets too.
             long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
-            if (days > MAX_SPAN_DAYS) {
+            if (days > Param.MAX_SPAN_DAYS) {
                 throw new BadRequest("'from' to 'to' spans " + days + " days; a request covers at most "
-                        + MAX_SPAN_DAYS + " days (a century): ask for less");
+                        + Param.MAX_SPAN_DAYS + " days (a century): ask for less");
             }
             return new Period(start, end, start + " to " + end, Period.Kind.ROLLING_DAYS);
         }

@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.figures.Granularity;
 import io.complaintskpi.http.ApiRoute.Publication;
 
 import java.util.List;
@@ -89,7 +88,7 @@ final class Routes {
                         .params(AUTHORITY, query("end", "the last day (default today)").date()).errors(NOT_READY);
                 k.get("/{id}/series", VIEWER, "a KPI as a time series", kpis::series).publication(SERIES)
                         .params(Param.path("id", "a KPI id from /api/v1/kpis/definitions"), AUTHORITY,
-                                query("interval", "bucket size").oneOf(Granularity.class).byDefault("month"),
+                                Param.INTERVAL,
                                 query("dimension", "one of the KPI's dimensions"), Param.ROLLING)
                         .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
                 k.get("/{id}/complaints", CASEWORKER, "the complaints behind a count KPI, a page at a time",

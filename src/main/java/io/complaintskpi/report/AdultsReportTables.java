@@ -1,5 +1,7 @@
 package io.complaintskpi.report;
 
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.KpiDefinitions;
 import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
@@ -30,7 +32,7 @@ final class AdultsReportTables extends AnnualReportTables {
     List<ReportTable> all() {
         return document(List.of(regulation18(),
                 breakdownTable("Reg 18(d): subject matter - complaints received by service area",
-                        "Service area", P + "stage1.received.by_service_area", P + "stage1.received"),
+                        "Service area", P + KpiIds.STAGE1_RECEIVED_BY_SERVICE_AREA, KpiIds.stage(Regime.ADULTS, 1, StageFigure.RECEIVED)),
                 outcomes("Reg 18(b): outcomes of complaints resolved in the year", P),
                 causes("Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
                 timeliness(),
@@ -40,14 +42,14 @@ final class AdultsReportTables extends AnnualReportTables {
 
     private ReportTable regulation18() {
         String adults = Regime.ADULTS.name();
-        Cell referredBefore = cells.find("ombudsman.enquiries.by_regime", adults).map(DisclosedFigure::prior)
+        Cell referredBefore = cells.find(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, adults).map(DisclosedFigure::prior)
                 .orElse(Cell.count(0));
-        Cell referredNow = cells.find("ombudsman.enquiries.by_regime", adults).map(DisclosedFigure::current)
+        Cell referredNow = cells.find(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, adults).map(DisclosedFigure::current)
                 .orElse(Cell.count(0));
         List<Row> rows = List.of(
-                figureRow("18(a) Complaints received", P + "stage1.received"),
-                figureRow("18(b) Complaints decided to be well-founded (upheld totally or partly)", P + "stage1.upheld"),
-                figureRow("Well-founded, % of complaints resolved", P + "stage1.upheld.rate"),
+                figureRow("18(a) Complaints received", KpiIds.stage(Regime.ADULTS, 1, StageFigure.RECEIVED)),
+                figureRow("18(b) Complaints decided to be well-founded (upheld totally or partly)", P + KpiIds.STAGE1_UPHELD),
+                figureRow("Well-founded, % of complaints resolved", P + KpiIds.rate(KpiIds.STAGE1_UPHELD)),
                 row("18(c) Complaints the council has been told were referred to the Ombudsman", referredBefore,
                         referredNow, Cell.label(""), Cell.label("")));
         return changeTable("Complaints under the 2009 Regulations (reg 18)", rows,
@@ -57,15 +59,15 @@ final class AdultsReportTables extends AnnualReportTables {
 
     private ReportTable timeliness() {
         List<Row> rows = new ArrayList<>();
-        rows.add(shareRow("Acknowledged within 3 working days", P + "stage1.acknowledgement.on_time",
-                P + "stage1.acknowledgement.on_time.rate"));
-        rows.add(shareRow("Acknowledgements", P + "stage1.acknowledgement.total", null));
-        rows.add(shareRow("Responded within the agreed period", P + "stage1.timeliness.on_time",
-                P + "stage1.timeliness.on_time.rate"));
-        rows.add(shareRow("Responses", P + "stage1.timeliness.total", null));
-        rows.add(shareRow("Open at 31 March more than six months after receipt", P + "stage1.open_over_six_months",
+        rows.add(shareRow("Acknowledged within 3 working days", P + KpiIds.STAGE1_ACKNOWLEDGEMENT_ON_TIME,
+                P + KpiIds.rate(KpiIds.STAGE1_ACKNOWLEDGEMENT_ON_TIME)));
+        rows.add(shareRow("Acknowledgements", P + KpiIds.STAGE1_ACKNOWLEDGEMENT_TOTAL, null));
+        rows.add(shareRow("Responded within the agreed period", P + KpiIds.STAGE1_TIMELINESS_ON_TIME,
+                P + KpiIds.rate(KpiIds.STAGE1_TIMELINESS_ON_TIME)));
+        rows.add(shareRow("Responses", P + KpiIds.STAGE1_TIMELINESS_TOTAL, null));
+        rows.add(shareRow("Open at 31 March more than six months after receipt", P + KpiIds.STAGE1_OPEN_OVER_SIX_MONTHS,
                 null));
-        rows.add(shareRow("Open at 31 March", P + "stage1.open", null));
+        rows.add(shareRow("Open at 31 March", KpiIds.stage(Regime.ADULTS, 1, StageFigure.OPEN), null));
         return shareTable("Acknowledgement, response and complaints open past six months", "Measure",
                 rows, "Acknowledgement within 3 working days: reg 13; the response period agreed with the"
                         + " complainant, or six months when none was agreed: reg 14.");

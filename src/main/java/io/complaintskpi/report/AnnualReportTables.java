@@ -1,5 +1,9 @@
 package io.complaintskpi.report;
 
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.catalogue.KpiIds.AdrMeasure;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.figures.CostTable;
 
 import io.complaintskpi.catalogue.KpiDefinitions;
@@ -14,7 +18,6 @@ import io.complaintskpi.report.ReportTable.Row;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lays out the annual report's tables, shaped like the seed report, from disclosed figures. The other regimes'
@@ -58,7 +61,7 @@ class AnnualReportTables {
     private ReportTable context() {
         List<Row> rows = new ArrayList<>();
         for (ContextFigure figure : ContextFigure.values()) {
-            DisclosedFigure f = cells.figure("context." + figure.name().toLowerCase(Locale.ROOT));
+            DisclosedFigure f = cells.figure(KpiIds.context(figure));
             rows.add(row(Labels.of(figure.name()), f.prior(), f.current(), f.percentChange()));
         }
         return new ReportTable("Context - activity of children's social care",
@@ -67,41 +70,41 @@ class AnnualReportTables {
 
     private ReportTable received() {
         return changeTable("Statutory children's complaints received", List.of(
-                figureRow("Stage 1 complaints", "stage1.received"),
-                figureRow("Stage 1 complaints as % of referrals", "stage1.referral.rate"),
-                figureRow("Stage 2 requests", "stage2.received"),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", "escalation.rate"),
-                figureRow("Stage 3 requests", "stage3.received"),
-                figureRow("Stage 3 requests as % of stage 2", "stage3.escalation.rate")), null)
+                figureRow("Stage 1 complaints", KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED)),
+                figureRow("Stage 1 complaints as % of referrals", KpiIds.STAGE1_REFERRAL_RATE),
+                figureRow("Stage 2 requests", KpiIds.stage(Regime.CHILDREN, 2, StageFigure.RECEIVED)),
+                figureRow("Escalation rate (stage 2 requests as % of stage 1)", KpiIds.ESCALATION_RATE),
+                figureRow("Stage 3 requests", KpiIds.stage(Regime.CHILDREN, 3, StageFigure.RECEIVED)),
+                figureRow("Stage 3 requests as % of stage 2", KpiIds.STAGE3_ESCALATION_RATE)), null)
                 .withChart(ReportTable.Chart.of(List.of(0, 2, 4), List.of(1, 2)));
     }
 
     private ReportTable laterStages() {
         return changeTable("Stages 2 and 3: resolved in the year, and complaints open at 31 March", List.of(
-                figureRow("Stage 2 investigations adjudicated", "stage2.responded"),
-                figureRow("Stage 2 complaints withdrawn", "stage2.withdrawn"),
-                figureRow("Stage 3 reviews completed", "stage3.responded"),
-                figureRow("Stage 3 complaints withdrawn", "stage3.withdrawn"),
-                figureRow("Open at stage 1 at year end", "stage1.open"),
-                figureRow("Open at stage 2 at year end", "stage2.open"),
-                figureRow("Open at stage 3 at year end", "stage3.open")), null);
+                figureRow("Stage 2 investigations adjudicated", KpiIds.STAGE2_RESPONDED),
+                figureRow("Stage 2 complaints withdrawn", KpiIds.STAGE2_WITHDRAWN),
+                figureRow("Stage 3 reviews completed", KpiIds.STAGE3_RESPONDED),
+                figureRow("Stage 3 complaints withdrawn", KpiIds.STAGE3_WITHDRAWN),
+                figureRow("Open at stage 1 at year end", KpiIds.stage(Regime.CHILDREN, 1, StageFigure.OPEN)),
+                figureRow("Open at stage 2 at year end", KpiIds.stage(Regime.CHILDREN, 2, StageFigure.OPEN)),
+                figureRow("Open at stage 3 at year end", KpiIds.stage(Regime.CHILDREN, 3, StageFigure.OPEN))), null);
     }
 
     private ReportTable serviceAreas() {
         return breakdownTable("Stage 1 complaints received by service area", "Service area",
-                "stage1.received.by_service_area", "stage1.received");
+                KpiIds.STAGE1_RECEIVED_BY_SERVICE_AREA, KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED));
     }
 
     private ReportTable compliments() {
         return breakdownTable("Compliments received by service area", "Service area",
-                "compliments.by_service_area", "compliments.received");
+                KpiIds.COMPLIMENTS_BY_SERVICE_AREA, KpiIds.COMPLIMENTS_RECEIVED);
     }
 
     private ReportTable whoComplains() {
         return shareTable("Who complains: stage 1 complaints received", "Complainant", List.of(
-                shareRow("Children and young people", "complainant.children", "complainant.children.rate"),
-                shareRow("Everyone else", "complainant.others", "complainant.others.rate"),
-                shareRow("Total", "stage1.received", null)), null);
+                shareRow("Children and young people", KpiIds.COMPLAINANT_CHILDREN, KpiIds.rate(KpiIds.COMPLAINANT_CHILDREN)),
+                shareRow("Everyone else", KpiIds.COMPLAINANT_OTHERS, KpiIds.rate(KpiIds.COMPLAINANT_OTHERS)),
+                shareRow("Total", KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED), null)), null);
     }
 
     private ReportTable stage1Timeliness() {
@@ -140,11 +143,11 @@ class AnnualReportTables {
     /** Causes resolved at stage 1 and upheld, with uphold rates, of the regime whose KPI ids start with {@code p}. */
     ReportTable causes(String title, String p) {
         List<Row> rows = new ArrayList<>();
-        for (DisclosedFigure resolved : cells.all(p + "causes.resolved")) {
+        for (DisclosedFigure resolved : cells.all(p + KpiIds.CAUSES_RESOLVED)) {
             String cause = resolved.dimension();
             // A cause never upheld in either year has no upheld figure: its count is 0, which is never hidden.
-            Cell upheld = cells.find(p + "causes.upheld", cause).map(DisclosedFigure::current).orElse(Cell.count(0));
-            DisclosedFigure rate = cells.find(p + "causes.uphold.rate", cause).orElseThrow();
+            Cell upheld = cells.find(p + KpiIds.CAUSES_UPHELD, cause).map(DisclosedFigure::current).orElse(Cell.count(0));
+            DisclosedFigure rate = cells.find(p + KpiIds.CAUSES_UPHOLD_RATE, cause).orElseThrow();
             rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
                     rate.current()));
         }
@@ -160,11 +163,11 @@ class AnnualReportTables {
     ReportTable outcomes(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (String outcome : KpiDefinitions.resolutionDimensions()) {
-            String id = p + "stage1.outcome." + outcome.toLowerCase(Locale.ROOT);
-            rows.add(shareRow(Labels.of(outcome), id, id + ".rate"));
+            String id = p + KpiIds.outcome(outcome);
+            rows.add(shareRow(Labels.of(outcome), id, KpiIds.rate(id)));
         }
-        rows.add(shareRow("Upheld (totally or partly)", p + "stage1.upheld", p + "stage1.upheld.rate"));
-        rows.add(shareRow("Stage 1 complaints resolved", p + "stage1.resolved", null));
+        rows.add(shareRow("Upheld (totally or partly)", p + KpiIds.STAGE1_UPHELD, p + KpiIds.rate(KpiIds.STAGE1_UPHELD)));
+        rows.add(shareRow("Stage 1 complaints resolved", p + KpiIds.STAGE1_RESOLVED, null));
         return shareTable(title, "Outcome", rows,
                 "Percentages are of the stage 1 complaints resolved in the year.")
                 .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 2), List.of(1, 3)));
@@ -186,28 +189,28 @@ class AnnualReportTables {
     /** Actions taken on upheld complaints of the regime whose KPI ids start with {@code p}. */
     ReportTable actions(String title, String p) {
         List<Row> rows = new ArrayList<>();
-        for (DisclosedFigure action : cells.all(p + "actions.taken")) {
+        for (DisclosedFigure action : cells.all(p + KpiIds.ACTIONS_TAKEN)) {
             rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
         }
-        rows.add(plainRow("Upheld stage 1 complaints resolved", p + "actions.upheld_complaints"));
-        rows.add(plainRow("... with an action beyond an apology", p + "actions.beyond_apology"));
-        rows.add(plainRow("Share with an action beyond an apology", p + "actions.beyond_apology.rate"));
+        rows.add(plainRow("Upheld stage 1 complaints resolved", p + KpiIds.ACTIONS_UPHELD_COMPLAINTS));
+        rows.add(plainRow("... with an action beyond an apology", p + KpiIds.ACTIONS_BEYOND_APOLOGY));
+        rows.add(plainRow("Share with an action beyond an apology", p + KpiIds.rate(KpiIds.ACTIONS_BEYOND_APOLOGY)));
         return new ReportTable(title,
                 List.of("Action", before, now), rows, "A complaint may lead to several actions.");
     }
 
     private ReportTable ombudsman() {
         List<Row> rows = new ArrayList<>();
-        rows.add(plainRow("New enquiries received", "ombudsman.enquiries"));
-        rows.add(plainRow("Decisions made", "ombudsman.decisions"));
-        for (DisclosedFigure outcome : cells.all("ombudsman.decisions.by_outcome")) {
+        rows.add(plainRow("New enquiries received", KpiIds.OMBUDSMAN_ENQUIRIES));
+        rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));
+        for (DisclosedFigure outcome : cells.all(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME)) {
             rows.add(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()));
         }
-        rows.add(plainRow("Fault found", "ombudsman.fault_found"));
-        rows.add(plainRow("Fault found, % of decisions", "ombudsman.fault_found.rate"));
-        rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
-        rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
-        rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
+        rows.add(plainRow("Fault found", KpiIds.OMBUDSMAN_FAULT_FOUND));
+        rows.add(plainRow("Fault found, % of decisions", KpiIds.rate(KpiIds.OMBUDSMAN_FAULT_FOUND)));
+        rows.add(plainRow("Detailed investigations", KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS));
+        rows.add(plainRow("Uphold rate (% of detailed investigations)", KpiIds.OMBUDSMAN_UPHOLD_RATE));
+        rows.add(plainRow("Remedies paid", KpiIds.OMBUDSMAN_REMEDIES));
         return new ReportTable("Local Government and Social Care Ombudsman", List.of("Measure", before, now),
                 rows, null);
     }
@@ -215,14 +218,14 @@ class AnnualReportTables {
     private ReportTable adr() {
         List<Row> rows = new ArrayList<>();
         for (AdrKind kind : AdrKind.values()) {
-            String base = "adr." + kind.name().toLowerCase(Locale.ROOT);
             String name = kind == AdrKind.MEDIATION ? "External mediations" : "Conciliation meetings";
-            rows.add(plainRow(name + " held", base + ".held"));
-            rows.add(plainRow(name + " that resolved the complaint", base + ".resolved"));
-            rows.add(plainRow(name + " that resolved the complaint, %", base + ".resolved.rate"));
-            rows.add(plainRow(name + " that prevented an escalation", base + ".prevented_escalation"));
+            String resolved = KpiIds.adr(kind, AdrMeasure.RESOLVED);
+            rows.add(plainRow(name + " held", KpiIds.adr(kind, AdrMeasure.HELD)));
+            rows.add(plainRow(name + " that resolved the complaint", resolved));
+            rows.add(plainRow(name + " that resolved the complaint, %", KpiIds.rate(resolved)));
+            rows.add(plainRow(name + " that prevented an escalation", KpiIds.adr(kind, AdrMeasure.PREVENTED_ESCALATION)));
         }
-        rows.add(plainRow("Escalations prevented", "adr.escalations_prevented"));
+        rows.add(plainRow("Escalations prevented", KpiIds.ADR_ESCALATIONS_PREVENTED));
         return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
     }
 

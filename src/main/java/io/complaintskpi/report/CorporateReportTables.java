@@ -1,5 +1,7 @@
 package io.complaintskpi.report;
 
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.KpiDefinitions;
 import io.complaintskpi.catalogue.Labels;
 import io.complaintskpi.disclosure.Cell;
@@ -67,14 +69,14 @@ final class CorporateReportTables extends AnnualReportTables {
 
     private ReportTable volumes() {
         return changeTable("Corporate complaints received, escalated and not accepted", List.of(
-                figureRow("Stage 1 complaints received", P + "stage1.received"),
-                figureRow("Stage 2 requests received", P + "stage2.received"),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", P + "escalation.rate"),
+                figureRow("Stage 1 complaints received", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.RECEIVED)),
+                figureRow("Stage 2 requests received", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.RECEIVED)),
+                figureRow("Escalation rate (stage 2 requests as % of stage 1)", P + KpiIds.ESCALATION_RATE),
                 figureRow("Stage 1 complaints moved to stage 2 before a stage 1 response",
-                        P + "stage1.escalated_unresponded"),
+                        P + KpiIds.STAGE1_ESCALATED_UNRESPONDED),
                 figureRow("Complaints not accepted", P + "not_accepted"),
-                figureRow("Open at stage 1 at year end", P + "stage1.open"),
-                figureRow("Open at stage 2 at year end", P + "stage2.open")), null);
+                figureRow("Open at stage 1 at year end", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.OPEN)),
+                figureRow("Open at stage 2 at year end", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.OPEN))), null);
     }
 
     private ReportTable serviceAreas(int stage) {
@@ -124,15 +126,15 @@ final class CorporateReportTables extends AnnualReportTables {
 
     private ReportTable stage2Outcomes() {
         return shareTable("Stage 2 responses and outcomes (answered in the year)", "Outcome",
-                List.of(shareRow("Upheld (totally or partly)", P + "stage2.upheld", P + "stage2.upheld.rate"),
-                        shareRow("Stage 2 responses", P + "stage2.responded", null),
-                        shareRow("Stage 2 complaints withdrawn", P + "stage2.withdrawn", null)),
+                List.of(shareRow("Upheld (totally or partly)", P + KpiIds.STAGE2_UPHELD, P + KpiIds.rate(KpiIds.STAGE2_UPHELD)),
+                        shareRow("Stage 2 responses", P + KpiIds.STAGE2_RESPONDED, null),
+                        shareRow("Stage 2 complaints withdrawn", P + KpiIds.STAGE2_WITHDRAWN, null)),
                 "Percentages are of the stage 2 responses in the year.");
     }
 
     private ReportTable notAccepted() {
         List<Row> rows = new ArrayList<>();
-        for (DisclosedFigure reason : cells.all(P + "not_accepted.by_reason")) {
+        for (DisclosedFigure reason : cells.all(P + KpiIds.NOT_ACCEPTED_BY_REASON)) {
             rows.add(row(Labels.of(reason.dimension()) + " (Code " + NotAcceptedReason.valueOf(reason.dimension())
                     .paragraph().replace("Code ", "") + ")", reason.prior(), reason.current(), reason.change()));
         }
@@ -146,20 +148,20 @@ final class CorporateReportTables extends AnnualReportTables {
     private ReportTable ombudsman() {
         List<Row> rows = new ArrayList<>();
         String corporate = Regime.CORPORATE.name();
-        for (String[] line : new String[][] {{"ombudsman.enquiries.by_regime", "New enquiries about corporate complaints"},
-                {"ombudsman.decisions.by_regime", "Decisions on corporate complaints"},
-                {"ombudsman.fault_found.by_regime", "... that found fault"},
-                {"ombudsman.detailed_investigations.by_regime", "... after a detailed investigation"},
-                {"ombudsman.uphold.rate.by_regime", "Uphold rate, corporate complaints"}}) {
+        for (String[] line : new String[][] {{KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, "New enquiries about corporate complaints"},
+                {KpiIds.OMBUDSMAN_DECISIONS_BY_REGIME, "Decisions on corporate complaints"},
+                {KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME, "... that found fault"},
+                {KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME, "... after a detailed investigation"},
+                {KpiIds.OMBUDSMAN_UPHOLD_RATE_BY_REGIME, "Uphold rate, corporate complaints"}}) {
             DisclosedFigure f = cells.find(line[0], corporate).orElseThrow();
             rows.add(row(line[1], f.prior(), f.current()));
         }
-        rows.add(plainRow("New enquiries received (all complaints of the council)", "ombudsman.enquiries"));
-        rows.add(plainRow("Decisions made", "ombudsman.decisions"));
-        rows.add(plainRow("Fault found", "ombudsman.fault_found"));
-        rows.add(plainRow("Detailed investigations", "ombudsman.detailed_investigations"));
-        rows.add(plainRow("Uphold rate (% of detailed investigations)", "ombudsman.uphold.rate"));
-        rows.add(plainRow("Remedies paid", "ombudsman.remedies"));
+        rows.add(plainRow("New enquiries received (all complaints of the council)", KpiIds.OMBUDSMAN_ENQUIRIES));
+        rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));
+        rows.add(plainRow("Fault found", KpiIds.OMBUDSMAN_FAULT_FOUND));
+        rows.add(plainRow("Detailed investigations", KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS));
+        rows.add(plainRow("Uphold rate (% of detailed investigations)", KpiIds.OMBUDSMAN_UPHOLD_RATE));
+        rows.add(plainRow("Remedies paid", KpiIds.OMBUDSMAN_REMEDIES));
         return new ReportTable("The Ombudsman's figures for the year", List.of("Measure", before, now),
                 rows, "Corporate rows count the Ombudsman enquiries that name a corporate complaint. The Ombudsman's annual"
                 + " letter to the council (Code 8.1) is published beside this report.");
@@ -172,15 +174,15 @@ final class CorporateReportTables extends AnnualReportTables {
     private ReportTable selfAssessment() {
         List<Row> rows = new ArrayList<>();
         rows.add(measured("6.2", "Complaints acknowledged within five working days of receipt",
-                P + "stage1.acknowledgement.on_time", P + "stage1.acknowledgement.total"));
+                P + KpiIds.STAGE1_ACKNOWLEDGEMENT_ON_TIME, P + KpiIds.STAGE1_ACKNOWLEDGEMENT_TOTAL));
         rows.add(measured("6.3", "Stage 1 responses within 10 working days of the acknowledgement",
-                P + "stage1.timeliness.on_time", P + "stage1.timeliness.total"));
+                P + KpiIds.STAGE1_TIMELINESS_ON_TIME, P + KpiIds.STAGE1_TIMELINESS_TOTAL));
         rows.add(measured("6.4", "Stage 1 extensions no more than 10 working days without good reason",
-                P + "stage1.extensions.within", P + "stage1.extensions.total"));
+                P + KpiIds.STAGE1_EXTENSIONS_WITHIN, P + KpiIds.STAGE1_EXTENSIONS_TOTAL));
         rows.add(measured("Stage 2", "Stage 2 requests acknowledged within five working days",
-                P + "stage2.acknowledgement.on_time", P + "stage2.acknowledgement.total"));
+                P + KpiIds.STAGE2_ACKNOWLEDGEMENT_ON_TIME, P + KpiIds.STAGE2_ACKNOWLEDGEMENT_TOTAL));
         rows.add(measured("Stage 2", "Stage 2 responses within 20 working days of the acknowledgement",
-                P + "stage2.timeliness.on_time", P + "stage2.timeliness.total"));
+                P + KpiIds.STAGE2_TIMELINESS_ON_TIME, P + KpiIds.STAGE2_TIMELINESS_TOTAL));
         DisclosedFigure refused = cells.figure(P + "not_accepted");
         rows.add(row("2.1-2.5", Cell.label("Complaints not accepted, each with its reason (table not_accepted)"),
                 Cell.label("Complaints not accepted: " + refused.current().text()), Cell.label(""), Cell.label("")));

@@ -69,10 +69,6 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
             return;
         }
         LOG.warn("rejected record {}-{} offset {} to the dead-letter topic: {}", context.topic(),
-                context.partition(), context.offset(), reason(exception));
-    }
-
-    public static String reason(Throwable exception) {
-        return RejectionReason.of(exception);
+                context.partition(), context.offset(), RejectionReason.of(exception));
     }
 }

@@ -8,7 +8,10 @@ import io.complaintskpi.rules.TimelinessBand;
 import io.complaintskpi.rules.Timescales;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,22 @@ class KpiIdsTest {
             named.add(KpiIds.cost(category));
         }
         assertThat(named).allSatisfy(id -> assertThat(KpiDefinitions.find(id)).as(id).isPresent());
+    }
+
+    /** A constant is an id of one regime without its prefix: some regime's catalogue must define it. */
+    @Test
+    void everyIdConstantIsDefinedForSomeRegime() throws IllegalAccessException {
+        List<String> constants = new ArrayList<>();
+        for (Field field : KpiIds.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                constants.add((String) field.get(null));
+            }
+        }
+        assertThat(constants).hasSizeGreaterThan(40);
+        assertThat(constants).allSatisfy(id -> assertThat(Arrays.stream(Regime.values())
+                .map(regime -> KpiDefinitions.prefix(regime) + id).anyMatch(prefixed -> KpiDefinitions.find(prefixed)
+                        .isPresent())).as(id + " names no KPI of any regime").isTrue());
+        assertThat(KpiDefinitions.find("stage1.resolved.typo")).isEmpty(); // the check can fail
     }
 
     @Test

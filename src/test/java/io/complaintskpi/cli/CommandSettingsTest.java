@@ -63,6 +63,7 @@ class CommandSettingsTest {
         "nosuch|unknown command 'nosuch' (see 'complaints-kpi --help')",
         "serv|unknown command 'serv'; did you mean 'serve'? (see 'complaints-kpi --help')",
         "serve --htp-port=7070|unknown option '--htp-port=7070'; did you mean '--http-port'? (see 'complaints-kpi serve --help')",
+        "demo --port=7071|unknown option '--port=7071'; did you mean '--http-port'? (see 'complaints-kpi demo --help')",
         "demo --per-day=zero|Invalid value for option '--per-day': 'zero' is not a duration: give one like 0, 500ms, 30s, 5m, 2h or PT0.05S (see 'complaints-kpi demo --help')",
         "report --year=2015/16 --events=/no/such/events.jsonl|--events /no/such/events.jsonl: no such file (see 'complaints-kpi report --help')",
         "serve --data-dir|Missing required parameter for option '--data-dir' (<dataDir>) (see 'complaints-kpi serve --help')",

@@ -105,6 +105,10 @@ class OpenApiTest {
         assertThat(series.getResponses().get("404").getDescription()).contains("no KPI with that id")
                 .contains("no data for the authority");
         assertThat(series.getExtensions()).containsEntry("x-publication", "REFUSES");
+        Map<String, String> seriesParams = series.getParameters().stream()
+                .collect(java.util.stream.Collectors.toMap(Parameter::getName, Parameter::getDescription));
+        assertThat(seriesParams.get("interval")).contains("at most " + Param.MAX_BUCKETS + " buckets");
+        assertThat(seriesParams.get("from")).contains("at most " + Param.MAX_SPAN_DAYS + " days");
         assertThat(api.getPaths().get("/api/v1/complaints").getGet().getResponses()).containsKey("403");
         assertThat(api.getPaths().get("/api/openapi.json").getGet().getSecurity()).isEmpty();
     }
