@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.config.Security;
 import io.complaintskpi.config.Security.Role;
+import io.complaintskpi.config.Tls;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -23,14 +24,16 @@ import java.util.stream.Collectors;
 final class AccessControl {
 
     private final Security security;
+    private final Tls tls;
 
-    private AccessControl(Security security) {
+    private AccessControl(Security security, Tls tls) {
         this.security = security;
+        this.tls = tls;
     }
 
     /** Checks every matched route against the role its declaration ({@link ApiRoute}) needs. */
-    static AccessControl register(JavalinConfig config, Security security) {
-        AccessControl access = new AccessControl(security);
+    static AccessControl register(JavalinConfig config, Security security, Tls tls) {
+        AccessControl access = new AccessControl(security, tls);
         config.routes.beforeMatched(access::check);
         config.routes.exception(Denied.class, (e, ctx) -> deny(ctx, e));
         return access;
@@ -116,9 +119,16 @@ final class AccessControl {
         ApiServer.error(ctx, e.status, e.getMessage());
     }
 
-    /** Peers send the shared secret; with no tokens and no secret the instance trusts its own network. */
+    /**
+     * Peers send the shared secret, over HTTPS or from an allowed address; with no tokens and no secret the
+     * instance trusts its own network.
+     */
     private void checkInternal(Context ctx) {
         String secret = security.internalSecret();
+        if (!secret.isEmpty() && !tls.acceptsPeer(ctx.req().isSecure(), ctx.req().getRemoteAddr())) {
+            throw new Denied(403, "instance-to-instance routes need HTTPS (http.tls.keystore) or a peer address"
+                    + " in http.peer-allowlist");
+        }
         if (secret.isEmpty()) {
             if (security.authenticates()) {
                 throw new Denied(403, "instance-to-instance routes are closed: http.internal-secret is not set");

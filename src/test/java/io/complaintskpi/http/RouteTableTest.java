@@ -124,7 +124,7 @@ class RouteTableTest {
     @Test
     void aRouteRegisteredOutsideTheTableIsClosedEvenWithoutTokens() throws Exception {
         Javalin app = Javalin.create(config -> {
-            AccessControl.register(config, ServiceConfig.defaults().security());
+            AccessControl.register(config, ServiceConfig.defaults().security(), ServiceConfig.defaults().tls());
             config.routes.get("/api/v1/kpis/undeclared", ctx -> ctx.result("figures"));
         }).start("127.0.0.1", 0);
         try {
