@@ -6,14 +6,43 @@ import { h, table, link, heading, para } from './dom.js';
 import { percentChart } from './charts.js';
 
 const REFRESH_MS = 30000;
-const HEADLINES = ['stage1.received', 'stage2.received', 'stage3.received', 'stage1.resolved', 'stage1.upheld',
-  'stage1.upheld.rate', 'escalation.rate', 'stage1.timeliness.within10', 'stage1.timeliness.over20',
-  'compliments.received', 'ombudsman.enquiries'];
-const TIMELINESS = [
-  { id: 'stage1.timeliness.within10.rate', title: 'Stage 1 responses within 10 working days', days: 10 },
-  { id: 'stage2.timeliness.within25.rate', title: 'Stage 2 responses within 25 working days', days: 25 },
-];
-const FLOWS = ['RECEIVED', 'RESOLVED', 'IN_PERIOD'];
+// Headline figures by measure (the KPI id without its regime's prefix): each procedure shows those it has.
+const HEADLINES = ['stage1.received', 'stage2.received', 'stage3.received', 'not_accepted', 'stage1.resolved',
+  'stage1.upheld', 'stage1.upheld.rate', 'escalation.rate', 'stage1.timeliness.within10', 'stage1.timeliness.over20',
+  'stage1.acknowledgement.on_time.rate', 'stage1.timeliness.on_time.rate', 'stage2.timeliness.on_time.rate',
+  'stage1.extensions.beyond_without_reason', 'stage1.open_over_six_months', 'compliments.received',
+  'ombudsman.enquiries'];
+// The measures the three procedures share, side by side, each under a name that holds for all three (each
+// procedure measures timeliness against its own timescales).
+const SIDE_BY_SIDE = [['stage1.received', 'Complaints received (stage 1)'],
+  ['stage2.received', 'Stage 2 requests received'], ['stage1.resolved', 'Stage 1 complaints resolved'],
+  ['stage1.upheld', 'Stage 1 complaints upheld (totally or partly)'],
+  ['stage1.upheld.rate', 'Upheld, % of stage 1 complaints resolved'],
+  ['escalation.rate', 'Stage 2 requests, % of stage 1 complaints received'],
+  ['stage1.acknowledgement.on_time.rate', 'Acknowledged within the procedure\'s timescale, %'],
+  ['stage1.timeliness.on_time.rate', 'Stage 1 responses within the procedure\'s timescale, %'],
+  ['stage1.open', 'Open at stage 1 at the end of the period'],
+  ['stage2.open', 'Open at stage 2 at the end of the period'],
+  ['actions.beyond_apology.rate', 'Upheld complaints with an action beyond an apology, %'],
+  ['adr.escalations_prevented', 'Escalations prevented by mediation or conciliation']];
+const REGIMES = [['children', "Children's social care"], ['adults', 'Adult social care'],
+  ['corporate', 'Corporate (Complaint Handling Code)']];
+const REGIME_NAMES = new Map(REGIMES);
+const TIMELINESS = {
+  children: [
+    { id: 'stage1.timeliness.within10.rate', title: 'Stage 1 responses within 10 working days', target:
+      'statutory timescale: every response within 10 working days', met: 'Within 10 working days' },
+    { id: 'stage2.timeliness.within25.rate', title: 'Stage 2 responses within 25 working days', target:
+      'statutory timescale: every response within 25 working days', met: 'Within 25 working days' }],
+  adults: [
+    { id: 'adults.stage1.timeliness.on_time.rate', title: 'Responses within the period agreed with the complainant',
+      target: 'SI 2009/309 reg 14: within the agreed period', met: 'Within the agreed period' }],
+  corporate: [
+    { id: 'corporate.stage1.timeliness.on_time.rate', title: 'Stage 1 responses within the Code\'s timescale',
+      target: 'Complaint Handling Code 6.3: within 10 working days of the acknowledgement', met: 'In time' },
+    { id: 'corporate.stage2.timeliness.on_time.rate', title: 'Stage 2 responses within the Code\'s timescale',
+      target: 'Complaint Handling Code: within 20 working days of the acknowledgement', met: 'In time' }],
+};
 
 const view = document.getElementById('view');
 const status = document.getElementById('status');
@@ -64,9 +93,20 @@ async function kpiDefinitions() {
   return definitions;
 }
 
-/** A count of complaints in a period that the drill-down lists (flows, not balances or yearly figures). */
+/**
+ * A figure the drill-down lists: a count (in a period, or open at its end) or an amount in pence; not a rate, nor a
+ * yearly context figure the authority records, which no complaint is behind.
+ */
 function listable(definition) {
-  return definition && definition.unit === 'COUNT' && FLOWS.includes(definition.basis);
+  return definition && (definition.unit === 'COUNT' || definition.unit === 'PENCE')
+    && definition.basis !== 'FINANCIAL_YEAR';
+}
+
+/** Pence as pounds, as the service writes them: "£12,100", or "£12,100.05" when there are pence. */
+function pounds(pence) {
+  const p = Number(pence);
+  return (p < 0 ? '-' : '') + '£' + (Math.abs(p) / 100).toLocaleString('en-GB',
+    { minimumFractionDigits: p % 100 ? 2 : 0, maximumFractionDigits: 2 });
 }
 
 function drillLink(definition, row, context) {
@@ -93,57 +133,92 @@ async function dashboard(q) {
   const authority = q.get('authority') || authorities[0] || '';
   const periods = authority ? (await get('/api/v1/periods', { authority })).rows : [];
   const period = q.get('period') || (periods[0] && periods[0].period) || '';
+  const regime = REGIME_NAMES.has(q.get('regime')) || q.get('regime') === 'all' ? q.get('regime') : 'children';
   const context = { authority, period };
-  const kpis = await get('/api/v1/kpis', context);
-  const byId = new Map();
-  kpis.rows.forEach(r => byId.set(r.id + (r.dimension ? '|' + r.dimension : ''), r));
+  const kpis = await get('/api/v1/kpis', Object.assign({ regime: regime === 'all' ? 'all' : null }, context));
   const label = kpis.period.label;
-  const prior = kpis.priorPeriod.label;
+  // Links to the complaints behind a figure come back to this view, procedure included.
+  const links = Object.assign({ regime: regime === 'children' ? null : regime }, context);
 
-  const parts = [heading(1, 'Complaints for ' + authority + ', ' + label, 'xl'), picker(authorities, authority, periods, period)];
-
-  parts.push(heading(2, 'Headline figures'), table('Headline figures, ' + label + ' beside ' + prior,
-    ['Figure', label, prior, 'Change'],
-    HEADLINES.filter(id => byId.has(id)).map(id => {
-      const row = byId.get(id);
-      return [defs.get(id).definition, drillLink(defs.get(id), row, context), row.priorText ?? '', change(row)];
-    }), [1, 2, 3]));
-  parts[parts.length - 1].classList.add('console-figures');
-
-  parts.push(heading(2, 'Timeliness'));
-  for (const t of TIMELINESS) {
-    parts.push(...await timeliness(t, context));
+  const parts = [heading(1, 'Complaints for ' + authority + ', ' + label + (regime === 'children' ? ''
+    : ', ' + (regime === 'all' ? 'every procedure' : REGIME_NAMES.get(regime)))),
+  picker(authorities, authority, periods, period, regime)];
+  if (regime === 'all') {
+    parts.push(...sideBySide(kpis, defs, links));
+  } else {
+    const [headline, volumes] = regimeFigures(kpis, defs, links, regime);
+    parts.push(...headline, heading(2, 'Timeliness'));
+    for (const t of TIMELINESS[regime]) {
+      parts.push(...await timeliness(t, context));
+    }
+    parts.push(...volumes);
   }
-
-  parts.push(heading(2, 'Volumes'));
-  for (const [id, caption] of [['stage1.received.by_service_area', 'Stage 1 complaints by service area'],
-    ['complainant.by_type', 'Stage 1 complaints by who complained']]) {
-    const rows = kpis.rows.filter(r => r.id === id);
-    parts.push(table(caption + ', ' + label, ['Dimension', label, prior, 'Change'],
-      rows.map(r => [r.dimension, drillLink(defs.get(id), r, context), r.priorText ?? '', change(r)]), [1, 2, 3]));
-  }
-
-  const costs = kpis.rows.filter(r => r.id.startsWith('costs.'));
-  parts.push(heading(2, 'Costs'), table('Costs, ' + label + ' (pounds)', ['Category', label, prior],
-    costs.map(r => [defs.get(r.id).definition, r.text, r.priorText ?? '']), [1, 2]));
-
-  parts.push(...await caseworkerLists(authority));
-  parts.push(heading(2, 'The annual report'), reportLinks(authority, periods, period));
+  parts.push(...await caseworkerLists(authority, regime));
+  parts.push(heading(2, 'The annual report'), reportLinks(authority, periods, period, regime));
   return h('div', {}, parts);
 }
 
-function picker(authorities, authority, periods, period) {
+/**
+ * One procedure's figures, from its rows and the council's figures of no one procedure: the headline figures,
+ * then (after the timeliness charts) its volumes and, for children's complaints, the costs.
+ */
+function regimeFigures(kpis, defs, context, regime) {
+  const label = kpis.period.label;
+  const prior = kpis.priorPeriod.label;
+  const mine = kpis.rows.filter(r => r.regime === regime || r.regime === null);
+  const byMeasure = new Map(mine.filter(r => !r.dimension).map(r => [r.measure, r]));
+  const parts = [heading(2, 'Headline figures'), table('Headline figures, ' + label + ' beside ' + prior,
+    ['Figure', label, prior, 'Change'],
+    HEADLINES.filter(m => byMeasure.has(m)).map(m => {
+      const row = byMeasure.get(m);
+      return [defs.get(row.id).definition, drillLink(defs.get(row.id), row, context), row.priorText ?? '', change(row)];
+    }), [1, 2, 3])];
+  parts[parts.length - 1].classList.add('console-figures');
+  const volumes = [heading(2, 'Volumes')];
+  for (const [measure, caption] of [['stage1.received.by_service_area', 'Stage 1 complaints by service area'],
+    ['complainant.by_type', 'Stage 1 complaints by who complained']]) {
+    const rows = mine.filter(r => r.measure === measure && r.regime === regime);
+    volumes.push(table(caption + ', ' + label, ['Dimension', label, prior, 'Change'],
+      rows.map(r => [r.dimension, drillLink(defs.get(r.id), r, context), r.priorText ?? '', change(r)]), [1, 2, 3]));
+  }
+  if (regime === 'children') {
+    const costs = kpis.rows.filter(r => r.id.startsWith('costs.'));
+    volumes.push(heading(2, 'Costs'), table('Costs, ' + label + ' (pounds)', ['Category', label, prior],
+      costs.map(r => [defs.get(r.id).definition, drillLink(defs.get(r.id), r, context), r.priorText ?? '']), [1, 2]));
+  }
+  return [parts, volumes];
+}
+
+/** The measures the three procedures share, a column each; a procedure without the measure says so. */
+function sideBySide(kpis, defs, context) {
+  const label = kpis.period.label;
+  const cells = new Map(kpis.rows.filter(r => !r.dimension).map(r => [r.measure + '|' + r.regime, r]));
+  const rows = SIDE_BY_SIDE.filter(([m]) => REGIMES.some(([regime]) => cells.has(m + '|' + regime))).map(([m, name]) =>
+    [name].concat(REGIMES.map(([regime]) => {
+      const row = cells.get(m + '|' + regime);
+      return row ? drillLink(defs.get(row.id), row, context) : 'not measured';
+    })));
+  const t = table('The three procedures side by side, ' + label, ['Figure'].concat(REGIMES.map(([, name]) => name)),
+    rows, [1, 2, 3]);
+  t.classList.add('console-figures');
+  return [heading(2, 'Side by side'), para('Each procedure has its own rules and timescales: a figure one of them'
+    + ' does not measure says so. Choose one procedure for its figures beside the prior period.'), t];
+}
+
+function picker(authorities, authority, periods, period, regime) {
   const select = (id, labelText, values, selected) => h('div', { class: 'govuk-form-group' },
     h('label', { class: 'govuk-label', for: id }, labelText),
     h('select', { class: 'govuk-select', id, name: id },
       values.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
   return h('form', { class: 'console-picker', onsubmit: e => {
     e.preventDefault();
-    location.hash = hashFor('/', { authority: e.target.authority.value, period: e.target.period.value });
+    location.hash = hashFor('/', { authority: e.target.authority.value, period: e.target.period.value,
+      regime: e.target.regime.value });
   } },
   select('authority', 'Authority', authorities.map(a => [a, a]), authority),
   select('period', 'Period', periods.map(p => [p.period, p.period.startsWith('last-') ? 'Last '
     + p.period.slice(5, -1) + ' days' : p.period]), period),
+  select('regime', 'Complaints procedure', REGIMES.concat([['all', 'All three, side by side']]), regime),
   h('button', { type: 'submit', class: 'govuk-button' }, 'Show figures'));
 }
 
@@ -153,32 +228,34 @@ async function timeliness(t, context) {
     get('/api/v1/kpis/' + t.id + '/series', Object.assign({ interval: 'month', rolling: 90 }, context))]);
   const months = monthly.rows.map(r => r.bucketStart);
   const pct = v => (v === null || v === undefined ? null : Number(v));
-  const chart = percentChart(t.title + ' (statutory timescale: every response within ' + t.days + ' working days)',
-    months, [
-      { label: 'Each month', values: monthly.rows.map(r => pct(r.value)) },
-      { label: 'Rolling 90 days', values: rolling.rows.map(r => pct(r.value)) },
-      { label: 'Statutory target', values: months.map(() => 100) }]);
+  const chart = percentChart(t.title + ' (' + t.target + ')', months, [
+    { label: 'Each month', values: monthly.rows.map(r => pct(r.value)) },
+    { label: 'Rolling 90 days', values: rolling.rows.map(r => pct(r.value)) },
+    { label: 'Target', values: months.map(() => 100) }]);
   const rows = monthly.rows.map((r, i) => [r.bucketStart.slice(0, 7), String(r.numerator), String(r.denominator),
     r.value === null ? 'no responses' : r.value + '%',
     rolling.rows[i] && rolling.rows[i].value !== null ? rolling.rows[i].value + '%' : 'no responses']);
   return [heading(3, t.title, 'm'), chart, table(t.title + ' by month (the chart above as a table)',
-    ['Month', 'Within ' + t.days + ' working days', 'Responses', 'Each month', 'Rolling 90 days'], rows, [1, 2, 3, 4])];
+    ['Month', t.met, 'Responses', 'Each month', 'Rolling 90 days'], rows, [1, 2, 3, 4])];
 }
 
-async function caseworkerLists(authority) {
+async function caseworkerLists(authority, regime) {
+  const filter = regime === 'all' ? null : regime;
+  const procedure = r => REGIME_NAMES.get(String(r.regime).toLowerCase()) || r.regime;
   try {
     const [caseload, alerts] = await Promise.all([
-      get('/api/v1/complaints', { status: 'open', authority, limit: 20 }),
-      get('/api/v1/alerts', { authority })]);
+      get('/api/v1/complaints', { status: 'open', authority, regime: filter, limit: 20 }),
+      get('/api/v1/alerts', { authority, regime: filter })]);
     return [heading(2, 'Caseload'), table('Open complaints, most urgent first (' + caseload.count + ' open)',
-      ['Reference', 'Service area', 'Stage', 'Next deadline', 'Due', 'Status', 'Working days left or overdue'],
-      caseload.rows.map(r => [storyLink(r.complaintId), r.serviceArea, String(r.stage), r.milestone, r.due,
+      ['Reference', 'Procedure', 'Service area', 'Stage', 'Next deadline', 'Due', 'Status',
+        'Working days left or overdue'],
+      caseload.rows.map(r => [storyLink(r.complaintId), procedure(r), r.serviceArea, String(r.stage), r.milestone, r.due,
         h('span', { class: r.workingDaysOverdue > 0 ? 'console-overdue' : '' }, r.status),
-        r.workingDaysOverdue > 0 ? r.workingDaysOverdue + ' overdue' : r.workingDaysLeft + ' left']), [2, 6]),
+        r.workingDaysOverdue > 0 ? r.workingDaysOverdue + ' overdue' : r.workingDaysLeft + ' left']), [3, 7]),
     heading(2, 'Open alerts'), table('Open alerts, most overdue first (' + alerts.count + ')',
-      ['Reference', 'Alert', 'Stage', 'Due', 'Working days overdue'],
-      alerts.alerts.slice(0, 20).map(a => [storyLink(a.complaintId), a.kind, String(a.stage), a.dueDate,
-        String(a.workingDaysOverdue)]), [2, 4])];
+      ['Reference', 'Procedure', 'Alert', 'Stage', 'Due', 'Working days overdue'],
+      alerts.alerts.slice(0, 20).map(a => [storyLink(a.complaintId), procedure(a), a.kind, String(a.stage), a.dueDate,
+        String(a.workingDaysOverdue)]), [3, 5])];
   } catch (e) {
     if (e instanceof Forbidden) {
       return [heading(2, 'Caseload and alerts'), h('div', { class: 'govuk-inset-text' },
@@ -192,17 +269,19 @@ function storyLink(reference) {
   return link('#/complaint/' + encodeURIComponent(reference), reference, 'Complaint ' + reference);
 }
 
-function reportLinks(authority, periods, period) {
+function reportLinks(authority, periods, period, regime) {
   const year = /^\d{4}\/\d{2}$/.test(period) ? period : (periods.find(p => p.kind === 'FINANCIAL_YEAR') || {}).period;
-  const items = ['html', 'csv', 'json'].map(format => {
-    const url = '/api/v1/reports/annual?' + new URLSearchParams({ authority, year, format });
+  const regimes = regime === 'all' ? REGIMES.map(([r]) => r) : [regime];
+  const items = regimes.flatMap(r => ['html', 'csv', 'json'].map(format => {
+    const url = '/api/v1/reports/annual?' + new URLSearchParams({ authority, year, format, regime: r });
     return h('li', {}, h('a', { class: 'govuk-link', href: url, onclick: e => {
       if (sessionStorage.length) { // the token cannot ride on a plain link: fetch with it, open from memory
         e.preventDefault();
         open(url).catch(err => { status.textContent = err.message; });
       }
-    } }, 'Annual report ' + year + ' as ' + format.toUpperCase()));
-  });
+    } }, (regime === 'all' ? REGIME_NAMES.get(r) + ': annual report ' : 'Annual report ') + year + ' as '
+      + format.toUpperCase()));
+  }));
   return h('ul', { class: 'govuk-list' }, items);
 }
 
@@ -211,18 +290,28 @@ async function drillDown(id, q) {
     after: q.get('after'), limit: 50 };
   const page = await get('/api/v1/kpis/' + encodeURIComponent(id) + '/complaints', params);
   const what = page.definition + (page.dimension ? ': ' + page.dimension : '');
-  const back = link(hashFor('/', { authority: page.authority, period: q.get('period') }), 'Back to the figures');
+  const back = link(hashFor('/', { authority: page.authority, period: q.get('period'), regime: q.get('regime') }),
+    'Back to the figures');
+  const pence = page.unit === 'pence';
+  const balance = page.basis === 'open at the end of the period';
+  // The last column: what each row adds (pence), when it left the balance, or which part of the figure it is in.
+  const last = pence ? ['Amount', r => pounds(r.amount)] : balance ? ['Left', r => r.dimension === 'open' ? 'still open'
+    : r.dimension] : page.dimension ? null : ['Counted as', r => r.dimension];
   const parts = [h('p', { class: 'govuk-body' }, back),
-    heading(1, 'The ' + page.figure + ' counted in “' + what + '”, ' + page.period.label),
-    para('Each row is one complaint (or compliment, or Ombudsman case) counted in this figure, from the same'
-      + ' contributions as the figure itself.'),
+    heading(1, (pence ? 'The ' + pounds(page.figure) + ' of “' : 'The ' + page.figure + ' counted in “') + what
+      + '”, ' + page.period.label),
+    para(balance ? 'Each row is one complaint in this figure on the last day of the period: received by then (the'
+      + ' date) and not closed by then, from the same contributions as the figure itself.'
+      : 'Each row is one complaint (or compliment, or Ombudsman case) ' + (pence ? 'whose amounts add up to'
+      : 'counted in') + ' this figure, from the same contributions as the figure itself.'),
     table('Rows ' + (page.count ? 'listed: ' + page.count : 'none') + (q.get('after') ? ' (a later page)' : ''),
-      ['Reference', 'Date', 'Stage', 'Service area', 'Outcome'].concat(page.dimension ? [] : ['Counted as']),
+      ['Reference', balance ? 'In since' : 'Date', 'Stage', 'Service area', 'Outcome']
+        .concat(last ? [last[0]] : []),
       page.rows.map(r => [storyLink(r.reference), r.date, r.stage ?? '', r.serviceArea ?? '', r.outcome ?? '']
-        .concat(page.dimension ? [] : [r.dimension])))];
+        .concat(last ? [last[1](r)] : [])))];
   if (page.next) {
     parts.push(para(link(hashFor('/kpi/' + encodeURIComponent(id), Object.assign({}, params, { limit: null,
-      after: page.next })), 'Next page')));
+      after: page.next, regime: q.get('regime') })), 'Next page')));
   }
   return h('div', {}, parts);
 }

@@ -30,7 +30,7 @@ class ArchitectureTest {
     /** Pure domain packages: no Kafka, no Javalin, nothing of the adapters or of the settings. */
     private static final Set<String> DOMAIN = Set.of("events", "calendar", "rules", "lifecycle", "contributions", "series", "catalogue",
             "figures", "disclosure", "report", "alerts",
-            "domain");
+            "domain", "importing");
     private static final Set<String> ADAPTERS = Set.of("app", "cli", "config", "http", "streams", "monitoring", "query", "broker",
             "demo", "publish");
 

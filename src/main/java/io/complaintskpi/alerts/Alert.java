@@ -1,6 +1,7 @@
 package io.complaintskpi.alerts;
 
 import io.complaintskpi.calendar.WorkingDayCalendar;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Deadline;
@@ -11,7 +12,10 @@ import java.time.LocalDate;
 
 /**
  * One published alert about one deadline (stage, milestone, due date). Carries no personal data: the
- * complaint reference is pseudonymous. For CLEARED, {@code clears} names the kind that is over.
+ * complaint reference is pseudonymous. For CLEARED, {@code clears} names the kind that is over. An Ombudsman
+ * recommendation's alert (milestone RECOMMENDATION) names the Ombudsman case in {@code complaintId} and the
+ * recommendation's number in {@code stage}; its regime and service area are those of the case's enquiry (regime
+ * null when the enquiry did not say).
  */
 public record Alert(AlertKind kind, String complaintId, String authority, Regime regime, String serviceArea,
                     int stage, Milestone milestone, LocalDate dueDate, int workingDaysOverdue, Instant raisedAt,
@@ -20,8 +24,11 @@ public record Alert(AlertKind kind, String complaintId, String authority, Regime
     /** The alert a due pending one becomes, with the working days overdue on {@code today}. */
     static Alert raised(PendingAlert pending, CaseState state, WorkingDayCalendar calendar, LocalDate today,
                         Instant at) {
-        return new Alert(pending.kind(), pending.complaintId(), state.authority(),
-                state.complaint().regime(), state.complaint().serviceArea(), pending.stage(),
+        Regime regime = state.complaint() != null ? state.complaint().regime()
+                : state.ombudsmanEnquiry().map(OmbudsmanEnquiryReceived::regime).orElse(null);
+        String serviceArea = state.complaint() != null ? state.complaint().serviceArea()
+                : state.ombudsmanEnquiry().map(OmbudsmanEnquiryReceived::serviceArea).orElse(null);
+        return new Alert(pending.kind(), pending.complaintId(), state.authority(), regime, serviceArea, pending.stage(),
                 pending.milestone(), pending.dueDate(), overdue(pending.kind(), pending.dueDate(), calendar, today),
                 at, null);
     }

@@ -39,11 +39,16 @@ public final class Caseload {
     public enum Status { OPEN, OVERDUE, ALL }
 
     /**
-     * One caseload question: which rows (status and filters, a null filter takes any), how many, as of
+     * One caseload question: which rows (status and filters, a null filter takes any; {@code regimes} the
+     * procedures' names, any of them), how many, as of
      * {@code today}; with {@link Status#ALL}, the page after the complaint reference {@code after} (null: the first).
      */
-    public record Query(Status status, String authority, Integer stage, String serviceArea, String regime,
+    public record Query(Status status, String authority, Integer stage, String serviceArea, List<String> regimes,
                         int limit, LocalDate today, String after) {
+
+        public Query {
+            regimes = regimes == null ? null : List.copyOf(regimes);
+        }
 
         public boolean lists(Row row) {
             return (status == Status.ALL || row.open() && (status == Status.OPEN || row.workingDaysOverdue() > 0))
@@ -60,7 +65,7 @@ public final class Caseload {
             return (authority == null || authority.equals(rowAuthority))
                     && (stage == null || stage == rowStage)
                     && (serviceArea == null || serviceArea.equals(rowServiceArea))
-                    && (regime == null || regime.equals(rowRegime));
+                    && (regimes == null || regimes.contains(rowRegime));
         }
     }
 

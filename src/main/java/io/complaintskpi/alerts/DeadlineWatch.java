@@ -6,6 +6,7 @@ import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.Deadline;
 import io.complaintskpi.lifecycle.DueDates;
+import io.complaintskpi.lifecycle.Recommendation;
 import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.Timescale.Milestone;
 import io.complaintskpi.rules.Timescales;
@@ -35,9 +36,19 @@ public final class DeadlineWatch {
         this.atRiskWorkingDays = atRiskWorkingDays;
     }
 
-    /** The alerts the complaint's watched deadlines will raise, if nothing changes first. */
+    /**
+     * The alerts the key's watched deadlines will raise, if nothing changes first: a complaint's statutory deadlines,
+     * or an Ombudsman case's recommendations not yet complied with.
+     */
     public List<PendingAlert> pending(CaseState state) {
         List<PendingAlert> out = new ArrayList<>();
+        if (state != null) {
+            for (Recommendation recommendation : state.recommendations()) {
+                if (!recommendation.completed()) {
+                    watch(out, state.key(), recommendation.deadline(), recommendation.madeOn());
+                }
+            }
+        }
         Complaint complaint = state == null ? null : state.complaint();
         if (complaint == null || !complaint.current().isOpen()) {
             return out;
@@ -66,7 +77,10 @@ public final class DeadlineWatch {
         return out;
     }
 
-    /** AT_RISK a few working days before the due date (if that is after the clock start), BREACHED the day after. */
+    /**
+     * AT_RISK a few working days before the due date (if that is after the clock start), BREACHED the calendar day
+     * after it: a due date is a date, met on the day itself whether or not that is a working day.
+     */
     private void watch(List<PendingAlert> out, String id, Deadline deadline, LocalDate clockStart) {
         LocalDate atRisk = dueDates.calendar().workingDaysBefore(deadline.due(), atRiskWorkingDays);
         if (atRisk.isAfter(clockStart)) {

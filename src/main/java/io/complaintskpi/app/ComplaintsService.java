@@ -2,6 +2,7 @@ package io.complaintskpi.app;
 
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
+import io.complaintskpi.publish.EventIntake;
 import io.complaintskpi.query.Liveness;
 import io.complaintskpi.streams.Names;
 import org.slf4j.Logger;
@@ -15,10 +16,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The running service, four parts started in this order and closed in reverse (also after a failed start:
+ * The running service, its parts started in this order and closed in reverse (also after a failed start:
  * the broker's threads would otherwise keep the JVM alive): the {@link Broker} (embedded when no cluster is
  * configured) with its topics, {@link Monitoring} (metrics and the side consumers), the {@link StreamsRuntime}
- * (the topology and the queries over its stores) and the HTTP API.
+ * (the topology and the queries over its stores), the {@link EventIntake} (the producer behind
+ * {@code POST /api/v1/events}) and the HTTP API.
  */
 public final class ComplaintsService implements AutoCloseable {
 
@@ -60,8 +62,10 @@ public final class ComplaintsService implements AutoCloseable {
         streams = parts.add(StreamsRuntime.start(config, monitoring));
         liveness = new Liveness(Stream.of(broker.liveness(), monitoring.liveness(), streams.liveness())
                 .flatMap(List::stream).toList());
+        EventIntake intake = parts.add(EventIntake.start(config.kafkaClientProperties(), streams.rules().codec(),
+                monitoring.metrics()));
         api = parts.add(ApiServer.start(apiHost, config.httpPort(), new ApiServer.ApiDependencies(streams.queries(),
-                streams.local(), streams.rules(), clock, config, monitoring.metrics(), liveness)));
+                streams.local(), streams.rules(), clock, config, monitoring.metrics(), liveness, intake)));
     }
 
     /** Says at start when the API is open to anyone who can reach it. */

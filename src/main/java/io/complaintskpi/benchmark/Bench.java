@@ -247,6 +247,9 @@ public final class Bench {
         routes.put("GET /api/v1/kpis/stage1.received.by_service_area/complaints (every service area, first 50)",
                 "/api/v1/kpis/stage1.received.by_service_area/complaints?limit=50&period=" + period
                         + "&authority=" + authority);
+        // A balance's list reads the spans ending after the year: the complaints open at its end, not the history.
+        routes.put("GET /api/v1/kpis/stage1.open/complaints (drill-down of a balance, first 50 open at a year end)",
+                "/api/v1/kpis/stage1.open/complaints?limit=50&period=" + period + "&authority=" + authority);
         routes.put("GET /api/v1/authorities", "/api/v1/authorities");
         routes.put("GET /api/v1/complaints?status=open (the caseload)", CASELOAD);
         routes.put("GET /api/v1/alerts (the open alerts)", "/api/v1/alerts");

@@ -1,7 +1,13 @@
 package io.complaintskpi.catalogue;
 
-/** One KPI of the catalogue: a stable id, a one-line definition, what it counts and how. */
-public record KpiDefinition(String id, String definition, Basis basis, Unit unit, Formula formula) {
+import io.complaintskpi.events.Regime;
+
+/**
+ * One KPI of the catalogue: a stable id, a one-line definition, what it counts and how, and the complaints
+ * procedure whose complaints it counts ({@code regime}; null for the council's figures of every procedure or
+ * none: context figures, compliments, costs, the Ombudsman's totals, events held aside).
+ */
+public record KpiDefinition(String id, String definition, Basis basis, Unit unit, Formula formula, Regime regime) {
 
     /** Which events of the period a figure counts (seed report, section 3.1). */
     public enum Basis {
@@ -9,6 +15,7 @@ public record KpiDefinition(String id, String definition, Basis basis, Unit unit
         RESOLVED("resolved (closed) in the period"),
         IN_PERIOD("happened in the period"),
         AT_PERIOD_END("open at the end of the period"),
+        DUE("due in the period"),
         FINANCIAL_YEAR("the financial year the period starts in");
 
         private final String meaning;
@@ -23,6 +30,14 @@ public record KpiDefinition(String id, String definition, Basis basis, Unit unit
     }
 
     public enum Unit { COUNT, PENCE, PERCENT }
+
+    /**
+     * What the KPI measures whatever the procedure: its id without the regime's prefix, so that
+     * {@code stage1.received}, {@code adults.stage1.received} and {@code corporate.stage1.received} line up.
+     */
+    public String measure() {
+        return regime == null ? id : id.substring(KpiDefinitions.prefix(regime).length());
+    }
 
     /** True when the KPI has one figure per dimension rather than a single figure. */
     public boolean byDimension() {

@@ -10,6 +10,8 @@ import io.complaintskpi.events.ContextFigure;
 import io.complaintskpi.events.NotAcceptedReason;
 import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.events.OmbudsmanOutcome;
+import io.complaintskpi.events.OmbudsmanOutcome.LetterSplit;
+import io.complaintskpi.events.RecommendationKind;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.catalogue.Formula.Breakdown;
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import static io.complaintskpi.catalogue.KpiDefinition.Basis.AT_PERIOD_END;
+import static io.complaintskpi.catalogue.KpiDefinition.Basis.DUE;
 import static io.complaintskpi.catalogue.KpiDefinition.Basis.FINANCIAL_YEAR;
 import static io.complaintskpi.catalogue.KpiDefinition.Basis.IN_PERIOD;
 import static io.complaintskpi.catalogue.KpiDefinition.Basis.RECEIVED;
@@ -59,6 +62,8 @@ public final class KpiDefinitions {
     private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
     private final List<SumRule> sumRules = new ArrayList<>();
     private final List<BalanceRule> balanceRules = new ArrayList<>();
+    /** The procedure of the KPIs being added; null while adding the council's figures of every procedure. */
+    private Regime adding;
 
     private KpiDefinitions() {
     }
@@ -114,6 +119,7 @@ public final class KpiDefinitions {
         KpiDefinitions c = new KpiDefinitions();
         c.context();
         for (Regime regime : Regime.values()) {
+            c.adding = regime;
             c.received(regime);
             c.outcomes(regime);
             c.timeliness(regime);
@@ -121,7 +127,9 @@ public final class KpiDefinitions {
             c.adr(regime);
             c.open(regime);
         }
+        c.adding = Regime.CORPORATE;
         c.notAccepted();
+        c.adding = null;
         c.compliments();
         c.costs();
         c.ombudsman();
@@ -494,6 +502,69 @@ public final class KpiDefinitions {
         add(KpiIds.OMBUDSMAN_REMEDIES, IN_PERIOD, Unit.PENCE,
                 new Sum(Metric.OMBUDSMAN_REMEDY_PENCE, DimensionFilter.all()),
                 "remedies paid on Ombudsman decisions, in pence");
+        annualLetter();
+        recommendations();
+    }
+
+    /**
+     * The figures of the Ombudsman's annual review letter that are not above: its split of the decisions (the
+     * investigated ones are the detailed investigations) and the upheld cases where the council had already provided
+     * a satisfactory remedy, as a share of upheld.
+     */
+    private void annualLetter() {
+        String letter = " (the Ombudsman's annual review letter)";
+        DimensionFilter assessed = outcomes(o -> o.letterSplit() == LetterSplit.ASSESSED_AND_CLOSED);
+        DimensionFilter notForUs = outcomes(o -> o.letterSplit() == LetterSplit.NOT_FOR_THE_OMBUDSMAN);
+        add(KpiIds.OMBUDSMAN_ASSESSED_AND_CLOSED, IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, assessed),
+                "Ombudsman decisions assessed and closed (closed after initial enquiries)" + letter);
+        rule(KpiIds.OMBUDSMAN_ASSESSED_AND_CLOSED, new Part(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, assessed));
+        add(KpiIds.OMBUDSMAN_NOT_FOR_OMBUDSMAN, IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, notForUs),
+                "Ombudsman decisions not for the Ombudsman: advice given, incomplete or invalid, referred back for local"
+                        + " resolution (premature)" + letter);
+        rule(KpiIds.OMBUDSMAN_NOT_FOR_OMBUDSMAN, new Part(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, notForUs));
+        rule(KpiIds.OMBUDSMAN_DECISIONS, Part.of(KpiIds.OMBUDSMAN_NOT_FOR_OMBUDSMAN),
+                Part.of(KpiIds.OMBUDSMAN_ASSESSED_AND_CLOSED), Part.of(KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS));
+        DimensionFilter remedied = outcomes(OmbudsmanOutcome::satisfactoryRemedyByCouncil);
+        add(KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY, IN_PERIOD, Unit.COUNT, new Sum(Metric.OMBUDSMAN_DECISIONS, remedied),
+                "upheld Ombudsman decisions where the council had already provided a satisfactory remedy" + letter);
+        rule(KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY, new Part(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME, remedied));
+        subset(KpiIds.OMBUDSMAN_FAULT_FOUND, Part.of(KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY));
+        rate(KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY_RATE, IN_PERIOD, KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY,
+                KpiIds.OMBUDSMAN_FAULT_FOUND, "satisfactory remedy by the council: upheld decisions where the council had"
+                        + " already put things right, as a percentage of upheld decisions" + letter);
+    }
+
+    /**
+     * The Ombudsman's recommendations and the council's compliance with them: each recommendation counts once on its
+     * due date, as complied with on time, late or still outstanding; compliance is the on-time share of those due.
+     */
+    private void recommendations() {
+        add(KpiIds.OMBUDSMAN_RECOMMENDATIONS, IN_PERIOD, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_RECOMMENDATIONS, DimensionFilter.all()), "Ombudsman recommendations made");
+        add("ombudsman.recommendations.by_kind", IN_PERIOD, Unit.COUNT,
+                new Breakdown(Metric.OMBUDSMAN_RECOMMENDATIONS, names(RecommendationKind.values())),
+                "Ombudsman recommendations made per kind of remedy");
+        rule(KpiIds.OMBUDSMAN_RECOMMENDATIONS, Part.of("ombudsman.recommendations.by_kind"));
+        add(KpiIds.OMBUDSMAN_RECOMMENDATIONS_DUE, DUE, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_RECOMMENDATIONS_DUE, DimensionFilter.all()),
+                "Ombudsman recommendations whose due date falls in the period");
+        String byStatus = "ombudsman.recommendations.due.by_status";
+        add(byStatus, DUE, Unit.COUNT, new Breakdown(Metric.OMBUDSMAN_RECOMMENDATIONS_DUE,
+                        List.of(Metric.ON_TIME, Metric.LATE, Metric.OUTSTANDING)),
+                "Ombudsman recommendations due in the period: complied with (evidence sent) by the due date, after"
+                        + " it, or not yet");
+        rule(KpiIds.OMBUDSMAN_RECOMMENDATIONS_DUE, Part.of(byStatus));
+        DimensionFilter onTime = DimensionFilter.only(Metric.ON_TIME);
+        add(KpiIds.OMBUDSMAN_RECOMMENDATIONS_ON_TIME, DUE, Unit.COUNT,
+                new Sum(Metric.OMBUDSMAN_RECOMMENDATIONS_DUE, onTime),
+                "Ombudsman recommendations due in the period and complied with (evidence sent) by their due date");
+        rule(KpiIds.OMBUDSMAN_RECOMMENDATIONS_ON_TIME, new Part(byStatus, onTime));
+        rate(KpiIds.OMBUDSMAN_COMPLIANCE_RATE, DUE, KpiIds.OMBUDSMAN_RECOMMENDATIONS_ON_TIME,
+                KpiIds.OMBUDSMAN_RECOMMENDATIONS_DUE, "compliance with Ombudsman recommendations: complied with by the"
+                        + " due date, as a percentage of those due in the period (the Ombudsman's annual review letter)");
+        add(KpiIds.OMBUDSMAN_RECOMMENDATIONS_PAID, IN_PERIOD, Unit.PENCE,
+                new Sum(Metric.OMBUDSMAN_RECOMMENDATIONS_PAID_PENCE, DimensionFilter.all()),
+                "payments the Ombudsman recommended, in pence, on the day the council complied with evidence");
     }
 
     private void awaiting() {
@@ -520,7 +591,10 @@ public final class KpiDefinitions {
     }
 
     private void add(String id, Basis basis, Unit unit, Formula formula, String definition) {
-        if (byId.putIfAbsent(id, new KpiDefinition(id, definition, basis, unit, formula)) != null) {
+        if (adding != null && !id.startsWith(prefix(adding))) {
+            throw new IllegalStateException("KPI " + id + " of " + adding + " lacks the prefix " + prefix(adding));
+        }
+        if (byId.putIfAbsent(id, new KpiDefinition(id, definition, basis, unit, formula, adding)) != null) {
             throw new IllegalStateException("duplicate KPI id " + id);
         }
     }

@@ -31,6 +31,20 @@ public final class KpiIds {
     public static final String COSTS_TOTAL = "costs.total";
     public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
     public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
+    /**
+     * The annual review letter's split of decisions (the investigated are {@link #OMBUDSMAN_DETAILED_INVESTIGATIONS},
+     * the upheld {@link #OMBUDSMAN_FAULT_FOUND}) and the upheld already remedied by the council.
+     */
+    public static final String OMBUDSMAN_NOT_FOR_OMBUDSMAN = "ombudsman.decisions.not_for_ombudsman";
+    public static final String OMBUDSMAN_ASSESSED_AND_CLOSED = "ombudsman.decisions.assessed_and_closed";
+    public static final String OMBUDSMAN_SATISFACTORY_REMEDY = "ombudsman.satisfactory_remedy";
+    public static final String OMBUDSMAN_SATISFACTORY_REMEDY_RATE = "ombudsman.satisfactory_remedy.rate";
+    /** Ombudsman recommendations: made, due in the period, complied with by the due date, compliance, payments. */
+    public static final String OMBUDSMAN_RECOMMENDATIONS = "ombudsman.recommendations";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_DUE = "ombudsman.recommendations.due";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_ON_TIME = "ombudsman.recommendations.on_time";
+    public static final String OMBUDSMAN_COMPLIANCE_RATE = "ombudsman.recommendations.compliance.rate";
+    public static final String OMBUDSMAN_RECOMMENDATIONS_PAID = "ombudsman.recommendations.paid";
     public static final String EVENTS_AWAITING = "events.awaiting";
 
     // Ids of one regime without its prefix: add KpiDefinitions.prefix(regime) for adults' and corporate ones.

@@ -8,6 +8,7 @@ import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.demo.LiveComplaintsSimulator;
 import io.complaintskpi.demo.SeedHistory;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.publish.EventPublisher;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the service and publish the seed report's three years, time-compressed, then a live"
-                + " synthetic stream.")
+        description = "Run the service and publish the seed report's three years and the last year and a half of"
+                + " children's, adults' and corporate complaints, time-compressed, then a live synthetic stream.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -56,12 +59,13 @@ final class DemoCommand implements Callable<Integer> {
         EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
         DemoPublisher publisher = new DemoPublisher(producer, codec::encode, perDay, liveEvery,
                 line -> System.out.println("demo " + line), d -> Thread.sleep(d.toMillis()));
-        System.out.printf("complaints-kpi demo on http://localhost:%d: publishing the 2013/14-2015/16 history,"
-                + " then live events; try curl 'localhost:%d/api/v1/kpis/received?year=2015/16'%n",
+        System.out.printf("complaints-kpi demo on http://localhost:%d: publishing the 2013/14-2015/16 history and"
+                + " the three procedures since last April, then live events; try curl 'localhost:%d/api/v1/kpis/received?year=2015/16'%n",
                 service.httpPort(), service.httpPort());
         Thread publishing = new Thread(() -> {
             try {
-                publisher.run(FixtureReader.withSchemas().seedFixture(),
+                publisher.run(List.of(FixtureReader.withSchemas().seedFixture(),
+                                LiveComplaintsSimulator.recentHistory(LocalDate.now(EventEnvelope.LONDON))),
                         new LiveComplaintsSimulator(LiveComplaintsSimulator.Settings.defaults(), Clock.systemUTC(),
                                 new Random()), Clock.systemUTC());
             } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
@@ -39,9 +41,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,8 +54,10 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the children's social care complaints annual report for a financial year as JSON,"
-                + " CSV, HTML and/or PDF: annual-<authority>-<yyyy-yy>[-public].{json,csv,html,pdf}.",
+        description = {"Write a complaints annual report for a financial year as JSON, CSV, HTML and/or PDF: the"
+                + " children's social care report (the default), the adults' (--regime adults) or the Complaint"
+                + " Handling Code's for corporate complaints (--regime corporate), to"
+                + " annual-<authority>[-<regime>]-<yyyy-yy>[-public].{json,csv,html,pdf}.",
                 "Computed offline from a JSON Lines file of events (default: the built-in seed fixture), one report"
                         + " per authority in it, or fetched from a running service with --url."})
 final class ReportCommand implements Callable<Integer> {
@@ -69,6 +75,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--year", required = true, description = "financial year, e.g. 2015/16 or 2015-16")
     String year;
+
+    @Option(names = "--regime", defaultValue = "children",
+            description = "the complaints procedure: children, adults or corporate (default ${DEFAULT-VALUE})")
+    String regime;
 
     @Option(names = "--authority", description = "authority code (default: the only authority in the events,"
             + " else authority.default; with --url, the service's default)")
@@ -135,6 +145,7 @@ final class ReportCommand implements Callable<Integer> {
         ServiceConfig config = settings.load(Map.of()); // every setting checked before anything runs
         boolean publicCopy = publicOutput != null ? publicOutput : config.publicByDefault();
         FinancialYear financialYear = parseYear();
+        Regime procedure = parseRegime();
         if (source.events != null) {
             InputFiles.readable(spec.commandLine(), "--events", source.events);
         }
@@ -150,8 +161,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Offline made;
         try {
-            made = source.url != null ? new Offline(List.of(fetch(financialYear, publicCopy)), List.of())
-                    : offline(config, financialYear, publicCopy);
+            made = source.url != null ? new Offline(List.of(fetch(financialYear, procedure, publicCopy)), List.of())
+                    : offline(config, financialYear, procedure, publicCopy);
         } catch (NoReport e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
@@ -160,7 +171,9 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         for (Rendered report : made.reports()) {
             // A copy for publication is named apart, so it is never mistaken for (or overwritten by) the full one.
-            String base = "annual-" + report.authority() + "-" + financialYear.label().replace('/', '-')
+            String base = "annual-" + report.authority()
+                    + (procedure == Regime.CHILDREN ? "" : "-" + Metric.regime(procedure)) + "-"
+                    + financialYear.label().replace('/', '-')
                     + (report.publicOutput() ? "-public" : "");
             for (var file : report.files().entrySet()) {
                 Path path = out.resolve(base + "." + file.getKey());
@@ -189,7 +202,13 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private Offline offline(ServiceConfig config, FinancialYear financialYear, boolean publicCopy)
+    private Regime parseRegime() {
+        return Arrays.stream(Regime.values()).filter(r -> Metric.regime(r).equals(regime.toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "--regime must be children, adults or corporate, got '" + regime + "'"));
+    }
+
+    private Offline offline(ServiceConfig config, FinancialYear financialYear, Regime procedure, boolean publicCopy)
             throws JsonProcessingException, NoReport {
         DomainRules rules = DomainWiring.rules(config);
         FixtureReader reader = new FixtureReader(rules.codec());
@@ -222,10 +241,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Rendered> reports = new ArrayList<>();
         for (String code : about) {
-            AnnualReport report = AnnualReport.build(new KpiEvaluator(result.series()), code,
+            AnnualReport report = AnnualReport.of(procedure, new KpiEvaluator(result.series()), code,
                     config::authorityName, financialYear, publicCopy, config.rules().figureSettings(),
-                    clock.instant(), new CommentaryFolder(commentary != null ? commentary : config.commentaryDir())
-                            .read(code, financialYear));
+                    config.rules().timescales().corporate(code), clock.instant(),
+                    new CommentaryFolder(commentary != null ? commentary : config.commentaryDir())
+                            .read(code, financialYear, procedure));
             reports.add(new Rendered(code, publicCopy, render(report)));
         }
         return new Offline(reports, rejections(lines, result));
@@ -267,15 +287,15 @@ final class ReportCommand implements Callable<Integer> {
         return files;
     }
 
-    private Rendered fetch(FinancialYear financialYear, boolean publicCopy) throws IOException, InterruptedException, NoReport {
+    private Rendered fetch(FinancialYear financialYear, Regime procedure, boolean publicCopy) throws IOException, InterruptedException, NoReport {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String format : formats) {
-            files.put(format, get(http, reportUri(financialYear, format, publicCopy)));
+            files.put(format, get(http, reportUri(financialYear, procedure, format, publicCopy)));
         }
         // What the report is about is read from its JSON, fetched too when not asked for.
-        byte[] jsonBytes = files.containsKey("json") ? files.get("json") : get(http, reportUri(financialYear, "json",
-                publicCopy));
+        byte[] jsonBytes = files.containsKey("json") ? files.get("json") : get(http, reportUri(financialYear, procedure,
+                "json", publicCopy));
         JsonNode json = EventCodec.MAPPER.readTree(jsonBytes);
         String about = json.path("authority").asText();
         if (!SAFE_AUTHORITY.matcher(about).matches()) {
@@ -302,10 +322,13 @@ final class ReportCommand implements Callable<Integer> {
         return response.body();
     }
 
-    private URI reportUri(FinancialYear financialYear, String format, boolean publicCopy) {
+    private URI reportUri(FinancialYear financialYear, Regime procedure, String format, boolean publicCopy) {
         String base = source.url.toString().replaceAll("/+$", "");
         StringBuilder query = new StringBuilder("year=").append(encode(financialYear.label()))
                 .append("&format=").append(format);
+        if (procedure != Regime.CHILDREN) {
+            query.append("&regime=").append(Metric.regime(procedure));
+        }
         if (publicOutput != null || publicCopy) {
             query.append("&public=").append(publicCopy); // without it the service's own default applies
         }

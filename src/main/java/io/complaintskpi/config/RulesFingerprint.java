@@ -23,12 +23,14 @@ import java.util.stream.Collectors;
  */
 public record RulesFingerprint(Map<String, String> settings) {
 
-    /** The settings whose change makes stored figures wrong; docs/configuration.md marks the same ones. */
     private static final String CORPORATE_TIMESCALES = ServiceConfig.CORPORATE_TIMESCALES.key();
 
-    public static final List<String> KEYS = List.of("authority.default", "calendar.extra-closures",
-            "calendar.extra-working-days", "rules.stage2-clock-start", "rules.adults-response-months",
-            "rules.corporate-timescales", "alerts.at-risk-working-days");
+    /**
+     * The settings whose change makes stored figures wrong: those declared {@code changingFigures()} in
+     * {@link ServiceConfig}, the one place that says so (docs/configuration.md marks the same ones).
+     */
+    public static final List<String> KEYS = ServiceConfig.SETTINGS.stream()
+            .filter(ServiceConfig.Setting::changesFigures).map(ServiceConfig.Setting::key).toList();
 
     public RulesFingerprint {
         settings = new TreeMap<>(settings);

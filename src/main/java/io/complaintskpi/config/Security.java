@@ -52,6 +52,11 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
          * table), always as public output; {@code public=false} is refused
          */
         PUBLIC,
+        /**
+         * an upstream system sending events ({@code POST /api/v1/events}) and nothing else: it reads no data. No
+         * reading role grants it either: writing to the system of record is a machine's credential, not a person's
+         */
+        PUBLISHER,
         /** another instance of this service, known by {@code http.internal-secret}; no token grants it */
         INSTANCE,
         /** every caller, with a token or without: what holds no data (the API's description) */
@@ -64,6 +69,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                 case CASEWORKER -> needed == VIEWER || needed == CASEWORKER || needed == METRICS;
                 case METRICS -> needed == METRICS;
                 case PUBLIC -> needed == PUBLIC || needed == VIEWER; // only where the route publishes: http.AccessControl
+                case PUBLISHER -> needed == PUBLISHER;
                 case INSTANCE -> needed == INSTANCE;
                 case ANYONE -> false;
             };
@@ -86,8 +92,9 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker, public or metrics; the hex"
-                    + " SHA-256 of each token); empty: no authentication, loopback only", SettingForm.text());
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker, public, metrics or"
+                    + " publisher; the hex SHA-256 of each token); empty: no authentication, loopback only",
+            SettingForm.text());
     static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
             "", "secret the instances send each other on /internal/v1 (the same on every instance)",
             SettingForm.text());
@@ -178,8 +185,8 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
             if (role == null || !SHA256_HEX.matcher(hash).matches()) {
                 // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
                 throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
-                        + " (role viewer, caseworker, public or metrics, the hash 64 hex digits of printf %s TOKEN | sha256sum);"
-                        + " entry " + (tokens.size() + 1) + " is not one");
+                        + " (role viewer, caseworker, public, metrics or publisher, the hash 64 hex digits of"
+                        + " printf %s TOKEN | sha256sum); entry " + (tokens.size() + 1) + " is not one");
             }
             tokens.add(new ApiToken(role, hash));
         }

@@ -33,9 +33,21 @@ public final class ServiceConfig {
 
     /**
      * One setting, declared once: its property key (also the CLI's {@code --set key=value}), environment
-     * variable, default, meaning, and the form its value must take, which reads it as a {@code T}.
+     * variable, default, meaning, the form its value must take, which reads it as a {@code T}, and whether a
+     * change of it changes stored figures, deadlines or alerts ({@link #changingFigures()}): those make the
+     * rules fingerprint ({@link RulesFingerprint#KEYS}) and are marked in docs/configuration.md.
      */
-    public record Setting<T>(String key, String env, String defaultValue, String description, SettingForm<T> form) {
+    public record Setting<T>(String key, String env, String defaultValue, String description, SettingForm<T> form,
+                             boolean changesFigures) {
+
+        public Setting(String key, String env, String defaultValue, String description, SettingForm<T> form) {
+            this(key, env, defaultValue, description, form, false);
+        }
+
+        /** This setting, declared as one whose change changes stored figures, deadlines or alerts. */
+        public Setting<T> changingFigures() {
+            return new Setting<>(key, env, defaultValue, description, form, true);
+        }
     }
 
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("kafka.bootstrap-servers",
@@ -48,6 +60,12 @@ public final class ServiceConfig {
             SettingForm.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("http.port", "COMPLAINTS_HTTP_PORT", "7070",
             "port of the HTTP API and /metrics (0: any free port)", SettingForm.wholeNumber(0, 65535));
+    public static final Setting<Integer> INGEST_MAX_BYTES = new Setting<>("http.ingest-max-bytes",
+            "COMPLAINTS_HTTP_INGEST_MAX_BYTES", "4194304", "largest body POST /api/v1/events takes, in bytes;"
+            + " a larger one is refused with 413", SettingForm.wholeNumber(1024, 32 << 20));
+    public static final Setting<Integer> INGEST_MAX_EVENTS = new Setting<>("http.ingest-max-events",
+            "COMPLAINTS_HTTP_INGEST_MAX_EVENTS", "5000", "most events one POST /api/v1/events takes; more are"
+            + " refused with 413", SettingForm.wholeNumber(1, 100_000));
     public static final Setting<String> ADVERTISED_HOST = new Setting<>("http.advertised-host",
             "COMPLAINTS_ADVERTISED_HOST", "localhost",
             "host name other instances use to reach this one (Kafka Streams application.server)",
@@ -57,32 +75,32 @@ public final class ServiceConfig {
             SettingForm.nonBlank("a Kafka Streams application id"));
     public static final Setting<String> DEFAULT_AUTHORITY = new Setting<>("authority.default",
             "COMPLAINTS_DEFAULT_AUTHORITY", "LOCAL", "authority given to events that carry none",
-            SettingForm.nonBlank("an authority code"));
+            SettingForm.nonBlank("an authority code")).changingFigures();
     public static final Setting<Map<String, String>> AUTHORITY_NAMES = new Setting<>("authority.names",
             "COMPLAINTS_AUTHORITY_NAMES", "",
             "display names of authorities for report titles: code=name pairs separated by ';'", SettingForm.names());
     public static final Setting<Set<LocalDate>> EXTRA_CLOSURES = new Setting<>("calendar.extra-closures",
             "COMPLAINTS_EXTRA_CLOSURES", "",
             "extra non-working days, comma-separated ISO dates (council closures, new one-off holidays)",
-            SettingForm.dates());
+            SettingForm.dates()).changingFigures();
     public static final Setting<Set<LocalDate>> EXTRA_WORKING_DAYS = new Setting<>("calendar.extra-working-days",
             "COMPLAINTS_EXTRA_WORKING_DAYS", "",
             "working days despite the bank-holiday rules, comma-separated ISO dates (a holiday moved away)",
-            SettingForm.dates());
+            SettingForm.dates()).changingFigures();
     public static final Setting<Stage2ClockStart> STAGE2_CLOCK_START = new Setting<>("rules.stage2-clock-start",
             "COMPLAINTS_STAGE2_CLOCK_START", "STATEMENT_AGREED",
             "stage 2 clock start: STATEMENT_AGREED (falling back to the request) or REQUEST",
-            SettingForm.stage2ClockStart());
+            SettingForm.stage2ClockStart()).changingFigures();
     public static final Setting<Integer> AT_RISK_WORKING_DAYS = new Setting<>("alerts.at-risk-working-days",
             "COMPLAINTS_AT_RISK_WORKING_DAYS", "2", "AT_RISK is raised this many working days before a deadline",
-            SettingForm.wholeNumber(0, 20));
+            SettingForm.wholeNumber(0, 20)).changingFigures();
     public static final Setting<Integer> ADULTS_RESPONSE_MONTHS = new Setting<>("rules.adults-response-months",
             "COMPLAINTS_ADULTS_RESPONSE_MONTHS", "6", "adult social care response period while no date is agreed",
-            SettingForm.wholeNumber(1, 24));
+            SettingForm.wholeNumber(1, 24)).changingFigures();
     public static final Setting<String> CORPORATE_TIMESCALES = new Setting<>("rules.corporate-timescales",
             "COMPLAINTS_CORPORATE_TIMESCALES", "",
             "councils' own corporate timescales where they differ from the Complaint Handling Code's",
-            SettingForm.corporateTimescales());
+            SettingForm.corporateTimescales()).changingFigures();
     public static final Setting<Duration> ALERT_SCAN_INTERVAL = new Setting<>("alerts.scan-interval",
             "COMPLAINTS_ALERT_SCAN_INTERVAL", "PT1M",
             "how often the wall-clock deadline scan runs (30s, 5m, 1h or ISO-8601 like PT1M)", SettingForm.duration());
@@ -112,7 +130,8 @@ public final class ServiceConfig {
 
     /** Every setting, in the order docs/configuration.md lists them. */
     public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
-            HTTP_PORT, ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
+            HTTP_PORT, INGEST_MAX_BYTES, INGEST_MAX_EVENTS,
+            ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
             ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, STREAM_THREADS, STANDBY_REPLICAS,
             INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Stream.concat(Security.SETTINGS.stream(),

@@ -44,7 +44,7 @@ public final class CaseStep {
 
     /**
      * The event was accepted: the key's new history, its state before and after, the KPI change and what the
-     * key now counts in each bucket the change touched ({@code counted}: absent where it counts nothing now).
+     * key now counts in every bucket ({@code counted}: absent where it counts nothing).
      */
     public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta,
                           Map<KpiKey, Long> counted) implements Outcome {
@@ -69,7 +69,6 @@ public final class CaseStep {
         }
         CaseState before = state(key, history);
         Map<KpiKey, Long> delta = Contributions.delta(contributions.of(before), counted);
-        counted.keySet().retainAll(delta.keySet());
         return new Applied(next, before, after, delta, counted);
     }
 

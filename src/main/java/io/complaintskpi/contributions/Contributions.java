@@ -12,6 +12,7 @@ import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
+import io.complaintskpi.events.RecommendationKind;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.Awaiting;
 import io.complaintskpi.lifecycle.CaseState;
@@ -19,6 +20,7 @@ import io.complaintskpi.lifecycle.Complaint;
 import io.complaintskpi.lifecycle.CorporateClock;
 import io.complaintskpi.lifecycle.Dated;
 import io.complaintskpi.lifecycle.DueDates;
+import io.complaintskpi.lifecycle.Recommendation;
 import io.complaintskpi.lifecycle.Stage;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.TimelinessBand;
@@ -91,6 +93,7 @@ public final class Contributions {
                 }
             }
         }
+        recommendations(state, sink);
         for (Awaiting held : state.awaiting()) {
             // Dated on its own date, where it will count once its predecessor arrives.
             sink.add(Metric.AWAITING, held.event().eventType(), held.event().businessDate(), 1);
@@ -104,10 +107,24 @@ public final class Contributions {
 
     /** The regime an Ombudsman case's enquiry says it arose from; decisions follow their enquiry. */
     private static String ombudsmanRegime(CaseState state) {
-        return state.ledger().stream().map(Dated::value)
-                .filter(OmbudsmanEnquiryReceived.class::isInstance).map(OmbudsmanEnquiryReceived.class::cast)
-                .map(OmbudsmanEnquiryReceived::regime).filter(java.util.Objects::nonNull).map(Regime::name)
-                .findFirst().orElse(Metric.REGIME_UNSPECIFIED);
+        return state.ombudsmanEnquiry().map(OmbudsmanEnquiryReceived::regime).map(Regime::name)
+                .orElse(Metric.REGIME_UNSPECIFIED);
+    }
+
+    /**
+     * Each recommendation: made (by kind) on its day; due on its due date, as complied with on time, late or still
+     * outstanding (so the figures of a period move from outstanding to late or on time as completions arrive); a
+     * payment's amount on the day it was complied with.
+     */
+    private static void recommendations(CaseState state, Sink sink) {
+        for (Recommendation r : state.recommendations()) {
+            sink.add(Metric.OMBUDSMAN_RECOMMENDATIONS, r.kind().name(), r.madeOn(), 1);
+            String status = !r.completed() ? Metric.OUTSTANDING : onTime(r.completedOnTime());
+            sink.add(Metric.OMBUDSMAN_RECOMMENDATIONS_DUE, status, r.due(), 1);
+            if (r.completed() && r.kind() == RecommendationKind.PAYMENT) {
+                sink.add(Metric.OMBUDSMAN_RECOMMENDATIONS_PAID_PENCE, Metric.ALL, r.completedOn(), r.amountPence());
+            }
+        }
     }
 
     private void complaint(Complaint complaint, Sink sink) {

@@ -24,6 +24,14 @@ public final class Metric {
     public static final String OMBUDSMAN_DECISIONS_BY_REGIME = "ombudsman.decisions_by_regime";
     public static final String OMBUDSMAN_FAULT_BY_REGIME = "ombudsman.fault_found_by_regime";
     public static final String OMBUDSMAN_DETAILED_BY_REGIME = "ombudsman.detailed_by_regime";
+    /** Ombudsman recommendations made, by kind, on the day made. */
+    public static final String OMBUDSMAN_RECOMMENDATIONS = "ombudsman.recommendations";
+    /** Ombudsman recommendations on their due date, by status: {@link #ON_TIME}, {@link #LATE}, {@link #OUTSTANDING}. */
+    public static final String OMBUDSMAN_RECOMMENDATIONS_DUE = "ombudsman.recommendations_due";
+    /** Payments the Ombudsman recommended, in pence, on the day the council complied with evidence. */
+    public static final String OMBUDSMAN_RECOMMENDATIONS_PAID_PENCE = "ombudsman.recommendations_paid_pence";
+    /** A recommendation not (yet) complied with. */
+    public static final String OUTSTANDING = "outstanding";
     /** The regime dimension of an Ombudsman enquiry that does not say which complaint it arose from. */
     public static final String REGIME_UNSPECIFIED = "UNSPECIFIED";
     public static final String COSTS_PENCE = "costs.pence";

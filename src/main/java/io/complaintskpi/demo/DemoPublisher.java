@@ -58,10 +58,16 @@ public final class DemoPublisher {
         EventPublisher.publishAll(events, producer, new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator())::encode);
     }
 
-    /** The history then the live stream, until stopped or interrupted. */
-    public void run(List<EventEnvelope> history, LiveComplaintsSimulator simulator, Clock clock)
+    /**
+     * The histories one after the other, each paced from its first business date to its last (so the years
+     * between the seed history and the recent one take no time), then the live stream, until stopped or
+     * interrupted.
+     */
+    public void run(List<List<EventEnvelope>> histories, LiveComplaintsSimulator simulator, Clock clock)
             throws InterruptedException {
-        replay(history);
+        for (List<EventEnvelope> history : histories) {
+            replay(history);
+        }
         live(simulator, clock);
     }
 

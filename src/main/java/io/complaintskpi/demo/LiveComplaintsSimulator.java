@@ -9,21 +9,28 @@ import io.complaintskpi.events.CauseFinding;
 import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.ActionTaken;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
+import io.complaintskpi.events.ComplainantType;
 import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintNotAccepted;
 import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
 import io.complaintskpi.events.ComplaintEvent.PanelHeld;
 import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
 import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.NotAcceptedReason;
+import io.complaintskpi.events.OmbudsmanOutcome;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.FinancialYear;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,19 +41,26 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A synthetic, ongoing stream of children's complaints "now", for the live part of the demo. Each call to
- * {@link #next(Instant)} is one tick: new complaints and compliments arrive, and tracked complaints move on
- * (acknowledgement, extension, response, apology, escalation to stage 2, statement, adjudication,
- * investigation costs, escalation to a stage 3 panel, conciliation, withdrawal), at most one step per
- * complaint per tick. Everything it emits obeys the lifecycle rules because it only moves the complaints it
- * created.
+ * A synthetic, ongoing stream of a council's complaints "now", for the live part of the demo and for
+ * {@code simulate}: children's, adults' and corporate complaints in the shares {@link Mix} gives. Each call to
+ * {@link #next(Instant)} is one tick: new complaints, complaints the council does not accept (corporate, with a
+ * reason from the Code's list) and compliments arrive, and tracked complaints move on at most one step per
+ * complaint per tick. Children's: acknowledgement, extension, response, apology, escalation to stage 2,
+ * statement, adjudication, investigation costs, escalation to a stage 3 panel, conciliation, withdrawal.
+ * Adults': acknowledgement, an agreed response date (some extended), response, apology and service change.
+ * Corporate (the Complaint Handling Code): acknowledgement of each stage, extensions within the Code's limit and
+ * beyond it with or without a recorded reason, response, apology and service change, stage 2 on request. Some
+ * complaints then go to the Ombudsman, whose enquiry names the complaint and its regime, and decides.
+ * Everything it emits obeys the lifecycle rules because it only moves the complaints it created.
  *
  * <p>The first tick also emits a backlog: complaints received on the previous working days (up to
  * {@link Settings#backlogDays()} back), some never to be answered. Their responses arrive live, some late,
@@ -67,6 +81,20 @@ public final class LiveComplaintsSimulator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
+     * Which procedures new complaints follow and what else happens to them: {@code adults} and {@code corporate}
+     * are the shares of new complaints (the rest are children's), {@code refused} the corporate complaints the
+     * council does not accept per complaint received, {@code referred} the share of complaints the complainant
+     * takes to the Ombudsman once the council has answered.
+     */
+    public record Mix(double adults, double corporate, double refused, double referred) {
+
+        /** Children's complaints only, as the seed history. */
+        public static final Mix CHILDREN_ONLY = new Mix(0, 0, 0, 0);
+        /** A council's three procedures: most complaints corporate, a quarter adults', the rest children's. */
+        public static final Mix COUNCIL = new Mix(0.25, 0.4, 0.1, 0.06);
+    }
+
+    /**
      * @param authority          the authority of every event
      * @param complaintsPerTick  the expected number of new complaints in a tick (below 1: the chance of one)
      * @param complimentsPerTick the chance of a compliment in a tick (0 to 1)
@@ -74,9 +102,16 @@ public final class LiveComplaintsSimulator {
      * @param backlogDays        how many working days back the backlog was received
      * @param neverAnswered      the share of complaints that never get a response (they will breach)
      * @param keyPrefix          start of every key (before the time stamp), e.g. one per authority
+     * @param mix                the procedures of new complaints, refusals and Ombudsman referrals
      */
     public record Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
-                           int backlogDays, double neverAnswered, String keyPrefix) {
+                           int backlogDays, double neverAnswered, String keyPrefix, Mix mix) {
+
+        public Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
+                        int backlogDays, double neverAnswered, String keyPrefix) {
+            this(authority, complaintsPerTick, complimentsPerTick, backlog, backlogDays, neverAnswered, keyPrefix,
+                    Mix.COUNCIL);
+        }
 
         public Settings(String authority, double complaintsPerTick, double complimentsPerTick, int backlog,
                         int backlogDays, double neverAnswered) {
@@ -86,7 +121,39 @@ public final class LiveComplaintsSimulator {
         public static Settings defaults() {
             return new Settings(SeedHistory.AUTHORITY, 0.3, 0.08, 12, 30, 0.1);
         }
+
+        /** The demo's recent history, one tick a working day: about a complaint a day, keyed {@code YEAR-}. */
+        public static Settings recentHistory() {
+            return new Settings(SeedHistory.AUTHORITY, 1.0, 0.25, 0, 1, 0.03, "YEAR-");
+        }
     }
+
+    /** Fixed, so a demo restarted publishes the same recent history again (and the service drops it as duplicates). */
+    private static final long RECENT_HISTORY_SEED = 2026;
+
+    /**
+     * The demo authority's complaints of the three procedures from the start of the previous financial year to
+     * the day before {@code today}, day by day, so that every table of the three annual reports of this year and
+     * the last has figures beside the seed history's children's years (which it leaves alone: it starts in 2025).
+     */
+    public static List<EventEnvelope> recentHistory(LocalDate today) {
+        return new LiveComplaintsSimulator(Settings.recentHistory(), Clock.systemUTC(), new Random(RECENT_HISTORY_SEED))
+                .workingDays(FinancialYear.of(today).previous().start(), today.minusDays(1));
+    }
+
+    /**
+     * Service areas of the procedures the seed history does not cover, with their weights; sorted maps, so a
+     * draw picks the same in every JVM (Map.of's order is not).
+     */
+    private static final Map<String, Integer> ADULTS_AREAS = new TreeMap<>(Map.of("Home Care", 5,
+            "Residential Care", 3, "Assessment and Care Management", 3, "Direct Payments", 1));
+    private static final Map<String, Integer> CORPORATE_AREAS = new TreeMap<>(Map.of("Highways", 5,
+            "Waste and Recycling", 4, "Council Tax", 3, "Planning", 2, "Parking", 2, "Libraries", 1));
+    /** What the Ombudsman decides, roughly as its annual letters report it. */
+    private static final Map<OmbudsmanOutcome, Integer> OMBUDSMAN = new EnumMap<>(Map.of(
+            OmbudsmanOutcome.CLOSED_AFTER_INITIAL_ENQUIRIES, 5, OmbudsmanOutcome.PREMATURE, 2,
+            OmbudsmanOutcome.NOT_UPHELD, 2, OmbudsmanOutcome.UPHELD, 2,
+            OmbudsmanOutcome.UPHELD_MALADMINISTRATION_INJUSTICE, 1));
 
     private final Settings settings;
     private final Clock clock;
@@ -123,9 +190,9 @@ public final class LiveComplaintsSimulator {
         lastTick = now;
         List<Step> steps = new ArrayList<>();
         for (LiveCase complaint : List.copyOf(open.values())) {
-            ComplaintEvent event = complaint.step();
-            if (event != null) {
-                steps.add(new Step(complaint.key, event, ++complaint.events));
+            Step step = complaint.step();
+            if (step != null) {
+                steps.add(step);
             }
             if (complaint.finished) {
                 open.remove(complaint.key);
@@ -136,7 +203,13 @@ public final class LiveComplaintsSimulator {
         String stamp = TIME.format(now.atZone(EventEnvelope.LONDON));
         for (int i = 0, arrivals = arrivals(settings.complaintsPerTick()); i < arrivals; i++) {
             LiveCase complaint = receive(settings.keyPrefix() + stamp + "-C" + (i == 0 ? "" : String.valueOf(i + 1)));
-            steps.add(new Step(complaint.key, complaint.received(), ++complaint.events));
+            steps.add(new Step(complaint.key, complaint.received(today(now)), ++complaint.events));
+        }
+        for (int i = 0, refused = arrivals(settings.complaintsPerTick() * settings.mix().refused()); i < refused; i++) {
+            Random reasons = seeded(stamp + "-R" + i);
+            steps.add(new Step(settings.keyPrefix() + stamp + "-R" + (i == 0 ? "" : String.valueOf(i + 1)),
+                    new ComplaintNotAccepted(weighted(CORPORATE_AREAS, reasons),
+                            NotAcceptedReason.values()[reasons.nextInt(NotAcceptedReason.values().length)]), 1));
         }
         if (random.nextDouble() < settings.complimentsPerTick()) {
             steps.add(new Step(settings.keyPrefix() + stamp + "-CMP",
@@ -145,6 +218,20 @@ public final class LiveComplaintsSimulator {
         for (int i = 0; i < steps.size(); i++) {
             Instant at = now.minusMillis(steps.size() - 1 - i);
             events.add(envelope(steps.get(i), OffsetDateTime.ofInstant(at, EventEnvelope.LONDON)));
+        }
+        return events;
+    }
+
+    /**
+     * A history day by day: the simulator ticked once each working day from {@code from} to {@code to} at 10:00
+     * London time (the demo's year so far, before its live stream). What is still open at the end stays open.
+     */
+    public List<EventEnvelope> workingDays(LocalDate from, LocalDate to) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (CALENDAR.isWorkingDay(day)) {
+                events.addAll(next(day.atTime(10, 0).atZone(EventEnvelope.LONDON).toInstant()));
+            }
         }
         return events;
     }
@@ -162,7 +249,7 @@ public final class LiveComplaintsSimulator {
             int count = (int) perDay + (day.nextDouble() < perDay - (int) perDay ? 1 : 0);
             for (int n = 1; n <= count; n++) {
                 LiveCase complaint = receive(settings.keyPrefix() + DAY.format(received) + "-B" + n);
-                events.add(envelope(new Step(complaint.key, complaint.received(), ++complaint.events),
+                events.add(envelope(new Step(complaint.key, complaint.received(received), ++complaint.events),
                         complaint.officeHours(received, 0)));
                 LocalDate acknowledged = CALENDAR.addWorkingDays(received, 1);
                 if (acknowledged.isBefore(today)) {
@@ -226,6 +313,10 @@ public final class LiveComplaintsSimulator {
         private final String key;
         private final Random random;
         private final boolean answered;
+        private final Regime regime;
+        private final boolean referred;
+        private String serviceArea;
+        private LocalDate agreedResponseBy;
         private int events;
         private int stage = 1;
         private boolean acknowledged;
@@ -233,21 +324,45 @@ public final class LiveComplaintsSimulator {
         private boolean closed;
         private boolean upheld;
         private boolean apologised;
+        private boolean improved;
         private boolean statementAgreed;
         private boolean panelHeld;
         private boolean panelReported;
         private final List<CostIncurred> costsDue = new ArrayList<>();
+        /** 0: not with the Ombudsman; 1: to be referred; 2: the enquiry is open. */
+        private int ombudsman;
         private boolean finished;
 
         LiveCase(String key, Random random) {
             this.key = key;
             this.random = random;
             this.answered = random.nextDouble() >= settings.neverAnswered();
+            double draw = random.nextDouble();
+            this.regime = draw < settings.mix().adults() ? Regime.ADULTS
+                    : draw < settings.mix().adults() + settings.mix().corporate() ? Regime.CORPORATE : Regime.CHILDREN;
+            this.referred = random.nextDouble() < settings.mix().referred();
         }
 
-        ComplaintReceived received() {
-            return new ComplaintReceived(Regime.CHILDREN, weighted(SeedYears.SEED.last().serviceAreas()),
-                    weighted(SeedYears.SEED.last().complainants()), null);
+        /** The receipt on {@code on}; an adult's complaint may come with a response date agreed at once. */
+        ComplaintReceived received(LocalDate on) {
+            return switch (regime) {
+                case CHILDREN -> {
+                    serviceArea = weighted(SeedYears.SEED.last().serviceAreas());
+                    yield new ComplaintReceived(Regime.CHILDREN, serviceArea,
+                            weighted(SeedYears.SEED.last().complainants()), null);
+                }
+                case ADULTS -> {
+                    serviceArea = weighted(ADULTS_AREAS);
+                    agreedResponseBy = chance(0.5) ? on.plusDays(28 + random.nextInt(60)) : null;
+                    yield new ComplaintReceived(Regime.ADULTS, serviceArea, chance(0.7)
+                            ? ComplainantType.ADULT_SERVICE_USER : ComplainantType.REPRESENTATIVE, agreedResponseBy);
+                }
+                case CORPORATE -> {
+                    serviceArea = weighted(CORPORATE_AREAS);
+                    yield new ComplaintReceived(Regime.CORPORATE, serviceArea, ComplainantType.OTHER_SUFFICIENT_INTEREST,
+                            null);
+                }
+            };
         }
 
         private OffsetDateTime officeHours(LocalDate date, int order) {
@@ -263,8 +378,43 @@ public final class LiveComplaintsSimulator {
             return LiveComplaintsSimulator.weighted(weights, random);
         }
 
-        /** This tick's event for the complaint, or null when nothing happens to it. */
-        ComplaintEvent step() {
+        /**
+         * This tick's step of the complaint, or null when nothing happens to it: its own next event, or once it is
+         * over and the complainant went to the Ombudsman, the enquiry and then the decision under the
+         * Ombudsman's reference.
+         */
+        Step step() {
+            if (ombudsman > 0) {
+                return ombudsmanStep();
+            }
+            ComplaintEvent event = switch (regime) {
+                case CHILDREN -> childrenStep();
+                case ADULTS -> adultsStep();
+                case CORPORATE -> corporateStep();
+            };
+            if (finished && referred) {
+                finished = false;
+                ombudsman = 1;
+            }
+            return event == null ? null : new Step(key, event, ++events);
+        }
+
+        private Step ombudsmanStep() {
+            String reference = key + "-LGO";
+            if (ombudsman == 1) {
+                ombudsman = 2;
+                return new Step(reference, new OmbudsmanEnquiryReceived(serviceArea, key, regime), 1);
+            }
+            if (!chance(0.1)) {
+                return null;
+            }
+            finished = true;
+            OmbudsmanOutcome outcome = weighted(OMBUDSMAN);
+            return new Step(reference, new OmbudsmanDecision(outcome,
+                    outcome == OmbudsmanOutcome.UPHELD_MALADMINISTRATION_INJUSTICE ? pounds10(10, 50) : 0), 2);
+        }
+
+        private ComplaintEvent childrenStep() {
             if (!acknowledged) {
                 acknowledged = chance(0.5);
                 return acknowledged ? new ComplaintAcknowledged(stage) : null;
@@ -298,6 +448,88 @@ public final class LiveComplaintsSimulator {
             if (stage == 1 && chance(0.05)) {
                 finished = true;
                 return new AdrHeld(AdrKind.CONCILIATION, true, true);
+            }
+            finished = chance(0.3);
+            return null;
+        }
+
+        /** One stage: acknowledged within 3 working days, answered by the agreed date (some extended). */
+        private ComplaintEvent adultsStep() {
+            if (!acknowledged) {
+                acknowledged = chance(0.6);
+                return acknowledged ? new ComplaintAcknowledged(1) : null;
+            }
+            if (!closed) {
+                if (!extended && agreedResponseBy != null && chance(0.03)) {
+                    extended = true;
+                    agreedResponseBy = agreedResponseBy.plusDays(28);
+                    return new ExtensionAgreed(1, null, agreedResponseBy);
+                }
+                return respond(0.1);
+            }
+            return afterAnswer();
+        }
+
+        /**
+         * Two stages under the Complaint Handling Code: each acknowledged, now and then extended within the Code's
+         * limit (10 more working days at stage 1, 20 at stage 2) or beyond it, with or without a reason recorded;
+         * stage 2 on request after a stage 1 answer that did not uphold the complaint.
+         */
+        private ComplaintEvent corporateStep() {
+            if (!acknowledged) {
+                acknowledged = chance(0.6);
+                return acknowledged ? new ComplaintAcknowledged(stage) : null;
+            }
+            if (!closed) {
+                if (!extended && chance(0.04)) {
+                    extended = true;
+                    int limit = stage == 1 ? 10 : 20;
+                    boolean beyond = chance(0.3);
+                    return new ExtensionAgreed(stage, limit + (beyond ? limit + 5 : limit / 2 + random.nextInt(limit / 2)),
+                            null, beyond && chance(0.5) ? Boolean.TRUE : null);
+                }
+                return respond(stage == 1 ? 0.12 : 0.08);
+            }
+            if (stage == 1 && !upheld && chance(0.15)) {
+                stage = 2;
+                closed = false;
+                acknowledged = false;
+                extended = false;
+                return new EscalationRequested(2);
+            }
+            return afterAnswer();
+        }
+
+        /** Adults' and corporate: withdrawn now and then, else answered with the tick's chance. */
+        private ComplaintEvent respond(double chance) {
+            if (!answered) {
+                return null;
+            }
+            if (chance(0.01)) {
+                finished = true;
+                return new ComplaintWithdrawn();
+            }
+            if (!chance(chance)) {
+                return null;
+            }
+            closed = true;
+            Outcome outcome = weighted(SeedYears.SEED.last().outcomes());
+            if (stage == 1) {
+                upheld = outcome.upheld();
+            }
+            return new StageResponded(stage, outcome, outcome == Outcome.NO_FINDING || stage > 1 ? List.of()
+                    : List.of(new CauseFinding(cause(), outcome.upheld())));
+        }
+
+        /** An apology for an upheld stage 1, now and then a change to the service, then it is over. */
+        private ComplaintEvent afterAnswer() {
+            if (upheld && !apologised) {
+                apologised = true;
+                return new ActionTaken(ActionKind.APOLOGY);
+            }
+            if (upheld && !improved && chance(0.3)) {
+                improved = true;
+                return new ActionTaken(ActionKind.SERVICE_CHANGE);
             }
             finished = chance(0.3);
             return null;

@@ -2,10 +2,12 @@ package io.complaintskpi.disclosure;
 
 import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.figures.Change;
+import io.complaintskpi.figures.PerResidents;
 import io.complaintskpi.figures.Rate;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * One cell of a published table: a label, a number with its display text, or a symbol standing in for
@@ -16,7 +18,8 @@ import java.util.Locale;
  */
 public record Cell(Kind kind, String text, BigDecimal value) {
 
-    public enum Kind { LABEL, COUNT, MONEY, PERCENT, CHANGE, SUPPRESSED, NOT_APPLICABLE, ROUNDS_TO_ZERO, NOT_AVAILABLE }
+    public enum Kind { LABEL, COUNT, MONEY, PERCENT, PER_RESIDENTS, CHANGE, SUPPRESSED, NOT_APPLICABLE, ROUNDS_TO_ZERO,
+        NOT_AVAILABLE }
 
     public static final String SUPPRESSED = "c";
     public static final String NOT_APPLICABLE = "z";
@@ -45,6 +48,21 @@ public record Cell(Kind kind, String text, BigDecimal value) {
             return new Cell(Kind.ROUNDS_TO_ZERO, ROUNDS_TO_ZERO, null);
         }
         return new Cell(Kind.PERCENT, rate.percent().toPlainString() + "%", rate.percent());
+    }
+
+    /**
+     * A count per 100,000 residents ("12.5"): hidden with the count it is worked out from (a reader who knows the
+     * population would recover it), {@code x} while the population is not known.
+     */
+    public static Cell perResidents(Cell count, OptionalLong residents) {
+        if (count.kind() == Kind.SUPPRESSED) {
+            return suppressed();
+        }
+        if (residents.isEmpty() || count.value() == null) {
+            return notAvailable();
+        }
+        BigDecimal per100k = PerResidents.of(count.value().longValueExact(), residents.getAsLong()).per100k();
+        return new Cell(Kind.PER_RESIDENTS, per100k.toPlainString(), per100k);
     }
 
     /** The change of a figure: "+8" (counts), "+£1,000" (money) or "-2.5 pp" (rates, percentage points). */

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The keys behind a count: every complaint (or compliment, Ombudsman case) whose contributions put an amount in
@@ -26,10 +27,11 @@ public final class DrillDown {
 
     /**
      * Which buckets to list: the dimensions of one metric of an authority over inclusive dates, the page after the
-     * {@code after} position (null: the first) and at most {@code limit} rows.
+     * {@code after} position (null: the first) and at most {@code limit} rows. {@code atEnd}: the metric is a
+     * balance's spans ({@link Balances}) and the list is of the keys in the balance at the end of {@code to}.
      */
     public record Query(String authority, String metric, List<String> dimensions, LocalDate from, LocalDate to,
-                        String after, int limit) {
+                        String after, int limit, boolean atEnd) {
         public Query {
             dimensions = List.copyOf(dimensions);
             Objects.requireNonNull(from, "from");
@@ -39,10 +41,22 @@ public final class DrillDown {
             }
         }
 
+        /** The keys behind a sum of daily buckets. */
+        public Query(String authority, String metric, List<String> dimensions, LocalDate from, LocalDate to,
+                     String after, int limit) {
+            this(authority, metric, dimensions, from, to, after, limit, false);
+        }
+
         public Query after(String position) {
-            return new Query(authority, metric, dimensions, from, to, position, limit);
+            return new Query(authority, metric, dimensions, from, to, position, limit, atEnd);
         }
     }
+
+    /**
+     * How many index entries out of a balance a page may pass over (spans that end after the day but start after
+     * it too) before it stops and says where: the work of a page is bounded whatever the history.
+     */
+    public static final int PASSED_OVER_PER_PAGE = 2_000;
 
     /**
      * One key behind a figure: its reference, the dimension and day it counts on and how much it puts there (1 for
@@ -68,8 +82,6 @@ public final class DrillDown {
         }
     }
 
-    public static final Comparator<Entry> LIST_ORDER = Comparator.comparing(Entry::position);
-
     /** The row of an index entry; {@code state} is its key's state (null when the key holds nothing now). */
     public static Row row(Entry entry, CaseState state, String metric) {
         Integer stage = null;
@@ -88,22 +100,39 @@ public final class DrillDown {
     }
 
     /**
-     * The first {@code limit} entries after the query's position among what several holders of disjoint keys
-     * (partitions, instances) read, each up to {@code limit} in list order; {@code more} says whether any holder
-     * left entries unread. The page's {@code next} is its last position when anything is left.
+     * What one holder of disjoint keys (a partition, an instance) read, in list order: up to {@code limit} and one
+     * more, or fewer when it stopped at {@code stoppedAt} (a position, null when it read all it had).
      */
-    public static <T> List<T> first(Query query, Collection<List<T>> holders, Comparator<T> order) {
+    public record Read<T>(List<T> entries, String stoppedAt) {
+    }
+
+    /** The first rows of several holders' reads, and the position the next page starts after (null: none). */
+    public record Merged<T>(List<T> rows, String next) {
+    }
+
+    /**
+     * The first {@code limit} entries of what several holders read. Where one stopped early, nothing after its
+     * stop is known to come after everything of the others, so the page ends there: rows up to the smallest
+     * stop, and {@code next} is the last row when there are more than {@code limit}, else that stop.
+     */
+    public static <T> Merged<T> merge(int limit, Collection<Read<T>> holders, Function<T, String> position) {
+        String bound = holders.stream().map(Read::stoppedAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
         List<T> all = new ArrayList<>();
-        holders.forEach(all::addAll);
-        all.sort(order);
-        return all.size() > query.limit() ? List.copyOf(all.subList(0, query.limit())) : all;
+        holders.forEach(h -> h.entries().stream()
+                .filter(e -> bound == null || position.apply(e).compareTo(bound) <= 0).forEach(all::add));
+        all.sort(Comparator.comparing(position));
+        if (all.size() > limit) {
+            List<T> rows = List.copyOf(all.subList(0, limit));
+            return new Merged<>(rows, position.apply(rows.get(limit - 1)));
+        }
+        return new Merged<>(all, bound);
     }
 
     /** The pages of several holders of disjoint keys as one page of the query. */
     public static Page merge(Query query, Collection<Page> pages) {
-        List<Row> rows = first(query, pages.stream().map(Page::rows).toList(), Comparator.comparing(Row::position));
-        boolean more = pages.stream().anyMatch(p -> p.next() != null)
-                || pages.stream().mapToInt(p -> p.rows().size()).sum() > rows.size();
-        return new Page(rows, more && !rows.isEmpty() ? rows.get(rows.size() - 1).position() : null);
+        Merged<Row> merged = merge(query.limit(), pages.stream().map(p -> new Read<>(p.rows(), p.next())).toList(),
+                Row::position);
+        return new Page(merged.rows(), merged.next());
     }
 }

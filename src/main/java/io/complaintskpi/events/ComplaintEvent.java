@@ -89,6 +89,20 @@ public sealed interface ComplaintEvent {
     /** The Ombudsman decided a case, with any remedy paid in integer pence. */
     record OmbudsmanDecision(OmbudsmanOutcome outcome, long remedyPence) implements ComplaintEvent {}
 
+    /**
+     * The Ombudsman recommended a remedy on a case, keyed by the Ombudsman case reference: its number among the
+     * decision's recommendations, what kind, for a payment the amount in integer pence (0 otherwise), and the date it
+     * set for the council to comply by.
+     */
+    record OmbudsmanRecommendationMade(int recommendation, RecommendationKind kind, long amountPence,
+                                       LocalDate dueDate) implements ComplaintEvent {}
+
+    /**
+     * The council completed the recommendation of that number; {@code evidenceSent} says it sent the Ombudsman the
+     * evidence, without which the Ombudsman does not count the recommendation as complied with.
+     */
+    record OmbudsmanRecommendationCompleted(int recommendation, boolean evidenceSent) implements ComplaintEvent {}
+
     /** A context figure for a financial year ("2015/16"); a later record for the same year replaces it. */
     record ContextFigureRecorded(ContextFigure figure, String financialYear, long value) implements ComplaintEvent {
         public ContextFigureRecorded {

@@ -87,6 +87,19 @@ public final class EventCodec {
     }
 
     /**
+     * {@link #decode} for a record of the events topic: its key must be the event's complaintId, so that all of
+     * a complaint's events share a partition and are processed in order. What the stream checks, here once.
+     */
+    public EventEnvelope decodeRecord(String key, byte[] value) {
+        EventEnvelope event = decode(value);
+        if (!event.complaintId().equals(key)) {
+            throw new InvalidEventException("record key '" + key + "' must equal complaintId '"
+                    + event.complaintId() + "'");
+        }
+        return event;
+    }
+
+    /**
      * Maps an event this service validated before and stored in its canonical form ({@link #write}): no
      * schema check, which would dominate the cost of reading a complaint's history.
      */

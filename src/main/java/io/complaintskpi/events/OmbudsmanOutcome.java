@@ -28,4 +28,23 @@ public enum OmbudsmanOutcome {
     public boolean detailedInvestigation() {
         return detailedInvestigation;
     }
+
+    /**
+     * How the Ombudsman's annual review letter splits the decisions it made about a council: investigated (a detailed
+     * investigation, upheld or not), assessed and closed (closed after initial enquiries), or not for the Ombudsman
+     * (advice given, incomplete or invalid, or premature: referred back to the council for local resolution).
+     */
+    public enum LetterSplit { NOT_FOR_THE_OMBUDSMAN, ASSESSED_AND_CLOSED, INVESTIGATED }
+
+    public LetterSplit letterSplit() {
+        if (detailedInvestigation) {
+            return LetterSplit.INVESTIGATED;
+        }
+        return this == CLOSED_AFTER_INITIAL_ENQUIRIES ? LetterSplit.ASSESSED_AND_CLOSED : LetterSplit.NOT_FOR_THE_OMBUDSMAN;
+    }
+
+    /** Upheld, but the council had already put things right before the Ombudsman became involved. */
+    public boolean satisfactoryRemedyByCouncil() {
+        return this == UPHELD_SATISFACTORY_REMEDY_BY_COUNCIL;
+    }
 }

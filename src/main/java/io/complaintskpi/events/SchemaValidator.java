@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,11 @@ public final class SchemaValidator {
         }
         reject("envelope", "$", envelope.validate(event));
         reject(type.asText(), "$.data", payloads.get(type.asText()).validate(event.get("data")));
+    }
+
+    /** The published payload schema of {@code eventType} (its properties, their types and enums); empty if unknown. */
+    public Optional<JsonNode> payloadSchema(String eventType) {
+        return Optional.ofNullable(payloads.get(eventType)).map(JsonSchema::getSchemaNode);
     }
 
     /** Every text value of a property the schema defines, at the top level of {@code node}. */

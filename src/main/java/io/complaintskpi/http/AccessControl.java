@@ -5,6 +5,7 @@ import io.complaintskpi.config.Security.Role;
 import io.complaintskpi.config.Tls;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 
 import java.nio.charset.StandardCharsets;
@@ -73,8 +74,8 @@ final class AccessControl {
         }
         Set<Role> granting = held.stream().filter(role -> role.grants(needed)).collect(Collectors.toSet());
         if (granting.isEmpty()) {
-            throw new Denied(403, "the " + names(held) + " role may not read " + ctx.path() + "; it needs "
-                    + needed.name().toLowerCase(Locale.ROOT));
+            throw new Denied(403, "the " + names(held) + " role may not " + (ctx.method() == HandlerType.GET
+                    ? "read " : "send to ") + ctx.path() + "; it needs " + needed.name().toLowerCase(Locale.ROOT));
         }
         if (granting.equals(Set.of(Role.PUBLIC))) {
             if (!route.publishes()) {

@@ -11,10 +11,12 @@ import java.util.List;
  * query parameter is a 400), what it does when public output is asked, and the error answers it gives.
  * It travels with the Javalin endpoint as metadata, so access control and {@link Params} read it there.
  *
- * @param body what a POST takes as its JSON body; null for a GET
+ * @param body      what a POST takes as its body; null for a GET
+ * @param successes the answers when it does what was asked (200 unless declared otherwise)
  */
 public record ApiRoute(HandlerType method, String path, Role role, String summary, List<Param> params,
-                       Publication publication, List<ErrorAnswer> errors, String body) implements EndpointMetadata {
+                       Publication publication, List<ErrorAnswer> errors, Body body, List<Success> successes)
+        implements EndpointMetadata {
 
     /** What a route does with {@code public=true} or {@code disclosure.public-by-default}. */
     public record Publication(Kind kind, String refusal) {
@@ -48,9 +50,28 @@ public record ApiRoute(HandlerType method, String path, Role role, String summar
     public record ErrorAnswer(int status, String when) {
     }
 
+    /** A successful answer a route gives: its status and when. */
+    public record Success(int status, String when) {
+    }
+
+    /** What a POST takes: its description and the media types it accepts. */
+    public record Body(String description, List<Content> content) {
+        public Body {
+            content = List.copyOf(content);
+        }
+    }
+
+    /** One media type a body may come as, and the JSON types of its document ({@code string} for text). */
+    public record Content(String mediaType, List<String> types) {
+        public Content {
+            types = List.copyOf(types);
+        }
+    }
+
     public ApiRoute {
         params = List.copyOf(params);
         errors = List.copyOf(errors);
+        successes = List.copyOf(successes);
     }
 
     /** The names of the query parameters, in declared order. */

@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.publish.EventIntake;
 import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.config.Tls;
@@ -43,15 +44,18 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Everything the routes read: {@code queries} answers for the whole service; {@code localQueries} only from
-     * this instance's stores; {@code liveness} the parts whose death fails {@code /health}.
+     * this instance's stores; {@code liveness} the parts whose death fails {@code /health}; {@code intake} takes
+     * the events upstream systems send.
      */
     public record ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
-                                  ServiceConfig config, PrometheusMeterRegistry metrics, Liveness liveness) {
+                                  ServiceConfig config, PrometheusMeterRegistry metrics, Liveness liveness,
+                                  EventIntake intake) {
 
-        /** With no part watched (routes tested without a running topology). */
+        /** With no part watched and no Kafka to send events to (routes tested without a running topology). */
         public ApiDependencies(QueryService queries, QueryService localQueries, DomainRules rules, Clock clock,
                                ServiceConfig config, PrometheusMeterRegistry metrics) {
-            this(queries, localQueries, rules, clock, config, metrics, Liveness.NONE);
+            this(queries, localQueries, rules, clock, config, metrics, Liveness.NONE,
+                    EventIntake.withoutKafka(rules.codec(), metrics));
         }
 
         LocalDate today() {

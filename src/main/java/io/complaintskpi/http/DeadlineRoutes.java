@@ -3,6 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.events.Regime;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
@@ -39,14 +40,14 @@ final class DeadlineRoutes {
         var stage = p.optionalInt(Param.STAGE.name());
         var serviceArea = p.serviceAreaFilter();
         var kind = p.optionalEnum("kind", AlertKind.class);
-        var regime = p.optional("regime").map(r -> p.regime());
+        var regimes = p.regimes();
         LocalDate today = deps.today();
         List<Alert> alerts = ready(deps).openAlerts().stream()
                 .filter(a -> authority.map(a.authority()::equals).orElse(true))
                 .filter(a -> stage.map(s -> a.stage() == s).orElse(true))
                 .filter(a -> serviceArea.map(a.serviceArea()::equals).orElse(true))
                 .filter(a -> kind.map(k -> a.kind() == k).orElse(true))
-                .filter(a -> regime.map(r -> a.regime() == r).orElse(true))
+                .filter(a -> regimes.map(r -> r.contains(a.regime())).orElse(true))
                 .map(a -> a.withOverdue(deps.rules().dueDates().calendar(), today))
                 .sorted(Comparator.comparingInt(Alert::workingDaysOverdue).reversed()
                         .thenComparing(Alert::dueDate).thenComparing(Alert::complaintId))
@@ -62,7 +63,8 @@ final class DeadlineRoutes {
         }
         var query = new Caseload.Query(Caseload.Status.valueOf(status.toUpperCase(Locale.ROOT)),
                 p.authorityFilter().orElse(null), p.optionalInt(Param.STAGE.name()).orElse(null),
-                p.serviceAreaFilter().orElse(null), p.optional("regime").map(r -> p.regime().name()).orElse(null),
+                p.serviceAreaFilter().orElse(null),
+                p.regimes().map(r -> r.stream().map(Regime::name).toList()).orElse(null),
                 p.optionalInt("limit").orElse(DEFAULT_LIMIT), deps.today(), after.orElse(null));
         Caseload.Page page = ready(deps).caseload(query);
         ctx.json(new Complaints(query.today(), status, page.count(), page.rows(), page.next()));

@@ -10,15 +10,20 @@ import io.complaintskpi.rules.Period;
 import io.javalin.http.Context;
 
 import java.util.List;
+import java.util.Locale;
 
 import static io.complaintskpi.http.ApiServer.ready;
 
 /** The complaints behind a figure, and one complaint's story: lists of references, for caseworkers only. */
 final class DrillDownRoutes {
 
-    /** A page of the complaints behind a count; {@code next} is the {@code after} of the following page. */
-    record Complaints(String authority, String id, String dimension, String definition, Period period, long figure,
-                      int count, List<DrillDown.Row> rows, String next) {
+    /**
+     * A page of the complaints behind a count or amount ({@code unit}: each row's {@code amount} is in it; what
+     * {@code basis} counts: received, resolved ... in the period, or in the balance at its end); {@code next} is the
+     * {@code after} of the following page.
+     */
+    record Complaints(String authority, String id, String dimension, String definition, String unit, String basis,
+                      Period period, long figure, int count, List<DrillDown.Row> rows, String next) {
     }
 
     static final int DEFAULT_LIMIT = 100;
@@ -46,8 +51,8 @@ final class DrillDownRoutes {
             throw new BadRequest(e.getMessage());
         }
         DrillDown.Page page = queries.contributors(plan.query());
-        ctx.json(new Complaints(authority, id, dimension, kpi.definition(), period, plan.figure(), page.rows().size(),
-                page.rows(), page.next()));
+        ctx.json(new Complaints(authority, id, dimension, kpi.definition(), kpi.unit().name().toLowerCase(Locale.ROOT),
+                kpi.basis().meaning(), period, plan.figure(), page.rows().size(), page.rows(), page.next()));
     }
 
     void story(Context ctx, Params p) {

@@ -11,6 +11,8 @@ import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
+import io.complaintskpi.report.AuthorityNames;
+import io.complaintskpi.report.OmbudsmanLetter;
 import io.complaintskpi.report.Commentary;
 import io.complaintskpi.report.CommentaryFolder;
 import io.complaintskpi.disclosure.Cell;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import static io.complaintskpi.http.ApiServer.ready;
 
@@ -53,13 +56,15 @@ final class KpiRoutes {
     record Rows<T>(List<T> rows) {
     }
 
+    /** {@code regimes}: the procedures asked for, lower case (null when not asked: every KPI). */
     record Kpis(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
-                List<KpiRow> rows) {
+                List<String> regimes, List<KpiRow> rows) {
     }
 
-    record KpiRow(String id, String dimension, KpiDefinition.Unit unit, String definition, BigDecimal value,
-                  String text, BigDecimal prior, String priorText, BigDecimal change, String changeText,
-                  BigDecimal percentChange) {
+    /** {@code regime}: lower case, null for the council's figures of no one procedure; {@code measure}: see {@link KpiDefinition#measure()}. */
+    record KpiRow(String id, String regime, String measure, String dimension, KpiDefinition.Unit unit,
+                  String definition, BigDecimal value, String text, BigDecimal prior, String priorText,
+                  BigDecimal change, String changeText, BigDecimal percentChange) {
     }
 
     record Rolling(String authority, LocalDate end, List<WindowRate> rows) {
@@ -70,6 +75,11 @@ final class KpiRoutes {
     }
 
     record Table(String id, String title, List<String> columns, String note, List<Map<String, String>> rows) {
+    }
+
+    /** The Ombudsman's annual review letter's figures for a period, with the prior period, as table rows. */
+    record Letter(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
+                  String title, List<String> columns, String note, List<Map<String, String>> rows) {
     }
 
     record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
@@ -105,21 +115,31 @@ final class KpiRoutes {
         ctx.json(new Rows<>(KpiDefinitions.all()));
     }
 
+    /**
+     * Every KPI of the period beside the prior period; with {@code regime}, those of the procedures asked for,
+     * in catalogue order (each regime's block in turn), for a client to line up by {@code measure}. Disclosure
+     * runs over every KPI before the choice, so a cell reads the same whichever procedures are asked for.
+     */
     void kpis(Context ctx, Params p) {
         Period period = p.publishable(p.period());
         boolean publicOutput = p.publicOutput();
+        Optional<Set<Regime>> regimes = p.regimes();
         Optional<String> prefix = p.optional("prefix");
-        if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(k -> k.id().startsWith(prefix.get()))) {
-            throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI id; ids are listed at"
-                    + " /api/v1/kpis/definitions");
+        Predicate<KpiDefinition> chosen = kpi -> regimes.map(r -> r.contains(kpi.regime())).orElse(true)
+                && prefix.map(regimes.isPresent() ? kpi.measure()::startsWith : kpi.id()::startsWith).orElse(true);
+        if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(chosen)) {
+            throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI " + (regimes.isPresent()
+                    ? "measure of " + regimes.get().stream().map(Metric::regime).toList() : "id")
+                    + "; ids are listed at /api/v1/kpis/definitions");
         }
         String authority = p.authority();
         DisclosedSnapshot snapshot = publicOutput ? publicSnapshot(authority, FinancialYear.of(period.from()))
                 : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
         List<KpiRow> rows = snapshot.figures().stream()
-                .filter(f -> prefix.map(f.id()::startsWith).orElse(true))
+                .filter(f -> chosen.test(KpiDefinitions.require(f.id())))
                 .map(KpiRoutes::row).toList();
-        ctx.json(new Kpis(authority, period, period.previous(), publicOutput, rows));
+        ctx.json(new Kpis(authority, period, period.previous(), publicOutput,
+                regimes.map(r -> r.stream().map(Metric::regime).toList()).orElse(null), rows));
     }
 
     void received(Context ctx, Params p) {
@@ -219,6 +239,21 @@ final class KpiRoutes {
                 rows(table)));
     }
 
+    void ombudsmanLetter(Context ctx, Params p) {
+        Period period = p.publishable(p.period());
+        boolean publicOutput = p.publicOutput();
+        String authority = p.authority();
+        DisclosedSnapshot cells = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
+        ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
+                table.note(), rows(table)));
+    }
+
+    /** Names and populations of authorities, for report titles and per-resident rates: one source for every route. */
+    private static AuthorityNames authorities(ApiServer.ApiDependencies deps) {
+        return deps.config()::authorityName;
+    }
+
     void annualReport(Context ctx, Params p) {
         String format = p.choice("format");
         AnnualReport report = report(p, deps);
@@ -233,7 +268,7 @@ final class KpiRoutes {
             case "pdf" -> ctx.contentType(AnnualReportPdf.MEDIA_TYPE)
                     .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"")
                     .result(AnnualReportPdf.render(report));
-            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.render(report));
+            default -> ctx.contentType(AnnualReportHtml.MEDIA_TYPE).result(AnnualReportHtml.withDrillDowns(report));
         }
     }
 
@@ -299,15 +334,8 @@ final class KpiRoutes {
         String authority = p.authority();
         RuleSettings rules = deps.config().rules();
         Commentary commentary = new CommentaryFolder(deps.config().commentaryDir()).read(authority, year, p.regime());
-        return switch (p.regime()) {
-            case CHILDREN -> AnnualReport.build(catalogue(deps), authority, deps.config()::authorityName, year,
-                    publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
-            case CORPORATE -> AnnualReport.corporate(catalogue(deps), authority, deps.config()::authorityName, year,
-                    publicOutput, rules.figureSettings(), rules.timescales().corporate(authority),
-                    deps.clock().instant(), commentary);
-            case ADULTS -> AnnualReport.adults(catalogue(deps), authority, deps.config()::authorityName, year,
-                    publicOutput, rules.figureSettings(), deps.clock().instant(), commentary);
-        };
+        return AnnualReport.of(p.regime(), catalogue(deps), authority, authorities(deps), year, publicOutput,
+                rules.figureSettings(), rules.timescales().corporate(authority), deps.clock().instant(), commentary);
     }
 
     static KpiEvaluator catalogue(ApiServer.ApiDependencies deps) {
@@ -315,10 +343,10 @@ final class KpiRoutes {
     }
 
     private static KpiRow row(DisclosedFigure f) {
-        return new KpiRow(f.id(), f.dimension(), f.unit(),
-                KpiDefinitions.find(f.id()).map(KpiDefinition::definition).orElse(""),
-                f.current().value(), f.current().text(), f.prior().value(), f.prior().text(), f.change().value(),
-                f.change().text(), f.percentChange().value());
+        KpiDefinition kpi = KpiDefinitions.require(f.id());
+        return new KpiRow(f.id(), kpi.regime() == null ? null : Metric.regime(kpi.regime()), kpi.measure(),
+                f.dimension(), f.unit(), kpi.definition(), f.current().value(), f.current().text(), f.prior().value(),
+                f.prior().text(), f.change().value(), f.change().text(), f.percentChange().value());
     }
 
     private static List<Map<String, String>> rows(ReportTable table) {

@@ -29,9 +29,10 @@ final class OpenApi {
                 .put("title", "complaints-kpi")
                 .put("version", "v1")
                 .put("description", "Statutory complaints KPIs for English local-authority social care. Each route"
-                        + " needs a role (x-role): viewer (figures), caseworker (lists of complaints), instance"
-                        + " (/internal/v1, the instances' shared secret) or anyone; a public token reads the routes"
-                        + " marked x-public-token, always as public output. With no http.tokens configured the"
+                        + " needs a role (x-role): viewer (figures), caseworker (lists of complaints), publisher"
+                        + " (sends events, reads nothing), instance (/internal/v1, the instances' shared secret) or"
+                        + " anyone; a public token reads the routes marked x-public-token, always as public output,"
+                        + " and a metrics token /metrics only. With no http.tokens configured the"
                         + " API needs no token and listens on loopback only. x-publication says what a route does"
                         + " with public=true: SUPPRESSES (counts of 1 to 5 shown as c), REFUSES (400), NO_COUNTS,"
                         + " OPERATIONAL (for operators and instances; never published). See docs/http-api.md.");
@@ -73,11 +74,19 @@ final class OpenApi {
         }
         if (route.body() != null) {
             ObjectNode body = op.putObject("requestBody");
-            body.put("required", true).put("description", route.body());
-            body.putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+            body.put("required", true).put("description", route.body().description());
+            ObjectNode content = body.putObject("content");
+            for (ApiRoute.Content type : route.body().content()) {
+                ObjectNode schema = content.putObject(type.mediaType()).putObject("schema");
+                if (type.types().size() == 1) {
+                    schema.put("type", type.types().get(0));
+                } else {
+                    type.types().forEach(schema.putArray("type")::add);
+                }
+            }
         }
         ObjectNode responses = op.putObject("responses");
-        responses.putObject("200").put("description", route.summary());
+        route.successes().forEach(ok -> responses.putObject(Integer.toString(ok.status())).put("description", ok.when()));
         for (ErrorAnswer answer : route.errors()) {
             String status = Integer.toString(answer.status());
             if (responses.has(status)) { // two 404s (an authority, a KPI): one answer, both reasons

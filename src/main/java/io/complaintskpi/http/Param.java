@@ -76,7 +76,14 @@ public record Param(String name, In in, Type type, boolean required, String defa
     static final Param AUTHORITY = query("authority", "authority code (default: the authority.default setting);"
             + " one the service holds data for, else 404");
     static final Param REGIME = query("regime", "the complaints procedure").oneOf(Regime.class).byDefault("children");
-    static final Param REGIME_FILTER = query("regime", "only this complaints procedure").oneOf(Regime.class);
+    /** The value of {@link #REGIMES} that asks for every procedure. */
+    static final String ALL_REGIMES = "all";
+    static final Param REGIME_FILTER = query("regime", "only these complaints procedures: children, adults or"
+            + " corporate, several comma-separated, or all");
+    static final Param REGIMES = query("regime", "the KPIs of these complaints procedures, each row with its regime"
+            + " and measure (the id without the regime's prefix), so they line up side by side: children, adults or"
+            + " corporate, several comma-separated, or all (the three, without the council's figures of no one"
+            + " procedure); prefix then matches the measure");
     static final Param SERVICE_AREA = query("serviceArea", "a service area some complaint names, else 400");
     static final Param PUBLIC = query("public", "apply disclosure control (default: the"
             + " disclosure.public-by-default setting)").bool();

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,9 +107,29 @@ final class Params {
     }
 
     Regime regime() {
-        return optional(REGIME).map(v -> Arrays.stream(Regime.values())
-                .filter(r -> r.name().equalsIgnoreCase(v)).findFirst()
-                .orElseThrow(() -> invalid(REGIME, v, "children, adults or corporate"))).orElse(Regime.CHILDREN);
+        return optional(REGIME).map(v -> regimeNamed(v, "children, adults or corporate")).orElse(Regime.CHILDREN);
+    }
+
+    /**
+     * The procedures asked for, if any: one, several comma-separated (as Grafana sends a multi-value variable)
+     * or {@code all}.
+     */
+    Optional<Set<Regime>> regimes() {
+        return optional(REGIME).map(v -> {
+            if (v.equalsIgnoreCase(Param.ALL_REGIMES)) {
+                return EnumSet.allOf(Regime.class);
+            }
+            EnumSet<Regime> asked = EnumSet.noneOf(Regime.class);
+            for (String one : v.split(",", -1)) {
+                asked.add(regimeNamed(one, "children, adults or corporate, several comma-separated, or all"));
+            }
+            return asked;
+        });
+    }
+
+    private Regime regimeNamed(String value, String accepted) {
+        return Arrays.stream(Regime.values()).filter(r -> r.name().equalsIgnoreCase(value.trim())).findFirst()
+                .orElseThrow(() -> invalid(REGIME, optional(REGIME).orElse(value), accepted));
     }
 
     /**

@@ -109,8 +109,9 @@ final class RouteTable {
         private final Handler handler;
         private final List<Param> params = new ArrayList<>();
         private final List<ErrorAnswer> errors = new ArrayList<>();
+        private final List<ApiRoute.Success> successes = new ArrayList<>();
         private Publication publication = Publication.NO_COUNTS;
-        private String body;
+        private ApiRoute.Body body;
 
         private Builder(HandlerType method, String path, Role role, String summary, Handler handler) {
             this.method = method;
@@ -145,8 +146,19 @@ final class RouteTable {
             return errors(new ErrorAnswer(404, when));
         }
 
+        /** A JSON object body. */
         Builder body(String description) {
-            this.body = description;
+            return body(description, new ApiRoute.Content("application/json", List.of("object")));
+        }
+
+        Builder body(String description, ApiRoute.Content... content) {
+            this.body = new ApiRoute.Body(description, List.of(content));
+            return this;
+        }
+
+        /** A successful answer other than the usual 200. */
+        Builder answers(int status, String when) {
+            successes.add(new ApiRoute.Success(status, when));
             return this;
         }
 
@@ -167,7 +179,7 @@ final class RouteTable {
             if (role != Role.ANYONE) {
                 answers.add(UNAUTHORIZED);
             }
-            if (role != Role.VIEWER && role != Role.ANYONE) {
+            if (role != Role.ANYONE) { // a publisher's token reads nothing, not even what a viewer's does
                 answers.add(FORBIDDEN);
             }
             if (all.stream().anyMatch(p -> p.name().equals(Param.AUTHORITY.name()))) {
@@ -175,7 +187,8 @@ final class RouteTable {
             }
             errors.stream().filter(e -> !answers.contains(e)).forEach(answers::add);
             answers.sort((a, b) -> Integer.compare(a.status(), b.status()));
-            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body), handler);
+            List<ApiRoute.Success> ok = successes.isEmpty() ? List.of(new ApiRoute.Success(200, summary)) : successes;
+            return new Entry(new ApiRoute(method, path, role, summary, all, publication, answers, body, ok), handler);
         }
     }
 }

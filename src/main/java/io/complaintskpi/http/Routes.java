@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.http.ApiRoute.ErrorAnswer;
 import io.complaintskpi.http.ApiRoute.Publication;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import static io.complaintskpi.config.Security.Role.ANYONE;
 import static io.complaintskpi.config.Security.Role.CASEWORKER;
 import static io.complaintskpi.config.Security.Role.INSTANCE;
 import static io.complaintskpi.config.Security.Role.METRICS;
+import static io.complaintskpi.config.Security.Role.PUBLISHER;
 import static io.complaintskpi.config.Security.Role.VIEWER;
 import static io.complaintskpi.http.ApiRoute.Publication.NO_COUNTS;
 import static io.complaintskpi.http.ApiRoute.Publication.OPERATIONAL;
@@ -43,6 +45,7 @@ final class Routes {
         var periods = new PeriodRoutes(deps);
         var deadlines = new DeadlineRoutes(deps);
         var drillDown = new DrillDownRoutes(deps);
+        var events = new EventRoutes(deps);
         var internal = new InternalRoutes(deps.localQueries(), deps.rules().codec());
         RouteTable t = new RouteTable();
 
@@ -73,7 +76,8 @@ final class Routes {
                     .params(AUTHORITY).errors(NOT_READY);
             api.path("/kpis", k -> {
                 k.get("", VIEWER, "every KPI for the period with the prior period and change", kpis::kpis)
-                        .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"))
+                        .publication(SUPPRESSES).params(AUTHORITY, query("prefix", "only KPIs whose id starts so"),
+                                Param.REGIMES)
                         .params(PERIOD).errors(NOT_READY);
                 k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions);
                 k.get("/received", VIEWER, "complaints received by stage in the period", kpis::received)
@@ -108,8 +112,30 @@ final class Routes {
                     .publication(SUPPRESSES)
                     .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
+            api.get("/ombudsman/letter", VIEWER, "the figures of the Ombudsman's annual review letter for the period,"
+                    + " with the prior period", kpis::ombudsmanLetter).publication(SUPPRESSES)
+                    .params(AUTHORITY).params(PERIOD).errors(NOT_READY);
             api.get("/dlq", CASEWORKER, "records on the dead-letter topic", ops::deadLetters)
                     .publication(Publication.refuses("it counts rejected records for the service's operators"));
+            api.post("/events", PUBLISHER, "send events to complaint-events: each validated against the contract,"
+                    + " answered accepted (its partition and offset, once Kafka has it) or rejected (the reason)",
+                    events::post)
+                    .body("one event (a JSON object, topics/schemas/envelope.schema.json), a JSON array of events, or"
+                            + " NDJSON (one event per line)", new ApiRoute.Content("application/json",
+                            List.of("object", "array")), new ApiRoute.Content("application/x-ndjson",
+                            List.of("string")))
+                    .answers(EventRoutes.ALL_ACCEPTED, "every event accepted: {accepted, rejected, results:[{index,"
+                            + " status, eventId, partition, offset}], laterChecks}")
+                    .answers(EventRoutes.MIXED, "some accepted, some rejected: each result says which, a rejected"
+                            + " one with its reason; the accepted ones are stored")
+                    .errors(new ErrorAnswer(EventRoutes.NONE_ACCEPTED, "no event accepted: the same answer, each"
+                                    + " result with its reason; or the body cannot be split into events"),
+                            new ErrorAnswer(413, "the body is larger than http.ingest-max-bytes or holds more events"
+                                    + " than http.ingest-max-events"),
+                            new ErrorAnswer(415, "the Content-Type is neither application/json nor"
+                                    + " application/x-ndjson"),
+                            new ErrorAnswer(503, "Kafka did not acknowledge the events in time; send the batch again"
+                                    + " (an event sent twice is counted once)"));
             api.get("/alerts", CASEWORKER, "open deadline alerts, most overdue first", deadlines::alerts)
                     .publication(STAFF_ONLY).params(AUTHORITY, STAGE, SERVICE_AREA,
                             query("kind", "alert kind").oneOf(AlertKind.class), Param.REGIME_FILTER)

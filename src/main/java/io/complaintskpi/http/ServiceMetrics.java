@@ -2,7 +2,11 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.query.QueryService;
+import io.complaintskpi.rules.Timescale.Milestone;
+import io.complaintskpi.rules.Timescales;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -19,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Service gauges on /metrics. Labels are bounded (authority, stage, kind): never a complaint reference.
+ * Service gauges on /metrics. Labels are bounded (authority, regime, stage, kind): never a complaint reference.
  * Store reads are cached for a few seconds so a scrape costs one scan whatever the number of gauges.
  * A figure that cannot be read (stores rebalancing or restoring) is not exported at all: a 0 would resolve
  * the deadline alerts and raise them again a minute later.
@@ -28,7 +32,19 @@ final class ServiceMetrics {
 
     static final List<AlertKind> OPEN_KINDS = List.of(AlertKind.AT_RISK, AlertKind.BREACHED,
             AlertKind.STAGE2_MUST_BE_OFFERED, AlertKind.ACKNOWLEDGEMENT_OVERDUE);
-    private static final int STAGES = 3;
+    /** The stage label of an Ombudsman recommendation's alerts (whose {@code stage} is the recommendation's number). */
+    static final String RECOMMENDATION = "recommendation";
+
+    static String stageLabel(Alert alert) {
+        return alert.milestone() == Milestone.RECOMMENDATION ? RECOMMENDATION : Integer.toString(alert.stage());
+    }
+
+    /** The regime label: a recommendation's Ombudsman case may not say which procedure it arose from. */
+    static String regimeLabel(Regime regime) {
+        return regime == null ? UNSPECIFIED : Metric.regime(regime);
+    }
+
+    static final String UNSPECIFIED = "unspecified";
 
     private final MultiGauge openAlerts;
     private final Supplier<Optional<List<MultiGauge.Row<?>>>> rows;
@@ -41,7 +57,8 @@ final class ServiceMetrics {
                 .description("stream threads this instance is configured to run (num.stream.threads)")
                 .register(registry);
         openAlerts = MultiGauge.builder("complaints_kpi_open_alerts")
-                .description("open deadline alerts by authority, stage and kind; absent while the stores cannot be read")
+                .description("open deadline alerts by authority, regime, stage and kind; absent while the stores cannot"
+                        + " be read")
                 .register(registry);
         rows = new Cached<>(() -> read(queries), Duration.ofSeconds(5), clock);
     }
@@ -64,10 +81,16 @@ final class ServiceMetrics {
             open.forEach(a -> authorities.add(a.authority()));
             List<MultiGauge.Row<?>> out = new ArrayList<>();
             for (String authority : authorities) {
-                for (int stage = 1; stage <= STAGES; stage++) {
-                    for (AlertKind kind : OPEN_KINDS) {
-                        out.add(MultiGauge.Row.of(Tags.of("authority", authority, "stage", Integer.toString(stage),
-                                "kind", kind.name()), counts.getOrDefault(new Group(authority, stage, kind), 0L)));
+                for (Regime regime : Regime.values()) {
+                    for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+                        for (AlertKind kind : OPEN_KINDS) {
+                            row(out, counts, new Group(authority, regimeLabel(regime), Integer.toString(stage), kind));
+                        }
+                    }
+                }
+                for (String regime : recommendationRegimes()) {
+                    for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.BREACHED)) {
+                        row(out, counts, new Group(authority, regime, RECOMMENDATION, kind));
                     }
                 }
             }
@@ -75,12 +98,27 @@ final class ServiceMetrics {
         }, null));
     }
 
-    /** The alerts one gauge row counts. */
-    private record Group(String authority, int stage, AlertKind kind) {
+    private static void row(List<MultiGauge.Row<?>> out, Map<Group, Long> counts, Group group) {
+        out.add(MultiGauge.Row.of(Tags.of("authority", group.authority(), "regime", group.regime(), "stage",
+                group.stage(), "kind", group.kind().name()), counts.getOrDefault(group, 0L)));
+    }
+
+    /** The regimes a recommendation's alerts may carry: each procedure, or none said. */
+    private static List<String> recommendationRegimes() {
+        List<String> regimes = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            regimes.add(regimeLabel(regime));
+        }
+        regimes.add(UNSPECIFIED);
+        return regimes;
+    }
+
+    /** The alerts one gauge row counts; {@code stage} is 1 to 3, or {@value #RECOMMENDATION}. */
+    private record Group(String authority, String regime, String stage, AlertKind kind) {
     }
 
     private static Group key(Alert alert) {
-        return new Group(alert.authority(), alert.stage(), alert.kind());
+        return new Group(alert.authority(), regimeLabel(alert.regime()), stageLabel(alert), alert.kind());
     }
 
     /** A gauge must never fail a scrape: while the stores are not ready, it reports the fallback. */

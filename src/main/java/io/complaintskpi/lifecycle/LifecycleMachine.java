@@ -14,6 +14,8 @@ import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanRecommendationCompleted;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanRecommendationMade;
 import io.complaintskpi.events.ComplaintEvent.PanelHeld;
 import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
@@ -97,6 +99,12 @@ public final class LifecycleMachine {
             }
             return state.withLedger(new Dated<>(on, event));
         }
+        if (event instanceof OmbudsmanRecommendationMade made) {
+            return recommend(state, envelope, made, on);
+        }
+        if (event instanceof OmbudsmanRecommendationCompleted done) {
+            return complete(state, envelope, done);
+        }
         if (complaint == null) {
             throw reject(envelope, "no complaint received under this reference");
         }
@@ -110,6 +118,41 @@ public final class LifecycleMachine {
             return state.withComplaint(complaint.withAction(new Dated<>(on, action.action())));
         }
         return state.withComplaint(stageTransition(complaint, envelope, on));
+    }
+
+    /**
+     * A recommendation comes with the Ombudsman's decision on the case: before the decision is known it waits for it.
+     * Each number is made once, due on or after the day it is made.
+     */
+    private static CaseState recommend(CaseState state, EventEnvelope envelope, OmbudsmanRecommendationMade made,
+                                       LocalDate on) {
+        if (state.complaint() != null) {
+            throw reject(envelope, "key is a complaint reference; use the Ombudsman case reference");
+        }
+        if (!state.has(OmbudsmanDecision.class)) {
+            throw new NotYet("a recommendation waits for the Ombudsman's decision on the case");
+        }
+        state.recommendation(made.recommendation()).ifPresent(earlier -> {
+            throw reject(envelope, "recommendation " + made.recommendation() + " already made on " + earlier.madeOn());
+        });
+        if (made.dueDate().isBefore(on)) {
+            throw reject(envelope, "due date " + made.dueDate() + " is before the recommendation (" + on + ")");
+        }
+        return state.withLedger(new Dated<>(on, made));
+    }
+
+    /** A completion waits for its recommendation; once complied with (evidence sent) it cannot be completed again. */
+    private static CaseState complete(CaseState state, EventEnvelope envelope, OmbudsmanRecommendationCompleted done) {
+        if (state.complaint() != null) {
+            throw reject(envelope, "key is a complaint reference; use the Ombudsman case reference");
+        }
+        Recommendation recommendation = state.recommendation(done.recommendation()).orElseThrow(
+                () -> new NotYet("waits for recommendation " + done.recommendation()));
+        if (recommendation.completed()) {
+            throw reject(envelope, "recommendation " + done.recommendation() + " already completed with evidence on "
+                    + recommendation.completedOn());
+        }
+        return state.withLedger(new Dated<>(envelope.businessDate(), done));
     }
 
     private Complaint stageTransition(Complaint complaint, EventEnvelope envelope, LocalDate on) {
@@ -287,6 +330,12 @@ public final class LifecycleMachine {
                     : event instanceof PanelReportIssued ? 4
                     : event instanceof StageResponded ? 5 : 2;
             return 10 * stageOf(event) + step;
+        }
+        if (event instanceof OmbudsmanRecommendationMade) {
+            return 110; // after the decision it belongs to
+        }
+        if (event instanceof OmbudsmanRecommendationCompleted) {
+            return 120;
         }
         return 100;
     }

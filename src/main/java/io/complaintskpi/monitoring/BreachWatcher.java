@@ -16,7 +16,8 @@ import java.util.Map;
  * Tails complaint-alerts and counts the BREACHED alerts published since this process started, as
  * {@code complaints_kpi_deadline_breaches_total{authority,stage}}: one more per breach, so an alert on its
  * increase sees a new breach in a stage that already has some (a gauge of open breaches would not move
- * when one closes and another opens). Reads only the alert's kind, authority and stage.
+ * when one closes and another opens). Reads only the alert's kind, authority, stage and milestone: an Ombudsman
+ * recommendation's breach counts under stage "recommendation" (its alert's stage is the recommendation's number).
  */
 public final class BreachWatcher implements AutoCloseable {
 
@@ -44,7 +45,8 @@ public final class BreachWatcher implements AutoCloseable {
         Counter breaches = Counter.builder("complaints.kpi.deadline.breaches")
                 .description("BREACHED deadline alerts published since start, by authority and stage")
                 .tag("authority", alert.path("authority").asText("unknown"))
-                .tag("stage", alert.path("stage").asText("unknown"))
+                .tag("stage", "RECOMMENDATION".equals(alert.path("milestone").asText())
+                        ? "recommendation" : alert.path("stage").asText("unknown"))
                 .register(metrics);
         if (live) {
             breaches.increment();

@@ -24,20 +24,20 @@ final class AdultsReportTables extends AnnualReportTables {
 
     private static final String P = KpiDefinitions.ADULTS_PREFIX;
 
-    AdultsReportTables(DisclosedSnapshot cells, CostTable costs) {
-        super(cells, costs);
+    AdultsReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs) {
+        super(cells, earlier, costs);
     }
 
     @Override
     List<ReportTable> all() {
-        return document(List.of(regulation18(),
+        return List.of(regulation18(),
                 breakdownTable("Reg 18(d): subject matter - complaints received by service area",
                         "Service area", P + KpiIds.STAGE1_RECEIVED_BY_SERVICE_AREA, KpiIds.stage(Regime.ADULTS, 1, StageFigure.RECEIVED)),
                 outcomes("Reg 18(b): outcomes of complaints resolved in the year", P),
                 causes("Reg 18(d): subject matter - causes of complaints resolved, with uphold rates", P),
                 timeliness(),
                 actions("Reg 18(d): action taken or planned to improve services", P),
-                generalImportance()));
+                generalImportance());
     }
 
     private ReportTable regulation18() {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * A complaints annual report for one authority, regime and financial year, as data: the children's social
@@ -73,7 +72,7 @@ public record AnnualReport(String authority, String authorityName, String year, 
                                      Instant generatedAt, Commentary commentary) {
         return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
                 Regime.CHILDREN, "children's social care statutory complaints, annual report",
-                (cells, costs) -> new AnnualReportTables(cells, costs).all());
+                (cells, earlier, costs) -> new AnnualReportTables(cells, earlier, costs).all());
     }
 
     /**
@@ -85,7 +84,7 @@ public record AnnualReport(String authority, String authorityName, String year, 
                                          CorporateTimescales council, Instant generatedAt, Commentary commentary) {
         return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
                 Regime.CORPORATE, "corporate complaints, annual complaints performance and service improvement report",
-                (cells, costs) -> new CorporateReportTables(cells, costs, council).all());
+                (cells, earlier, costs) -> new CorporateReportTables(cells, earlier, costs, council).all());
     }
 
     /** The adults' annual report (SI 2009/309 reg 18) for the year ending 31 March. */
@@ -94,18 +93,40 @@ public record AnnualReport(String authority, String authorityName, String year, 
                                       Instant generatedAt, Commentary commentary) {
         return build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary,
                 Regime.ADULTS, "adult social care complaints, annual report (SI 2009/309 reg 18)",
-                (cells, costs) -> new AdultsReportTables(cells, costs).all());
+                (cells, earlier, costs) -> new AdultsReportTables(cells, earlier, costs).all());
+    }
+
+    /**
+     * The annual report of {@code regime}: what the service's route and the offline {@code report} command both
+     * make, so the two answers are the same bytes. {@code council} (the authority's corporate timescales) is read
+     * by the corporate report only.
+     */
+    public static AnnualReport of(Regime regime, KpiEvaluator catalogue, String authority, AuthorityNames names,
+                                  FinancialYear year, boolean publicOutput, FigureSettings settings,
+                                  CorporateTimescales council, Instant generatedAt, Commentary commentary) {
+        return switch (regime) {
+            case CHILDREN -> build(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary);
+            case CORPORATE -> corporate(catalogue, authority, names, year, publicOutput, settings, council, generatedAt,
+                    commentary);
+            case ADULTS -> adults(catalogue, authority, names, year, publicOutput, settings, generatedAt, commentary);
+        };
     }
 
     private static AnnualReport build(KpiEvaluator catalogue, String authority, AuthorityNames names,
                                       FinancialYear year, boolean publicOutput, FigureSettings settings,
                                       Instant generatedAt, Commentary commentary, Regime regime, String what,
-                                      BiFunction<DisclosedSnapshot, CostTable, List<ReportTable>> layout) {
+                                      Layout layout) {
         Period period = Period.financialYear(year);
         KpiSnapshot snapshot = catalogue.snapshot(authority, period);
         DisclosedSnapshot cells = Disclosure.disclose(snapshot, publicOutput);
+        // Last year's report, as published: its prior year is the third year of the volumes, hidden as it was there.
+        DisclosedSnapshot earlier = Disclosure.disclose(catalogue.snapshot(authority,
+                Period.financialYear(year.previous())), publicOutput);
         CostTable costs = catalogue.costs(authority, year, COST_YEARS);
-        List<ReportTable> tables = layout.apply(cells, costs);
+        // Every regime's report ends with the Ombudsman's annual review letter, which is about the whole council.
+        List<ReportTable> tables = new ArrayList<>(layout.apply(cells, earlier, costs));
+        tables.add(OmbudsmanLetter.table(cells, names));
+        tables = AnnualReportTables.document(tables);
         String authorityName = names.nameOf(authority);
         String who = authorityName.equals(authority) ? authority : authorityName + " (" + authority + ")";
         String title = who + ": " + what + " " + year.label();
@@ -114,6 +135,12 @@ public record AnnualReport(String authority, String authorityName, String year, 
         return new AnnualReport(authority, authorityName, year.label(), year.previous().label(), publicOutput, title,
                 publicOutput ? null : NOT_FOR_PUBLICATION, provenance, tables, notes(publicOutput, regime), commentary,
                 regime);
+    }
+
+    /** Lays out a regime's tables from the year's disclosed figures, last year's, and the cost table. */
+    @FunctionalInterface
+    private interface Layout {
+        List<ReportTable> apply(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs);
     }
 
     public Optional<ReportTable> table(String id) {

@@ -2,7 +2,10 @@ package io.complaintskpi.report;
 
 import io.complaintskpi.disclosure.Cell;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -43,7 +46,22 @@ public final class AnnualReportHtml {
     private AnnualReportHtml() {
     }
 
+    /** The page as a document of its own (a file, the PDF's source): it links nowhere. */
     public static String render(AnnualReport report) {
+        return render(report, false);
+    }
+
+    /**
+     * The page as the service serves it: in a copy not for publication each count or amount with complaints
+     * behind it links to its drill-down ({@code /api/v1/kpis/{id}/complaints}, caseworkers); a public copy never
+     * links to a list.
+     */
+    public static String withDrillDowns(AnnualReport report) {
+        return render(report, !report.publicOutput());
+    }
+
+    private static String render(AnnualReport report, boolean links) {
+        String authority = links ? report.authority() : null;
         StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(STYLE)
@@ -64,7 +82,7 @@ public final class AnnualReportHtml {
                     .append(Markdown.toHtml(report.commentary().introduction())).append("</section>\n");
         }
         for (ReportTable table : report.tables()) {
-            table(out, table, report.commentary().on(table.id()));
+            table(out, table, report.commentary().on(table.id()), authority);
         }
         out.append("</main>\n<footer>\n<h2>Notes</h2>\n");
         for (String note : report.notes()) {
@@ -73,7 +91,8 @@ public final class AnnualReportHtml {
         return out.append("</footer>\n</body>\n</html>\n").toString();
     }
 
-    private static void table(StringBuilder out, ReportTable table, String commentary) {
+    /** {@code authority}: whose drill-downs the cells link to, null for no links. */
+    private static void table(StringBuilder out, ReportTable table, String commentary, String authority) {
         out.append("<section id=\"").append(escape(table.id())).append("\">\n<table>\n<caption>")
                 .append(escape(table.title())).append("</caption>\n<thead><tr>");
         for (int i = 0; i < table.columns().size(); i++) {
@@ -83,9 +102,13 @@ public final class AnnualReportHtml {
         out.append("</tr></thead>\n<tbody>\n");
         for (ReportTable.Row row : table.rows()) {
             out.append("<tr><th scope=\"row\">").append(escape(row.label())).append("</th>");
-            for (Cell cell : row.cells().subList(1, row.cells().size())) {
+            for (int column = 1; column < row.cells().size(); column++) {
+                Cell cell = row.cells().get(column);
+                String text = escape(cell.numeric() ? grouped(cell.text()) : cell.text());
+                Optional<ReportTable.Source> source = authority == null ? Optional.empty() : row.source(column);
                 out.append(cell.numeric() ? "<td class=\"num\">" : "<td>")
-                        .append(escape(cell.numeric() ? grouped(cell.text()) : cell.text())).append("</td>");
+                        .append(source.map(s -> "<a href=\"" + escape(drillDown(s, authority)) + "\">" + text + "</a>")
+                                .orElse(text)).append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -104,6 +127,16 @@ public final class AnnualReportHtml {
             out.append("<div class=\"commentary\">\n").append(Markdown.toHtml(commentary)).append("</div>\n");
         }
         out.append("</section>\n");
+    }
+
+    /** The drill-down of a cell: the complaints behind its figure, for the year it shows. */
+    public static String drillDown(ReportTable.Source source, String authority) {
+        return "/api/v1/kpis/" + encode(source.kpi()) + "/complaints?period=" + encode(source.year()) + "&authority="
+                + encode(authority) + (source.dimension() == null ? "" : "&dimension=" + encode(source.dimension()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Thousands separators for people reading the page: "+12345" becomes "+12,345"; "1234.5%" "1,234.5%". */

@@ -6,6 +6,8 @@ import io.complaintskpi.events.Regime;
 import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.figures.CostTable;
 
+import io.complaintskpi.catalogue.Formula;
+import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
 import io.complaintskpi.catalogue.Labels;
 import io.complaintskpi.disclosure.Cell;
@@ -14,6 +16,7 @@ import io.complaintskpi.disclosure.DisclosedSnapshot;
 
 import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.ContextFigure;
+import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.report.ReportTable.Row;
 
 import java.util.ArrayList;
@@ -26,30 +29,35 @@ import java.util.List;
 class AnnualReportTables {
 
     final DisclosedSnapshot cells;
+    /** Last year's report's figures, as it published them: its prior column is the volumes' third year. */
+    private final DisclosedSnapshot earlier;
     private final CostTable costs;
     final String now;
     final String before;
+    private final String first;
 
-    AnnualReportTables(DisclosedSnapshot cells, CostTable costs) {
+    AnnualReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs) {
         this.cells = cells;
+        this.earlier = earlier;
         this.costs = costs;
         this.now = cells.period().label();
         this.before = cells.priorPeriod().label();
+        this.first = earlier.priorPeriod().label();
     }
 
-    /**
-     * Every table in document order, numbered from 1 in that order: the number is in the title and the id
-     * ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
-     */
+    /** The regime's own tables in document order, not yet numbered ({@link #document} numbers the report). */
     List<ReportTable> all() {
-        return document(List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
+        return List.of(context(), received(), laterStages(), serviceAreas(), compliments(),
                 whoComplains(), stage1Timeliness(), laterTimeliness(),
                 causes("Complaint causes resolved at stage 1, with uphold rates", ""),
                 outcomes("Stage 1 outcomes (complaints resolved in the year)", ""), costs(),
-                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr()));
+                actions("Actions taken in response to upheld complaints", ""), ombudsman(), adr());
     }
 
-    /** The tables numbered from 1 in document order, each symbol explained beside the first table using it. */
+    /**
+     * The tables numbered from 1 in document order, each symbol explained beside the first table using it: the number
+     * is in the title and the id ({@code table7} is Table 7), the same in every format and on {@code /tables/{id}}.
+     */
     static List<ReportTable> document(List<ReportTable> tables) {
         List<ReportTable> numbered = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
@@ -69,14 +77,13 @@ class AnnualReportTables {
     }
 
     private ReportTable received() {
-        return changeTable("Statutory children's complaints received", List.of(
-                figureRow("Stage 1 complaints", KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED)),
-                figureRow("Stage 1 complaints as % of referrals", KpiIds.STAGE1_REFERRAL_RATE),
-                figureRow("Stage 2 requests", KpiIds.stage(Regime.CHILDREN, 2, StageFigure.RECEIVED)),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", KpiIds.ESCALATION_RATE),
-                figureRow("Stage 3 requests", KpiIds.stage(Regime.CHILDREN, 3, StageFigure.RECEIVED)),
-                figureRow("Stage 3 requests as % of stage 2", KpiIds.STAGE3_ESCALATION_RATE)), null)
-                .withChart(ReportTable.Chart.of(List.of(0, 2, 4), List.of(1, 2)));
+        return volumesTable("Statutory children's complaints received", List.of(
+                volumesRow("Stage 1 complaints", KpiIds.stage(Regime.CHILDREN, 1, StageFigure.RECEIVED)),
+                volumesRow("Stage 1 complaints as % of referrals", KpiIds.STAGE1_REFERRAL_RATE),
+                volumesRow("Stage 2 requests", KpiIds.stage(Regime.CHILDREN, 2, StageFigure.RECEIVED)),
+                volumesRow("Escalation rate (stage 2 requests as % of stage 1)", KpiIds.ESCALATION_RATE),
+                volumesRow("Stage 3 requests", KpiIds.stage(Regime.CHILDREN, 3, StageFigure.RECEIVED)),
+                volumesRow("Stage 3 requests as % of stage 2", KpiIds.STAGE3_ESCALATION_RATE)), List.of(0, 2, 4));
     }
 
     private ReportTable laterStages() {
@@ -148,8 +155,10 @@ class AnnualReportTables {
             // A cause never upheld in either year has no upheld figure: its count is 0, which is never hidden.
             Cell upheld = cells.find(p + KpiIds.CAUSES_UPHELD, cause).map(DisclosedFigure::current).orElse(Cell.count(0));
             DisclosedFigure rate = cells.find(p + KpiIds.CAUSES_UPHOLD_RATE, cause).orElseThrow();
-            rows.add(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
-                    rate.current()));
+            Row row = sourced(row(Labels.of(cause), resolved.prior(), rate.prior(), resolved.current(), upheld,
+                    rate.current()), resolved, 1, 3);
+            rows.add(cells.publicOutput() || cells.find(p + KpiIds.CAUSES_UPHELD, cause).isEmpty() ? row
+                    : row.withSource(4, p + KpiIds.CAUSES_UPHELD, cause, now));
         }
         return new ReportTable(title,
                 List.of("Cause", before + " resolved", before + " uphold rate", now + " resolved", now + " upheld",
@@ -178,9 +187,9 @@ class AnnualReportTables {
         costs.years().forEach(year -> columns.add("Total " + year.label()));
         List<Row> rows = new ArrayList<>();
         for (CostTable.Line line : costs.lines()) {
-            rows.add(moneyRow(Labels.of(line.category()), line));
+            rows.add(moneyRow(Labels.of(line.category()), line, KpiIds.cost(CostCategory.valueOf(line.category()))));
         }
-        rows.add(moneyRow("Total", costs.total()));
+        rows.add(moneyRow("Total", costs.total(), KpiIds.COSTS_TOTAL));
         return new ReportTable("Costs incurred through the complaints procedure", columns, rows,
                 "Exact amounts, added up in pence.")
                 .withChart(ReportTable.Chart.of(SvgChart.range(0, rows.size() - 1), SvgChart.range(1, columns.size())));
@@ -190,7 +199,7 @@ class AnnualReportTables {
     ReportTable actions(String title, String p) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure action : cells.all(p + KpiIds.ACTIONS_TAKEN)) {
-            rows.add(row(Labels.of(action.dimension()), action.prior(), action.current()));
+            rows.add(sourced(row(Labels.of(action.dimension()), action.prior(), action.current()), action, 1, 2));
         }
         rows.add(plainRow("Upheld stage 1 complaints resolved", p + KpiIds.ACTIONS_UPHELD_COMPLAINTS));
         rows.add(plainRow("... with an action beyond an apology", p + KpiIds.ACTIONS_BEYOND_APOLOGY));
@@ -204,7 +213,8 @@ class AnnualReportTables {
         rows.add(plainRow("New enquiries received", KpiIds.OMBUDSMAN_ENQUIRIES));
         rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));
         for (DisclosedFigure outcome : cells.all(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME)) {
-            rows.add(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()));
+            rows.add(sourced(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()),
+                    outcome, 1, 2));
         }
         rows.add(plainRow("Fault found", KpiIds.OMBUDSMAN_FAULT_FOUND));
         rows.add(plainRow("Fault found, % of decisions", KpiIds.rate(KpiIds.OMBUDSMAN_FAULT_FOUND)));
@@ -229,6 +239,23 @@ class AnnualReportTables {
         return new ReportTable("Alternative dispute resolution", List.of("Measure", before, now), rows, null);
     }
 
+    /**
+     * Volumes over three years, the oldest first, with the change over the last: the rows in {@code charted}
+     * drawn as a chart of the three years beside the table.
+     */
+    ReportTable volumesTable(String title, List<Row> rows, List<Integer> charted) {
+        return new ReportTable(title, List.of("Measure", first, before, now, "Change", "% change"), rows, null)
+                .withChart(ReportTable.Chart.of(charted, List.of(1, 2, 3)));
+    }
+
+    /** A figure over three years: the first as last year's report published it beside its own year. */
+    Row volumesRow(String label, String id) {
+        DisclosedFigure f = cells.figure(id);
+        DisclosedFigure last = earlier.figure(id);
+        Row row = sourced(row(label, last.prior(), f.prior(), f.current(), f.change(), f.percentChange()), f, 2, 3);
+        return row.sources().isEmpty() ? row : row.withSource(1, id, null, first);
+    }
+
     ReportTable changeTable(String title, List<Row> rows, String note) {
         return new ReportTable(title, List.of("Measure", before, now, "Change", "% change"), rows, note);
     }
@@ -236,10 +263,10 @@ class AnnualReportTables {
     ReportTable breakdownTable(String title, String heading, String breakdownId, String totalId) {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure f : cells.all(breakdownId)) {
-            rows.add(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()));
+            rows.add(sourced(row(Labels.of(f.dimension()), f.prior(), f.current(), f.change()), f, 1, 2));
         }
         DisclosedFigure total = cells.figure(totalId);
-        rows.add(row("Total", total.prior(), total.current(), total.change()));
+        rows.add(sourced(row("Total", total.prior(), total.current(), total.change()), total, 1, 2));
         return new ReportTable(title, List.of(heading, before, now, "Change"), rows, null);
     }
 
@@ -249,12 +276,27 @@ class AnnualReportTables {
 
     Row figureRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return row(label, f.prior(), f.current(), f.change(), f.percentChange());
+        return sourced(row(label, f.prior(), f.current(), f.change(), f.percentChange()), f, 1, 2);
     }
 
     Row plainRow(String label, String id) {
         DisclosedFigure f = cells.figure(id);
-        return row(label, f.prior(), f.current());
+        return sourced(row(label, f.prior(), f.current()), f, 1, 2);
+    }
+
+    /**
+     * The row with its prior and current cells of {@code f} saying what they add up, in a copy not for
+     * publication, where the figure is a count or an amount that has complaints behind it (not a rate, not a
+     * context figure the authority records).
+     */
+    Row sourced(Row row, DisclosedFigure f, int priorColumn, int currentColumn) {
+        KpiDefinition kpi = KpiDefinitions.require(f.id());
+        if (cells.publicOutput() || kpi.unit() == KpiDefinition.Unit.PERCENT
+                || kpi.formula() instanceof Formula.YearFigure) {
+            return row;
+        }
+        return row.withSource(priorColumn, f.id(), f.dimension(), before)
+                .withSource(currentColumn, f.id(), f.dimension(), now);
     }
 
     /** A count with its rate; a total ({@code rateId} null) leaves the rate columns blank. */
@@ -262,13 +304,18 @@ class AnnualReportTables {
         DisclosedFigure count = cells.figure(countId);
         Cell priorShare = rateId == null ? Cell.label("") : cells.figure(rateId).prior();
         Cell share = rateId == null ? Cell.label("") : cells.figure(rateId).current();
-        return row(label, count.prior(), priorShare, count.current(), share);
+        return sourced(row(label, count.prior(), priorShare, count.current(), share), count, 1, 3);
     }
 
-    private Row moneyRow(String label, CostTable.Line line) {
-        List<Cell> row = new ArrayList<>(List.of(Cell.label(label)));
-        line.pence().forEach(pence -> row.add(Cell.money(pence)));
-        return new Row(row);
+    /** A row of spend per year; in a copy not for publication each amount says which cost KPI adds it up. */
+    private Row moneyRow(String label, CostTable.Line line, String kpi) {
+        List<Cell> cells = new ArrayList<>(List.of(Cell.label(label)));
+        line.pence().forEach(pence -> cells.add(Cell.money(pence)));
+        Row row = new Row(cells);
+        for (int i = 0; i < costs.years().size() && !this.cells.publicOutput(); i++) {
+            row = row.withSource(i + 1, kpi, null, costs.years().get(i).label());
+        }
+        return row;
     }
 
     static Row row(String label, Cell... values) {

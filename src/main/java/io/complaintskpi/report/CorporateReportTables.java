@@ -29,19 +29,20 @@ final class CorporateReportTables extends AnnualReportTables {
 
     private final CorporateTimescales council;
 
-    CorporateReportTables(DisclosedSnapshot cells, CostTable costs, CorporateTimescales council) {
-        super(cells, costs);
+    CorporateReportTables(DisclosedSnapshot cells, DisclosedSnapshot earlier, CostTable costs,
+                          CorporateTimescales council) {
+        super(cells, earlier, costs);
         this.council = council;
     }
 
     @Override
     List<ReportTable> all() {
-        return document(List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
+        return List.of(timescales(), volumes(), serviceAreas(1), serviceAreas(2), timeliness(false), timeliness(true),
                 extensions(), outcomes("Stage 1 outcomes (complaints resolved in the year)", P),
                 stage2Outcomes(), notAccepted(),
                 causes("Causes of complaints resolved at stage 1, with uphold rates", P),
                 actions("Actions taken and service improvements on upheld complaints", P),
-                ombudsman(), selfAssessment()));
+                ombudsman(), selfAssessment());
     }
 
     private ReportTable timescales() {
@@ -68,15 +69,16 @@ final class CorporateReportTables extends AnnualReportTables {
     }
 
     private ReportTable volumes() {
-        return changeTable("Corporate complaints received, escalated and not accepted", List.of(
-                figureRow("Stage 1 complaints received", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.RECEIVED)),
-                figureRow("Stage 2 requests received", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.RECEIVED)),
-                figureRow("Escalation rate (stage 2 requests as % of stage 1)", P + KpiIds.ESCALATION_RATE),
-                figureRow("Stage 1 complaints moved to stage 2 before a stage 1 response",
+        return volumesTable("Corporate complaints received, escalated and not accepted", List.of(
+                volumesRow("Stage 1 complaints received", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.RECEIVED)),
+                volumesRow("Stage 2 requests received", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.RECEIVED)),
+                volumesRow("Escalation rate (stage 2 requests as % of stage 1)", P + KpiIds.ESCALATION_RATE),
+                volumesRow("Stage 1 complaints moved to stage 2 before a stage 1 response",
                         P + KpiIds.STAGE1_ESCALATED_UNRESPONDED),
-                figureRow("Complaints not accepted", P + "not_accepted"),
-                figureRow("Open at stage 1 at year end", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.OPEN)),
-                figureRow("Open at stage 2 at year end", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.OPEN))), null);
+                volumesRow("Complaints not accepted", P + "not_accepted"),
+                volumesRow("Open at stage 1 at year end", KpiIds.stage(Regime.CORPORATE, 1, StageFigure.OPEN)),
+                volumesRow("Open at stage 2 at year end", KpiIds.stage(Regime.CORPORATE, 2, StageFigure.OPEN))),
+                List.of(0, 1));
     }
 
     private ReportTable serviceAreas(int stage) {
@@ -135,11 +137,12 @@ final class CorporateReportTables extends AnnualReportTables {
     private ReportTable notAccepted() {
         List<Row> rows = new ArrayList<>();
         for (DisclosedFigure reason : cells.all(P + KpiIds.NOT_ACCEPTED_BY_REASON)) {
-            rows.add(row(Labels.of(reason.dimension()) + " (Code " + NotAcceptedReason.valueOf(reason.dimension())
-                    .paragraph().replace("Code ", "") + ")", reason.prior(), reason.current(), reason.change()));
+            rows.add(sourced(row(Labels.of(reason.dimension()) + " (Code " + NotAcceptedReason.valueOf(
+                    reason.dimension()).paragraph().replace("Code ", "") + ")", reason.prior(), reason.current(),
+                    reason.change()), reason, 1, 2));
         }
         DisclosedFigure total = cells.figure(P + "not_accepted");
-        rows.add(row("Total", total.prior(), total.current(), total.change()));
+        rows.add(sourced(row("Total", total.prior(), total.current(), total.change()), total, 1, 2));
         return new ReportTable("Complaints not accepted, by reason (Code 8.1: the types of complaints"
                 + " refused)", List.of("Reason", before, now, "Change"), rows,
                 "A complaint the council does not accept is counted on the date it decided, never timed.");
@@ -154,7 +157,7 @@ final class CorporateReportTables extends AnnualReportTables {
                 {KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME, "... after a detailed investigation"},
                 {KpiIds.OMBUDSMAN_UPHOLD_RATE_BY_REGIME, "Uphold rate, corporate complaints"}}) {
             DisclosedFigure f = cells.find(line[0], corporate).orElseThrow();
-            rows.add(row(line[1], f.prior(), f.current()));
+            rows.add(sourced(row(line[1], f.prior(), f.current()), f, 1, 2));
         }
         rows.add(plainRow("New enquiries received (all complaints of the council)", KpiIds.OMBUDSMAN_ENQUIRIES));
         rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));

@@ -61,9 +61,33 @@ public record ReportTable(String id, int number, String title, List<String> colu
         return new ReportTable(id, number, title, columns, rows, note, key, chart);
     }
 
-    public record Row(List<Cell> cells) {
+    /**
+     * A row's cells; {@code sources}: for a copy not for publication, what its count (or amount) cells add up, so
+     * a reader for staff can open the complaints behind each (never filled in a public copy).
+     */
+    /** The KPI (and dimension, or null) and financial year whose figure a cell of a row shows. */
+    public record Source(int column, String kpi, String dimension, String year) {
+    }
+
+    public record Row(List<Cell> cells, List<Source> sources) {
         public Row {
             cells = List.copyOf(cells);
+            sources = List.copyOf(sources);
+        }
+
+        public Row(List<Cell> cells) {
+            this(cells, List.of());
+        }
+
+        /** This row with the cell in {@code column} also saying what it adds up. */
+        Row withSource(int column, String kpi, String dimension, String year) {
+            List<Source> more = new java.util.ArrayList<>(sources);
+            more.add(new Source(column, kpi, dimension, year));
+            return new Row(cells, more);
+        }
+
+        public java.util.Optional<Source> source(int column) {
+            return sources.stream().filter(s -> s.column() == column).findFirst();
         }
 
         public String label() {

@@ -9,8 +9,11 @@ import io.complaintskpi.events.Regime;
 public record Timescale(Regime regime, int stage, Milestone milestone, int workingDays, int maxWorkingDays,
                         String countedFrom, String source) {
 
-    /** What has to happen by the deadline. */
-    public enum Milestone { ACKNOWLEDGEMENT, RESPONSE, PANEL_MEETING, PANEL_REPORT }
+    /**
+     * What has to happen by the deadline. RECOMMENDATION: an Ombudsman recommendation complied with by the date the
+     * Ombudsman set (not a statutory timescale, so no {@code Timescale} has it).
+     */
+    public enum Milestone { ACKNOWLEDGEMENT, RESPONSE, PANEL_MEETING, PANEL_REPORT, RECOMMENDATION }
 
     public Timescale {
         if (workingDays < 1 || maxWorkingDays < workingDays) {

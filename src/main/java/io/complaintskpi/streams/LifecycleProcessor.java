@@ -5,7 +5,6 @@ import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.contributions.CaseStep;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
@@ -68,11 +67,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
 
     @Override
     public void process(Record<String, byte[]> record) {
-        EventEnvelope event = rules.codec().decode(record.value());
-        if (!event.complaintId().equals(record.key())) {
-            throw new InvalidEventException("record key '" + record.key() + "' must equal complaintId '"
-                    + event.complaintId() + "'");
-        }
+        EventEnvelope event = rules.codec().decodeRecord(record.key(), record.value());
         long now = context.currentSystemTimeMs();
         LocalDate today = Instant.ofEpochMilli(now).atZone(LONDON).toLocalDate();
         if (rules.settling().fromHistory(event.businessDate(), today)) {

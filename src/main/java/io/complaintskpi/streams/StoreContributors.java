@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.drilldown.Balances;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.series.ContributorKey;
@@ -16,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * The keys behind a figure from this instance's partitions of {@code kpi-contributors}. Each partition reads
  * its dimensions' ranges in list order from the page's position until it has {@code limit} entries; the first
- * {@code limit} of all partitions' entries become rows, each built from its key's history in the same partition. So a page costs its
- * limit times the dimensions asked, never the history.
+ * {@code limit} of all partitions' entries become rows, each built from its key's history in the same partition.
+ * So a page costs its limit times the dimensions asked, never the history. A balance's list reads its spans
+ * ending after the day ({@link Balances}), passing over at most {@link DrillDown#PASSED_OVER_PER_PAGE}.
  */
 final class StoreContributors {
 
@@ -34,20 +36,17 @@ final class StoreContributors {
     }
 
     DrillDown.Page read(DrillDown.Query query) {
-        List<Partition> local = partitions.get();
-        List<List<Read>> reads = new ArrayList<>();
-        for (Partition partition : local) {
-            reads.add(read(partition, query));
+        List<DrillDown.Read<Read>> reads = new ArrayList<>();
+        for (Partition partition : partitions.get()) {
+            reads.add(query.atEnd() ? readBalance(partition, query) : read(partition, query));
         }
-        int total = reads.stream().mapToInt(List::size).sum();
-        List<Read> first = DrillDown.first(query, reads, (a, b) -> DrillDown.LIST_ORDER.compare(a.entry, b.entry));
-        List<DrillDown.Row> rows = first.stream().map(read -> {
+        DrillDown.Merged<Read> page = DrillDown.merge(query.limit(), reads, read -> read.entry.position());
+        List<DrillDown.Row> rows = page.rows().stream().map(read -> {
             CaseHistory history = read.partition.histories().get(read.entry.key().reference());
             return DrillDown.row(read.entry, history == null ? null
                     : rules.machine().replay(read.entry.key().reference(), history), query.metric());
         }).toList();
-        boolean more = total > rows.size();
-        return new DrillDown.Page(rows, more ? rows.get(rows.size() - 1).position() : null);
+        return new DrillDown.Page(rows, page.next());
     }
 
     private record Read(Partition partition, DrillDown.Entry entry) {
@@ -57,7 +56,7 @@ final class StoreContributors {
      * The entries of one partition after the query's position, in list order: {@code limit} and one more when
      * there are, which tells whether a page follows.
      */
-    private static List<Read> read(Partition partition, DrillDown.Query query) {
+    private static DrillDown.Read<Read> read(Partition partition, DrillDown.Query query) {
         List<Read> entries = new ArrayList<>();
         String after = query.after() == null ? null
                 : ContributorKey.at(query.authority(), query.metric(), query.after());
@@ -85,6 +84,36 @@ final class StoreContributors {
                 }
             }
         }
-        return entries;
+        return new DrillDown.Read<>(entries, null);
+    }
+
+    /**
+     * The keys of one partition in a balance at the end of the query's day: its spans that end after the day, in
+     * list order, keeping those that start by then, until {@code limit} and one more are kept or
+     * {@link DrillDown#PASSED_OVER_PER_PAGE} are passed over (then it says where it stopped).
+     */
+    private static DrillDown.Read<Read> readBalance(Partition partition, DrillDown.Query query) {
+        List<Read> entries = new ArrayList<>();
+        String from = Balances.endingAfter(query.authority(), query.metric(), query.to());
+        String after = query.after() == null ? null
+                : ContributorKey.at(query.authority(), query.metric(), query.after());
+        int passedOver = 0;
+        try (KeyValueIterator<String, Long> it = partition.index().range(
+                after != null && after.compareTo(from) > 0 ? after : from,
+                Balances.last(query.authority(), query.metric()))) {
+            while (it.hasNext() && entries.size() <= query.limit()) {
+                KeyValue<String, Long> kv = it.next();
+                if (kv.key.equals(after)) {
+                    continue;
+                }
+                ContributorKey span = ContributorKey.decode(kv.key);
+                if (Balances.holdsAt(span, query.to())) {
+                    entries.add(new Read(partition, new DrillDown.Entry(span, kv.value)));
+                } else if (++passedOver >= DrillDown.PASSED_OVER_PER_PAGE) {
+                    return new DrillDown.Read<>(entries, span.position());
+                }
+            }
+        }
+        return new DrillDown.Read<>(entries, null);
     }
 }

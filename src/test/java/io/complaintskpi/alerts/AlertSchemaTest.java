@@ -1,6 +1,7 @@
 package io.complaintskpi.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -52,6 +53,16 @@ class AlertSchemaTest {
         JsonNode before = breachedAtStage1("\"dueDate\":\"2016-02-05\",\"workingDaysOverdue\":1,"
                 + "\"raisedAt\":\"2016-02-10T09:00:00Z\",\"clears\":null");
         assertThat(schema.validate(before)).isEmpty();
+    }
+
+    @Test
+    void aRecommendationsAlertNamesItsNumberAndMayHaveNoRegime() throws Exception {
+        Alert breached = new Alert(AlertKind.BREACHED, "LGSCO-15-004-812", "E10000018", null, "Fostering", 4,
+                Milestone.RECOMMENDATION, LocalDate.parse("2016-03-24"), 1, Instant.parse("2016-03-25T09:00:00Z"), null);
+        JsonNode json = EventCodec.MAPPER.valueToTree(breached);
+        assertThat(schema().validate(json)).as(json.toString()).isEmpty();
+        ((ObjectNode) json).put("stage", 100);
+        assertThat(schema().validate(json)).isNotEmpty();
     }
 
     @Test

@@ -145,7 +145,7 @@ final class EndToEndScenario {
             assertThat(overdue.at("/rows/2/milestone").asText()).isEqualTo("PANEL_REPORT");
             assertThat(overdue.at("/rows/1/stage").asInt()).isEqualTo(2);
             assertThat(client.get("/metrics").text())
-                    .contains("complaints_kpi_open_alerts{authority=\"E10000018\",kind=\"BREACHED\",stage=\"1\"} 2.0");
+                    .contains("complaints_kpi_open_alerts{authority=\"E10000018\",kind=\"BREACHED\",regime=\"children\",stage=\"1\"} 2.0");
         }
 
         try (ComplaintsService service = start.apply(true)) {
@@ -182,7 +182,7 @@ final class EndToEndScenario {
     }
 
     /** One KPI's value for a financial year, over HTTP. */
-    private static long kpi(ServiceClient client, String year, String id) {
+    static long kpi(ServiceClient client, String year, String id) {
         JsonNode rows = client.get("/api/v1/kpis?year=" + year + "&prefix=" + id).body().get("rows");
         for (JsonNode row : rows) {
             if (row.get("id").asText().equals(id)) {

@@ -13,13 +13,11 @@ import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.simulate.Simulation;
 import io.complaintskpi.streams.Names;
+import io.complaintskpi.testing.KafkaRecords;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,17 +145,8 @@ class HistoryLoadEndToEndTest {
 
     /** Until the application's committed position is at the end of every partition of the events topic. */
     private static void awaitProcessed(Admin admin, String applicationId) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(List.of(Names.EVENTS_TOPIC)).allTopicNames().get()
-                    .get(Names.EVENTS_TOPIC).partitions();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(Names.EVENTS_TOPIC, p.partition()), p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                    && committed.get(end.getKey()).offset() >= end.getValue().offset());
-        });
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> KafkaRecords.consumedToEnd(admin, applicationId, Names.EVENTS_TOPIC));
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

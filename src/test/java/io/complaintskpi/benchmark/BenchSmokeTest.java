@@ -20,6 +20,7 @@ class BenchSmokeTest {
     private static final List<String> FIGURES = List.of("full replay, events/s", "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
             "escalation.rate/series", "(drill-down, first 50 of a year)", "(every service area, first 50)",
+            "(drill-down of a balance, first 50 open at a year end)",
             "GET /api/v1/authorities", "(the caseload)", "the open alerts", "end to end",
             "(the caseload, 60 more open)", "deadline scan");
 

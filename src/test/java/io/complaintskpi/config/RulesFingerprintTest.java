@@ -21,10 +21,13 @@ class RulesFingerprintTest {
     @Test
     void everyFigureSettingIsInTheFingerprintAndNoInfrastructureSettingIs() {
         RulesFingerprint base = RulesFingerprint.of(config(Map.of()));
-        for (var change : Map.of("authority.default", "E1", "calendar.extra-closures", "2016-12-28",
+        Map<String, String> changes = Map.of("authority.default", "E1", "calendar.extra-closures", "2016-12-28",
                 "calendar.extra-working-days", "2016-12-27", "rules.stage2-clock-start", "REQUEST",
                 "rules.adults-response-months", "3", "alerts.at-risk-working-days", "5",
-                "rules.corporate-timescales", "E1:stage1-response=20").entrySet()) {
+                "rules.corporate-timescales", "E1:stage1-response=20");
+        assertThat(changes.keySet()).as("a change of every setting declared changingFigures() is tried here")
+                .containsExactlyInAnyOrderElementsOf(RulesFingerprint.KEYS);
+        for (var change : changes.entrySet()) {
             RulesFingerprint changed = RulesFingerprint.of(config(Map.of(change.getKey(), change.getValue())));
             assertThat(changed.changesSince(base)).as(change.getKey()).singleElement(STRING)
                     .startsWith(change.getKey() + ": ");
@@ -37,14 +40,17 @@ class RulesFingerprintTest {
     }
 
     @Test
-    void theConfigurationPageMarksExactlyTheSettingsThatChangeFigures() throws IOException {
+    void theConfigurationPageMarksExactlyTheSettingsThatChangeFiguresAndTheFingerprintHoldsThem() throws IOException {
         List<String> rows = Files.readAllLines(Path.of("docs/configuration.md"));
-        for (ServiceConfig.Setting setting : ServiceConfig.SETTINGS) {
+        for (ServiceConfig.Setting<?> setting : ServiceConfig.SETTINGS) {
             String row = rows.stream().filter(line -> line.startsWith("| `" + setting.key() + "` |")).findFirst()
                     .orElseThrow();
-            assertThat(row.endsWith("| **yes** |")).as(setting.key())
-                    .isEqualTo(RulesFingerprint.KEYS.contains(setting.key()));
+            assertThat(row.endsWith("| **yes** |")).as("docs mark " + setting.key())
+                    .isEqualTo(setting.changesFigures());
+            assertThat(RulesFingerprint.KEYS.contains(setting.key())).as("fingerprint holds " + setting.key())
+                    .isEqualTo(setting.changesFigures());
         }
+        assertThat(RulesFingerprint.of(config(Map.of())).settings()).containsOnlyKeys(RulesFingerprint.KEYS);
         assertThat(ServiceConfig.SETTINGS).extracting(ServiceConfig.Setting::key)
                 .containsAll(RulesFingerprint.KEYS);
     }

@@ -26,7 +26,7 @@ class SettingsDeclaredOnceTest {
                 .takeWhile(line -> line.startsWith("|")).toList();
         List<String> declared = ServiceConfig.SETTINGS.stream().map(s -> "| `" + s.key() + "` | `" + s.env() + "` | `"
                 + s.defaultValue() + "` | " + s.form().expected() + " | " + s.description() + " |"
-                + (RulesFingerprint.KEYS.contains(s.key()) ? " **yes** |" : " |")).toList();
+                + (s.changesFigures() ? " **yes** |" : " |")).toList();
         assertThat(documented).containsExactlyElementsOf(declared);
     }
 

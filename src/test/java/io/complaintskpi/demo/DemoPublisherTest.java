@@ -64,6 +64,33 @@ class DemoPublisherTest {
                 "2016-03: %d events published (stage 1 received in 2015/16 so far: 65)", HISTORY.size()));
     }
 
+    /** The seed years, then the recent history: paced each on its own dates, the years between skipped. */
+    @Test
+    void run_replays_each_history_over_its_own_dates_then_goes_live() throws InterruptedException {
+        List<EventEnvelope> recent = LiveComplaintsSimulator.recentHistory(LocalDate.of(2026, 6, 1));
+        DemoPublisher[] publisher = new DemoPublisher[1];
+        publisher[0] = new DemoPublisher(producer, ID, Duration.ofMillis(50), Duration.ofSeconds(3), progress::add,
+                duration -> {
+                    sleeps.add(duration);
+                    if (duration.equals(Duration.ofSeconds(3))) {
+                        publisher[0].stop();
+                    }
+                });
+        publisher[0].run(List.of(HISTORY, recent), new LiveComplaintsSimulator(
+                new MutableClock(Instant.parse("2026-06-01T10:00:00Z")), new Random(5)),
+                new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
+        long days = days(HISTORY) + days(recent);
+        assertThat(sleeps).hasSize((int) days + 1).endsWith(Duration.ofSeconds(3));
+        assertThat(producer.history()).extracting(ProducerRecord::value).startsWith(
+                java.util.stream.Stream.concat(HISTORY.stream(), recent.stream()).map(ID).toArray(byte[][]::new));
+        assertThat(progress).contains(String.format("2016-03: %d events published (stage 1 received in 2015/16 so"
+                + " far: 65)", HISTORY.size())).anyMatch(line -> line.startsWith("2025-04: "));
+    }
+
+    private static long days(List<EventEnvelope> history) {
+        return history.get(history.size() - 1).businessDate().toEpochDay() - history.get(0).businessDate().toEpochDay() + 1;
+    }
+
     @Test
     void live_publishes_a_tick_per_interval_until_stopped() throws InterruptedException {
         Instant start = Instant.parse("2026-03-10T10:00:00Z");

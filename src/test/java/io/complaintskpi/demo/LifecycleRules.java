@@ -4,6 +4,7 @@ import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.ActionTaken;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
 import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintNotAccepted;
 import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
@@ -19,11 +20,14 @@ import io.complaintskpi.events.ComplaintEvent.StageResponded;
 import io.complaintskpi.events.ComplaintEvent.StatementAgreed;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Regime;
+import io.complaintskpi.rules.Timescales;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +41,13 @@ final class LifecycleRules {
     private LifecycleRules() {
     }
 
+    /** The violations of a children's-only stream (the seed history). */
     static List<String> violations(List<EventEnvelope> events) {
+        return violations(events, EnumSet.of(Regime.CHILDREN));
+    }
+
+    /** The violations of a stream whose complaints may follow any of {@code regimes}. */
+    static List<String> violations(List<EventEnvelope> events, Set<Regime> regimes) {
         Map<String, List<EventEnvelope>> byKey = new LinkedHashMap<>();
         events.forEach(e -> byKey.computeIfAbsent(e.complaintId(), k -> new ArrayList<>()).add(e));
         List<String> violations = new ArrayList<>();
@@ -50,7 +60,7 @@ final class LifecycleRules {
                     violations.add(key + ": occurredAt not strictly increasing at event " + i);
                 }
             }
-            String problem = check(keyEvents);
+            String problem = check(keyEvents, regimes);
             if (problem != null) {
                 violations.add(key + ": " + problem);
             }
@@ -59,16 +69,17 @@ final class LifecycleRules {
     }
 
     /** The first broken rule of one key's events (in occurredAt order), or null. */
-    private static String check(List<EventEnvelope> events) {
+    private static String check(List<EventEnvelope> events, Set<Regime> regimes) {
         ComplaintEvent first = events.get(0).event();
         if (first instanceof ComplaintReceived) {
-            return new ComplaintLifecycle().check(events);
+            return new ComplaintLifecycle(regimes).check(events);
         }
         for (int i = 0; i < events.size(); i++) {
             ComplaintEvent event = events.get(i).event();
             boolean allowed = first instanceof CostIncurred ? event instanceof CostIncurred
                     : first instanceof OmbudsmanEnquiryReceived ? (i == 0 || (i == 1 && event instanceof OmbudsmanDecision))
-                    : (first instanceof ComplimentReceived || first instanceof ContextFigureRecorded) && i == 0;
+                    : (first instanceof ComplimentReceived || first instanceof ContextFigureRecorded
+                    || first instanceof ComplaintNotAccepted && regimes.contains(Regime.CORPORATE)) && i == 0;
             if (!allowed) {
                 return event.eventType() + " not allowed on a key opened by " + first.eventType();
             }
@@ -77,12 +88,18 @@ final class LifecycleRules {
     }
 
     private static final class ComplaintLifecycle {
+        private final Set<Regime> regimes;
+        private Regime regime;
         private int stage;
         private boolean open;
         private boolean withdrawn;
         private boolean stage1Upheld;
         private boolean panelHeld;
         private boolean reportIssued;
+
+        ComplaintLifecycle(Set<Regime> regimes) {
+            this.regimes = regimes;
+        }
 
         String check(List<EventEnvelope> events) {
             for (EventEnvelope envelope : events) {
@@ -101,7 +118,8 @@ final class LifecycleRules {
                 }
                 stage = 1;
                 open = true;
-                return received.regime() == Regime.CHILDREN ? null : "the fixture is children's care only";
+                regime = received.regime();
+                return regimes.contains(regime) ? null : "a " + regime + " complaint in a stream of " + regimes;
             }
             if (withdrawn) {
                 return "after withdrawal";
@@ -117,7 +135,7 @@ final class LifecycleRules {
                 return open ? null : "withdrawal of a closed stage";
             }
             if (event instanceof EscalationRequested escalation) {
-                if (escalation.toStage() != stage + 1 || open) {
+                if (escalation.toStage() != stage + 1 || open || escalation.toStage() > Timescales.stages(regime)) {
                     return "escalation to " + escalation.toStage() + " from stage " + stage + (open ? " (open)" : "");
                 }
                 stage = escalation.toStage();
@@ -131,12 +149,10 @@ final class LifecycleRules {
                 return ack.stage() == stage ? null : "acknowledges stage " + ack.stage() + " at stage " + stage;
             }
             if (event instanceof ExtensionAgreed extension) {
-                int limit = stage == 1 ? 20 : 65;
-                return extension.stage() == stage && stage < 3 && extension.workingDays() != null
-                        && extension.workingDays() <= limit ? null : "bad extension " + extension;
+                return extension.stage() == stage && allowed(extension) ? null : "bad extension " + extension;
             }
             if (event instanceof StatementAgreed) {
-                return stage == 2 ? null : "statement at stage " + stage;
+                return stage == 2 && regime == Regime.CHILDREN ? null : "statement at stage " + stage + " of " + regime;
             }
             if (event instanceof PanelHeld) {
                 if (stage != 3 || panelHeld) {
@@ -163,6 +179,20 @@ final class LifecycleRules {
                 return null;
             }
             return "not a complaint event";
+        }
+
+        /**
+         * Children's: a longer limit within the statutory range; corporate: longer than the Code's (the council
+         * decides, beyond the Code counts against it); adults': a date agreed with the complainant.
+         */
+        private boolean allowed(ExtensionAgreed extension) {
+            return switch (regime) {
+                case CHILDREN -> stage < 3 && extension.workingDays() != null
+                        && extension.workingDays() <= (stage == 1 ? 20 : 65);
+                case CORPORATE -> extension.workingDays() != null && extension.workingDays() > (stage == 1 ? 10 : 20)
+                        && extension.agreedDate() == null;
+                case ADULTS -> extension.workingDays() == null && extension.agreedDate() != null;
+            };
         }
     }
 }

@@ -6,6 +6,7 @@ import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.LifecycleMachine;
 import io.complaintskpi.rules.Timescales;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ class LiveComplaintsSimulatorTest {
     @Test
     void every_event_obeys_the_lifecycle_rules() {
         List<EventEnvelope> events = run(42, 3000);
-        assertThat(LifecycleRules.violations(events)).isEmpty();
+        assertThat(LifecycleRules.violations(events, EnumSet.allOf(Regime.class))).isEmpty();
         LifecycleMachine machine = new LifecycleMachine(Timescales.statutory());
         byKey(events).forEach((key, history) ->
                 assertThatCode(() -> machine.replay(key, history)).as(key).doesNotThrowAnyException());
@@ -55,7 +57,10 @@ class LiveComplaintsSimulatorTest {
         Set<String> types = run(42, 3000).stream().map(EventEnvelope::eventType).collect(Collectors.toSet());
         assertThat(types).contains("ComplaintReceived", "ComplaintAcknowledged", "ExtensionAgreed",
                 "StageResponded", "ActionTaken", "EscalationRequested", "StatementAgreed", "CostIncurred",
-                "ComplimentReceived", "AdrHeld", "ComplaintWithdrawn");
+                "ComplimentReceived", "AdrHeld", "ComplaintWithdrawn", "ComplaintNotAccepted",
+                "OmbudsmanEnquiryReceived", "OmbudsmanDecision");
+        assertThat(run(42, 3000).stream().filter(e -> e.event() instanceof ComplaintReceived)
+                .map(e -> ((ComplaintReceived) e.event()).regime())).contains(Regime.values());
         assertThat(run(42, 3000)).anyMatch(e -> e.event() instanceof StageResponded r && r.stage() == 2);
     }
 
@@ -133,7 +138,7 @@ class LiveComplaintsSimulatorTest {
                 .allSatisfy(e -> assertThat(e.occurredAt().toInstant()).isAfterOrEqualTo(restart));
         List<EventEnvelope> merged = new ArrayList<>(before);
         merged.addAll(added);
-        assertThat(LifecycleRules.violations(merged)).isEmpty();
+        assertThat(LifecycleRules.violations(merged, EnumSet.allOf(Regime.class))).isEmpty();
     }
 
     private static List<EventEnvelope> run(long seed, Instant start, int ticks) {

@@ -26,7 +26,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The alert list filters by the typed regime and writes it as the alerts topic does (CHILDREN, ADULTS). */
+/**
+ * The alert list filters by one regime, several comma-separated or all, and writes it as the alerts topic does
+ * (CHILDREN, ADULTS).
+ */
 class AlertsRouteTest {
 
     private ApiServer server;
@@ -41,18 +44,24 @@ class AlertsRouteTest {
     @Test
     void theRegimeFilterKeepsThatRegimesAlertsAndWritesItByName() throws Exception {
         ServiceConfig config = ServiceConfig.defaults();
-        StubQueries stub = new StubQueries(true, List.of(alert("C-1", Regime.CHILDREN), alert("A-1", Regime.ADULTS)));
+        StubQueries stub = new StubQueries(true, List.of(alert("C-1", Regime.CHILDREN), alert("A-1", Regime.ADULTS),
+                alert("K-1", Regime.CORPORATE)));
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
                 Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
 
         JsonNode adults = get("/api/v1/alerts?regime=adults");
         JsonNode all = get("/api/v1/alerts");
+        JsonNode two = get("/api/v1/alerts?regime=corporate,adults");
+        JsonNode every = get("/api/v1/alerts?regime=all");
 
         assertThat(adults.get("count").asInt()).isEqualTo(1);
         assertThat(adults.at("/alerts/0/complaintId").asText()).isEqualTo("A-1");
         assertThat(adults.at("/alerts/0/regime").asText()).isEqualTo("ADULTS");
-        assertThat(all.get("count").asInt()).isEqualTo(2);
+        assertThat(all.get("count").asInt()).isEqualTo(3);
+        assertThat(two.get("alerts")).extracting(a -> a.get("regime").asText())
+                .containsExactlyInAnyOrder("ADULTS", "CORPORATE");
+        assertThat(every.get("count").asInt()).isEqualTo(3);
     }
 
     private JsonNode get(String path) throws Exception {

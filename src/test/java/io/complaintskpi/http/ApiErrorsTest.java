@@ -239,9 +239,9 @@ class ApiErrorsTest {
         assertThat(fieldNames(get("/api/v1/complaints", 200))).containsExactly("asOf", "status", "count", "rows", "next");
         assertThat(fieldNames(get("/api/v1/alerts", 200))).containsExactly("asOf", "count", "alerts");
         assertThat(fieldNames(get("/api/v1/kpis?year=2015/16", 200)))
-                .containsExactly("authority", "period", "priorPeriod", "public", "rows");
+                .containsExactly("authority", "period", "priorPeriod", "public", "regimes", "rows");
         assertThat(fieldNames(get("/api/v1/kpis?year=2015/16", 200).get("rows").get(0))).startsWith("id",
-                "dimension", "unit", "definition", "value", "text");
+                "regime", "measure", "dimension", "unit", "definition", "value", "text");
         assertThat(fieldNames(get("/api/v1/nothing", 404))).containsExactly("status", "error");
     }
 

@@ -81,7 +81,8 @@ class OpenApiTest {
             assertThat(documented).as(endpoint.path).containsExactlyElementsOf(
                     route.params().stream().map(Param::name).toList());
             assertThat(op.getResponses().keySet()).as(endpoint.path).containsAll(route.errors().stream()
-                    .map(e -> Integer.toString(e.status())).toList()).contains("200");
+                    .map(e -> Integer.toString(e.status())).toList()).containsAll(route.successes().stream()
+                    .map(ok -> Integer.toString(ok.status())).toList());
             assertThat(op.getExtensions()).containsEntry("x-role", route.role().name().toLowerCase());
         }
         assertThat(api.getPaths().values().stream().mapToInt(p -> p.readOperations().size()).sum())
@@ -111,6 +112,23 @@ class OpenApiTest {
         assertThat(seriesParams.get("from")).contains("at most " + Param.MAX_SPAN_DAYS + " days");
         assertThat(api.getPaths().get("/api/v1/complaints").getGet().getResponses()).containsKey("403");
         assertThat(api.getPaths().get("/api/openapi.json").getGet().getSecurity()).isEmpty();
+    }
+
+    @Test
+    void theEventsRouteDescribesItsBodyFormsAndItsAnswers() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(get("/api/openapi.json").body()).getOpenAPI();
+        Operation post = api.getPaths().get("/api/v1/events").getPost();
+        assertThat(post.getExtensions()).containsEntry("x-role", "publisher");
+        assertThat(post.getRequestBody().getContent()).containsOnlyKeys("application/json", "application/x-ndjson");
+        assertThat(post.getRequestBody().getContent().get("application/json").getSchema().getTypes())
+                .containsExactlyInAnyOrder("object", "array");
+        assertThat(post.getResponses()).containsKeys("202", "207", "400", "401", "403", "413", "415", "503")
+                .doesNotContainKey("200");
+        assertThat(post.getResponses().get("400").getDescription()).contains("no event accepted");
+        assertThat(post.getResponses().get("413").getDescription()).contains("http.ingest-max-bytes",
+                "http.ingest-max-events");
+        // Every other route still answers 200, and a viewer's route may now refuse a token (a publisher's).
+        assertThat(api.getPaths().get("/api/v1/kpis").getGet().getResponses()).containsKeys("200", "403");
     }
 
     @Test

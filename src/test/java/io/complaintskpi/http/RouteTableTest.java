@@ -34,6 +34,7 @@ class RouteTableTest {
 
     private static final String VIEWER = "viewer-token-1";
     private static final String CASEWORKER = "caseworker-token-2";
+    private static final String PUBLISHER = "publisher-token-3";
     private static final String SECRET = "instances-share-this";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
 
@@ -50,7 +51,8 @@ class RouteTableTest {
     private ApiServer start() {
         ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
                 "http.tokens", "viewer:" + AccessControlTest.sha256(VIEWER) + ",caseworker:"
-                        + AccessControlTest.sha256(CASEWORKER), "http.internal-secret", SECRET));
+                        + AccessControlTest.sha256(CASEWORKER) + ",publisher:" + AccessControlTest.sha256(PUBLISHER),
+                "http.internal-secret", SECRET));
         QueryService stores = new StubQueries(true, List.of());
         server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
                 DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
@@ -77,7 +79,8 @@ class RouteTableTest {
             assertThat(route.params()).as(endpoint.path).allSatisfy(p -> assertThat(p.description()).isNotBlank());
         }
         assertThat(endpoints.stream().map(e -> e.method + " " + e.path)).doesNotHaveDuplicates()
-                .contains("GET /api/v1/kpis", "GET /api/v1/complaints", "GET /health", "POST /internal/v1/caseload");
+                .contains("GET /api/v1/kpis", "GET /api/v1/complaints", "GET /health", "POST /internal/v1/caseload",
+                        "POST /api/v1/events");
     }
 
     /** The paths open by default: /health and /ready. */
@@ -92,7 +95,7 @@ class RouteTableTest {
             ApiRoute route = endpoint.metadata(ApiRoute.class);
             String path = PATH_PARAM.matcher(route.path()).replaceAll("x");
             for (Map.Entry<Role, String> caller : Map.of(Role.VIEWER, VIEWER, Role.CASEWORKER, CASEWORKER,
-                    Role.INSTANCE, SECRET).entrySet()) {
+                    Role.PUBLISHER, PUBLISHER, Role.INSTANCE, SECRET).entrySet()) {
                 int status = send(route, path, caller.getValue());
                 boolean granted = caller.getKey().grants(route.role())
                         || OPEN.contains(route.path()); // open by default (http.open-paths)
@@ -113,7 +116,7 @@ class RouteTableTest {
     private int send(ApiRoute route, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (route.method().name().equals("POST")) {
-            request.POST(HttpRequest.BodyPublishers.ofString("{}"));
+            request.POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -143,6 +146,11 @@ class RouteTableTest {
         assertThat(Role.CASEWORKER.grants(Role.VIEWER)).isTrue();
         assertThat(Role.VIEWER.grants(Role.CASEWORKER)).isFalse();
         assertThat(Role.CASEWORKER.grants(Role.INSTANCE)).isFalse();
+        // Publishing and reading are apart: no reading role publishes, the publisher reads nothing.
+        assertThat(Role.values()).filteredOn(role -> role != Role.PUBLISHER && role != Role.ANYONE)
+                .allSatisfy(role -> assertThat(role.grants(Role.PUBLISHER)).as(role.name()).isFalse())
+                .allSatisfy(role -> assertThat(Role.PUBLISHER.grants(role)).as(role.name()).isFalse());
+        assertThat(Role.PUBLISHER.byToken()).isTrue();
         assertThat(Role.VIEWER.grants(Role.ANYONE)).isTrue();
         assertThat(Role.ANYONE.grants(Role.VIEWER)).isFalse();
         assertThat(Role.INSTANCE.byToken()).isFalse();

@@ -19,7 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The open-alert gauge: by authority, stage and kind; absent (never 0) while the stores cannot be read. */
+/**
+ * The open-alert gauge: by authority, regime, stage (those the regime has) and kind; absent (never 0) while the
+ * stores cannot be read.
+ */
 class ServiceMetricsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -27,14 +30,18 @@ class ServiceMetricsTest {
 
     @Test
     void openAlertsAreCountedPerAuthorityWithZerosForTheOthers() {
-        StubQueries stores = new StubQueries(true, List.of(breached("A1", 1), breached("A1", 1), breached("B2", 2)));
+        StubQueries stores = new StubQueries(true, List.of(breached("A1", 1), breached("A1", 1), breached("B2", 2),
+                breached("A1", 2, Regime.CORPORATE)));
         ServiceMetrics metrics = new ServiceMetrics(registry, stores, clock, 2);
         metrics.refresh();
         assertThat(registry.scrape())
-                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",stage=\"1\"} 2.0")
-                .contains("complaints_kpi_open_alerts{authority=\"B2\",kind=\"BREACHED\",stage=\"2\"} 1.0")
-                .contains("complaints_kpi_open_alerts{authority=\"B2\",kind=\"BREACHED\",stage=\"1\"} 0.0")
-                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"AT_RISK\",stage=\"3\"} 0.0")
+                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",regime=\"children\",stage=\"1\"} 2.0")
+                .contains("complaints_kpi_open_alerts{authority=\"B2\",kind=\"BREACHED\",regime=\"children\",stage=\"2\"} 1.0")
+                .contains("complaints_kpi_open_alerts{authority=\"B2\",kind=\"BREACHED\",regime=\"children\",stage=\"1\"} 0.0")
+                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"AT_RISK\",regime=\"children\",stage=\"3\"} 0.0")
+                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",regime=\"corporate\",stage=\"2\"} 1.0")
+                .contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",regime=\"adults\",stage=\"1\"} 0.0")
+                .doesNotContain("regime=\"adults\",stage=\"2\"") // the procedure has one stage
                 .contains("complaints_kpi_stream_threads_configured 2.0");
     }
 
@@ -56,7 +63,7 @@ class ServiceMetricsTest {
         MutableClock moving = new MutableClock(clock.instant());
         ServiceMetrics metrics = new ServiceMetrics(registry, stores, moving, 1);
         metrics.refresh();
-        assertThat(registry.scrape()).contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",stage=\"1\"} 1.0");
+        assertThat(registry.scrape()).contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",regime=\"children\",stage=\"1\"} 1.0");
         stores.ready = false;
         moving.advance(Duration.ofSeconds(10));
         metrics.refresh();
@@ -64,11 +71,15 @@ class ServiceMetricsTest {
         stores.ready = true;
         moving.advance(Duration.ofSeconds(10));
         metrics.refresh();
-        assertThat(registry.scrape()).contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",stage=\"1\"} 1.0");
+        assertThat(registry.scrape()).contains("complaints_kpi_open_alerts{authority=\"A1\",kind=\"BREACHED\",regime=\"children\",stage=\"1\"} 1.0");
     }
 
     private static Alert breached(String authority, int stage) {
-        return new Alert(AlertKind.BREACHED, "C-" + authority + stage, authority, Regime.CHILDREN, "First Response", stage,
+        return breached(authority, stage, Regime.CHILDREN);
+    }
+
+    private static Alert breached(String authority, int stage, Regime regime) {
+        return new Alert(AlertKind.BREACHED, "C-" + authority + stage + regime, authority, regime, "First Response", stage,
                 Milestone.RESPONSE, LocalDate.of(2026, 11, 1), 3, Instant.parse("2026-11-20T10:00:00Z"), null);
     }
 }

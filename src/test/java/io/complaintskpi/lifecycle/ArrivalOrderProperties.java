@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,9 +158,9 @@ class ArrivalOrderProperties {
         Regime regime = Regime.values()[random.nextInt(Regime.values().length)];
         LocalDate received = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(4 * 365));
         List<ComplaintEvent> steps = switch (regime) {
-            case CHILDREN -> children(random);
+            case CHILDREN -> staged(CHILDREN, random);
             case ADULTS -> adults(random, received);
-            case CORPORATE -> corporate(random);
+            case CORPORATE -> staged(CORPORATE, random);
         };
         sprinkle(steps, random);
         List<EventEnvelope> events = new ArrayList<>();
@@ -180,13 +181,60 @@ class ArrivalOrderProperties {
         return events;
     }
 
-    private static List<ComplaintEvent> children(Random random) {
+    /**
+     * What a regime with stage 2 on request does in its stages: children's complaints are acknowledged or not,
+     * extended within the statutory range, may have a statement agreed and go on to stage 3; corporate ones
+     * (the Code) are acknowledged not at all, once or twice, extended by the council up to and beyond the Code's
+     * limit with or without a recorded reason, and end at stage 2.
+     */
+    private record StagedRegime(ComplaintReceived receipt, BiConsumer<List<ComplaintEvent>, Random> stage1,
+                                BiConsumer<List<ComplaintEvent>, Random> stage2,
+                                BiConsumer<List<ComplaintEvent>, Random> afterStage2Answer) {
+    }
+
+    private static final StagedRegime CHILDREN = new StagedRegime(
+            new ComplaintReceived(Regime.CHILDREN, "Children in care", ComplainantType.PARENT, null),
+            (steps, random) -> {
+                if (random.nextBoolean()) {
+                    steps.add(new ComplaintAcknowledged(1));
+                }
+                extensions(steps, random, 1, 10, 20);
+            },
+            (steps, random) -> {
+                if (random.nextBoolean()) {
+                    steps.add(new StatementAgreed());
+                }
+                if (random.nextBoolean()) {
+                    steps.add(new ComplaintAcknowledged(2));
+                }
+                extensions(steps, random, 2, 25, 65);
+            },
+            ArrivalOrderProperties::stage3);
+
+    private static final StagedRegime CORPORATE = new StagedRegime(
+            new ComplaintReceived(Regime.CORPORATE, "Highways", ComplainantType.OTHER_SUFFICIENT_INTEREST, null),
+            (steps, random) -> {
+                for (int acks = random.nextInt(3); acks > 0; acks--) {
+                    steps.add(new ComplaintAcknowledged(1));
+                }
+                corporateExtensions(steps, random, 1, 10);
+            },
+            (steps, random) -> {
+                if (random.nextBoolean()) {
+                    steps.add(new ComplaintAcknowledged(2));
+                }
+                corporateExtensions(steps, random, 2, 20);
+            },
+            (steps, random) -> { });
+
+    /**
+     * Stage 1 open, withdrawn or answered; then, on request, stage 2 open, withdrawn or answered, with the stage 1
+     * answer now and then still coming after the request for stage 2 (seed report, section 3.2).
+     */
+    private static List<ComplaintEvent> staged(StagedRegime regime, Random random) {
         List<ComplaintEvent> steps = new ArrayList<>();
-        steps.add(new ComplaintReceived(Regime.CHILDREN, "Children in care", ComplainantType.PARENT, null));
-        if (random.nextBoolean()) {
-            steps.add(new ComplaintAcknowledged(1));
-        }
-        extensions(steps, random, 1, 10, 20);
+        steps.add(regime.receipt());
+        regime.stage1().accept(steps, random);
         int end = random.nextInt(4); // 0 open, 1 withdrawn, 2 answered, 3 asked for stage 2 unanswered
         if (end == 0) {
             return steps;
@@ -203,84 +251,38 @@ class ArrivalOrderProperties {
         }
         steps.add(new EscalationRequested(2));
         int requestAt = steps.size() - 1;
-        if (random.nextBoolean()) {
-            steps.add(new StatementAgreed());
-        }
-        if (random.nextBoolean()) {
-            steps.add(new ComplaintAcknowledged(2));
-        }
-        extensions(steps, random, 2, 25, 65);
+        regime.stage2().accept(steps, random);
         int stage2 = random.nextInt(3); // 0 open, 1 withdrawn, 2 answered
         if (stage2 == 1) {
             steps.add(new ComplaintWithdrawn());
         } else if (stage2 == 2) {
             steps.add(response(2, random));
-            if (random.nextBoolean()) {
-                steps.add(new EscalationRequested(3));
-                int reached = random.nextInt(4); // panel, report, response: how far stage 3 got
-                if (reached >= 1) {
-                    steps.add(new PanelHeld());
-                }
-                if (reached >= 2) {
-                    steps.add(new PanelReportIssued());
-                }
-                if (reached >= 3) {
-                    steps.add(response(3, random));
-                } else if (random.nextInt(3) == 0) {
-                    steps.add(new ComplaintWithdrawn());
-                }
-            }
+            regime.afterStage2Answer().accept(steps, random);
         }
         if (end == 3 && random.nextBoolean()) {
-            // The stage 1 answer still comes after the request for stage 2 (seed report, section 3.2).
             int last = steps.get(steps.size() - 1) instanceof ComplaintWithdrawn ? steps.size() - 1 : steps.size();
             steps.add(requestAt + 1 + random.nextInt(last - requestAt), response(1, random));
         }
         return steps;
     }
 
-    /**
-     * Corporate: two stages, each acknowledged (or not, or twice), extended by the council up to and beyond the
-     * Code's limit with or without a recorded reason, then open, withdrawn or answered; stage 2 on request, with
-     * the late stage 1 answer as for children.
-     */
-    private static List<ComplaintEvent> corporate(Random random) {
-        List<ComplaintEvent> steps = new ArrayList<>();
-        steps.add(new ComplaintReceived(Regime.CORPORATE, "Highways", ComplainantType.OTHER_SUFFICIENT_INTEREST, null));
-        for (int acks = random.nextInt(3); acks > 0; acks--) {
-            steps.add(new ComplaintAcknowledged(1));
-        }
-        corporateExtensions(steps, random, 1, 10);
-        int end = random.nextInt(4); // 0 open, 1 withdrawn, 2 answered, 3 asked for stage 2 unanswered
-        if (end == 0 || end == 1) {
-            if (end == 1) {
+    /** Now and then a request for stage 3: its panel, report and response as far as it got, or a withdrawal. */
+    private static void stage3(List<ComplaintEvent> steps, Random random) {
+        if (random.nextBoolean()) {
+            steps.add(new EscalationRequested(3));
+            int reached = random.nextInt(4); // panel, report, response: how far stage 3 got
+            if (reached >= 1) {
+                steps.add(new PanelHeld());
+            }
+            if (reached >= 2) {
+                steps.add(new PanelReportIssued());
+            }
+            if (reached >= 3) {
+                steps.add(response(3, random));
+            } else if (random.nextInt(3) == 0) {
                 steps.add(new ComplaintWithdrawn());
             }
-            return steps;
         }
-        if (end == 2) {
-            steps.add(response(1, random));
-            if (random.nextBoolean()) {
-                return steps;
-            }
-        }
-        steps.add(new EscalationRequested(2));
-        int requestAt = steps.size() - 1;
-        if (random.nextBoolean()) {
-            steps.add(new ComplaintAcknowledged(2));
-        }
-        corporateExtensions(steps, random, 2, 20);
-        int stage2 = random.nextInt(3); // 0 open, 1 withdrawn, 2 answered
-        if (stage2 == 1) {
-            steps.add(new ComplaintWithdrawn());
-        } else if (stage2 == 2) {
-            steps.add(response(2, random));
-        }
-        if (end == 3 && random.nextBoolean()) {
-            int last = steps.get(steps.size() - 1) instanceof ComplaintWithdrawn ? steps.size() - 1 : steps.size();
-            steps.add(requestAt + 1 + random.nextInt(last - requestAt), response(1, random));
-        }
-        return steps;
     }
 
     /** Zero, one or two council extensions, each longer than the last, some beyond the Code's limit. */

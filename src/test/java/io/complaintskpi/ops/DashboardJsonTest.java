@@ -3,10 +3,13 @@ package io.complaintskpi.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.catalogue.KpiDefinition;
 import io.complaintskpi.catalogue.KpiDefinitions;
+import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.Regime;
 import io.complaintskpi.ops.Dashboards.Dashboard;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +112,34 @@ class DashboardJsonTest {
             known.addAll(GrafanaVariables.BUILT_IN);
             assertThat(used).as(d.name() + ": variables used but not in templating.list").isSubsetOf(known);
             assertThat(defined).as(d.name() + ": variables defined but never used").isSubsetOf(used);
+        }
+    }
+
+    /**
+     * Issue 21: the live dashboard chooses one, several or all procedures (every query uses the choice); the
+     * overview one procedure for its volumes by stage. The options are the regimes the API knows.
+     */
+    @Test
+    void theLiveAndOverviewDashboardsHaveAProcedureVariableTheirQueriesUse() {
+        List<String> regimes = Arrays.stream(Regime.values()).map(Metric::regime).toList();
+        for (String name : List.of("live-deadlines.json", "overview.json")) {
+            Dashboard d = dashboards.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            JsonNode regime = StreamSupport.stream(d.variables().spliterator(), false)
+                    .filter(v -> v.path("name").asText().equals(Dashboards.REGIME)).findFirst().orElseThrow();
+            boolean live = name.startsWith("live");
+            assertThat(regime.path("type").asText()).as(name).isEqualTo("custom");
+            assertThat(List.of(regime.path("query").asText().split(","))).as(name).containsExactlyElementsOf(regimes);
+            assertThat(regime.path("multi").asBoolean()).as(name + ": several at once").isEqualTo(live);
+            assertThat(regime.path("includeAll").asBoolean()).as(name + ": All").isEqualTo(live);
+            List<String> texts = d.panels().stream().flatMap(p -> StreamSupport.stream(p.path("targets").spliterator(), false))
+                    .map(t -> t.path("url").asText(t.path("expr").asText())).toList();
+            if (live) {
+                assertThat(texts).as(name + ": every query filters by procedure").isNotEmpty().allSatisfy(t ->
+                        assertThat(t).containsAnyOf("regime=${regime:csv}", "regime=~\"$regime\""));
+            } else {
+                assertThat(texts).filteredOn(t -> t.startsWith("/api/v1/kpis/received") || t.startsWith("/api/v1/kpis/open"))
+                        .hasSize(3).allSatisfy(t -> assertThat(t).endsWith("&regime=$regime"));
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
 
 /** The provisioned dashboards and every query in them: panels, template variables and annotations. */
 final class Dashboards {
@@ -22,6 +24,11 @@ final class Dashboards {
             return file.getFileName().toString();
         }
 
+        /** Its template variables ({@code templating.list}). */
+        JsonNode variables() {
+            return json.path("templating").path("list");
+        }
+
         /** Every panel, those inside collapsed rows included. */
         List<JsonNode> panels() {
             List<JsonNode> all = new ArrayList<>();
@@ -33,8 +40,11 @@ final class Dashboards {
         }
     }
 
-    /** One query: where it is (for test names and messages), its data source uid and its JSON. */
-    record Query(String where, String datasourceUid, JsonNode target, List<RegexFilter> filters) {
+    /**
+     * One query: where it is (for test names and messages), its data source uid, its JSON and the variables of
+     * its dashboard.
+     */
+    record Query(String where, String datasourceUid, JsonNode target, List<RegexFilter> filters, JsonNode variables) {
         String expr() {
             return target.path("expr").asText();
         }
@@ -42,7 +52,38 @@ final class Dashboards {
         String url() {
             return target.path("url").asText();
         }
+
+        /**
+         * The choices of the {@code regime} variable to run {@code text} with: one choosing nothing when it does not
+         * use the variable; else each procedure alone and, where the variable offers All, the three together.
+         */
+        List<Choice> choices(String text) {
+            if (!GrafanaVariables.used(text).contains(REGIME)) {
+                return List.of(new Choice(where, List.of()));
+            }
+            JsonNode regime = StreamSupport.stream(variables.spliterator(), false)
+                    .filter(v -> v.path("name").asText().equals(REGIME)).findFirst().orElseThrow();
+            List<String> options = List.of(regime.path("query").asText().split(","));
+            List<Choice> choices = new ArrayList<>();
+            options.forEach(o -> choices.add(new Choice(where + " [regime " + o + "]", List.of(o))));
+            if (regime.path("includeAll").asBoolean()) {
+                choices.add(new Choice(where + " [regime All]", options));
+            }
+            return choices;
+        }
+
+        /** The text with the dashboards' test values and the choice's procedures filled in. */
+        String fill(String text, Choice choice) {
+            return GrafanaVariables.fill(text, LiveStack.VARIABLES,
+                    choice.regimes().isEmpty() ? Map.of() : Map.of(REGIME, choice.regimes()));
+        }
     }
+
+    /** One way to run a query: its name and the procedures chosen of the {@code regime} variable (empty: none). */
+    record Choice(String name, List<String> regimes) {
+    }
+
+    static final String REGIME = "regime";
 
     /** A {@code filterByValue} regex on one field: Grafana keeps only the rows it matches. */
     record RegexFilter(String fieldName, String regex) {
@@ -61,14 +102,14 @@ final class Dashboards {
                 for (JsonNode target : panel.path("targets")) {
                     String uid = target.path("datasource").path("uid").asText(panel.path("datasource").path("uid").asText());
                     queries.add(new Query(d.name() + " / " + panel.path("title").asText() + " / "
-                            + target.path("refId").asText(), uid, target, filters));
+                            + target.path("refId").asText(), uid, target, filters, d.variables()));
                 }
             }
             for (JsonNode variable : d.json().path("templating").path("list")) {
                 JsonNode infinity = variable.path("query").path("infinityQuery");
                 if (!infinity.isMissingNode()) {
                     queries.add(new Query(d.name() + " / variable $" + variable.path("name").asText(),
-                            variable.path("datasource").path("uid").asText(), infinity, List.of()));
+                            variable.path("datasource").path("uid").asText(), infinity, List.of(), d.variables()));
                 }
             }
             for (JsonNode annotation : d.json().path("annotations").path("list")) {
@@ -76,7 +117,7 @@ final class Dashboards {
                 JsonNode target = annotation.has("target") ? annotation.get("target") : annotation;
                 if (uid.equals(PROMETHEUS_UID) || uid.equals(INFINITY_UID) || uid.equals(CASELOAD_UID)) {
                     queries.add(new Query(d.name() + " / annotation " + annotation.path("name").asText(), uid,
-                            target, List.of()));
+                            target, List.of(), d.variables()));
                 }
             }
         }

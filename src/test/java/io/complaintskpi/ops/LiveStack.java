@@ -46,8 +46,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One running service on the embedded broker with events that give every panel something to show (history
- * in 2015/16, open stages that are at risk, breached, owed a stage 2 offer or an acknowledgement, a record
- * on the DLQ), and, on demand, a real Prometheus scraping it every second with the alert rules loaded.
+ * in 2015/16, open stages that are at risk, breached, owed a stage 2 offer or an acknowledgement, of each
+ * procedure, a record on the DLQ), and, on demand, a real Prometheus scraping it every second with the alert rules loaded.
  * Shared by every test class of the JVM through JUnit's root store, which closes it at the end.
  */
 final class LiveStack implements AutoCloseable {
@@ -235,6 +235,8 @@ final class LiveStack implements AutoCloseable {
                 responded("OPS-RECENT", today.minusDays(15) + "T10:00:00Z", 1, "TOTALLY_UPHELD")));
         events.put("OPS-ADULT", List.of(event("ComplaintReceived", "OPS-ADULT", today.minusDays(14) + "T10:00:00Z",
                 "{\"regime\":\"ADULTS\",\"serviceArea\":\"Home Care\",\"complainantType\":\"ADULT_SERVICE_USER\"}")));
+        events.put("OPS-CORP", List.of(event("ComplaintReceived", "OPS-CORP", today.minusDays(40) + "T10:00:00Z",
+                "{\"regime\":\"CORPORATE\",\"serviceArea\":\"Highways\",\"complainantType\":\"OTHER_SUFFICIENT_INTEREST\"}")));
         events.put("OPS-CMP", List.of(event("ComplimentReceived", "OPS-CMP", "2015-10-01T10:00:00+01:00",
                 "{\"serviceArea\":\"First Response\"}")));
         events.put("OPS-BAD", List.of("{\"eventId\": broken".getBytes(StandardCharsets.UTF_8)));
@@ -274,6 +276,7 @@ final class LiveStack implements AutoCloseable {
                     List<String> kinds = alerts.findValuesAsText("kind");
                     return kinds.containsAll(List.of("BREACHED", "AT_RISK", "STAGE2_MUST_BE_OFFERED",
                             "ACKNOWLEDGEMENT_OVERDUE"))
+                            && alerts.findValuesAsText("regime").containsAll(List.of("CHILDREN", "ADULTS", "CORPORATE"))
                             && parse(get("/api/v1/dlq").body()).path("records").asLong() >= 1
                             && parse(get("/api/v1/kpis/received?period=2015/16").body())
                             .at("/receivedByStage/2").asLong() >= 1;

@@ -66,17 +66,26 @@ class AnnualReportChromiumTest {
                 + "</caption>"));
         assertThat(captions).hasSize(14);
         assertThat(rendered).contains(captions);
+        // A copy for staff: each count links to the complaints behind it, for its year.
+        String drill = "<a href=\"/api/v1/kpis/%s/complaints?period=%s&amp;authority=E10000018%s\">%s</a>";
         assertThat(rendered).contains(
-                "<th scope=\"row\">Stage 1 complaints</th><td class=\"num\">57</td><td class=\"num\">65</td>"
-                        + "<td class=\"num\">+8</td><td class=\"num\">+14.0%</td>",
-                "<th scope=\"row\">Upheld (totally or partly)</th><td class=\"num\">19</td>"
-                        + "<td class=\"num\">33.3%</td><td class=\"num\">15</td><td class=\"num\">23.1%</td>",
-                "<th scope=\"row\">Total</th><td class=\"num\">£12,100</td><td class=\"num\">£13,130</td>"
-                        + "<td class=\"num\">£15,130</td>",
-                "<th scope=\"row\">Delays in providing services</th><td class=\"num\">6</td>"
-                        + "<td class=\"num\">83.3%</td><td class=\"num\">8</td><td class=\"num\">6</td>"
-                        + "<td class=\"num\">75.0%</td>",
+                "<th scope=\"row\">Stage 1 complaints</th><td class=\"num\">"
+                        + drill.formatted("stage1.received", "2013%2F14", "", "0") + "</td><td class=\"num\">"
+                        + drill.formatted("stage1.received", "2014%2F15", "", "57") + "</td><td class=\"num\">"
+                        + drill.formatted("stage1.received", "2015%2F16", "", "65")
+                        + "</td><td class=\"num\">+8</td><td class=\"num\">+14.0%</td>",
+                "<th scope=\"row\">Upheld (totally or partly)</th><td class=\"num\">"
+                        + drill.formatted("stage1.upheld", "2014%2F15", "", "19") + "</td>"
+                        + "<td class=\"num\">33.3%</td><td class=\"num\">"
+                        + drill.formatted("stage1.upheld", "2015%2F16", "", "15") + "</td><td class=\"num\">23.1%</td>",
+                "<th scope=\"row\">Total</th><td class=\"num\">"
+                        + drill.formatted("costs.total", "2013%2F14", "", "£12,100") + "</td>",
+                "<th scope=\"row\">Delays in providing services</th><td class=\"num\">"
+                        + drill.formatted("causes.resolved", "2014%2F15", "&amp;dimension=DELAYS_IN_PROVIDING_SERVICES",
+                        "6") + "</td><td class=\"num\">83.3%</td>",
                 "<th scope=\"row\">Fostering &amp; Adoption</th>");
+        assertThat(service.get(ROUTE + "&public=true").text()).as("a public copy links to no list")
+                .doesNotContain("<a href");
     }
 
     @Test

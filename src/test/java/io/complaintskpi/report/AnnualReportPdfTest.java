@@ -53,7 +53,7 @@ class AnnualReportPdfTest {
         }
         String all = String.join("\n", pages);
         assertThat(all).contains("Generated on").contains("6 December 2026 at 13:28")
-                .contains("NOT FOR PUBLICATION").contains("Stage 1 complaints 57 65 +8 +14.0%")
+                .contains("NOT FOR PUBLICATION").contains("Stage 1 complaints 0 57 65 +8 +14.0%")
                 .contains("Total £12,100 £13,130 £15,130");
         for (ReportTable table : REPORT.tables()) {
             assertThat(all).contains(table.title());

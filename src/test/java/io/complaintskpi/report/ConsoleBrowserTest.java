@@ -142,6 +142,53 @@ class ConsoleBrowserTest {
         assertNoConsoleErrors();
     }
 
+    /** Issue 21, item 5: the procedure picker, the three side by side and one procedure's own figures and lists. */
+    @Test
+    void theThreeProceduresSideBySideThenOneProceduresFiguresAndCaseload(SeedService service) throws IOException {
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.get(service.baseUrl() + "/#/?authority=" + RegimesFixture.AUTHORITY + "&period=2026/27&regime=all");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view"),
+                "The three procedures side by side, 2026/27"));
+        assertThat(new Select(browser.findElement(By.id("regime"))).getFirstSelectedOption().getText())
+                .isEqualTo("All three, side by side");
+        assertThat(texts("table.console-figures thead th")).containsExactly("Figure", "Children's social care",
+                "Adult social care", "Corporate (Complaint Handling Code)");
+        // RegimesFixture: K1; A1-A4; C1-C4, of which C3 and C4 asked for stage 2.
+        assertThat(rowCells("Complaints received (stage 1)")).containsExactly("1", "4", "4");
+        assertThat(rowCells("Stage 2 requests received")).containsExactly("0", "not measured", "2");
+        assertThat(texts("caption")).contains("Open complaints, most urgent first (4 open)"); // C4, A2, A3, A4
+        screenshot("console-side-by-side.png");
+        assertNoSeriousAccessibilityViolations("the three procedures side by side");
+
+        new Select(browser.findElement(By.id("regime"))).selectByValue("corporate");
+        browser.findElement(By.cssSelector("form.console-picker button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
+                "Complaints for " + RegimesFixture.AUTHORITY + ", 2026/27, Corporate (Complaint Handling Code)"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.console-chart canvas")));
+        assertThat(browser.getCurrentUrl()).contains("regime=corporate");
+        assertThat(texts("tbody th")).contains("corporate complaints the council did not accept (Complaint Handling"
+                + " Code part 2), by date decided");
+        assertThat(texts("caption")).contains("Open complaints, most urgent first (1 open)")
+                .contains("Stage 1 responses within the Code's timescale by month (the chart above as a table)");
+        assertThat(texts("tbody td")).contains("Corporate (Complaint Handling Code)");
+        assertThat(browser.findElements(By.cssSelector("a[href*='regime=corporate'][href*='format=html']")))
+                .hasSize(1);
+        screenshot("console-corporate.png");
+        assertNoSeriousAccessibilityViolations("one procedure's figures");
+        assertNoConsoleErrors();
+    }
+
+    /** The cells after the row heading of the side-by-side table's row for {@code figure}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowCells(String figure) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("const row = Array.from(document"
+                + ".querySelectorAll('table.console-figures tbody tr')).find(r => r.querySelector('th').textContent"
+                + ".trim() === arguments[0]); return row ? Array.from(row.querySelectorAll('td'))"
+                + ".map(c => c.textContent.trim()) : [];", figure);
+    }
+
     @Test
     void withTokensTheConsoleAsksForOneKeepsItForTheTabAndAViewerSeesFiguresButNoLists() throws Exception {
         String viewer = "viewer-token-for-the-browser";
@@ -186,6 +233,46 @@ class ConsoleBrowserTest {
     private static List<String> texts(String css) {
         return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from("
                 + "document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())", css);
+    }
+
+    @Test
+    void aBalanceAndAnAmountListWhatTheyAddUp(SeedService service) throws IOException {
+        browser.manage().logs().get(LogType.BROWSER);
+        JsonNode open = service.json("/api/v1/kpis/stage1.open/complaints?period=2014/15&limit=1000");
+        long figure = open.get("figure").asLong();
+        assertThat(figure).as("complaints open at stage 1 on 31 March 2015").isPositive();
+        browser.get(service.baseUrl() + "/#/kpi/stage1.open?authority=" + SeedService.AUTHORITY + "&period=2014%2F15");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"),
+                "The " + figure + " counted in"));
+        assertThat(texts("tbody th a")).as("one row per complaint open at the year's end").hasSize((int) figure);
+        assertThat(texts("thead th")).contains("In since", "Left");
+        screenshot("drill-down-stage1-open.png");
+
+        browser.get(service.baseUrl() + "/#/kpi/costs.total?authority=" + SeedService.AUTHORITY + "&period=2015%2F16");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view h1"), "The £15,130 of"));
+        assertThat(texts("thead th")).contains("Amount");
+        assertNoSeriousAccessibilityViolations("a balance's and an amount's drill-down");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void swaggerUiRendersEveryRouteUnderTheConsolesContentSecurityPolicyWithNoConsoleErrors(SeedService service)
+            throws IOException {
+        browser.manage().logs().get(LogType.BROWSER); // drop what an earlier page logged
+        SeedService.Response page = service.get("/api/docs");
+        assertThat(page.status()).isEqualTo(200);
+        browser.get(service.baseUrl() + "/api/docs");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-summary-path")));
+        JsonNode document = service.json("/api/openapi.json");
+        List<String> documented = new ArrayList<>();
+        document.get("paths").fieldNames().forEachRemaining(documented::add);
+        List<String> shown = texts(".opblock-summary-path").stream().map(path -> path.replace("\u200b", "")).toList();
+        assertThat(shown).as("Swagger UI shows every path of the document").containsAll(documented);
+        assertThat(texts(".info .title").toString()).contains("complaints-kpi"); // Swagger UI 5: an h1
+        screenshot("api-docs.png");
+        assertNoConsoleErrors();
     }
 
     private static void screenshot(String name) throws IOException {

@@ -25,6 +25,7 @@ import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.figures.KpiEvaluator;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +52,28 @@ final class RegimesFixture {
     }
 
     static KpiEvaluator catalogue(int copies) {
+        OfflineReplay.Result result = new OfflineReplay(RULES.machine(), RULES.contributions()).replay(events(copies));
+        assertThat(result.rejected()).as("the fixture is a valid history").isEmpty();
+        return new KpiEvaluator(result.series());
+    }
+
+    /**
+     * The year's events up to 1 December 2026, as a running service holds them: its broker refuses records dated
+     * more than an hour ahead of its clock, and the year runs to March 2027 (only A3's answer is left out).
+     */
+    static List<EventEnvelope> publishable() {
+        Instant end = Instant.parse("2026-12-02T00:00:00Z");
+        return events(1).stream().filter(e -> e.occurredAt().toInstant().isBefore(end)).toList();
+    }
+
+    /** The year's events, {@code copies} times under other references, in the order they were made. */
+    static List<EventEnvelope> events(int copies) {
         RegimesFixture fixture = new RegimesFixture();
         for (int copy = 0; copy < copies; copy++) {
             fixture.suffix = copy == 0 ? "" : "-" + copy;
             fixture.year();
         }
-        OfflineReplay.Result result = new OfflineReplay(RULES.machine(), RULES.contributions()).replay(fixture.events);
-        assertThat(result.rejected()).as("the fixture is a valid history").isEmpty();
-        return new KpiEvaluator(result.series());
+        return List.copyOf(fixture.events);
     }
 
     private void on(String key, String date, ComplaintEvent event) {
@@ -82,7 +97,7 @@ final class RegimesFixture {
     private void year() {
         // Corporate. Easter 2026: Good Friday 3 April, Easter Monday 6 April; spring bank holiday 25 May.
         on("C1", "2026-04-01", corporate("Highways"));
-        on("C1", "2026-04-02", new ComplaintAcknowledged(1));                 // in time (due 9 April)
+        on("C1", "2026-04-02", new ComplaintAcknowledged(1));                 // in time (due Fri 10 April)
         on("C1", "2026-04-20", answer(1, Outcome.NOT_UPHELD,                 // due Mon 20 April: in time
                 new CauseFinding(Cause.DELAYS_IN_PROVIDING_SERVICES, false)));
         on("C2", "2026-05-11", corporate("Highways"));

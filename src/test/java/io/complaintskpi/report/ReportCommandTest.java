@@ -2,11 +2,15 @@ package io.complaintskpi.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.cli.Main;
+import io.complaintskpi.demo.FixtureWriter;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.SchemaValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -15,11 +19,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code complaints-kpi report}: offline on the seed fixture it gives the same report as the running
@@ -91,7 +97,52 @@ class ReportCommandTest {
         // Same mapper as the route: the same bytes, not only the same tree (but for when each was made).
         assertThat(saved(BASE + ".json")).isEqualTo(served(ROUTE));
         assertThat(saved(BASE + ".csv")).isEqualTo(served(ROUTE + "&format=csv"));
-        assertThat(saved(BASE + ".html")).isEqualTo(served(ROUTE + "&format=html"));
+        // The service's page links each count to its drill-down; a file has no service to follow them to.
+        String page = served(ROUTE + "&format=html");
+        assertThat(page).contains("<a href=\"/api/v1/kpis/stage1.received/complaints?period=2015%2F16&amp;authority=");
+        assertThat(saved(BASE + ".html")).doesNotContain("<a href").isEqualTo(
+                page.replaceAll("<a href=\"/api/v1/kpis/[^\"]*\">([^<]*)</a>", "$1"));
+    }
+
+    /**
+     * Every regime's report, offline from a file of the hand-made year's events, is what the service holding the
+     * same events serves for it, byte for byte, through the same {@code AnnualReport.of}; with --url it saves that
+     * too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"corporate", "adults", "children"})
+    void offline_every_regimes_report_equals_the_services(String regime) throws IOException {
+        Path events = out.resolve("regimes.jsonl");
+        FixtureWriter.write(RegimesFixture.publishable(), new EventCodec(RegimesFixture.AUTHORITY, new SchemaValidator()),
+                events);
+        String base = "annual-" + RegimesFixture.AUTHORITY + (regime.equals("children") ? "" : "-" + regime)
+                + "-2026-27";
+        String route = "/api/v1/reports/annual?authority=" + RegimesFixture.AUTHORITY + "&year=2026/27"
+                + (regime.equals("children") ? "" : "&regime=" + regime);
+
+        Run run = report("--year", "2026/27", "--regime", regime, "--events", events.toString(),
+                "--out", out.resolve("offline").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("0 rejected");
+
+        await("the service counts the hand-made year").atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(saved("offline/" + base + ".json")).isEqualTo(served(route)));
+        assertThat(EventCodec.MAPPER.readTree(out.resolve("offline").resolve(base + ".json").toFile())
+                .get("regime").asText()).isEqualTo(regime.toUpperCase(java.util.Locale.ROOT));
+        assertThat(saved("offline/" + base + ".csv")).isEqualTo(served(route + "&format=csv"));
+        assertThat(saved("offline/" + base + ".html")).isEqualTo(served(route + "&format=html"));
+
+        Run fetched = report("--year", "2026/27", "--regime", regime, "--authority", RegimesFixture.AUTHORITY,
+                "--url", service.baseUrl(), "--out", out.resolve("fetched").toString());
+        assertThat(fetched.exitCode()).as(fetched.err()).isZero();
+        assertThat(saved("fetched/" + base + ".json")).isEqualTo(saved("offline/" + base + ".json"));
+    }
+
+    @Test
+    void an_unknown_regime_is_a_usage_error() {
+        Run run = report("--year", "2026/27", "--regime", "housing", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--regime must be children, adults or corporate, got 'housing'");
     }
 
     @Test

@@ -8,12 +8,10 @@ import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
 import io.complaintskpi.streams.Names;
+import io.complaintskpi.testing.KafkaRecords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,10 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,8 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service on its embedded broker in a temporary folder, with the whole seed fixture published and
- * processed: started once for all the report tests of a JVM (JUnit's root store) and closed, its folder
- * deleted, when they have all run. Test classes get it with {@code @ExtendWith(SeedService.Resolver.class)}
+ * processed, and beside it, under its own authority, the three regimes' hand-made year as far as it has happened
+ * ({@link RegimesFixture#publishable()}):
+ * started once for all the report tests of a JVM (JUnit's root store) and closed, its folder deleted, when they
+ * have all run. Test classes get it with {@code @ExtendWith(SeedService.Resolver.class)}
  * and a {@code SeedService} parameter.
  */
 final class SeedService implements AutoCloseable {
@@ -83,6 +81,7 @@ final class SeedService implements AutoCloseable {
         try {
             try (Producer<String, byte[]> producer = EventPublisher.createProducer(service.bootstrapServers())) {
                 DemoPublisher.publishAll(FixtureReader.withSchemas().seedFixture(), producer);
+                DemoPublisher.publishAll(RegimesFixture.publishable(), producer);
             }
             seed.awaitSettled();
             return seed;
@@ -115,7 +114,8 @@ final class SeedService implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 service.bootstrapServers()))) {
             await("every seed event consumed").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> inputLag(admin) == 0);
+                    .until(() -> KafkaRecords.lag(admin, service.config().applicationId(),
+                            Names.EVENTS_TOPIC) == 0);
         }
         String[] last = {""};
         await("the 2015/16 report stable").atMost(PATIENCE).pollDelay(Duration.ofSeconds(1))
@@ -139,21 +139,6 @@ final class SeedService implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private long inputLag(Admin admin) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(service.config().applicationId()).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Names.EVENTS_TOPIC))
-                .allTopicNames().get().get(Names.EVENTS_TOPIC).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(Names.EVENTS_TOPIC, p.partition()),
-                        p -> OffsetSpec.latest()));
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 
     record Response(int status, String contentType, String text, JsonNode body) {

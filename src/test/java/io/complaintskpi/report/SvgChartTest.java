@@ -44,6 +44,12 @@ class SvgChartTest {
             }
         }
         assertThat(html).doesNotContain("<script");
+        ReportTable volumes = report.table("table2").orElseThrow();
+        assertThat(SvgChart.render(volumes)).as("three years of volumes by stage, oldest first")
+                .contains(">2013/14</text>", ">2014/15</text>", ">2015/16</text>")
+                .containsSubsequence(">2013/14</text>", ">2014/15</text>", ">2015/16</text>");
+        assertThat(volumes.chart().rows()).extracting(i -> volumes.rows().get(i).label())
+                .containsExactly("Stage 1 complaints", "Stage 2 requests", "Stage 3 requests");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.complaintskpi.events.ComplaintEvent.CostIncurred;
 import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
 import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.Regime;
+import io.complaintskpi.testing.ReportsOfEvents;
 import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.rules.FinancialYear;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,19 @@ class SimulationTest {
         assertThat(events).anyMatch(e -> e.event() instanceof CostIncurred);
         Set<String> types = events.stream().map(EventEnvelope::eventType).collect(Collectors.toSet());
         assertThat(types).contains("PanelHeld", "PanelReportIssued", "StatementAgreed", "ComplimentReceived");
+    }
+
+    /** Issue 21, item 6: the three procedures, so every table of the corporate and adults' reports has figures. */
+    @Test
+    void the_three_procedures_fill_every_table_of_the_corporate_and_adults_reports() {
+        List<EventEnvelope> events = events(new Simulation.Plan(1, PLAN.firstYear(), 2, 250, 7));
+        Map<Regime, Long> received = events.stream().filter(e -> e.event() instanceof ComplaintReceived)
+                .collect(Collectors.groupingBy(e -> ((ComplaintReceived) e.event()).regime(), Collectors.counting()));
+        assertThat(received).containsOnlyKeys(Regime.values());
+        Map<Regime, List<String>> empty = new ReportsOfEvents(events)
+                .emptyTables(Simulation.Plan.authority(0), FinancialYear.parse("2020/21"));
+        assertThat(empty.get(Regime.CORPORATE)).as("empty corporate tables").isEmpty();
+        assertThat(empty.get(Regime.ADULTS)).as("empty adults' tables").isEmpty();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.complaintskpi.testing;
 
 import io.complaintskpi.publish.EventPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -107,6 +110,22 @@ public final class KafkaRecords {
     }
 
     /**
+     * Whether consumer group {@code groupId} has committed the end of every partition of {@code topic}: it has
+     * processed everything on the topic now (a Streams application's group is its application id).
+     */
+    public static boolean consumedToEnd(Admin admin, String groupId, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        // A partition the group never committed on is done only while it is empty.
+        return ends.entrySet().stream().allMatch(end -> (committed.get(end.getKey()) == null ? 0
+                : committed.get(end.getKey()).offset()) >= end.getValue().offset());
+    }
+
+    /**
      * Reads as consumer group {@code groupId}, from the group's committed offsets (or the beginning),
      * until {@code count} records have arrived or {@code timeout} has passed, then commits what it read.
      * Returns what arrived, so a caller asserting on the size sees a short read as a failure.
@@ -127,5 +146,27 @@ public final class KafkaRecords {
             consumer.commitSync();
         }
         return records;
+    }
+
+    /** The end offset of each partition of {@code topic}: where its next record will go. */
+    public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                        p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+    }
+
+    /** The records of {@code topic} consumer group {@code groupId} has not committed yet: 0 once it has read them all. */
+    public static long lag(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (var end : endOffsets(admin, topic).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue() - (at == null ? 0 : at.offset());
+        }
+        return lag;
     }
 }

@@ -1,0 +1,83 @@
+package io.complaintskpi.publish;
+
+import io.complaintskpi.importing.Delivery;
+import io.complaintskpi.importing.ReadEvent;
+import io.complaintskpi.streams.Names;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * An import's events straight to the events topic, as {@link EventPublisher} sends them (key = complaintId,
+ * timestamp = occurredAt, the idempotent producer): each batch is sent at once and answered when every record of
+ * it is acknowledged. The bytes sent are those the codec validated.
+ */
+public final class KafkaDelivery implements Delivery {
+
+    private final String servers;
+    private final Producer<String, byte[]> producer;
+
+    /** {@code clientProperties}: the cluster and any pass-through client settings; waits {@code maxBlockMs} at most. */
+    public KafkaDelivery(Map<String, Object> clientProperties, int maxBlockMs) {
+        Properties config = EventPublisher.producerConfig(clientProperties);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-import");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(maxBlockMs, 30_000));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(maxBlockMs, 30_000));
+        this.servers = String.valueOf(clientProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    @Override
+    public String destination() {
+        return Names.EVENTS_TOPIC + " on " + servers;
+    }
+
+    @Override
+    public List<Answer> deliver(List<ReadEvent.Valid> batch) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try {
+            batch.forEach(event -> sent.add(producer.send(EventPublisher.record(event.event(), event.json()))));
+            List<Answer> answers = new ArrayList<>();
+            for (Future<RecordMetadata> future : sent) {
+                RecordMetadata metadata = future.get();
+                answers.add(Answer.accepted(metadata.partition(), metadata.offset()));
+            }
+            return answers;
+        } catch (ExecutionException | KafkaException e) {
+            throw new Failed("could not publish to " + servers + " (is the service running?): " + rootCause(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted while publishing to " + servers);
+        }
+    }
+
+    @Override
+    public String laterChecks() {
+        return "checks that need a complaint's history (an impossible transition) happen in the service: what it"
+                + " refuses goes to " + Names.DLQ_TOPIC + " with its reason (GET /api/v1/dlq); the check command"
+                + " finds them in a file before it is sent";
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
