@@ -243,7 +243,8 @@ final class KpiRoutes {
         Period period = p.publishable(p.period());
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        DisclosedSnapshot cells = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        DisclosedSnapshot cells = publicOutput ? publicSnapshot(authority, FinancialYear.of(period.from()))
+                : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
         ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
         ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
                 table.note(), rows(table)));

@@ -47,7 +47,8 @@ class PublicRoutesDisclosureTest {
 
     private static final List<String> YEARS = List.of("2013/14", "2014/15", "2015/16");
     private static final Set<String> KNOWN_ROUTES = Set.of("/api/v1/kpis", "/api/v1/kpis/received",
-            "/api/v1/kpis/received/by-year", "/api/v1/kpis/open", "/api/v1/tables/{table}", "/api/v1/reports/annual");
+            "/api/v1/kpis/received/by-year", "/api/v1/kpis/open", "/api/v1/tables/{table}", "/api/v1/reports/annual",
+            "/api/v1/ombudsman/letter");
 
     private final SeedService service;
 
@@ -103,6 +104,7 @@ class PublicRoutesDisclosureTest {
                 case "/api/v1/kpis/received/by-year" -> eachRegime(regime -> receivedByYear(k, regime));
                 case "/api/v1/kpis/open" -> eachRegime(regime -> YEARS.forEach(year -> open(k, regime, year)));
                 case "/api/v1/tables/{table}" -> YEARS.forEach(year -> tables(k, year));
+                case "/api/v1/ombudsman/letter" -> YEARS.forEach(year -> rows(k, "/api/v1/ombudsman/letter?year=" + year));
                 default -> YEARS.forEach(year -> report(k, year));
             }
         }
@@ -206,14 +208,18 @@ class PublicRoutesDisclosureTest {
 
     private void tables(Knowledge k, String year) {
         for (String id : service.json("/api/v1/reports/annual?year=" + year).get("tables").findValuesAsText("id")) {
-            String route = "/api/v1/tables/" + id + "?year=" + year;
-            JsonNode full = service.json(route + "&public=false").get("rows");
-            JsonNode published = service.json(route + "&public=true").get("rows");
-            for (int r = 0; r < published.size(); r++) {
-                int row = r;
-                published.get(r).fields().forEachRemaining(e -> tableCell(k, route + " row " + row, e.getKey(),
-                        e.getValue().asText(), full.get(row).get(e.getKey()).asText()));
-            }
+            rows(k, "/api/v1/tables/" + id + "?year=" + year);
+        }
+    }
+
+    /** A route answering a table as rows of column: text, public and full. */
+    private void rows(Knowledge k, String route) {
+        JsonNode full = service.json(route + "&public=false").get("rows");
+        JsonNode published = service.json(route + "&public=true").get("rows");
+        for (int r = 0; r < published.size(); r++) {
+            int row = r;
+            published.get(r).fields().forEachRemaining(e -> tableCell(k, route + " row " + row, e.getKey(),
+                    e.getValue().asText(), full.get(row).get(e.getKey()).asText()));
         }
     }
 
