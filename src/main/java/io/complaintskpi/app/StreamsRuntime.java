@@ -87,7 +87,7 @@ final class StreamsRuntime implements AutoCloseable {
         local = new StreamsQueryService(streams, monitoring.deadLetters(), rules);
         queries = resources.add(new RoutingQueryService(local,
                 new StreamsInstances(streams, new HostInfo(config.advertisedHost(), config.httpPort())),
-                new HttpPeerClient(rules.codec(), config.security().internalSecret()), rules.complaintViews()));
+                new HttpPeerClient(rules.codec(), config.security().internalSecret(), config.tls()), rules.complaintViews()));
         streams.start();
     }
 

@@ -203,7 +203,7 @@ public final class TopicProvisioner {
      * OUT_OF_ORDER_SEQUENCE_NUMBER, its first records never stored. So each leader is also asked for the
      * partition's end offset, which only the acting leader answers (the admin client retries until it does).
      */
-    void awaitLeaders(List<String> topics) {
+    public void awaitLeaders(List<String> topics) {
         long deadline = System.nanoTime() + leaderWait.toNanos();
         List<String> waitingFor = partitionsWithoutLeader(topics);
         while (!waitingFor.isEmpty()) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 @Command(name = "complaints-kpi", mixinStandardHelpOptions = true, version = "complaints-kpi 0.1.0",
         description = "Live statutory complaints KPIs for English local-authority social care.",
         subcommands = {ServeCommand.class, DemoCommand.class, ReportCommand.class, PublishCommand.class,
-                SimulateCommand.class, BenchCommand.class, ImportCommand.class, CheckCommand.class})
+                SimulateCommand.class, BenchCommand.class, ImportCommand.class, CheckCommand.class,
+                EraseCommand.class})
 public final class Main {
 
     /** Exit status of a start refused because of its settings (as picocli's usage errors). */

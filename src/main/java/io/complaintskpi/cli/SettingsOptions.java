@@ -21,7 +21,8 @@ final class SettingsOptions {
     /** Keys whose values are secrets: the instance secret and Kafka client passwords, keys and JAAS lines. */
     static boolean secret(String key) {
         String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.equals("http.internal-secret") || k.startsWith("kafka.client.")
+        return k.equals("http.internal-secret") || k.startsWith("http.tls.") && k.contains("password")
+                || k.startsWith("kafka.client.")
                 && (k.contains("password") || k.contains("jaas") || k.contains("secret") || k.endsWith(".key")
                 || k.contains("keystore.key") || k.contains("token"));
     }

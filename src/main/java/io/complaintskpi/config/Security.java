@@ -45,6 +45,13 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         VIEWER,
         /** also what lists complaint references: caseload, deadlines, alerts, rejected records */
         CASEWORKER,
+        /** Prometheus: {@code /metrics} only, business figures included; viewers and caseworkers may scrape too */
+        METRICS,
+        /**
+         * public dashboards: the viewer's routes that publish ({@code SUPPRESSES} or {@code NO_COUNTS} in the route
+         * table), always as public output; {@code public=false} is refused
+         */
+        PUBLIC,
         /**
          * an upstream system sending events ({@code POST /api/v1/events}) and nothing else: it reads no data. No
          * reading role grants it either: writing to the system of record is a machine's credential, not a person's
@@ -58,8 +65,10 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
         /** Whether a caller holding this role may call a route declared for {@code needed}. */
         public boolean grants(Role needed) {
             return needed == ANYONE || switch (this) {
-                case VIEWER -> needed == VIEWER;
-                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER;
+                case VIEWER -> needed == VIEWER || needed == METRICS;
+                case CASEWORKER -> needed == VIEWER || needed == CASEWORKER || needed == METRICS;
+                case METRICS -> needed == METRICS;
+                case PUBLIC -> needed == PUBLIC || needed == VIEWER; // only where the route publishes: http.AccessControl
                 case PUBLISHER -> needed == PUBLISHER;
                 case INSTANCE -> needed == INSTANCE;
                 case ANYONE -> false;
@@ -96,15 +105,16 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
     private static final Pattern AUTHORITY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     static final Setting<String> TOKENS = new Setting<>("http.tokens", "COMPLAINTS_HTTP_TOKENS", "",
-            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker or publisher;"
-                    + " the hex SHA-256 of each token), each optionally :authority+authority to scope it to those"
-                    + " authorities; empty: no authentication, loopback only", SettingForm.text());
+            "API bearer tokens: role:sha256hex pairs separated by ',' (role viewer, caseworker, public, metrics or"
+                    + " publisher; the hex SHA-256 of each token), each optionally :authority+authority to scope it to"
+                    + " those authorities; empty: no authentication, loopback only", SettingForm.text());
     static final Setting<String> INTERNAL_SECRET = new Setting<>("http.internal-secret", "COMPLAINTS_INTERNAL_SECRET",
             "", "secret the instances send each other on /internal/v1 (the same on every instance)",
             SettingForm.text());
     static final Setting<String> OPEN_PATHS = new Setting<>("http.open-paths", "COMPLAINTS_HTTP_OPEN_PATHS",
-            "/health,/ready,/metrics",
-            "of /health, /ready and /metrics, those answered without a token (comma-separated)", SettingForm.text());
+            "/health,/ready",
+            "of /health, /ready and /metrics, those answered without a token (comma-separated); an open /metrics"
+                    + " leaves out the business figures for callers without a token", SettingForm.text());
     static final Setting<Boolean> ALLOW_UNAUTHENTICATED = new Setting<>("http.allow-unauthenticated",
             "COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED", "false",
             "serve with no tokens on a non-loopback http.host (only behind a proxy that authenticates)",
@@ -190,7 +200,7 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                     || parts.length == 3 && scope.isEmpty()) {
                 // The entry is not echoed: it may be a token pasted by mistake instead of its hash.
                 throw new IllegalArgumentException("http.tokens wants role:sha256hex pairs separated by ','"
-                        + " (role viewer, caseworker or publisher, the hash 64 hex digits of"
+                        + " (role viewer, caseworker, public, metrics or publisher, the hash 64 hex digits of"
                         + " printf %s TOKEN | sha256sum), each optionally :A+B scoped to authorities A and B; entry "
                         + (tokens.size() + 1) + " is not one");
             }

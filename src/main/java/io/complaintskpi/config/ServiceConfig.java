@@ -139,7 +139,8 @@ public final class ServiceConfig {
             ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
             ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, BENCHMARK_MIN_GROUP, STREAM_THREADS, STANDBY_REPLICAS,
-            INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Security.SETTINGS.stream()).toList();
+            INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Stream.concat(Security.SETTINGS.stream(),
+            Tls.SETTINGS.stream())).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
             .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -176,6 +177,11 @@ public final class ServiceConfig {
 
     public Security security() {
         return security;
+    }
+
+    /** HTTPS for the API and between instances. */
+    public Tls tls() {
+        return Tls.load(this);
     }
 
     public String bootstrapServers() {

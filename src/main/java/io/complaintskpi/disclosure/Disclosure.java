@@ -363,7 +363,7 @@ public final class Disclosure {
         return sources(figure.id(), figure.dimension());
     }
 
-    private static List<FigureKey> sources(String id, String dimension) {
+    public static List<FigureKey> sources(String id, String dimension) {
         Formula formula = KpiDefinitions.require(id).formula();
         if (formula instanceof Ratio ratio) {
             return List.of(new FigureKey(ratio.numeratorId(), null), new FigureKey(ratio.denominatorId(), null));

@@ -2,6 +2,7 @@ package io.complaintskpi.http;
 
 import io.complaintskpi.config.Security;
 import io.complaintskpi.config.Security.Role;
+import io.complaintskpi.config.Tls;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -26,14 +27,16 @@ import java.util.stream.Collectors;
 final class AccessControl {
 
     private final Security security;
+    private final Tls tls;
 
-    private AccessControl(Security security) {
+    private AccessControl(Security security, Tls tls) {
         this.security = security;
+        this.tls = tls;
     }
 
     /** Checks every matched route against the role its declaration ({@link ApiRoute}) needs. */
-    static AccessControl register(JavalinConfig config, Security security) {
-        AccessControl access = new AccessControl(security);
+    static AccessControl register(JavalinConfig config, Security security, Tls tls) {
+        AccessControl access = new AccessControl(security, tls);
         config.routes.beforeMatched(access::check);
         config.routes.exception(Denied.class, (e, ctx) -> deny(ctx, e));
         return access;
@@ -58,18 +61,32 @@ final class AccessControl {
             checkInternal(ctx);
             return;
         }
-        if (!security.authenticates() || security.openPaths().contains(route.path())) {
+        if (!security.authenticates()) {
             return;
         }
         List<Security.ApiToken> tokens = matching(ctx);
         Set<Role> held = tokens.stream().map(Security.ApiToken::role).collect(Collectors.toCollection(
                 () -> EnumSet.noneOf(Role.class)));
+        if (security.openPaths().contains(route.path())) {
+            if (held.stream().noneMatch(role -> role.grants(needed))) {
+                ctx.attribute(ANONYMOUS, Boolean.TRUE);
+            }
+            return;
+        }
         if (held.isEmpty()) {
             throw new Denied(401, "a valid bearer token is needed: Authorization: Bearer <token>");
         }
-        if (held.stream().noneMatch(role -> role.grants(needed))) {
+        Set<Role> granting = held.stream().filter(role -> role.grants(needed)).collect(Collectors.toSet());
+        if (granting.isEmpty()) {
             throw new Denied(403, "the " + names(held) + " role may not " + (ctx.method() == HandlerType.GET
                     ? "read " : "send to ") + ctx.path() + "; it needs " + needed.name().toLowerCase(Locale.ROOT));
+        }
+        if (granting.equals(Set.of(Role.PUBLIC))) {
+            if (!route.publishes()) {
+                throw new Denied(403, "the public role reads published figures only; " + route.path()
+                        + " has no public form");
+            }
+            ctx.attribute(PUBLIC_ONLY, Boolean.TRUE);
         }
         TokenScope scope = scope(tokens);
         if (!scope.every() && (route.scope() == ApiRoute.AuthorityScope.EVERY_AUTHORITY
@@ -86,6 +103,21 @@ final class AccessControl {
             return TokenScope.EVERY;
         }
         return TokenScope.of(tokens.stream().flatMap(t -> t.authorities().stream()).collect(Collectors.toSet()));
+    }
+
+    /** Set on a request to an open path, tokens configured, without a token that grants the route's role. */
+    private static final String ANONYMOUS = "complaints-kpi.anonymous";
+
+    /** Whether the caller reached an open path without a token while tokens are configured. */
+    static boolean anonymous(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(ANONYMOUS));
+    }
+
+    /** Set on a request whose token holds the public role only: its answer is public output, whatever it asks. */
+    static final String PUBLIC_ONLY = "complaints-kpi.public-only";
+
+    static boolean publicOnly(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(PUBLIC_ONLY));
     }
 
     /**
@@ -107,9 +139,16 @@ final class AccessControl {
         ApiServer.error(ctx, e.status, e.getMessage());
     }
 
-    /** Peers send the shared secret; with no tokens and no secret the instance trusts its own network. */
+    /**
+     * Peers send the shared secret, over HTTPS or from an allowed address; with no tokens and no secret the
+     * instance trusts its own network.
+     */
     private void checkInternal(Context ctx) {
         String secret = security.internalSecret();
+        if (!secret.isEmpty() && !tls.acceptsPeer(ctx.req().isSecure(), ctx.req().getRemoteAddr())) {
+            throw new Denied(403, "instance-to-instance routes need HTTPS (http.tls.keystore) or a peer address"
+                    + " in http.peer-allowlist");
+        }
         if (secret.isEmpty()) {
             if (security.authenticates()) {
                 throw new Denied(403, "instance-to-instance routes are closed: http.internal-secret is not set");

@@ -108,6 +108,12 @@ public record ApiRoute(HandlerType method, String path, Role role, String summar
                 .orElseThrow(() -> new IllegalStateException(path + " reads '" + name + "' but does not declare it"));
     }
 
+    /** Whether a public token may call it: a viewer's route that publishes (suppressed, or no counts at all). */
+    boolean publishes() {
+        return role == Role.VIEWER && (publication.kind() == Publication.Kind.SUPPRESSES
+                || publication.kind() == Publication.Kind.NO_COUNTS);
+    }
+
     boolean accepts(String param) {
         return queryParams().contains(param);
     }

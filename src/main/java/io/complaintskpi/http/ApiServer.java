@@ -6,7 +6,16 @@ import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventIntake;
 import io.complaintskpi.query.Liveness;
 import io.complaintskpi.query.QueryService;
+import io.complaintskpi.config.Tls;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -65,12 +74,33 @@ public final class ApiServer implements AutoCloseable {
             HttpMetrics.register(config, deps.metrics());
             BrowserSafety.register(config, deps.config());
             ConsoleFiles.register(config);
-            errors(config, AccessControl.register(config, deps.config().security()));
+            errors(config, AccessControl.register(config, deps.config().security(), deps.config().tls()));
             Routes.table(deps).register(config, deps);
+            if (deps.config().tls().enabled()) {
+                config.jetty.addConnector((server, http) -> httpsOnly(server, http, deps.config().tls(), host, port));
+            }
         });
         app.start(host, port);
-        LOG.info("HTTP API on http://{}:{}", host, app.port());
+        LOG.info("HTTP API on {}://{}:{}", deps.config().tls().scheme(), host, app.port());
         return new ApiServer(app);
+    }
+
+    /** The one connector: HTTPS with the keystore's key and certificate (no plain HTTP beside it). */
+    private static Connector httpsOnly(Server server, HttpConfiguration http, Tls tls, String host, int port) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toString());
+        ssl.setKeyStorePassword(tls.keystorePassword());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // Peers and clients check this certificate's names; the server need not refuse a Host it does not name.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     /** Every route Javalin serves (before and after handlers left out), for the tests that walk them. */

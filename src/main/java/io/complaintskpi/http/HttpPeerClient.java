@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.config.Tls;
 import io.complaintskpi.drilldown.DrillDown;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.series.SeriesReader.Span;
@@ -43,14 +44,27 @@ public final class HttpPeerClient implements PeerClient {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPeerClient.class);
     static final String UNAVAILABLE = "another instance holding part of the data did not answer well; retry shortly";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final CaseHistoryCodec histories;
     private final String internalSecret;
+    private final String scheme;
 
     /** @param internalSecret sent as the bearer token on every request; empty: none is sent */
     public HttpPeerClient(EventCodec codec, String internalSecret) {
+        this(codec, internalSecret, null);
+    }
+
+    /**
+     * @param tls with a keystore, peers are asked over HTTPS and their certificates and host names checked
+     *            against its truststore; null or none: plain HTTP
+     */
+    public HttpPeerClient(EventCodec codec, String internalSecret, Tls tls) {
         this.histories = new CaseHistoryCodec(codec);
         this.internalSecret = internalSecret;
+        boolean https = tls != null && tls.enabled();
+        this.scheme = https ? "https" : "http";
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (https ? builder.sslContext(tls.clientContext()) : builder).build();
     }
 
     @Override
@@ -164,7 +178,7 @@ public final class HttpPeerClient implements PeerClient {
 
     /** {@code route} a constant of {@link InternalRoutes}, {@code rest} what follows it (a path part, a query). */
     private HttpResponse<byte[]> send(String peer, String route, String rest, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + route + rest))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + peer + route + rest))
                 .timeout(Duration.ofSeconds(10));
         if (body != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -21,6 +21,9 @@ import io.complaintskpi.disclosure.Cell;
 import io.complaintskpi.disclosure.DisclosedFigure;
 import io.complaintskpi.disclosure.DisclosedSnapshot;
 import io.complaintskpi.disclosure.Disclosure;
+import io.complaintskpi.disclosure.PublicSnapshot;
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.catalogue.KpiIds.StageFigure;
 import io.complaintskpi.catalogue.Formula;
 import io.complaintskpi.figures.Benchmarks;
 import io.complaintskpi.figures.Granularity;
@@ -151,7 +154,8 @@ final class KpiRoutes {
                     + "; ids are listed at /api/v1/kpis/definitions");
         }
         String authority = p.authority();
-        DisclosedSnapshot snapshot = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        DisclosedSnapshot snapshot = publicOutput ? publicSnapshot(authority, FinancialYear.of(period.from()))
+                : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
         List<KpiRow> rows = snapshot.figures().stream()
                 .filter(f -> chosen.test(KpiDefinitions.require(f.id())))
                 .map(KpiRoutes::row).toList();
@@ -164,22 +168,39 @@ final class KpiRoutes {
         Period period = p.publishable(p.period());
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        SeriesReader series = ready(deps).series();
         Map<String, Object> byStage = new LinkedHashMap<>();
-        for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
-            byStage.put(Integer.toString(stage), count(series.sum(authority, Metric.received(regime, stage),
-                    period.from(), period.to()), publicOutput));
+        if (publicOutput) {
+            DisclosedSnapshot snapshot = publicSnapshot(authority, FinancialYear.of(period.from()));
+            for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+                byStage.put(Integer.toString(stage), PublicSnapshot.value(snapshot.figure(
+                        KpiIds.stage(regime, stage, StageFigure.RECEIVED)).current()));
+            }
+        } else {
+            SeriesReader series = ready(deps).series();
+            for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+                byStage.put(Integer.toString(stage), series.sum(authority, Metric.received(regime, stage),
+                        period.from(), period.to()));
+            }
         }
         ctx.json(new Received(authority, Metric.regime(regime), period, publicOutput, byStage));
     }
 
-    /** Every financial year from the first with data to this one, zeros included. */
+    /**
+     * Every financial year from the first with data to this one, zeros included; public: to the newest closed
+     * year, each year's cells from its public snapshot.
+     */
     void receivedByYear(Context ctx, Params p) {
         Regime regime = p.regime();
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        List<YearRow> rows = catalogue(deps).receivedByYear(authority, regime, deps.today()).stream()
-                .map(r -> new YearRow(r.year(), r.stage(), count(r.received(), publicOutput))).toList();
+        KpiEvaluator catalogue = catalogue(deps);
+        LocalDate to = publicOutput ? PublicSnapshot.latestClosed(deps.today()).end() : deps.today();
+        Map<String, DisclosedSnapshot> published = new LinkedHashMap<>();
+        List<YearRow> rows = catalogue.receivedByYear(authority, regime, to).stream()
+                .map(r -> new YearRow(r.year(), r.stage(), !publicOutput ? r.received()
+                        : PublicSnapshot.value(published.computeIfAbsent(r.year(), y -> publicSnapshot(authority,
+                                FinancialYear.parse(y))).figure(KpiIds.stage(regime, r.stage(), StageFigure.RECEIVED))
+                                .current()))).toList();
         ctx.json(new ReceivedByYear(authority, Metric.regime(regime), publicOutput, rows));
     }
 
@@ -193,8 +214,15 @@ final class KpiRoutes {
         }
         String authority = p.authority();
         Map<String, Object> open = new LinkedHashMap<>();
-        catalogue(deps).openByStage(authority, regime, at)
-                .forEach((stage, n) -> open.put(Integer.toString(stage), count(n, publicOutput)));
+        if (publicOutput) {
+            DisclosedSnapshot snapshot = publicSnapshot(authority, p.publishable(FinancialYear.of(at)));
+            for (int stage = 1; stage <= Timescales.stages(regime); stage++) {
+                open.put(Integer.toString(stage), PublicSnapshot.value(snapshot.figure(
+                        KpiIds.stage(regime, stage, StageFigure.OPEN)).current()));
+            }
+        } else {
+            catalogue(deps).openByStage(authority, regime, at).forEach((stage, n) -> open.put(Integer.toString(stage), n));
+        }
         ctx.json(new Open(authority, Metric.regime(regime), at, publicOutput, open));
     }
 
@@ -236,7 +264,8 @@ final class KpiRoutes {
         Period period = p.publishable(p.period());
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
-        DisclosedSnapshot cells = Disclosure.disclose(catalogue(deps).snapshot(authority, period), publicOutput);
+        DisclosedSnapshot cells = publicOutput ? publicSnapshot(authority, FinancialYear.of(period.from()))
+                : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
         ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
         ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
                 table.note(), rows(table)));
@@ -283,10 +312,28 @@ final class KpiRoutes {
         }
     }
 
-    /** A count as published: the number, or {@code c} when public output hides it. */
-    static Object count(long n, boolean publicOutput) {
-        return publicOutput && Disclosure.isSmall(n) ? Cell.SUPPRESSED : (Object) n;
+    /**
+     * A closed year's one public snapshot (the caller has checked the year is closed: {@link Params#publishable}),
+     * kept a minute: working out the secondary suppression of a year is the dearest read of the API, and
+     * {@code /kpis/received/by-year} asks for every year. At most {@link #PUBLISHED_KEPT} are kept.
+     */
+    private DisclosedSnapshot publicSnapshot(String authority, FinancialYear year) {
+        Cached<DisclosedSnapshot> cached;
+        synchronized (published) {
+            cached = published.computeIfAbsent(authority + "|" + year.label(), k -> new Cached<>(
+                    () -> PublicSnapshot.of(catalogue(deps), authority, year, deps.today()), PUBLISHED_TTL, deps.clock()));
+        }
+        return cached.get();
     }
+
+    private static final int PUBLISHED_KEPT = 256;
+    private static final java.time.Duration PUBLISHED_TTL = java.time.Duration.ofMinutes(1);
+    private final Map<String, Cached<DisclosedSnapshot>> published = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached<DisclosedSnapshot>> eldest) {
+            return size() > PUBLISHED_KEPT;
+        }
+    };
 
     /**
      * A dimension the KPI has: one of its listed dimensions or one the authority's data holds. A KPI without
@@ -322,7 +369,7 @@ final class KpiRoutes {
     }
 
     private static AnnualReport report(Params p, ApiServer.ApiDependencies deps) {
-        FinancialYear year = p.year().orElse(FinancialYear.of(deps.today()));
+        FinancialYear year = p.yearOrDefault();
         boolean publicOutput = p.publicOutput();
         String authority = p.authority();
         RuleSettings rules = deps.config().rules();

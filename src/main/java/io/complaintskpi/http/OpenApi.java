@@ -31,7 +31,8 @@ final class OpenApi {
                 .put("description", "Statutory complaints KPIs for English local-authority social care. Each route"
                         + " needs a role (x-role): viewer (figures), caseworker (lists of complaints), publisher"
                         + " (sends events, reads nothing), instance (/internal/v1, the instances' shared secret) or"
-                        + " anyone. With no http.tokens configured the"
+                        + " anyone; a public token reads the routes marked x-public-token, always as public output,"
+                        + " and a metrics token /metrics only. With no http.tokens configured the"
                         + " API needs no token and listens on loopback only. x-publication says what a route does"
                         + " with public=true: SUPPRESSES (counts of 1 to 5 shown as c), REFUSES (400), NO_COUNTS,"
                         + " OPERATIONAL (for operators and instances; never published). See docs/http-api.md.");
@@ -66,6 +67,7 @@ final class OpenApi {
                 + (route.publication().refusal() == null ? "" : " (" + route.publication().refusal() + ")") + ".");
         op.put("x-role", role(route.role()));
         op.put("x-publication", publication);
+        op.put("x-public-token", route.publishes());
         if (!route.params().isEmpty()) {
             ArrayNode params = op.putArray("parameters");
             route.params().forEach(p -> params.add(parameter(p)));

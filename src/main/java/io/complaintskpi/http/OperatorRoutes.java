@@ -49,7 +49,8 @@ final class OperatorRoutes {
             headline.refresh();
             text = deps.metrics().scrape();
         }
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(AccessControl.anonymous(ctx) ? OperationalMetrics.only(text) : text);
     }
 
     void deadLetters(Context ctx, Params p) {

@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import io.complaintskpi.disclosure.PublicSnapshot;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -232,16 +233,45 @@ final class Params {
      * from an overlapping one and recover a suppressed count.
      */
     Period publishable(Period period) {
-        if (publicOutput() && period.kind() != Period.Kind.FINANCIAL_YEAR) {
+        if (!publicOutput()) {
+            return period;
+        }
+        if (period.kind() != Period.Kind.FINANCIAL_YEAR) {
             throw new BadRequest("public figures are given for whole financial years only (year=2015/16): "
                     + "overlapping periods would let a reader subtract one from another and recover a suppressed"
                     + " count; got " + period.label());
         }
+        publishable(FinancialYear.of(period.from()));
         return period;
     }
 
-    /** Public output asked for by {@code public=}, else the {@code disclosure.public-by-default} setting. */
+    /** A year public output may show: a closed one ({@link PublicSnapshot}). */
+    FinancialYear publishable(FinancialYear year) {
+        String refusal = publicOutput() ? PublicSnapshot.refusal(year, today()) : null;
+        if (refusal != null) {
+            throw new BadRequest(refusal);
+        }
+        return year;
+    }
+
+    /** The year asked for; else this year, or for public output the newest closed one. */
+    FinancialYear yearOrDefault() {
+        return publishable(year().orElseGet(() -> publicOutput() ? PublicSnapshot.latestClosed(today())
+                : FinancialYear.of(today())));
+    }
+
+    /**
+     * Public output asked for by {@code public=}, else the {@code disclosure.public-by-default} setting; always for
+     * a public token ({@link AccessControl}).
+     */
     boolean publicOutput() {
+        if (AccessControl.publicOnly(ctx)) {
+            if (!flag(PUBLIC, true)) {
+                throw new AccessControl.Denied(403, "a public token receives disclosure-controlled output only:"
+                        + " public=false is refused");
+            }
+            return true;
+        }
         return flag(PUBLIC, deps.config().publicByDefault());
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import static io.complaintskpi.config.Security.Role.ANYONE;
 import static io.complaintskpi.config.Security.Role.CASEWORKER;
 import static io.complaintskpi.config.Security.Role.INSTANCE;
+import static io.complaintskpi.config.Security.Role.METRICS;
 import static io.complaintskpi.config.Security.Role.PUBLISHER;
 import static io.complaintskpi.config.Security.Role.VIEWER;
 import static io.complaintskpi.http.ApiRoute.AuthorityScope.EVERY_AUTHORITY;
@@ -59,7 +60,8 @@ final class Routes {
                 .publication(OPERATIONAL).scope(HOLDS_NONE);
         t.get("/ready", VIEWER, "200 when the stores answer; 503 while starting or rebalancing", ops::ready)
                 .publication(OPERATIONAL).scope(HOLDS_NONE).errors(NOT_READY);
-        t.get("/metrics", VIEWER, "Prometheus text: service, HTTP, Kafka Streams and JVM metrics", ops::metrics)
+        t.get("/metrics", METRICS, "Prometheus text: service, HTTP, Kafka Streams and JVM metrics; the business"
+                        + " figures (headline KPIs, alerts, events by type) only to a token", ops::metrics)
                 .publication(OPERATIONAL).scope(EVERY_AUTHORITY);
 
         // The API described: no data, so anyone may read it.
@@ -212,11 +214,12 @@ final class Routes {
         }
     }
 
+    /** {@code publicToken}: whether a public token may read it (always as public output). */
     record IndexEntry(String method, String path, String role, List<String> params, Publication publication,
-                      ApiRoute.AuthorityScope scope) {
+                      ApiRoute.AuthorityScope scope, boolean publicToken) {
         static IndexEntry of(ApiRoute r) {
             return new IndexEntry(r.method().name(), r.path(), r.role().name().toLowerCase(Locale.ROOT), r.queryParams(),
-                    r.publication(), r.scope());
+                    r.publication(), r.scope(), r.publishes());
         }
     }
 }

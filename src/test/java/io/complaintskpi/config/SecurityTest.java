@@ -40,7 +40,8 @@ class SecurityTest {
                 new Security.ApiToken(Security.Role.CASEWORKER, "b".repeat(64)));
         assertThatThrownBy(() -> load(Map.of("http.tokens", "viewer:my-secret-token")))
                 .hasMessageContaining("entry 1").hasMessageNotContaining("my-secret-token");
-        assertThatThrownBy(() -> load(Map.of("http.tokens", "admin:" + HASH))).hasMessageContaining("role viewer, caseworker or publisher");
+        assertThatThrownBy(() -> load(Map.of("http.tokens", "admin:" + HASH)))
+                .hasMessageContaining("role viewer, caseworker, public, metrics or publisher");
         assertThatThrownBy(() -> load(Map.of("http.open-paths", "/api/v1/complaints")))
                 .hasMessageContaining("/health, /ready and /metrics");
     }

@@ -56,6 +56,7 @@ class ComposeConsistencyTest {
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         Map<String, String> env = environment(service);
         knownEnv.add("JAVA_TOOL_OPTIONS"); // the JVM's own settings, read by the JVM not the service
+        ServiceConfig.SETTINGS.forEach(setting -> knownEnv.add(setting.env() + ServiceConfig.FILE_SUFFIX));
         assertThat(env.keySet()).isSubsetOf(knownEnv);
         assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("COMPLAINTS_HTTP_PORT", Integer.toString(defaultPort));
@@ -104,8 +105,13 @@ class ComposeConsistencyTest {
             if (s.has("build")) {
                 assertThat(s.has("image")).as(e.getKey() + ": built here, so no unversioned image name").isFalse();
             } else {
+                // A version tag, and its digest once resolved (none is made up: the file says how to add them).
                 assertThat(s.path("image").asText()).as(e.getKey() + " image pinned")
-                        .matches("[\\w./-]+:v?\\d+(\\.\\d+)+");
+                        .matches("[\\w./-]+:v?\\d+(\\.\\d+)+(@sha256:[0-9a-f]{64})?");
+                if (!s.path("image").asText().contains("@sha256:")) {
+                    assertThat(RepoFiles.read(RepoFiles.COMPOSE)).contains("not yet by digest",
+                            "docker buildx imagetools inspect");
+                }
             }
         });
         assertThat(services.at("/kafka/image").asText()).as("broker = client version").endsWith(":" + kafkaClients);
@@ -205,6 +211,50 @@ class ComposeConsistencyTest {
                 .endsWith("*.rules.yml");
         assertThat(RepoFiles.RULES.getFileName().toString()).endsWith(".rules.yml");
         assertThat(services.path("prometheus").path("volumes").toString()).contains("./prometheus/rules:/etc/prometheus/rules");
+    }
+
+    /**
+     * Issue 23, item 9: the stack sets its secrets. The service gets token hashes from .env and the instance
+     * secret from a secret file; Prometheus sends the metrics token from a secret file and has no lifecycle API;
+     * Grafana's figures data source sends a viewer's token and the caseload one a caseworker's; every secret file
+     * is made by docker/make-secrets.sh with that role and never committed.
+     */
+    @Test
+    void theStackSetsItsSecretsFromEnvAndSecretFiles() {
+        Map<String, String> env = environment(services.path(SERVICE));
+        assertThat(env).doesNotContainKey("COMPLAINTS_HTTP_ALLOW_UNAUTHENTICATED")
+                .containsEntry("COMPLAINTS_HTTP_TOKENS", "${COMPLAINTS_HTTP_TOKENS:?run docker/make-secrets.sh}")
+                .containsEntry("COMPLAINTS_INTERNAL_SECRET_FILE", "/run/secrets/internal-secret");
+        assertThat(services.at("/" + SERVICE + "/secrets").toString()).contains("internal-secret");
+        assertThat(services.at("/prometheus/command").toString()).doesNotContain("--web.enable-lifecycle");
+        assertThat(services.at("/prometheus/secrets").toString()).contains("metrics-token");
+        JsonNode job = RepoFiles.yaml(RepoFiles.ROOT.resolve("prometheus/prometheus.yml")).path("scrape_configs").get(0);
+        assertThat(job.at("/authorization/type").asText()).isEqualTo("Bearer");
+        assertThat(job.at("/authorization/credentials_file").asText()).isEqualTo("/run/secrets/metrics-token");
+
+        Map<String, String> roleOfSecret = new HashMap<>();
+        String script = RepoFiles.read(RepoFiles.ROOT.resolve("docker/make-secrets.sh"));
+        Matcher pairs = Pattern.compile("(\\w+):\\$\\(hash ([\\w-]+)\\)").matcher(script);
+        while (pairs.find()) {
+            roleOfSecret.put(pairs.group(2), pairs.group(1));
+        }
+        assertThat(roleOfSecret).containsEntry("metrics-token", "metrics")
+                .containsEntry("grafana-viewer-token", "viewer").containsEntry("grafana-caseworker-token", "caseworker");
+        JsonNode datasources = RepoFiles.yaml(RepoFiles.DATASOURCES.resolve("datasources.yml")).path("datasources");
+        Map<String, String> tokenFile = new HashMap<>();
+        datasources.forEach(ds -> tokenFile.put(ds.path("uid").asText(), ds.at("/secureJsonData/bearerToken").asText()));
+        assertThat(tokenFile).containsEntry(Dashboards.INFINITY_UID, "$__file{/run/secrets/grafana-viewer-token}")
+                .containsEntry(Dashboards.CASELOAD_UID, "$__file{/run/secrets/grafana-caseworker-token}");
+        assertThat(services.at("/grafana/secrets").toString()).contains("grafana-viewer-token", "grafana-caseworker-token");
+
+        Set<String> declared = fieldNames(compose.path("secrets"));
+        assertThat(declared).containsExactlyInAnyOrder("internal-secret", "metrics-token", "grafana-viewer-token",
+                "grafana-caseworker-token");
+        for (String secret : declared) {
+            assertThat(compose.at("/secrets/" + secret + "/file").asText()).isEqualTo("./secrets/" + secret);
+            assertThat(script).contains(secret);
+        }
+        assertThat(RepoFiles.read(RepoFiles.ROOT.resolve(".gitignore")).lines()).contains("secrets/", ".env");
     }
 
     @Test

@@ -13,6 +13,8 @@ final class Dashboards {
 
     static final String PROMETHEUS_UID = "prometheus";
     static final String INFINITY_UID = "infinity";
+    /** The caseload dashboards' Infinity data source: a caseworker's token, apart from the figures'. */
+    static final String CASELOAD_UID = "infinity-caseload";
 
     private Dashboards() {
     }
@@ -113,7 +115,7 @@ final class Dashboards {
             for (JsonNode annotation : d.json().path("annotations").path("list")) {
                 String uid = annotation.path("datasource").path("uid").asText();
                 JsonNode target = annotation.has("target") ? annotation.get("target") : annotation;
-                if (uid.equals(PROMETHEUS_UID) || uid.equals(INFINITY_UID)) {
+                if (uid.equals(PROMETHEUS_UID) || uid.equals(INFINITY_UID) || uid.equals(CASELOAD_UID)) {
                     queries.add(new Query(d.name() + " / annotation " + annotation.path("name").asText(), uid,
                             target, List.of(), d.variables()));
                 }

@@ -26,12 +26,14 @@ class InfinityPanelsTest {
 
     @TestFactory
     Stream<DynamicTest> everyInfinityQueryGetsTheColumnsItSelects(LiveStack stack) {
-        List<Dashboards.Query> queries = Dashboards.queries(Dashboards.INFINITY_UID);
+        List<Dashboards.Query> queries = new ArrayList<>(Dashboards.queries(Dashboards.INFINITY_UID));
+        queries.addAll(Dashboards.queries(Dashboards.CASELOAD_UID));
         assertThat(queries).hasSizeGreaterThan(10);
         return queries.stream().flatMap(q -> q.choices(q.url()).stream().map(choice -> dynamicTest(choice.name(), () -> {
             String url = q.fill(q.url(), choice);
             assertThat(url).as("Infinity URLs are paths on the data source's base URL").startsWith("/api/v1/");
-            HttpResponse<String> response = stack.get(url);
+            // With its data source's token: the figures' viewer token must do for every figures panel.
+            HttpResponse<String> response = stack.get(url, LiveStack.DATASOURCE_TOKENS.get(q.datasourceUid()));
             assertThat(response.statusCode()).as("GET " + url + " -> " + response.body()).isEqualTo(200);
             List<JsonNode> rows = rows(LiveStack.parse(response.body()), q.target().path("root_selector").asText());
             List<JsonNode> shown = new ArrayList<>(rows);
@@ -68,6 +70,18 @@ class InfinityPanelsTest {
                 body.path(route.contains("alerts") ? "alerts" : "rows").forEach(r -> regimes.add(r.path("regime").asText()));
                 assertThat(regimes).as(route + regime).isNotEmpty().containsOnly(regime.toUpperCase(Locale.ROOT));
             }
+        }
+    }
+
+    /** The caseload dashboards' panels read what only a caseworker may: hence their own data source. */
+    @Test
+    void theCaseloadDataSourceServesWhatAViewersTokenMayNotRead(LiveStack stack) {
+        List<Dashboards.Query> caseload = Dashboards.queries(Dashboards.CASELOAD_UID).stream()
+                .filter(q -> !q.where().contains("/ variable $")).toList();
+        assertThat(caseload).hasSizeGreaterThanOrEqualTo(3);
+        for (Dashboards.Query q : caseload) {
+            String url = GrafanaVariables.fill(q.url(), LiveStack.VARIABLES);
+            assertThat(stack.get(url, LiveStack.VIEWER_TOKEN).statusCode()).as(q.where() + ": " + url).isEqualTo(403);
         }
     }
 

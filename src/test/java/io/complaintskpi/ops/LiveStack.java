@@ -59,6 +59,13 @@ final class LiveStack implements AutoCloseable {
             "__rate_interval", "1m", "__interval", "15s", "__range", "1m", "instance", ".+");
 
     static final String PROMETHEUS_JOB = "complaints-kpi";
+    /** The stack's tokens, as the compose stack has them: Prometheus's, Grafana's two data sources'. */
+    static final String METRICS_TOKEN = "ops-metrics-token";
+    static final String VIEWER_TOKEN = "ops-viewer-token";
+    static final String CASEWORKER_TOKEN = "ops-caseworker-token";
+    /** Each Infinity data source's token (grafana/provisioning/datasources/datasources.yml). */
+    static final Map<String, String> DATASOURCE_TOKENS = Map.of(Dashboards.INFINITY_UID, VIEWER_TOKEN,
+            Dashboards.CASELOAD_UID, CASEWORKER_TOKEN);
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,6 +108,8 @@ final class LiveStack implements AutoCloseable {
         file.setProperty("alerts.scan-interval", "PT1S");
         file.setProperty("alerts.settle-time", "PT2S"); // its history is loaded all at once, then looked at
         file.setProperty("authority.default", AUTHORITY);
+        file.setProperty("http.tokens", "metrics:" + sha256(METRICS_TOKEN) + ",viewer:" + sha256(VIEWER_TOKEN)
+                + ",caseworker:" + sha256(CASEWORKER_TOKEN));
         LiveStack stack = new LiveStack(dir, ComplaintsService.start(ServiceConfig.load(Map.of(), file, Map.of())));
         try {
             stack.loadEvents();
@@ -116,9 +125,23 @@ final class LiveStack implements AutoCloseable {
         return "http://127.0.0.1:" + service.httpPort();
     }
 
-    /** GET on the service; the body as text. */
+    /** GET on the service with the caseworker's token (it reads every route and /metrics); the body as text. */
     HttpResponse<String> get(String pathAndQuery) {
-        return send(URI.create(serviceUrl() + pathAndQuery));
+        return get(pathAndQuery, CASEWORKER_TOKEN);
+    }
+
+    /** GET on the service with {@code token}. */
+    HttpResponse<String> get(String pathAndQuery, String token) {
+        return send(URI.create(serviceUrl() + pathAndQuery), token);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonNode parse(String json) {
@@ -153,6 +176,9 @@ final class LiveStack implements AutoCloseable {
         try {
             prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");
+            Path token = dir.resolve("metrics-token");
+            Files.writeString(token, METRICS_TOKEN);
+            // As in prometheus/prometheus.yml: the scrape sends the metrics role's token from a file.
             Files.writeString(config, """
                     global:
                       scrape_interval: 1s
@@ -161,9 +187,12 @@ final class LiveStack implements AutoCloseable {
                       - "%s"
                     scrape_configs:
                       - job_name: %s
+                        authorization:
+                          type: Bearer
+                          credentials_file: "%s"
                         static_configs:
                           - targets: ["127.0.0.1:%d"]
-                    """.formatted(RepoFiles.RULES, PROMETHEUS_JOB, service.httpPort()));
+                    """.formatted(RepoFiles.RULES, PROMETHEUS_JOB, token, service.httpPort()));
             Path log = dir.resolve("prometheus.log");
             prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort)
@@ -255,9 +284,16 @@ final class LiveStack implements AutoCloseable {
     }
 
     private HttpResponse<String> send(URI uri) {
+        return send(uri, null);
+    }
+
+    private HttpResponse<String> send(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {
