@@ -320,7 +320,7 @@ final class KpiRoutes {
     private DisclosedSnapshot publicSnapshot(String authority, FinancialYear year) {
         Cached<DisclosedSnapshot> cached;
         synchronized (published) {
-            cached = published.computeIfAbsent(authority + "|" + year.label(), k -> new Cached<>(
+            cached = published.computeIfAbsent(new PublishedYear(authority, year.label()), k -> new Cached<>(
                     () -> PublicSnapshot.of(catalogue(deps), authority, year, deps.today()), PUBLISHED_TTL, deps.clock()));
         }
         return cached.get();
@@ -328,9 +328,13 @@ final class KpiRoutes {
 
     private static final int PUBLISHED_KEPT = 256;
     private static final java.time.Duration PUBLISHED_TTL = java.time.Duration.ofMinutes(1);
-    private final Map<String, Cached<DisclosedSnapshot>> published = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Which public snapshot: one per authority and closed financial year. */
+    private record PublishedYear(String authority, String year) {
+    }
+
+    private final Map<PublishedYear, Cached<DisclosedSnapshot>> published = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached<DisclosedSnapshot>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<PublishedYear, Cached<DisclosedSnapshot>> eldest) {
             return size() > PUBLISHED_KEPT;
         }
     };
