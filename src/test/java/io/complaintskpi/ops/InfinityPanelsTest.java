@@ -80,8 +80,11 @@ class InfinityPanelsTest {
                 .filter(q -> !q.where().contains("/ variable $")).toList();
         assertThat(caseload).hasSizeGreaterThanOrEqualTo(3);
         for (Dashboards.Query q : caseload) {
-            String url = GrafanaVariables.fill(q.url(), LiveStack.VARIABLES);
-            assertThat(stack.get(url, LiveStack.VIEWER_TOKEN).statusCode()).as(q.where() + ": " + url).isEqualTo(403);
+            for (Dashboards.Choice choice : q.choices(q.url())) {
+                String url = q.fill(q.url(), choice);
+                assertThat(stack.get(url, LiveStack.VIEWER_TOKEN).statusCode()).as(choice.name() + ": " + url)
+                        .isEqualTo(403);
+            }
         }
     }
 
