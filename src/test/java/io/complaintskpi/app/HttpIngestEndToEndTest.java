@@ -77,10 +77,11 @@ class HttpIngestEndToEndTest {
         }
     }
 
-    /** A counter's value on /metrics (open: http.open-paths). */
+    /** A counter's value on /metrics, read as Prometheus would with tokens configured: with a token. */
     private double metric(String name) throws Exception {
         String text = text(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort()
-                + "/metrics")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+                + "/metrics")).header("Authorization", "Bearer " + VIEWER).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.E]+)$")
                 .matcher(text);
         assertThat(m.find()).as(name + " on /metrics").isTrue();
