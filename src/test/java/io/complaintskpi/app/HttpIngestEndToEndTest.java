@@ -31,6 +31,7 @@ import static io.complaintskpi.testing.ContractEvents.received;
 import static io.complaintskpi.testing.ContractEvents.responded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.complaintskpi.testing.TokenHashes.sha256;
 
 /**
  * {@code POST /api/v1/events} against the embedded broker: the good events of a batch are stored and counted
@@ -68,14 +69,6 @@ class HttpIngestEndToEndTest {
         service.close();
     }
 
-    private static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A counter's value on /metrics, read as Prometheus would with tokens configured: with a token. */
     private double metric(String name) throws Exception {

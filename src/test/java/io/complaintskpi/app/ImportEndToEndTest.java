@@ -13,16 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.complaintskpi.testing.TokenHashes.sha256;
 
 /**
  * The import and check commands against a running service on its embedded broker, as a user runs them: the
@@ -127,7 +125,4 @@ class ImportEndToEndTest {
                         && KafkaRecords.consumedToEnd(admin, group, Names.kpiContributionsTopic(group)));
     }
 
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 }

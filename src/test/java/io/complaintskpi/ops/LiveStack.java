@@ -43,6 +43,7 @@ import static io.complaintskpi.testing.ContractEvents.received;
 import static io.complaintskpi.testing.ContractEvents.responded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.complaintskpi.testing.TokenHashes.sha256;
 
 /**
  * One running service on the embedded broker with events that give every panel something to show (history
@@ -135,14 +136,6 @@ final class LiveStack implements AutoCloseable {
         return send(URI.create(serviceUrl() + pathAndQuery), token);
     }
 
-    private static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static JsonNode parse(String json) {
         try {

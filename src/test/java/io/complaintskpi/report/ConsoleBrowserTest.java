@@ -46,14 +46,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.complaintskpi.testing.TokenHashes.sha256;
 
 /**
  * The web console in a real browser (Selenium driving Debian's chromium through chromium-driver): against the
@@ -311,8 +310,4 @@ class ConsoleBrowserTest {
         assertThat(serious).as("serious or critical accessibility violations on " + where).isEmpty();
     }
 
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 }
