@@ -85,14 +85,18 @@ class RegimesSideBySideTest {
 
     @Test
     void aPublicAnswerSuppressesTheSameCellsWhicheverProceduresAreAsked() {
-        Map<String, String> side = cells("/api/v1/kpis?" + YEAR + "&regime=all&public=true");
+        // Public figures are of closed years only (issue 23): the seed's 2015/16 is one.
+        String closed = "authority=E10000018&year=2015/16";
+        Map<String, String> side = cells("/api/v1/kpis?" + closed + "&regime=all&public=true");
         Map<String, String> whole = new LinkedHashMap<>();
-        service.json("/api/v1/kpis?" + YEAR + "&public=true").get("rows").forEach(row -> {
+        service.json("/api/v1/kpis?" + closed + "&public=true").get("rows").forEach(row -> {
             if (row.get("dimension").isNull() && !row.get("regime").isNull()) {
                 whole.put(row.get("measure").asText() + "|" + row.get("regime").asText(), row.get("text").asText());
             }
         });
-        assertThat(side).isEqualTo(whole).containsEntry("stage1.received|children", "c");
+        assertThat(side).isEqualTo(whole).containsEntry("stage3.received|children", "c");
+        assertThat(service.get("/api/v1/kpis?" + YEAR + "&regime=all&public=true").status())
+                .as("an unfinished year has no public form").isEqualTo(400);
     }
 
     @Test
