@@ -157,14 +157,14 @@ public final class EventReader {
     }
 
     /** Comma, unless the header has none and semicolons or tabs (a spreadsheet saved in another locale). */
-    private static char separator(String header) {
+    static char separator(String header) {
         if (header.indexOf(',') >= 0) {
             return ',';
         }
         return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
     }
 
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+    static void skipByteOrderMark(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
