@@ -1,12 +1,8 @@
 package io.complaintskpi.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.complaintskpi.authorities.AuthorityCodec;
 import io.complaintskpi.authorities.CouncilType;
 import io.complaintskpi.events.EventCodec;
@@ -91,50 +87,27 @@ public final class AuthorityReader {
     }
 
     private Result csv(BufferedReader reader) throws IOException {
-        reader.mark(1 << 16);
-        String first = reader.readLine();
-        if (first == null) {
-            throw new ImportFormatException("the file is empty: a CSV of authorities starts with its header row");
-        }
-        reader.reset();
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(EventReader.separator(first));
-        try (MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(reader)) {
-            Map<String, Integer> columns = columns(Arrays.asList(rows.next()));
-            Map<String, Draft> drafts = new LinkedHashMap<>();
-            List<ReadAuthority> unreadable = new ArrayList<>();
-            int number = 1;
-            while (rows.hasNext()) {
-                number++;
-                List<String> cells = Arrays.asList(rows.next());
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                Row row = new Row(number, cells, columns);
-                String code = row.cell("code");
-                if (code.isEmpty()) {
-                    unreadable.add(new ReadAuthority(Origin.row(number), null, null, "no code: every row names the"
-                            + " authority's code (the authority field of its events)"));
-                    continue;
-                }
-                drafts.computeIfAbsent(code, c -> new Draft(row.number(), c)).add(row);
+        List<Map<String, Integer>> columns = new ArrayList<>(1);
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        List<ReadAuthority> records = new ArrayList<>();
+        int last = CsvRows.read(reader, "a CSV of authorities", header -> columns.add(columns(header)), (cells, number) -> {
+            Row row = new Row(number, cells, columns.get(0));
+            String code = row.cell("code");
+            if (code.isEmpty()) {
+                records.add(new ReadAuthority(Origin.row(number), null, null, "no code: every row names the"
+                        + " authority's code (the authority field of its events)"));
+            } else {
+                drafts.computeIfAbsent(code, c -> new Draft(number, c)).add(row);
             }
-            List<ReadAuthority> records = new ArrayList<>(unreadable);
-            drafts.values().forEach(draft -> records.add(draft.conflict == null
-                    ? validate(Origin.row(draft.firstRow), draft.code, draft.json())
-                    : new ReadAuthority(Origin.row(draft.firstRow), draft.code, null, draft.conflict)));
-            records.sort((a, b) -> Integer.compare(a.origin().row(), b.origin().row()));
-            List<String> ignored = columns.keySet().stream().filter(c -> c.startsWith("?")).map(c -> c.substring(1))
-                    .toList();
-            return new Result(new EventReader.FileShape(EventReader.Format.CSV, "one row per authority and year",
-                    number, ignored), records);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) { // Jackson's iterator wraps a malformed row so
-                throw new ImportFormatException("the CSV cannot be read: " + io.getMessage().lines().findFirst()
-                        .orElse(""));
-            }
-            throw e;
-        }
+        });
+        drafts.values().forEach(draft -> records.add(draft.conflict == null
+                ? validate(Origin.row(draft.firstRow), draft.code, draft.json())
+                : new ReadAuthority(Origin.row(draft.firstRow), draft.code, null, draft.conflict)));
+        records.sort((a, b) -> Integer.compare(a.origin().row(), b.origin().row()));
+        List<String> ignored = columns.get(0).keySet().stream().filter(c -> c.startsWith("?")).map(c -> c.substring(1))
+                .toList();
+        return new Result(new EventReader.FileShape(EventReader.Format.CSV, "one row per authority and year", last,
+                ignored), records);
     }
 
     /** Column positions by normal name; a column no record reads under "?" and its header, for the summary. */

@@ -118,7 +118,8 @@ class ImportEndToEndTest {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      service.bootstrapServers()))) {
             ServiceClient client = new ServiceClient(service);
-            assertThat(client.get("/api/v1/benchmarks?authority=E10000018&year=2025/26").status()).isEqualTo(404);
+            await("ready, and no reference record for E10000018 yet").atMost(PATIENCE).until(() -> client.get(
+                    "/api/v1/benchmarks?authority=E10000018&year=2025/26").status() == 404);
 
             Run imported = cli("import", "--authorities", "--data-dir", dataDir.toString(), file.toString());
 
