@@ -77,6 +77,16 @@ public final class KpiDefinitions {
         return Optional.ofNullable(CATALOGUE.byId.get(id));
     }
 
+    /** A procedure's KPI by its measure (its id without the procedure's prefix, {@link KpiDefinition#measure()}). */
+    public static Optional<KpiDefinition> find(Regime regime, String measure) {
+        return find(prefix(regime) + measure).filter(kpi -> kpi.regime() == regime);
+    }
+
+    /** Whether some procedure has a KPI of this measure. */
+    public static boolean isMeasure(String measure) {
+        return Arrays.stream(Regime.values()).anyMatch(regime -> find(regime, measure).isPresent());
+    }
+
     public static KpiDefinition require(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown KPI '" + id + "'"));
     }
