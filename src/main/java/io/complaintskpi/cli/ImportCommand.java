@@ -24,9 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -131,11 +129,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static Optional<KafkaDelivery> kafkaDelivery(ServiceConfig config, DomainRules rules) {
-        return KafkaOptions.cluster(config).map(servers -> {
-            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
-            client.put("bootstrap.servers", servers);
-            return new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS, rules.codec());
-        });
+        return KafkaOptions.client(config).map(client -> new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS,
+                rules.codec()));
     }
 
     /** Reference data: every valid record to the authorities topic; one that breaks the contract is not sent. */

@@ -33,14 +33,33 @@ public final class KafkaDelivery implements Delivery {
 
     /** {@code clientProperties}: the cluster and any pass-through client settings; waits {@code maxBlockMs} at most. */
     public KafkaDelivery(Map<String, Object> clientProperties, int maxBlockMs, EventCodec codec) {
+        this.servers = servers(clientProperties);
+        this.producer = producer(clientProperties, "complaints-kpi-import", maxBlockMs);
+        this.codec = codec;
+    }
+
+    /**
+     * The producer of a command that sends to a running service's cluster (import, publish): {@link EventPublisher}'s,
+     * under the command's client id, waiting {@code maxBlockMs} at most for a broker that does not answer.
+     */
+    public static Producer<String, byte[]> producer(Map<String, Object> clientProperties, String clientId,
+                                                    int maxBlockMs) {
         Properties config = EventPublisher.producerConfig(clientProperties);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-import");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(maxBlockMs, 30_000));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(maxBlockMs, 30_000));
-        this.servers = String.valueOf(clientProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
-        this.producer = new KafkaProducer<>(config);
-        this.codec = codec;
+        return new KafkaProducer<>(config);
+    }
+
+    /** The cluster the client settings name, for messages. */
+    public static String servers(Map<String, Object> clientProperties) {
+        return String.valueOf(clientProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** A send that failed, in one line: where to, and the root cause. */
+    public static String failure(String servers, Throwable e) {
+        return "could not publish to " + servers + " (is the service running?): " + rootCause(e);
     }
 
     @Override
@@ -80,7 +99,7 @@ public final class KafkaDelivery implements Delivery {
             }
             return answers;
         } catch (ExecutionException | KafkaException e) {
-            throw new Failed("could not publish to " + servers + " (is the service running?): " + rootCause(e));
+            throw new Failed(failure(servers, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed("interrupted while publishing to " + servers);
