@@ -30,7 +30,8 @@ class StoreKeyLayoutTest {
             "series/ContributorKey.java",
             "streams/OpenAlertKeySchema.java",
             "streams/DeadlineIndexKeySchema.java",
-            "streams/Names.java");
+            "streams/Names.java",
+            "authorities/OmbudsmanAverage.java"); // the authorities table: a code, or an average's key
     /** What building, parsing or bounding a store key (or naming an internal topic) looks like in code. */
     private static final Map<String, Pattern> RULES = Map.of(
             "joins with the key separator", Pattern.compile("\\+\\s*\"\\|\"|\"\\|\"\\s*\\+|\\+\\s*'\\|'|'\\|'\\s*\\+"),

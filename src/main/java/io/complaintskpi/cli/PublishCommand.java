@@ -2,6 +2,7 @@ package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.complaintskpi.authorities.AuthorityCodec;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
@@ -38,9 +39,10 @@ import java.util.concurrent.ExecutionException;
                         + " reads standard input), sent unchanged with its complaintId as the key. The running"
                         + " service validates it; a record that breaks the contract goes to the dead-letter topic"
                         + " (/api/v1/dlq).",
-                "With --authorities each FILE holds authority records (reference data, docs/authorities.md): one JSON"
-                        + " object, a JSON array of them or one a line, each sent to the authorities topic keyed by"
-                        + " its code; an invalid one goes to the dead-letter topic too.",
+                "With --authorities each FILE holds reference records (docs/authorities.md): authorities and the"
+                        + " Ombudsman's averages, one JSON object, a JSON array of them or one a line, each sent to the"
+                        + " authorities topic keyed by its code (an average by its council type, year and measure);"
+                        + " an invalid one goes to the dead-letter topic too.",
                 "Kafka: --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS), else the embedded broker of the service"
                         + " running on --data-dir (default ./data)."})
 final class PublishCommand implements Callable<Integer> {
@@ -58,8 +60,8 @@ final class PublishCommand implements Callable<Integer> {
             + " JSON sent on purpose)")
     String key;
 
-    @Option(names = "--authorities", description = "the FILEs hold authority records for the authorities topic,"
-            + " not events")
+    @Option(names = "--authorities", description = "the FILEs hold reference records (authorities, the"
+            + " Ombudsman's averages) for the authorities topic, not events")
     boolean authorities;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "a file holding one event; '-' for standard input")
@@ -154,13 +156,14 @@ final class PublishCommand implements Callable<Integer> {
             return;
         }
         for (int i = 0; i < found.size(); i++) {
-            JsonNode code = found.get(i).path("code");
-            if (!code.isTextual()) {
-                problems.add(file + ": record " + (i + 1) + " has no code to use as the record key");
+            Optional<String> recordKey = AuthorityCodec.keyOf(found.get(i));
+            if (recordKey.isEmpty()) {
+                problems.add(file + ": record " + (i + 1) + " has no code (an authority) nor councilType, year and"
+                        + " measure (an Ombudsman's average) to use as the record key");
                 continue;
             }
             try {
-                records.add(new Outgoing(file + " #" + (i + 1), true, code.asText(),
+                records.add(new Outgoing(file + " #" + (i + 1), true, recordKey.get(),
                         EventCodec.MAPPER.writeValueAsBytes(found.get(i))));
             } catch (IOException e) {
                 problems.add(file + ": record " + (i + 1) + ": " + e.getMessage());

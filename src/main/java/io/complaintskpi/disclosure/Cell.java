@@ -50,6 +50,11 @@ public record Cell(Kind kind, String text, BigDecimal value) {
         return new Cell(Kind.PERCENT, rate.percent().toPlainString() + "%", rate.percent());
     }
 
+    /** A percentage published elsewhere (the Ombudsman's average), exactly as given: "77%", "76.5%". */
+    public static Cell percent(BigDecimal percent) {
+        return new Cell(Kind.PERCENT, percent.toPlainString() + "%", percent);
+    }
+
     /**
      * A count per 100,000 residents ("12.5"): hidden with the count it is worked out from (a reader who knows the
      * population would recover it), {@code x} while the population is not known.

@@ -2,6 +2,7 @@ package io.complaintskpi.figures;
 
 import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.authorities.Authority;
+import io.complaintskpi.authorities.OmbudsmanAverage;
 import io.complaintskpi.catalogue.KpiIds;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -18,7 +19,8 @@ import java.util.function.Predicate;
 /**
  * One authority's rates beside those of the authorities of its council type and of its region that this
  * deployment holds (reference data and figures): each group's count, quartiles, median and mean
- * ({@link Quartiles}) and the authority's quarter. A group statistic is given only for a group of at least the
+ * ({@link Quartiles}) and the authority's quarter; and beside the average the Ombudsman published for its council
+ * type, where the reference data holds one. A group statistic is given only for a group of at least the
  * minimum (the {@code benchmark.min-group-size} setting); no other authority is ever named.
  */
 public final class Benchmarks {
@@ -44,8 +46,20 @@ public final class Benchmarks {
     public record Group(String name, int authorities, Quartiles statistics, Integer quartile) {
     }
 
-    /** One indicator: the authority's value (null: none for the year) beside its two groups. */
-    public record Row(Indicator indicator, BigDecimal value, Group councilType, Group region) {
+    /**
+     * The average the Ombudsman published for the authority's council type and the year (reference data), with
+     * where it was published and the authority's value less it (null when the authority has no value).
+     */
+    public record PublishedAverage(BigDecimal percent, BigDecimal difference, String source, String url,
+                                   int published) {
+    }
+
+    /**
+     * One indicator: the authority's value (null: none for the year) beside its two groups and, where the
+     * reference data holds one, the Ombudsman's published average (null: none).
+     */
+    public record Row(Indicator indicator, BigDecimal value, Group councilType, Group region,
+                      PublishedAverage ombudsmanAverage) {
     }
 
     /** The comparison, or empty when the reference data does not hold the authority. */
@@ -81,7 +95,8 @@ public final class Benchmarks {
                     group(subject.get().councilType().label(), peers, values, indicator, own, minimumGroup,
                             a -> a.councilType() == subject.get().councilType()),
                     group(subject.get().region(), peers, values, indicator, own, minimumGroup,
-                            a -> a.region().equals(subject.get().region()))));
+                            a -> a.region().equals(subject.get().region())),
+                    publishedAverage(reference, subject.get(), year, indicator, own)));
         }
         return Optional.of(new Comparison(authority, subject.get().name(), subject.get().councilType().code(),
                 subject.get().region(), year.label(), minimumGroup, rows));
@@ -94,6 +109,16 @@ public final class Benchmarks {
         Optional<Quartiles> stats = Quartiles.of(members, minimum);
         return new Group(name, members.size(), stats.orElse(null),
                 own == null ? null : stats.map(s -> s.quartileOf(own)).orElse(null));
+    }
+
+    private static PublishedAverage publishedAverage(Authorities reference, Authority subject, FinancialYear year,
+                                                     Indicator indicator, BigDecimal own) {
+        return OmbudsmanAverage.Measure.ofKpi(indicator.id())
+                .flatMap(measure -> reference.average(subject.councilType(), year, measure))
+                .map(average -> new PublishedAverage(average.percent(),
+                        own == null ? null : own.subtract(average.percent()), average.source().title(),
+                        average.source().url(), average.source().year()))
+                .orElse(null);
     }
 
     /** Every indicator of one authority for the year: null where it has no value (no denominator, no population). */

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AuthorityNames;
 import io.complaintskpi.authorities.Authorities;
+import io.complaintskpi.authorities.OmbudsmanAverage;
 import io.complaintskpi.report.AnnualReportCsv;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.AnnualReportPdf;
@@ -291,7 +292,8 @@ final class KpiRoutes {
     }
 
     /**
-     * Names and populations of authorities, for report titles and per-resident rates: one source for every route,
+     * Names, populations and the Ombudsman's averages of authorities, for report titles, per-resident rates and the
+ * letter: one source for every route,
      * the reference data (a name falls back to the authority.names setting, then the code).
      */
     private static AuthorityNames authorities(ApiServer.ApiDependencies deps) {
@@ -306,6 +308,12 @@ final class KpiRoutes {
             public OptionalLong residents(String code, FinancialYear year) {
                 return reference.population(code, year).map(p -> OptionalLong.of(p.residents()))
                         .orElse(OptionalLong.empty());
+            }
+
+            @Override
+            public Optional<OmbudsmanAverage> ombudsmanAverage(String code, FinancialYear year,
+                                                               OmbudsmanAverage.Measure measure) {
+                return reference.authority(code).flatMap(a -> reference.average(a.councilType(), year, measure));
             }
         };
     }

@@ -7,9 +7,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Passes on an authority record, unchanged, only when it is valid; an invalid one throws, so the processing
+ * Passes on a reference record (an authority or an Ombudsman's average), unchanged, only when it is valid; an invalid one throws, so the processing
  * exception handler sends it to the dead-letter topic with its reason. A record without a value (a tombstone)
- * removes its authority and passes on as it is.
+ * removes its authority (or average) and passes on as it is.
  */
 final class AuthorityValidation implements Processor<String, byte[], String, byte[]> {
 
@@ -24,10 +24,10 @@ final class AuthorityValidation implements Processor<String, byte[], String, byt
     @Override
     public void process(Record<String, byte[]> record) {
         if (record.key() == null) {
-            throw new InvalidEventException("authority record without a key: the key must be the authority's code");
+            throw new InvalidEventException("authority record without a key: the key must be the authority's code or the average's key");
         }
         if (record.value() != null) {
-            codec.decode(record.key(), record.value());
+            codec.validate(record.key(), record.value());
         }
         context.forward(record);
     }

@@ -65,7 +65,7 @@ class TopicSpecsTest {
             TopicSpec spec = TopicSpecs.named(name);
             assertThat(spec.cleanupPolicy()).as(name).isEqualTo("compact");
             assertThat(spec.config()).as(name).doesNotContainKey("retention.ms");
-            assertThat(spec.value().schema()).as(name).isEqualTo("schemas/authority.schema.json");
+            assertThat(spec.value().schema()).as(name).isEqualTo("schemas/reference-record.schema.json");
             assertThat(spec.description()).as(name).isNotBlank();
         }
     }

@@ -3,8 +3,11 @@ package io.complaintskpi.figures;
 import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.authorities.Authority;
 import io.complaintskpi.authorities.CouncilType;
+import io.complaintskpi.authorities.OmbudsmanAverage;
 import io.complaintskpi.authorities.Population;
+import io.complaintskpi.catalogue.KpiIds;
 import io.complaintskpi.contributions.Metric;
+import io.complaintskpi.events.OmbudsmanOutcome;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.series.InMemorySeriesReader;
@@ -83,5 +86,60 @@ class BenchmarksTest {
     void anAuthorityTheReferenceDataDoesNotHoldHasNoComparison() {
         assertThat(Benchmarks.compare("NOPE", YEAR, new KpiEvaluator(new InMemorySeriesReader(buckets)),
                 Authorities.of(authorities), List.of("NOPE"), 5)).isEmpty();
+    }
+
+    private static final OmbudsmanAverage.Source LETTERS = new OmbudsmanAverage.Source("Annual review letter 2016",
+            "https://www.lgo.org.uk/your-councils-performance", 2016);
+
+    private Benchmarks.Row upholdRate(String authority, List<OmbudsmanAverage> averages) {
+        return Benchmarks.compare(authority, YEAR, new KpiEvaluator(new InMemorySeriesReader(buckets)),
+                        Authorities.of(authorities, averages), authorities.stream().map(Authority::code).toList(), 5)
+                .orElseThrow().rows().stream()
+                .filter(r -> r.indicator().id().equals(KpiIds.OMBUDSMAN_UPHOLD_RATE)).findFirst().orElseThrow();
+    }
+
+    private void decided(String code, OmbudsmanOutcome outcome, long count) {
+        buckets.put(new KpiKey(code, Metric.OMBUDSMAN_DECISIONS, outcome.name(), LocalDate.parse("2015-07-01")), count);
+    }
+
+    @Test
+    void theOmbudsmansAverageForTheCouncilTypeSitsBesideTheRateWithTheDifference() {
+        // C2: 3 upheld of 4 investigated = 75.0%; the Ombudsman's county average 54.5%: 20.5 points above it.
+        decided("C2", OmbudsmanOutcome.UPHELD_MALADMINISTRATION_INJUSTICE, 3);
+        decided("C2", OmbudsmanOutcome.NOT_UPHELD, 1);
+        List<OmbudsmanAverage> averages = List.of(
+                new OmbudsmanAverage(CouncilType.COUNTY, YEAR, OmbudsmanAverage.Measure.UPHOLD_RATE,
+                        new BigDecimal("54.5"), LETTERS),
+                new OmbudsmanAverage(CouncilType.DISTRICT, YEAR, OmbudsmanAverage.Measure.UPHOLD_RATE,
+                        new BigDecimal("40"), LETTERS),
+                new OmbudsmanAverage(CouncilType.COUNTY, FinancialYear.parse("2014/15"),
+                        OmbudsmanAverage.Measure.UPHOLD_RATE, new BigDecimal("61"), LETTERS));
+
+        Benchmarks.Row row = upholdRate("C2", averages);
+
+        assertThat(row.value()).isEqualByComparingTo("75.0");
+        assertThat(row.ombudsmanAverage()).isEqualTo(new Benchmarks.PublishedAverage(new BigDecimal("54.5"),
+                new BigDecimal("20.5"), "Annual review letter 2016", "https://www.lgo.org.uk/your-councils-performance",
+                2016));
+        // Only the uphold rate has a published average: the other rates have none, never a zero.
+        assertThat(perChildren("C2", 5).ombudsmanAverage()).isNull();
+    }
+
+    @Test
+    void withoutAnAverageForTheTypeAndYearThereIsNone() {
+        decided("C2", OmbudsmanOutcome.NOT_UPHELD, 2);
+        List<OmbudsmanAverage> otherTypeAndYear = List.of(
+                new OmbudsmanAverage(CouncilType.DISTRICT, YEAR, OmbudsmanAverage.Measure.UPHOLD_RATE,
+                        new BigDecimal("40"), LETTERS),
+                new OmbudsmanAverage(CouncilType.COUNTY, FinancialYear.parse("2014/15"),
+                        OmbudsmanAverage.Measure.UPHOLD_RATE, new BigDecimal("61"), LETTERS));
+
+        assertThat(upholdRate("C2", otherTypeAndYear).value()).isEqualByComparingTo("0.0");
+        assertThat(upholdRate("C2", otherTypeAndYear).ombudsmanAverage()).isNull();
+        // An authority with no value for the rate still sees the average, without a difference.
+        Benchmarks.PublishedAverage noValue = upholdRate("C1", List.of(new OmbudsmanAverage(CouncilType.COUNTY, YEAR,
+                OmbudsmanAverage.Measure.UPHOLD_RATE, new BigDecimal("54.5"), LETTERS))).ombudsmanAverage();
+        assertThat(noValue.percent()).isEqualByComparingTo("54.5");
+        assertThat(noValue.difference()).isNull();
     }
 }

@@ -1,6 +1,9 @@
 package io.complaintskpi.report;
 
 import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.authorities.CouncilType;
+import io.complaintskpi.authorities.OmbudsmanAverage;
+import io.complaintskpi.authorities.OmbudsmanAverage.Measure;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.OfflineReplay;
 import io.complaintskpi.disclosure.Cell;
@@ -22,6 +25,7 @@ import io.complaintskpi.rules.Period;
 import io.complaintskpi.rules.Stage2ClockStart;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
@@ -189,5 +194,49 @@ class OmbudsmanLetterTest {
             assertThat(AnnualReportCsv.render(report)).contains(title);
             assertThat(AnnualReportHtml.render(report)).contains(AnnualReportHtml.escape(title));
         }
+    }
+
+    @Test
+    void theOmbudsmansAveragesOfSimilarAuthoritiesSitUnderTheirRatesWithTheirSource() {
+        OmbudsmanAverage.Source source = new OmbudsmanAverage.Source("Annual review letter 2017",
+                "https://www.lgo.org.uk/your-councils-performance", 2017);
+        Map<String, OmbudsmanAverage> averages = Map.of(
+                "uphold-rate", new OmbudsmanAverage(CouncilType.COUNTY, YEAR, Measure.UPHOLD_RATE,
+                        new BigDecimal("54"), source),
+                "compliance", new OmbudsmanAverage(CouncilType.COUNTY, YEAR, Measure.COMPLIANCE,
+                        new BigDecimal("99.5"), source));
+        AuthorityNames withAverages = new AuthorityNames() {
+            @Override
+            public String nameOf(String code) {
+                return NAMES.nameOf(code);
+            }
+
+            @Override
+            public Optional<OmbudsmanAverage> ombudsmanAverage(String code, FinancialYear year, Measure measure) {
+                return Optional.ofNullable(averages.get(measure.code())).filter(a -> a.year().equals(year));
+            }
+        };
+
+        ReportTable letter = OmbudsmanLetter.table(Disclosure.disclose(
+                catalogue.snapshot(AUTHORITY, Period.financialYear(YEAR)), false), withAverages);
+
+        List<String> labels = new ArrayList<>(shown(letter).keySet());
+        Map<String, List<String>> shown = shown(letter);
+        // Under its rate; x for 2015/16, for which no average is held; none for satisfactory remedy (none held).
+        assertThat(labels.get(labels.indexOf("Uphold rate (% of investigated)") + 1))
+                .isEqualTo("... average of similar authorities (the Ombudsman's, uphold rate)");
+        assertThat(shown.get("... average of similar authorities (the Ombudsman's, uphold rate)"))
+                .containsExactly("x", "54%");
+        assertThat(labels.get(labels.indexOf("Compliance with recommendations (%)") + 1))
+                .isEqualTo("... average of similar authorities (the Ombudsman's, compliance)");
+        assertThat(shown.get("... average of similar authorities (the Ombudsman's, compliance)"))
+                .containsExactly("x", "99.5%");
+        assertThat(labels).doesNotContain("... average of similar authorities (the Ombudsman's, satisfactory remedy)");
+        assertThat(letter.note()).endsWith(" The averages of similar authorities are the Ombudsman's for councils of"
+                + " the same type, from Annual review letter 2017 (2017, https://www.lgo.org.uk/your-councils-performance).");
+        // Without averages the letter has no such row and its note says nothing of them.
+        ReportTable plain = letter(Period.financialYear(YEAR), false);
+        assertThat(plain.rows()).hasSize(letter.rows().size() - 2);
+        assertThat(plain.note()).doesNotContain("averages");
     }
 }
