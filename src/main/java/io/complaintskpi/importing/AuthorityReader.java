@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Reads a file of authority records (the reference data of docs/authorities.md) and validates each with the
  * service's own {@link AuthorityCodec}, so a reason given here is the reason the service would give. NDJSON: one
- * record per line, as on the {@code authorities} topic. CSV: one row per authority and financial year, columns
+ * record per line, as on the {@code authorities} topic: authorities and the Ombudsman's averages, each keyed as
+ * {@link AuthorityCodec#keyOf} keys it ({@code code} is then that key). CSV, authorities only: one row per authority and financial year, columns
  * {@link #COLUMNS} (named as event columns are: without case, spaces, underscores or hyphens); the rows of one
  * {@code code} make one record with a population estimate per row, and must agree on its name, ONS code, council
  * type and region. The file is read whole: reference data is a few hundred records.
@@ -35,7 +36,10 @@ public final class AuthorityReader {
             "residents", "children");
     private static final List<String> ATTRIBUTES = List.of("name", "onsCode", "councilType", "region");
 
-    /** A record read, with the row it starts on: valid (its key and value as sent), or not (why). */
+    /**
+     * A record read, with the row it starts on: valid (its key and value as sent), or not (why). {@code code} is the
+     * record key: an authority's code or an Ombudsman's average's key.
+     */
     public record ReadAuthority(Origin origin, String code, byte[] value, String problem) {
         public boolean valid() {
             return problem == null;
@@ -73,14 +77,13 @@ public final class AuthorityReader {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode code;
+            String key;
             try {
-                code = EventCodec.MAPPER.readTree(line).path("code");
+                key = AuthorityCodec.keyOf(EventCodec.MAPPER.readTree(line)).orElse(null);
             } catch (IOException e) {
-                code = null;
+                key = null;
             }
-            records.add(validate(Origin.row(number), code != null && code.isTextual() ? code.asText() : null,
-                    line.strip().getBytes(StandardCharsets.UTF_8)));
+            records.add(validate(Origin.row(number), key, line.strip().getBytes(StandardCharsets.UTF_8)));
         }
         return new Result(new EventReader.FileShape(EventReader.Format.NDJSON, "one authority per line", number,
                 List.of()), records);
@@ -133,7 +136,7 @@ public final class AuthorityReader {
 
     private ReadAuthority validate(Origin origin, String code, byte[] value) {
         try {
-            codec.decode(code == null ? "" : code, value);
+            codec.validate(code == null ? "" : code, value);
             return new ReadAuthority(origin, code, value, null);
         } catch (InvalidEventException e) {
             return new ReadAuthority(origin, code, null, code == null ? "no code: " + e.getMessage() : e.getMessage());

@@ -95,6 +95,27 @@ class AuthorityReaderTest {
     }
 
     @Test
+    void theOmbudsmansAveragesAreReadFromNdjsonKeyedByTypeYearAndMeasure() throws IOException {
+        AuthorityReader.Result example = new AuthorityReader().read(Path.of("examples/ombudsman-averages.ndjson"),
+                EventReader.Format.NDJSON);
+        assertThat(example.records()).extracting(AuthorityReader.ReadAuthority::code).containsExactly(
+                "ombudsman-average|county|2023/24|uphold-rate", "ombudsman-average|county|2023/24|compliance",
+                "ombudsman-average|county|2023/24|satisfactory-remedy", "ombudsman-average|unitary|2023/24|uphold-rate");
+        assertThat(example.valid()).isEqualTo(4);
+        assertThat(codec.decodeAverage(example.records().get(1).code(), example.records().get(1).value()).percent())
+                .isEqualByComparingTo("99.5");
+
+        Path file = Files.writeString(dir.resolve("averages.ndjson"), """
+                {"councilType":"county","year":"2023/24","measure":"uphold-rate","percent":80,"source":{"title":"Letter","year":2024}}
+                {"councilType":"county","year":"2023/24","measure":"uphold-rate","percent":"80","source":{"year":2024}}
+                """);
+        AuthorityReader.Result read = new AuthorityReader().read(file, EventReader.Format.NDJSON);
+        assertThat(read.records()).extracting(AuthorityReader.ReadAuthority::problem).containsExactly(
+                "schema violation in Ombudsman's average: $.percent: integer found, string expected",
+                "schema violation in Ombudsman's average: $.source: required property 'title' not found");
+    }
+
+    @Test
     void aCsvWithoutTheAuthorityColumnsIsNotReadAtAll() throws IOException {
         Path file = Files.writeString(dir.resolve("events.csv"), "complaint_id,event_type,occurred_at\nX,Y,Z\n");
 
