@@ -55,7 +55,7 @@ class PublishCommandTest {
     }
 
     @Test
-    void withAuthoritiesEachRecordOfAnArrayOrOfJsonLinesGoesToTheAuthoritiesTopicKeyedByItsCode() throws Exception {
+    void withAuthoritiesEachRecordOfAnArrayOrOfJsonLinesGoesToTheAuthoritiesTopicKeyedByItsCodeOrAverageKey() throws Exception {
         Path dataDir = dir.resolve("data");
         Path array = Files.writeString(dir.resolve("authorities.json"), """
                 [{"code": "A1", "name": "First Council"},
@@ -63,6 +63,7 @@ class PublishCommandTest {
         Path lines = Files.writeString(dir.resolve("more.jsonl"), """
                 {"code": "A3", "name": "Third Council"}
                 {"code": "A4", "councilType": "parish"}
+                {"councilType": "county", "year": "2023/24", "measure": "uphold-rate", "percent": "80"}
                 """);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"))) {
             TopicProvisioner.provision(broker.bootstrapServers(), List.of(TopicSpecs.named(Names.AUTHORITIES_TOPIC)));
@@ -73,8 +74,9 @@ class PublishCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("published " + array + " #2 to authorities").contains("key A4");
             List<ConsumerRecord<String, String>> sent = KafkaRecords.read(broker.bootstrapServers(),
-                    Names.AUTHORITIES_TOPIC, "publish-authorities-test", 4, Duration.ofSeconds(30));
-            assertThat(sent).extracting(ConsumerRecord::key).containsExactly("A1", "A2", "A3", "A4");
+                    Names.AUTHORITIES_TOPIC, "publish-authorities-test", 5, Duration.ofSeconds(30));
+            assertThat(sent).extracting(ConsumerRecord::key).containsExactly("A1", "A2", "A3", "A4",
+                    "ombudsman-average|county|2023/24|uphold-rate");
             assertThat(sent.get(3).value()).isEqualTo("{\"code\":\"A4\",\"councilType\":\"parish\"}");
         }
     }
@@ -87,7 +89,8 @@ class PublishCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly("complaints-kpi publish: " + file
-                + ": record 2 has no code to use as the record key");
+                + ": record 2 has no code (an authority) nor councilType, year and measure (an Ombudsman's average) to"
+                + " use as the record key");
     }
 
     @Test
