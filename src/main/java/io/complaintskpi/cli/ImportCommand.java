@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -113,11 +112,8 @@ final class ImportCommand implements Callable<Integer> {
         if (url != null) {
             return Optional.of(new HttpDelivery(url, token));
         }
-        return KafkaOptions.cluster(config).map(servers -> {
-            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
-            client.put("bootstrap.servers", servers);
-            return new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS, rules.codec());
-        });
+        return KafkaOptions.cluster(config).map(cluster -> new KafkaDelivery(cluster.kafkaClientProperties(),
+                PublishCommand.BROKER_WAIT_MS, rules.codec()));
     }
 
     private void print(Path file, ImportRun.Summary summary) {

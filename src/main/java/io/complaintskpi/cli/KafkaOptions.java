@@ -4,6 +4,7 @@ import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.config.ServiceConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +31,17 @@ final class KafkaOptions {
     }
 
     /**
-     * The cluster a client command talks to: the configured one, else the embedded broker the service last
-     * ran on the data folder (its address is saved there, the port being any free one).
+     * {@code config} reaching the cluster a client command talks to: the configured one, else the embedded broker
+     * the service last ran on the data folder (its address is saved there, the port being any free one, and so is
+     * its SASL login when its listeners want one).
      */
-    static Optional<String> cluster(ServiceConfig config) {
-        return config.bootstrapServers().isBlank()
-                ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
-                : Optional.of(config.bootstrapServers());
+    static Optional<ServiceConfig> cluster(ServiceConfig config) {
+        if (!config.embeddedBroker()) {
+            return Optional.of(config);
+        }
+        Path broker = config.embeddedBrokerDir();
+        return EmbeddedKafkaBroker.savedBootstrapServers(broker)
+                .map(servers -> config.reaching(servers, EmbeddedKafkaBroker.savedClientSettings(broker)));
     }
 
     /** Why {@link #cluster} found none, and what to do. */

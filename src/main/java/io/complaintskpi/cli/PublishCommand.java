@@ -98,8 +98,8 @@ final class PublishCommand implements Callable<Integer> {
                 problems.add(file + ": cannot read it: " + e.getMessage());
             }
         }
-        Optional<String> servers = KafkaOptions.cluster(config);
-        if (servers.isEmpty()) {
+        Optional<ServiceConfig> cluster = KafkaOptions.cluster(config);
+        if (cluster.isEmpty()) {
             problems.add(KafkaOptions.noCluster(config));
         }
         if (!problems.isEmpty()) { // nothing is sent unless every record can be
@@ -107,11 +107,12 @@ final class PublishCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return send(servers.orElseThrow(), records);
+        return send(cluster.orElseThrow(), records);
     }
 
-    private int send(String servers, List<Outgoing> records) throws InterruptedException {
-        Properties producerConfig = EventPublisher.producerConfig(servers);
+    private int send(ServiceConfig cluster, List<Outgoing> records) throws InterruptedException {
+        String servers = cluster.bootstrapServers();
+        Properties producerConfig = EventPublisher.producerConfig(cluster.kafkaClientProperties());
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-publish");
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, BROKER_WAIT_MS);
         PrintWriter out = spec.commandLine().getOut();
