@@ -10,6 +10,10 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code kafka.embedded-sasl=true}, as a user runs it: the service (its topology, watchers, intake) works on the
+ * {@code kafka.embedded-sasl=true}, as a user runs it: the service (its topology, watchers, HTTP intake) works on the
  * embedded broker whose listeners want a login, a producer without it writes nothing, and the commands that find
  * the broker through the data folder (publish, import, simulate; erase, which starts it) find the login there too.
  */
@@ -53,9 +57,15 @@ class EmbeddedSaslEndToEndTest {
             CliRun published = CliRun.of("publish", "--data-dir", dataDir.toString(), "--key", "BROKEN-1", event.toString(),
                     broken.toString());
             assertThat(published.exitCode()).as(published.err()).isZero();
-            // The event became a figure, and the broken record reached the dead-letter watcher.
+            // The HTTP intake's producer logs in too.
+            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + service.httpPort() + "/api/v1/events")).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(received("S-2",
+                    "2015-06-04T10:00:00+01:00", "First Response"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            // The events became figures, and the broken record reached the dead-letter watcher.
             await().atMost(PATIENCE).ignoreExceptions()
-                    .until(() -> EndToEndScenario.kpi(client, "2015/16", "stage1.received") == 1);
+                    .until(() -> EndToEndScenario.kpi(client, "2015/16", "stage1.received") == 2);
             await().atMost(PATIENCE).ignoreExceptions()
                     .until(() -> client.ok("/api/v1/dlq").get("records").asLong() == 1);
 
