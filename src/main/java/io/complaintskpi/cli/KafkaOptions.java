@@ -44,6 +44,14 @@ final class KafkaOptions {
                 .map(servers -> config.reaching(servers, EmbeddedKafkaBroker.savedClientSettings(broker)));
     }
 
+    /**
+     * The client settings to reach {@link #cluster}: the configured pass-through ones with its address (and the
+     * embedded broker's login).
+     */
+    static Optional<Map<String, Object>> client(ServiceConfig config) {
+        return cluster(config).map(ServiceConfig::kafkaClientProperties);
+    }
+
     /** Why {@link #cluster} found none, and what to do. */
     static String noCluster(ServiceConfig config) {
         return "no embedded broker has run in " + config.embeddedBrokerDir() + ": start the service (serve or demo)"
