@@ -133,6 +133,10 @@ class EmbeddedSaslTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, false)) {
             assertThat(broker.clientSettings()).isEmpty();
             assertThat(EmbeddedKafkaBroker.savedClientSettings(dataDir)).isEmpty();
+            // As before the setting existed: plain listeners, no SASL setting at all.
+            assertThat(serverProperties().getProperty("listener.security.protocol.map"))
+                    .isEqualTo("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            assertThat(serverProperties().stringPropertyNames()).noneMatch(key -> key.contains("sasl"));
             KafkaRecords.send(broker.bootstrapServers(), Names.EVENTS_TOPIC, "K-2", "{}");
         }
     }
