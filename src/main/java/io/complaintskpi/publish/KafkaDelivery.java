@@ -1,12 +1,14 @@
 package io.complaintskpi.publish;
 
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.importing.AuthorityReader;
 import io.complaintskpi.importing.Delivery;
 import io.complaintskpi.importing.ReadEvent;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 
@@ -67,10 +69,29 @@ public final class KafkaDelivery implements Delivery {
 
     @Override
     public List<Answer> deliver(List<ReadEvent.Valid> batch) {
+        return answers(batch.stream().map(event -> EventPublisher.record(event.event(), codec.encode(event.event())))
+                .toList());
+    }
+
+    /**
+     * Valid authority records (reference data) to the authorities topic, keyed by their code, as they were read;
+     * answered and failing as {@link #deliver} is.
+     */
+    public List<Answer> deliverAuthorities(List<AuthorityReader.ReadAuthority> records) {
+        return answers(records.stream().map(r -> new ProducerRecord<>(Names.AUTHORITIES_TOPIC, r.code(), r.value()))
+                .toList());
+    }
+
+    /** The authorities topic on the cluster, for the summary. */
+    public String authoritiesDestination() {
+        return Names.AUTHORITIES_TOPIC + " on " + servers;
+    }
+
+    /** Sends the records at once and answers each once every one is acknowledged. */
+    private List<Answer> answers(List<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
-            batch.forEach(event -> sent.add(producer.send(EventPublisher.record(event.event(),
-                    codec.encode(event.event())))));
+            records.forEach(record -> sent.add(producer.send(record)));
             List<Answer> answers = new ArrayList<>();
             for (Future<RecordMetadata> future : sent) {
                 RecordMetadata metadata = future.get();

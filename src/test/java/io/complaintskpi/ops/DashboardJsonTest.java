@@ -26,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboards are well-formed Grafana JSON that only uses provisioned data sources and defined variables. */
 class DashboardJsonTest {
 
-    /** The dashboards of the issue: Overview, Timeliness, Causes & outcomes, Costs, Ombudsman & ADR, Live, Health. */
-    private static final int DASHBOARDS = 7;
+    /**
+     * The dashboards of the issues: Overview, Timeliness, Causes & outcomes, Costs, Ombudsman & ADR, Live, Health,
+     * Benchmarks.
+     */
+    private static final int DASHBOARDS = 8;
 
     private final List<Dashboard> dashboards = Dashboards.all();
 
