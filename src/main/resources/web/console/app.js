@@ -156,8 +156,15 @@ async function dashboard(q) {
     }
     parts.push(...volumes);
   }
+  const year = financialYear(periods, period);
+  if (year && (regime === 'children' || regime === 'all')) {
+    parts.push(...await benchmarks(named, year));
+  }
+  if (year) {
+    parts.push(...await ombudsmanLetter(authority, year));
+  }
   parts.push(...await caseworkerLists(authority, regime));
-  parts.push(heading(2, 'The annual report'), reportLinks(authority, periods, period, regime));
+  parts.push(heading(2, 'The annual report'), reportLinks(authority, year, regime));
   return h('div', {}, parts);
 }
 
@@ -277,8 +284,73 @@ function storyLink(reference) {
   return link('#/complaint/' + encodeURIComponent(reference), reference, 'Complaint ' + reference);
 }
 
-function reportLinks(authority, periods, period, regime) {
-  const year = /^\d{4}\/\d{2}$/.test(period) ? period : (periods.find(p => p.kind === 'FINANCIAL_YEAR') || {}).period;
+/** The financial year chosen, or for a rolling window the latest financial year listed. */
+function financialYear(periods, period) {
+  return /^\d{4}\/\d{2}$/.test(period) ? period : (periods.find(p => p.kind === 'FINANCIAL_YEAR') || {}).period;
+}
+
+const QUARTERS = ['', '1st (lowest)', '2nd', '3rd', '4th (highest)'];
+
+/**
+ * A rate as the benchmarks give it (one decimal place, statistics two): a percentage, or a count per population
+ * (its unit is in the row's name). JSON numbers lose their trailing zeros, hence at least one decimal place.
+ */
+function rate(value, unit) {
+  if (value === null || value === undefined) {
+    return 'none';
+  }
+  const text = Number(value).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  return unit === 'percent' ? text + '%' : text;
+}
+
+/**
+ * The authority's rates beside its council type's and its region's quartiles ({@code /api/v1/benchmarks}), a table
+ * per group; a group with fewer authorities with a value than the minimum says so instead of showing figures.
+ */
+async function benchmarks(named, year) {
+  const parts = [heading(2, 'Beside similar authorities')];
+  if (!named || !named.councilType) {
+    return parts.concat(para('The authorities reference data does not hold ' + (named ? named.authority : 'this authority')
+      + ', so its council type and region are not known. Publish its record to compare it with similar authorities.'));
+  }
+  const b = await get('/api/v1/benchmarks', { authority: named.authority, year });
+  parts.push(para('Each rate of ' + year + ' beside the authorities of the same council type and of the same region'
+    + ' that this service holds. A group needs at least ' + b.minimumGroup + ' authorities with a value before its'
+    + ' figures are shown; no other authority is named. Whether a high quarter is good depends on the rate.'));
+  for (const [key, what] of [['councilType', 'council type'], ['region', 'region']]) {
+    const name = b.rows.length ? b.rows[0][key].name : '';
+    const t = table('Beside the ' + what + ' (' + name + '), ' + year,
+      ['Rate', 'This authority', 'Authorities with a value', 'Lower quartile', 'Median', 'Upper quartile', 'Mean',
+        'Its quarter'],
+      b.rows.map(r => {
+        const g = r[key];
+        const label = r.indicator.label.charAt(0).toUpperCase() + r.indicator.label.slice(1);
+        const cells = [label, rate(r.value, r.indicator.unit), String(g.authorities)];
+        if (!g.statistics) {
+          return cells.concat(h('td', { class: 'govuk-table__cell', colspan: 5 },
+            'Not shown: fewer than ' + b.minimumGroup + ' authorities with a value'));
+        }
+        const s = g.statistics;
+        return cells.concat([s.lowerQuartile, s.median, s.upperQuartile, s.mean].map(v => rate(v, r.indicator.unit)),
+          g.quartile ? QUARTERS[g.quartile] : 'none');
+      }), [1, 2, 3, 4, 5, 6]);
+    t.classList.add('console-benchmarks');
+    parts.push(t);
+  }
+  return parts;
+}
+
+/** The Ombudsman's annual review letter's figures for the year beside the year before, as the API gives them. */
+async function ombudsmanLetter(authority, year) {
+  const letter = await get('/api/v1/ombudsman/letter', { authority, period: year });
+  const t = table(letter.title + ', ' + letter.period.label + ' beside ' + letter.priorPeriod.label,
+    letter.columns, letter.rows.map(r => letter.columns.map(c => r[c] ?? '')),
+    letter.columns.map((c, i) => i).slice(1));
+  t.classList.add('console-letter');
+  return [heading(2, 'The Ombudsman\'s annual review letter'), t].concat(letter.note ? [para(letter.note)] : []);
+}
+
+function reportLinks(authority, year, regime) {
   const regimes = regime === 'all' ? REGIMES.map(([r]) => r) : [regime];
   const items = regimes.flatMap(r => ['html', 'csv', 'json'].map(format => {
     const url = '/api/v1/reports/annual?' + new URLSearchParams({ authority, year, format, regime: r });

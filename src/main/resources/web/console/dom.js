@@ -21,7 +21,10 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** A GOV.UK table: caption, column headings, rows of cells (text or nodes); numeric columns right-aligned. */
+/**
+ * A GOV.UK table: caption, column headings, rows of cells (text or nodes; a ready-made td, such as one spanning
+ * columns, is used as it is); numeric columns right-aligned.
+ */
 export function table(caption, columns, rows, numeric = []) {
   const head = h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
     columns.map((c, i) => h('th', { scope: 'col', class: 'govuk-table__header'
@@ -29,7 +32,8 @@ export function table(caption, columns, rows, numeric = []) {
   const body = h('tbody', { class: 'govuk-table__body' }, rows.map(row => h('tr', { class: 'govuk-table__row' },
     row.map((cell, i) => i === 0
       ? h('th', { scope: 'row', class: 'govuk-table__header' }, cell)
-      : h('td', { class: 'govuk-table__cell' + (numeric.includes(i) ? ' govuk-table__cell--numeric' : '') }, cell)))));
+      : cell instanceof HTMLTableCellElement ? cell
+        : h('td', { class: 'govuk-table__cell' + (numeric.includes(i) ? ' govuk-table__cell--numeric' : '') }, cell)))));
   const t = h('table', { class: 'govuk-table' }, h('caption', { class: 'govuk-table__caption govuk-table__caption--m' },
     caption), head, body);
   if (rows.length === 0) {

@@ -77,6 +77,16 @@ public final class KpiDefinitions {
         return Optional.ofNullable(CATALOGUE.byId.get(id));
     }
 
+    /** A procedure's KPI by its measure (its id without the procedure's prefix, {@link KpiDefinition#measure()}). */
+    public static Optional<KpiDefinition> find(Regime regime, String measure) {
+        return find(prefix(regime) + measure).filter(kpi -> kpi.regime() == regime);
+    }
+
+    /** Whether some procedure has a KPI of this measure. */
+    public static boolean isMeasure(String measure) {
+        return Arrays.stream(Regime.values()).anyMatch(regime -> find(regime, measure).isPresent());
+    }
+
     public static KpiDefinition require(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown KPI '" + id + "'"));
     }
@@ -133,6 +143,11 @@ public final class KpiDefinitions {
         c.compliments();
         c.costs();
         c.ombudsman();
+        for (Regime regime : Regime.values()) {
+            c.adding = regime;
+            c.ombudsmanReferrals(regime);
+        }
+        c.adding = null;
         c.awaiting();
         return c;
     }
@@ -504,6 +519,49 @@ public final class KpiDefinitions {
                 "remedies paid on Ombudsman decisions, in pence");
         annualLetter();
         recommendations();
+    }
+
+    /**
+     * Which Ombudsman cases a regime's report counts as its own, by the regime their enquiry named
+     * ({@code ombudsman.*.by_regime}): the one rule for every report, route and dashboard. An enquiry that names
+     * no regime (an event of payload revision 1, from before enquiries could say) counts in the children's
+     * report, where the council's Ombudsman figures have always been reported; the adults' and corporate reports
+     * count only the enquiries that name them. So the three regimes' figures add up to the council's.
+     */
+    public static DimensionFilter ombudsmanRegimes(Regime regime) {
+        return regime == Regime.CHILDREN ? DimensionFilter.only(regime.name(), Metric.REGIME_UNSPECIFIED)
+                : DimensionFilter.only(regime.name());
+    }
+
+    /** A regime's own Ombudsman figures: the by-regime counts of the cases {@link #ombudsmanRegimes} gives it. */
+    private void ombudsmanReferrals(Regime regime) {
+        String p = prefix(regime);
+        DimensionFilter own = ombudsmanRegimes(regime);
+        String whose = " about " + Timescales.describe(regime) + " complaints"
+                + (regime == Regime.CHILDREN ? " (with the enquiries that name no regime)" : "");
+        String[][] counts = {
+                {KpiIds.OMBUDSMAN_REFERRALS, Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME,
+                        "new Ombudsman enquiries" + whose},
+                {KpiIds.OMBUDSMAN_REFERRALS_DECISIONS, Metric.OMBUDSMAN_DECISIONS_BY_REGIME,
+                        KpiIds.OMBUDSMAN_DECISIONS_BY_REGIME, "Ombudsman decisions on enquiries" + whose},
+                {KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND, Metric.OMBUDSMAN_FAULT_BY_REGIME,
+                        KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME, "Ombudsman decisions that found fault, on enquiries" + whose},
+                {KpiIds.OMBUDSMAN_REFERRALS_DETAILED, Metric.OMBUDSMAN_DETAILED_BY_REGIME,
+                        KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME,
+                        "Ombudsman decisions after a detailed investigation, on enquiries" + whose}};
+        for (String[] count : counts) {
+            add(p + count[0], count[0].equals(KpiIds.OMBUDSMAN_REFERRALS) ? RECEIVED : IN_PERIOD, Unit.COUNT,
+                    new Sum(count[1], own), count[3]);
+            rule(p + count[0], new Part(count[2], own));
+        }
+        subset(p + KpiIds.OMBUDSMAN_REFERRALS_DECISIONS, Part.of(p + KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND));
+        subset(p + KpiIds.OMBUDSMAN_REFERRALS_DECISIONS, Part.of(p + KpiIds.OMBUDSMAN_REFERRALS_DETAILED));
+        rate(p + KpiIds.rate(KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND), IN_PERIOD, p + KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND,
+                p + KpiIds.OMBUDSMAN_REFERRALS_DECISIONS, "Ombudsman decisions that found fault, as a percentage of the"
+                        + " decisions on enquiries" + whose);
+        rate(p + KpiIds.OMBUDSMAN_REFERRALS_UPHOLD_RATE, IN_PERIOD, p + KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND,
+                p + KpiIds.OMBUDSMAN_REFERRALS_DETAILED, "Ombudsman uphold rate (upheld decisions as a percentage of"
+                        + " detailed investigations) on enquiries" + whose);
     }
 
     /**

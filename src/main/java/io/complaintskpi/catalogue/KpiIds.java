@@ -69,6 +69,12 @@ public final class KpiIds {
     public static final String OMBUDSMAN_REMEDIES = "ombudsman.remedies";
     public static final String OMBUDSMAN_UPHOLD_RATE = "ombudsman.uphold.rate";
     public static final String OMBUDSMAN_UPHOLD_RATE_BY_REGIME = "ombudsman.uphold.rate.by_regime";
+    /** The Ombudsman's enquiries a regime's report counts as its own, and their decisions (add the prefix). */
+    public static final String OMBUDSMAN_REFERRALS = "ombudsman.referrals";
+    public static final String OMBUDSMAN_REFERRALS_DECISIONS = "ombudsman.referrals.decisions";
+    public static final String OMBUDSMAN_REFERRALS_FAULT_FOUND = "ombudsman.referrals.fault_found";
+    public static final String OMBUDSMAN_REFERRALS_DETAILED = "ombudsman.referrals.detailed_investigations";
+    public static final String OMBUDSMAN_REFERRALS_UPHOLD_RATE = "ombudsman.referrals.uphold.rate";
     public static final String STAGE1_ACKNOWLEDGEMENT_ON_TIME = "stage1.acknowledgement.on_time";
     public static final String STAGE1_ACKNOWLEDGEMENT_TOTAL = "stage1.acknowledgement.total";
     public static final String STAGE1_ESCALATED_UNRESPONDED = "stage1.escalated_unresponded";

@@ -8,6 +8,7 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.importing.AuthorityReader;
 import io.complaintskpi.importing.EventReader;
 import io.complaintskpi.importing.FileCheck;
 import io.complaintskpi.importing.ImportFormatException;
@@ -44,6 +45,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "the report as text or JSON (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--authorities", description = "FILE holds authority records (reference data,"
+            + " docs/authorities.md), NDJSON or CSV as import --authorities reads them: each is validated as the"
+            + " service validates it")
+    boolean authorities;
+
     @Mixin
     SettingsOptions settings;
 
@@ -56,6 +62,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path file = source.file(commandLine);
         EventReader.Format input = source.format(commandLine);
+        if (authorities) {
+            return checkAuthorities(file, input);
+        }
         ServiceConfig config = settings.load(java.util.Map.of());
         DomainRules rules = DomainWiring.rules(config);
         List<ReadEvent> events = new ArrayList<>();
@@ -74,6 +83,46 @@ final class CheckCommand implements Callable<Integer> {
                 .writeValueAsString(json(file, report)) : text(file, report));
         out.flush();
         return report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private int checkAuthorities(Path file, EventReader.Format input) throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        AuthorityReader.Result read;
+        try {
+            read = new AuthorityReader().read(file, input);
+        } catch (ImportFormatException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("complaints-kpi check: " + file + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        List<AuthorityReader.ReadAuthority> problems = read.records().stream().filter(r -> !r.valid()).toList();
+        if (format.equals("json")) {
+            ObjectNode json = EventCodec.MAPPER.createObjectNode();
+            json.put("file", file.toString());
+            json.put("format", read.shape().format().name().toLowerCase(java.util.Locale.ROOT));
+            json.put("layout", read.shape().layout());
+            json.put("authorities", read.records().size());
+            json.put("valid", read.valid());
+            json.put("sent", 0);
+            ArrayNode ignored = json.putArray("ignoredColumns");
+            read.shape().ignoredColumns().forEach(ignored::add);
+            ArrayNode list = json.putArray("problems");
+            problems.forEach(p -> list.addObject().put("row", p.origin().row()).put("code", p.code())
+                    .put("reason", p.problem()));
+            out.println(EventCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } else {
+            out.printf("check %s (%s, %s): %,d authorities, %,d valid; nothing was sent%n", file,
+                    read.shape().format(), read.shape().layout(), read.records().size(), read.valid());
+            if (!read.shape().ignoredColumns().isEmpty()) {
+                out.println("columns no record reads: " + String.join(", ", read.shape().ignoredColumns()));
+            }
+            out.println(problems.isEmpty() ? "no problems: every record is valid" : problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ":");
+            problems.forEach(p -> out.printf("  %s: %s%n", p.origin(), p.problem()));
+        }
+        out.flush();
+        return problems.isEmpty() ? 0 : 1;
     }
 
     private static String text(Path file, FileCheck.Report report) {

@@ -4,6 +4,7 @@ import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.importing.AuthorityReader;
 import io.complaintskpi.importing.Delivery;
 import io.complaintskpi.importing.EventReader;
 import io.complaintskpi.importing.ImportFormatException;
@@ -23,8 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -62,6 +62,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--authorities", description = "FILE holds authority records (reference data, docs/authorities.md):"
+            + " NDJSON, one record a line, or CSV, one row per authority and financial year; each valid one goes to"
+            + " the authorities topic keyed by its code (Kafka only)")
+    boolean authorities;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -84,6 +89,13 @@ final class ImportCommand implements Callable<Integer> {
         if (url != null && (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null)) {
             throw new CommandLine.ParameterException(commandLine, "--url '" + url + "' is not a service address:"
                     + " give one like http://localhost:7070");
+        }
+        if (authorities && url != null) {
+            throw new CommandLine.ParameterException(commandLine, "--authorities sends to the authorities topic on"
+                    + " Kafka (POST /api/v1/events takes events only): leave out --url");
+        }
+        if (authorities) {
+            return importAuthorities(file, format, settings.load(kafka.shortcuts()));
         }
         String token = token(commandLine);
         ServiceConfig config = settings.load(kafka.shortcuts());
@@ -113,11 +125,44 @@ final class ImportCommand implements Callable<Integer> {
         if (url != null) {
             return Optional.of(new HttpDelivery(url, token));
         }
-        return KafkaOptions.cluster(config).map(servers -> {
-            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
-            client.put("bootstrap.servers", servers);
-            return new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS, rules.codec());
-        });
+        return kafkaDelivery(config, rules).map(Delivery.class::cast);
+    }
+
+    private static Optional<KafkaDelivery> kafkaDelivery(ServiceConfig config, DomainRules rules) {
+        return KafkaOptions.client(config).map(client -> new KafkaDelivery(client, PublishCommand.BROKER_WAIT_MS,
+                rules.codec()));
+    }
+
+    /** Reference data: every valid record to the authorities topic; one that breaks the contract is not sent. */
+    private int importAuthorities(Path file, EventReader.Format format, ServiceConfig config) {
+        AuthorityReader.Result read;
+        try {
+            read = new AuthorityReader().read(file, format);
+        } catch (ImportFormatException e) {
+            return fail(file + ": " + e.getMessage());
+        }
+        Optional<KafkaDelivery> delivery = kafkaDelivery(config, DomainWiring.rules(config));
+        if (delivery.isEmpty()) {
+            return fail(KafkaOptions.noCluster(config));
+        }
+        List<AuthorityReader.ReadAuthority> valid = read.records().stream().filter(AuthorityReader.ReadAuthority::valid)
+                .toList();
+        String destination;
+        try (KafkaDelivery kafkaDelivery = delivery.get()) {
+            destination = kafkaDelivery.authoritiesDestination();
+            kafkaDelivery.deliverAuthorities(valid);
+        } catch (Delivery.Failed e) {
+            return fail(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("read %s (%s, %s)%n", file, read.shape().format(), read.shape().layout());
+        out.printf("sent to %s: accepted %,d, rejected %,d%n", destination, valid.size(),
+                read.records().size() - valid.size());
+        read.records().stream().filter(r -> !r.valid())
+                .forEach(r -> out.printf("  %s: %s%n", r.origin(), r.problem()));
+        out.println("the service reads them within seconds (GET /api/v1/authorities names them)");
+        out.flush();
+        return valid.size() == read.records().size() ? 0 : 1;
     }
 
     private void print(Path file, ImportRun.Summary summary) {

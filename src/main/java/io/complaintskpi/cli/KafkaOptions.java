@@ -2,9 +2,11 @@ package io.complaintskpi.cli;
 
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.config.ServiceConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,15 @@ final class KafkaOptions {
         return config.bootstrapServers().isBlank()
                 ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
                 : Optional.of(config.bootstrapServers());
+    }
+
+    /** The client settings to reach {@link #cluster}: the configured pass-through ones with its address. */
+    static Optional<Map<String, Object>> client(ServiceConfig config) {
+        return cluster(config).map(servers -> {
+            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
+            client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            return client;
+        });
     }
 
     /** Why {@link #cluster} found none, and what to do. */

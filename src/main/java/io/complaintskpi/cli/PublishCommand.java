@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.publish.EventPublisher;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import io.complaintskpi.publish.KafkaDelivery;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -22,8 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -98,8 +98,8 @@ final class PublishCommand implements Callable<Integer> {
                 problems.add(file + ": cannot read it: " + e.getMessage());
             }
         }
-        Optional<String> servers = KafkaOptions.cluster(config);
-        if (servers.isEmpty()) {
+        Optional<Map<String, Object>> client = KafkaOptions.client(config);
+        if (client.isEmpty()) {
             problems.add(KafkaOptions.noCluster(config));
         }
         if (!problems.isEmpty()) { // nothing is sent unless every record can be
@@ -107,15 +107,12 @@ final class PublishCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return send(servers.orElseThrow(), records);
+        return send(client.orElseThrow(), records);
     }
 
-    private int send(String servers, List<Outgoing> records) throws InterruptedException {
-        Properties producerConfig = EventPublisher.producerConfig(servers);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "complaints-kpi-publish");
-        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, BROKER_WAIT_MS);
+    private int send(Map<String, Object> client, List<Outgoing> records) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig)) {
+        try (Producer<String, byte[]> producer = KafkaDelivery.producer(client, "complaints-kpi-publish", BROKER_WAIT_MS)) {
             EventPublisher publisher = EventPublisher.raw(producer);
             for (Outgoing record : records) {
                 RecordMetadata sent = (record.authority() ? publisher.sendAuthority(record.key(), record.value())
@@ -125,8 +122,7 @@ final class PublishCommand implements Callable<Integer> {
             }
         } catch (ExecutionException | KafkaException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("complaints-kpi publish: could not publish to " + servers + " (is the service running?): "
-                    + rootCause(e).getMessage());
+            err.println("complaints-kpi publish: " + KafkaDelivery.failure(KafkaDelivery.servers(client), e));
             err.flush();
             return 1;
         } finally {
@@ -136,10 +132,6 @@ final class PublishCommand implements Callable<Integer> {
                 + " with its reason");
         out.flush();
         return 0;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        return e.getCause() == null ? e : rootCause(e.getCause());
     }
 
     /**

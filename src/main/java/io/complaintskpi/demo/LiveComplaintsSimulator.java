@@ -59,7 +59,8 @@ import java.util.UUID;
  * Adults': acknowledgement, an agreed response date (some extended), response, apology and service change.
  * Corporate (the Complaint Handling Code): acknowledgement of each stage, extensions within the Code's limit and
  * beyond it with or without a recorded reason, response, apology and service change, stage 2 on request. Some
- * complaints then go to the Ombudsman, whose enquiry names the complaint and its regime, and decides.
+ * complaints then go to the Ombudsman, whose enquiry names the complaint and its regime, and decides; an upheld
+ * decision's recommendations follow, most met on time, some late, some not yet ({@link OmbudsmanRemedies}).
  * Everything it emits obeys the lifecycle rules because it only moves the complaints it created.
  *
  * <p>The first tick also emits a backlog: complaints received on the previous working days (up to
@@ -190,7 +191,7 @@ public final class LiveComplaintsSimulator {
         lastTick = now;
         List<Step> steps = new ArrayList<>();
         for (LiveCase complaint : List.copyOf(open.values())) {
-            Step step = complaint.step();
+            Step step = complaint.step(today(now));
             if (step != null) {
                 steps.add(step);
             }
@@ -331,6 +332,10 @@ public final class LiveComplaintsSimulator {
         private final List<CostIncurred> costsDue = new ArrayList<>();
         /** 0: not with the Ombudsman; 1: to be referred; 2: the enquiry is open. */
         private int ombudsman;
+        /** The events under the Ombudsman's reference so far. */
+        private int ombudsmanEvents;
+        /** After an upheld decision: its recommendations, made and met one a tick. */
+        private OmbudsmanRemedies remedies;
         private boolean finished;
 
         LiveCase(String key, Random random) {
@@ -380,12 +385,12 @@ public final class LiveComplaintsSimulator {
 
         /**
          * This tick's step of the complaint, or null when nothing happens to it: its own next event, or once it is
-         * over and the complainant went to the Ombudsman, the enquiry and then the decision under the
-         * Ombudsman's reference.
+         * over and the complainant went to the Ombudsman, the enquiry, the decision and, when upheld, its
+         * recommendations and their completion, under the Ombudsman's reference.
          */
-        Step step() {
+        Step step(LocalDate today) {
             if (ombudsman > 0) {
-                return ombudsmanStep();
+                return ombudsmanStep(today);
             }
             ComplaintEvent event = switch (regime) {
                 case CHILDREN -> childrenStep();
@@ -399,19 +404,28 @@ public final class LiveComplaintsSimulator {
             return event == null ? null : new Step(key, event, ++events);
         }
 
-        private Step ombudsmanStep() {
+        private Step ombudsmanStep(LocalDate today) {
             String reference = key + "-LGO";
             if (ombudsman == 1) {
                 ombudsman = 2;
-                return new Step(reference, new OmbudsmanEnquiryReceived(serviceArea, key, regime), 1);
+                return new Step(reference, new OmbudsmanEnquiryReceived(serviceArea, key, regime), ++ombudsmanEvents);
+            }
+            if (remedies != null) {
+                ComplaintEvent event = remedies.next(today);
+                finished = remedies.done();
+                return event == null ? null : new Step(reference, event, ++ombudsmanEvents);
             }
             if (!chance(0.1)) {
                 return null;
             }
-            finished = true;
             OmbudsmanOutcome outcome = weighted(OMBUDSMAN);
-            return new Step(reference, new OmbudsmanDecision(outcome,
-                    outcome == OmbudsmanOutcome.UPHELD_MALADMINISTRATION_INJUSTICE ? pounds10(10, 50) : 0), 2);
+            long remedy = outcome == OmbudsmanOutcome.UPHELD_MALADMINISTRATION_INJUSTICE ? pounds10(10, 50) : 0;
+            if (outcome.faultFound() && !outcome.satisfactoryRemedyByCouncil()) {
+                remedies = new OmbudsmanRemedies(random, remedy);
+            } else {
+                finished = true;
+            }
+            return new Step(reference, new OmbudsmanDecision(outcome, remedy), ++ombudsmanEvents);
         }
 
         private ComplaintEvent childrenStep() {

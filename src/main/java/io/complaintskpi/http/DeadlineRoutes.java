@@ -72,10 +72,7 @@ final class DeadlineRoutes {
     }
 
     void deadlines(Context ctx, Params p) {
-        String id = ctx.pathParam("id");
-        String missing = "no complaint with reference '" + id + "'";
-        ComplaintDeadlines deadlines = ready(deps).complaintDeadlines(id, deps.today())
-                .orElseThrow(() -> new ApiServer.NotFound(missing));
-        ctx.json(p.visibleOr404(deadlines, deadlines.authority(), missing));
+        ctx.json(p.complaintOr404(id -> ready(deps).complaintDeadlines(id, deps.today()),
+                ComplaintDeadlines::authority));
     }
 }

@@ -56,10 +56,6 @@ final class DrillDownRoutes {
     }
 
     void story(Context ctx, Params p) {
-        String id = ctx.pathParam("id");
-        String missing = "no complaint with reference '" + id + "'";
-        ComplaintStory story = ready(deps).complaintStory(id, deps.today())
-                .orElseThrow(() -> new ApiServer.NotFound(missing));
-        ctx.json(p.visibleOr404(story, story.authority(), missing));
+        ctx.json(p.complaintOr404(id -> ready(deps).complaintStory(id, deps.today()), ComplaintStory::authority));
     }
 }

@@ -226,16 +226,35 @@ final class KpiRoutes {
         ctx.json(new Open(authority, Metric.regime(regime), at, publicOutput, open));
     }
 
+    /** With {@code regime}, that procedure's rates only. */
     void rolling(Context ctx, Params p) {
         LocalDate end = p.optionalDate("end").orElse(deps.today());
         String authority = p.authority();
-        ctx.json(new Rolling(authority, end, catalogue(deps).rollingTimeliness(authority, end)));
+        Optional<Regime> regime = measuresOf(p);
+        List<WindowRate> rates = catalogue(deps).rollingTimeliness(authority, end).stream()
+                .filter(r -> regime.map(one -> KpiDefinitions.require(r.id()).regime() == one).orElse(true)).toList();
+        ctx.json(new Rolling(authority, end, rates));
     }
 
+    /** The procedure whose KPIs a route names by measure, when asked ({@link Param#REGIME_MEASURES}). */
+    private static Optional<Regime> measuresOf(Params p) {
+        return p.optional(Param.REGIME_MEASURES.name()).map(r -> p.regime());
+    }
+
+    /** With {@code regime}, the path's id is a measure of that procedure (as {@code prefix} is on {@code /kpis}). */
     void series(Context ctx, Params p) {
-        String id = ctx.pathParam("id");
-        KpiDefinition kpi = KpiDefinitions.find(id).orElseThrow(() -> new ApiServer.NotFound(
-                "unknown KPI '" + id + "'; ids are listed at /api/v1/kpis/definitions"));
+        String asked = ctx.pathParam("id");
+        Optional<Regime> regime = measuresOf(p);
+        Optional<KpiDefinition> found = regime.map(r -> KpiDefinitions.find(r, asked)).orElseGet(() -> KpiDefinitions.find(asked));
+        if (found.isEmpty() && regime.isPresent() && KpiDefinitions.isMeasure(asked)) {
+            // A measure another procedure has and this one not (adults' complaints have no stage 2): nothing to show.
+            ctx.json(new Series(p.authority(), null, null, null, null, null, p.period(), List.of()));
+            return;
+        }
+        KpiDefinition kpi = found.orElseThrow(() -> new ApiServer.NotFound("unknown KPI '" + asked + "'"
+                + regime.map(r -> " of the " + Metric.regime(r) + " procedure").orElse("")
+                + "; ids are listed at /api/v1/kpis/definitions"));
+        String id = kpi.id();
         Granularity interval = p.optionalEnum(Param.INTERVAL.name(), Granularity.class).orElse(Granularity.MONTH);
         Optional<Integer> rolling = p.optionalInt(Param.ROLLING.name());
         Period period = p.period();

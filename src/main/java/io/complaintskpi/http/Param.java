@@ -84,6 +84,9 @@ public record Param(String name, In in, Type type, boolean required, String defa
             + " and measure (the id without the regime's prefix), so they line up side by side: children, adults or"
             + " corporate, several comma-separated, or all (the three, without the council's figures of no one"
             + " procedure); prefix then matches the measure");
+    /** One procedure whose KPIs a route answers with, named by measure (their ids without its prefix). */
+    static final Param REGIME_MEASURES = query("regime", "only this complaints procedure's KPIs, named by measure (the"
+            + " id without the procedure's prefix): children, adults or corporate").oneOf(Regime.class);
     static final Param SERVICE_AREA = query("serviceArea", "a service area some complaint names, else 400");
     static final Param PUBLIC = query("public", "apply disclosure control (default: the"
             + " disclosure.public-by-default setting)").bool();

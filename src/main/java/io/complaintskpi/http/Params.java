@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -100,9 +101,15 @@ final class Params {
         return TokenScope.of(ctx).allows(authority);
     }
 
-    /** {@code found} if the token may see its authority; else as if it did not exist (404, {@code missing}). */
-    <T> T visibleOr404(T found, String authority, String missing) {
-        if (!visible(authority)) {
+    /**
+     * One complaint's view, read by {@code read} for the path's {@code id}; 404 when there is none or when the token
+     * may not see the complaint's authority (as if it did not exist, so a reference reveals nothing).
+     */
+    <T> T complaintOr404(Function<String, Optional<T>> read, Function<T, String> authority) {
+        String id = ctx.pathParam("id");
+        String missing = "no complaint with reference '" + id + "'";
+        T found = read.apply(id).orElseThrow(() -> new ApiServer.NotFound(missing));
+        if (!visible(authority.apply(found))) {
             throw new ApiServer.NotFound(missing);
         }
         return found;

@@ -101,11 +101,12 @@ final class Routes {
                                 + " public: a financial year end").date()).errors(NOT_READY);
                 k.get("/rolling", VIEWER, "stage 1 and 2 timeliness over the last 30, 90 and 365 days",
                         kpis::rolling).scope(ONE_AUTHORITY).publication(SERIES)
-                        .params(AUTHORITY, query("end", "the last day (default today)").date()).errors(NOT_READY);
+                        .params(AUTHORITY, query("end", "the last day (default today)").date(),
+                                Param.REGIME_MEASURES).errors(NOT_READY);
                 k.get("/{id}/series", VIEWER, "a KPI as a time series", kpis::series).publication(SERIES)
                         .scope(ONE_AUTHORITY)
-                        .params(Param.path("id", "a KPI id from /api/v1/kpis/definitions"), AUTHORITY,
-                                Param.INTERVAL,
+                        .params(Param.path("id", "a KPI id from /api/v1/kpis/definitions; with regime, a measure"
+                                        + " of that procedure"), AUTHORITY, Param.REGIME_MEASURES, Param.INTERVAL,
                                 query("dimension", "one of the KPI's dimensions"), Param.ROLLING)
                         .params(PERIOD).notFound("no KPI with that id").errors(NOT_READY);
                 k.get("/{id}/complaints", CASEWORKER, "the complaints behind a count KPI, a page at a time",

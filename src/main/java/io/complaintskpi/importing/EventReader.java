@@ -1,12 +1,8 @@
 package io.complaintskpi.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.events.SchemaValidator;
@@ -20,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -86,35 +81,14 @@ public final class EventReader {
     }
 
     private FileShape csv(BufferedReader reader, Consumer<ReadEvent> events) throws IOException {
-        reader.mark(1 << 16);
-        String first = reader.readLine();
-        if (first == null) {
-            throw new ImportFormatException("the file is empty: a CSV export starts with its header row");
-        }
-        reader.reset();
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(first));
-        try (MappingIterator<String[]> rows = new CsvMapper().readerFor(String[].class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(reader)) {
-            CsvMapping mapping = CsvMapping.of(Arrays.asList(rows.next()), fields);
-            int number = 1;
-            while (rows.hasNext()) {
-                number++;
-                List<String> cells = Arrays.asList(rows.next());
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                CsvMapping.Row row = mapping.map(number, cells);
-                row.built().forEach(built -> events.accept(validate(built.origin(), json(built.event()))));
-                row.unmappable().forEach(events);
-            }
-            return new FileShape(Format.CSV, mapping.layout().description(), number, mapping.ignoredColumns());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) { // Jackson's iterator wraps a malformed row so
-                throw new ImportFormatException("the CSV cannot be read: " + io.getMessage().lines().findFirst()
-                        .orElse(""));
-            }
-            throw e;
-        }
+        CsvMapping[] mapping = new CsvMapping[1];
+        int rows = CsvRows.read(reader, "a CSV export", header -> mapping[0] = CsvMapping.of(header, fields),
+                (cells, number) -> {
+                    CsvMapping.Row row = mapping[0].map(number, cells);
+                    row.built().forEach(built -> events.accept(validate(built.origin(), json(built.event()))));
+                    row.unmappable().forEach(events);
+                });
+        return new FileShape(Format.CSV, mapping[0].layout().description(), rows, mapping[0].ignoredColumns());
     }
 
     /** The codec's verdict on {@code json}, as the stream would give it. */
@@ -156,15 +130,7 @@ public final class EventReader {
         return ordered.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Comma, unless the header has none and semicolons or tabs (a spreadsheet saved in another locale). */
-    private static char separator(String header) {
-        if (header.indexOf(',') >= 0) {
-            return ',';
-        }
-        return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
-    }
-
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+    static void skipByteOrderMark(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

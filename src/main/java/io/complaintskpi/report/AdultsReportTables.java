@@ -41,17 +41,13 @@ final class AdultsReportTables extends AnnualReportTables {
     }
 
     private ReportTable regulation18() {
-        String adults = Regime.ADULTS.name();
-        Cell referredBefore = cells.find(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, adults).map(DisclosedFigure::prior)
-                .orElse(Cell.count(0));
-        Cell referredNow = cells.find(KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, adults).map(DisclosedFigure::current)
-                .orElse(Cell.count(0));
+        DisclosedFigure referred = cells.figure(P + KpiIds.OMBUDSMAN_REFERRALS);
         List<Row> rows = List.of(
                 figureRow("18(a) Complaints received", KpiIds.stage(Regime.ADULTS, 1, StageFigure.RECEIVED)),
                 figureRow("18(b) Complaints decided to be well-founded (upheld totally or partly)", P + KpiIds.STAGE1_UPHELD),
                 figureRow("Well-founded, % of complaints resolved", P + KpiIds.rate(KpiIds.STAGE1_UPHELD)),
-                row("18(c) Complaints the council has been told were referred to the Ombudsman", referredBefore,
-                        referredNow, Cell.label(""), Cell.label("")));
+                sourced(row("18(c) Complaints the council has been told were referred to the Ombudsman", referred.prior(),
+                        referred.current(), Cell.label(""), Cell.label("")), referred, 1, 2));
         return changeTable("Complaints under the 2009 Regulations (reg 18)", rows,
                 "Received counts complaints received in the year; well-founded those decided in the year. Referrals"
                         + " count the Ombudsman enquiries that name an adult social care complaint.");

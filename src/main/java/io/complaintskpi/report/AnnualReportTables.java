@@ -18,6 +18,7 @@ import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.ContextFigure;
 import io.complaintskpi.events.CostCategory;
 import io.complaintskpi.report.ReportTable.Row;
+import io.complaintskpi.rules.Timescales;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -208,9 +209,14 @@ class AnnualReportTables {
                 List.of("Action", before, now), rows, "A complaint may lead to several actions.");
     }
 
+    /**
+     * The children's Ombudsman figures (the enquiries the catalogue gives the children's report, with those that
+     * name no regime: {@code KpiDefinitions.ombudsmanRegimes}), then the council's, whose decisions by outcome and
+     * remedies the events give for the council only.
+     */
     private ReportTable ombudsman() {
-        List<Row> rows = new ArrayList<>();
-        rows.add(plainRow("New enquiries received", KpiIds.OMBUDSMAN_ENQUIRIES));
+        List<Row> rows = ombudsmanReferrals(Regime.CHILDREN);
+        rows.add(plainRow("New enquiries received (all complaints of the council)", KpiIds.OMBUDSMAN_ENQUIRIES));
         rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));
         for (DisclosedFigure outcome : cells.all(KpiIds.OMBUDSMAN_DECISIONS_BY_OUTCOME)) {
             rows.add(sourced(row("Decision: " + Labels.of(outcome.dimension()), outcome.prior(), outcome.current()),
@@ -222,7 +228,21 @@ class AnnualReportTables {
         rows.add(plainRow("Uphold rate (% of detailed investigations)", KpiIds.OMBUDSMAN_UPHOLD_RATE));
         rows.add(plainRow("Remedies paid", KpiIds.OMBUDSMAN_REMEDIES));
         return new ReportTable("Local Government and Social Care Ombudsman", List.of("Measure", before, now),
-                rows, null);
+                rows, "The children's rows count the Ombudsman enquiries that name a children's complaint or no"
+                + " procedure at all; the council's rows count every enquiry.");
+    }
+
+    /** The Ombudsman's figures on the enquiries a regime's report counts as its own (the catalogue's rule). */
+    List<Row> ombudsmanReferrals(Regime regime) {
+        String p = KpiDefinitions.prefix(regime);
+        String whose = Timescales.describe(regime);
+        List<Row> rows = new ArrayList<>();
+        rows.add(plainRow("New enquiries about " + whose + " complaints", p + KpiIds.OMBUDSMAN_REFERRALS));
+        rows.add(plainRow("Decisions on " + whose + " complaints", p + KpiIds.OMBUDSMAN_REFERRALS_DECISIONS));
+        rows.add(plainRow("... that found fault", p + KpiIds.OMBUDSMAN_REFERRALS_FAULT_FOUND));
+        rows.add(plainRow("... after a detailed investigation", p + KpiIds.OMBUDSMAN_REFERRALS_DETAILED));
+        rows.add(plainRow("Uphold rate, " + whose + " complaints", p + KpiIds.OMBUDSMAN_REFERRALS_UPHOLD_RATE));
+        return rows;
     }
 
     private ReportTable adr() {

@@ -149,16 +149,7 @@ final class CorporateReportTables extends AnnualReportTables {
     }
 
     private ReportTable ombudsman() {
-        List<Row> rows = new ArrayList<>();
-        String corporate = Regime.CORPORATE.name();
-        for (String[] line : new String[][] {{KpiIds.OMBUDSMAN_ENQUIRIES_BY_REGIME, "New enquiries about corporate complaints"},
-                {KpiIds.OMBUDSMAN_DECISIONS_BY_REGIME, "Decisions on corporate complaints"},
-                {KpiIds.OMBUDSMAN_FAULT_FOUND_BY_REGIME, "... that found fault"},
-                {KpiIds.OMBUDSMAN_DETAILED_INVESTIGATIONS_BY_REGIME, "... after a detailed investigation"},
-                {KpiIds.OMBUDSMAN_UPHOLD_RATE_BY_REGIME, "Uphold rate, corporate complaints"}}) {
-            DisclosedFigure f = cells.find(line[0], corporate).orElseThrow();
-            rows.add(sourced(row(line[1], f.prior(), f.current()), f, 1, 2));
-        }
+        List<Row> rows = ombudsmanReferrals(Regime.CORPORATE);
         rows.add(plainRow("New enquiries received (all complaints of the council)", KpiIds.OMBUDSMAN_ENQUIRIES));
         rows.add(plainRow("Decisions made", KpiIds.OMBUDSMAN_DECISIONS));
         rows.add(plainRow("Fault found", KpiIds.OMBUDSMAN_FAULT_FOUND));

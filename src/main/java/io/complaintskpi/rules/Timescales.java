@@ -204,7 +204,8 @@ public final class Timescales {
         });
     }
 
-    private static String describe(Regime regime) {
+    /** The regime as an adjective: "children's", "adults'", "corporate". */
+    public static String describe(Regime regime) {
         return switch (regime) {
             case CHILDREN -> "children's";
             case ADULTS -> "adults'";

@@ -106,6 +106,38 @@ class ImportEndToEndTest {
         }
     }
 
+    /**
+     * Issue 22: authority records imported from a CSV become the service's reference data (the authority named,
+     * typed and placed, benchmarks possible); a record the service would refuse is never sent.
+     */
+    @Test
+    void authoritiesImportedFromACsvBecomeTheReferenceDataAndAnInvalidRecordIsNotSent() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("authorities.csv"), Files.readString(Path.of(
+                "examples/authorities.csv")) + "A3,Third Council,E06000003,district,North East,2025/26,1000,2000\n");
+        try (ComplaintsService service = ComplaintsService.start(EndToEndScenario.config(dataDir, "", Map.of()));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     service.bootstrapServers()))) {
+            ServiceClient client = new ServiceClient(service);
+            await("ready, and no reference record for E10000018 yet").atMost(PATIENCE).until(() -> client.get(
+                    "/api/v1/benchmarks?authority=E10000018&year=2025/26").status() == 404);
+
+            Run imported = cli("import", "--authorities", "--data-dir", dataDir.toString(), file.toString());
+
+            assertThat(imported.exitCode()).as(imported.err()).isEqualTo(1);
+            assertThat(imported.out().lines()).contains("read " + file + " (CSV, one row per authority and year)",
+                    "sent to authorities on " + service.bootstrapServers() + ": accepted 3, rejected 1",
+                    "  row 6: authority A3 population 2025/26: 2000 children is more than its 1000 residents");
+            assertThat(total(KafkaRecords.endOffsets(admin, Names.AUTHORITIES_TOPIC))).isEqualTo(3);
+            assertThat(cli("import", "--data-dir", dataDir.toString(), EXPORT).exitCode()).isZero();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.get("/api/v1/authorities").body()
+                    .get("rows").toString()).contains("{\"authority\":\"E10000018\",\"name\":\"Leicestershire County"
+                    + " Council\",\"councilType\":\"county\",\"region\":\"East Midlands\"}"));
+            JsonNode benchmarks = client.get("/api/v1/benchmarks?authority=E10000018&year=2025/26").body();
+            assertThat(benchmarks.path("councilType").asText()).isEqualTo("county");
+            assertThat(client.readAll(Names.DLQ_TOPIC)).isEmpty();
+        }
+    }
+
     /** Every KPI of 2025/26 with its value, as the API answers them. */
     private static JsonNode figures(ServiceClient client) {
         JsonNode rows = client.get("/api/v1/kpis?year=2025/26").body().get("rows");

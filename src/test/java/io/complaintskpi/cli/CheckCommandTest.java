@@ -3,6 +3,10 @@ package io.complaintskpi.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.events.EventCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +60,36 @@ class CheckCommandTest {
         assertThat(run.out()).contains("17 events, 17 valid; complaints received: 5")
                 .contains("columns no event reads: notes")
                 .contains("no problems: every event is valid and fits its complaint's lifecycle");
+    }
+
+    /** Issue 22: authority records are checked as the service checks them, each problem with its row. */
+    @Test
+    void authorityRecordsAreCheckedAsTheServiceChecksThem(@TempDir Path dir) throws Exception {
+        CliRun clean = CliRun.of("check", "--authorities", "examples/authorities.csv");
+
+        assertThat(clean.exitCode()).as(clean.err()).isZero();
+        assertThat(clean.out().lines()).containsExactly("check examples/authorities.csv (CSV, one row per authority"
+                + " and year): 3 authorities, 3 valid; nothing was sent", "no problems: every record is valid");
+
+        Path file = Files.writeString(dir.resolve("authorities.csv"), "code,name,ons_code,council_type,region,year,"
+                + "residents,children\nA1,First Council,E06000001,unitary,North East,2025/26,100000,20000\n"
+                + "A3,Third Council,E06000003,district,North East,2025/26,1000,2000\n");
+        CliRun text = CliRun.of("check", "--authorities", file.toString());
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out().lines()).containsExactly("check " + file + " (CSV, one row per authority and year):"
+                        + " 2 authorities, 1 valid; nothing was sent", "1 problem:",
+                "  row 3: authority A3 population 2025/26: 2000 children is more than its 1000 residents");
+
+        CliRun json = CliRun.of("check", "--authorities", "--format", "json", file.toString());
+
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode report = EventCodec.MAPPER.readTree(json.out());
+        assertThat(report.path("authorities").asInt()).isEqualTo(2);
+        assertThat(report.path("valid").asInt()).isEqualTo(1);
+        assertThat(report.path("sent").asInt()).isZero();
+        assertThat(report.at("/problems/0/row").asInt()).isEqualTo(3);
+        assertThat(report.at("/problems/0/code").asText()).isEqualTo("A3");
     }
 
     @Test

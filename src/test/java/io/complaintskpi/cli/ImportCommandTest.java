@@ -112,6 +112,20 @@ class ImportCommandTest {
                 file.toString()), "--url sends over HTTP: give it or --bootstrap-servers/--data-dir (Kafka), not both");
         assertUsage(CliRun.of("import", "--url", "http://localhost:7070", "--token-file", dir.resolve("nope")
                 .toString(), file.toString()), "--token-file " + dir.resolve("nope") + ": no such file");
+        assertUsage(CliRun.of("import", "--authorities", "--url", "http://localhost:7070", "examples/authorities.csv"),
+                "--authorities sends to the authorities topic on Kafka (POST /api/v1/events takes events only):"
+                        + " leave out --url");
+    }
+
+    @Test
+    void aFileOfEventsIsNotAFileOfAuthorities() throws IOException {
+        CliRun run = CliRun.of("import", "--authorities", "--bootstrap-servers", "127.0.0.1:1", export().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("complaints-kpi import: "
+                + dir.resolve("export.csv") + ": not a CSV of authorities: the header has no code, name, ons_code,"
+                + " council_type, region (columns: code, name, ons_code, council_type, region, year, residents,"
+                + " children)");
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.complaintskpi.events.ComplaintEvent.EscalationRequested;
 import io.complaintskpi.events.ComplaintEvent.ExtensionAgreed;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanEnquiryReceived;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanRecommendationCompleted;
+import io.complaintskpi.events.ComplaintEvent.OmbudsmanRecommendationMade;
 import io.complaintskpi.events.ComplaintEvent.PanelHeld;
 import io.complaintskpi.events.ComplaintEvent.PanelReportIssued;
 import io.complaintskpi.events.ComplaintEvent.StageResponded;
@@ -24,6 +26,7 @@ import io.complaintskpi.rules.Timescales;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +77,44 @@ final class LifecycleRules {
         if (first instanceof ComplaintReceived) {
             return new ComplaintLifecycle(regimes).check(events);
         }
+        if (first instanceof OmbudsmanEnquiryReceived) {
+            return ombudsmanCase(events);
+        }
         for (int i = 0; i < events.size(); i++) {
             ComplaintEvent event = events.get(i).event();
             boolean allowed = first instanceof CostIncurred ? event instanceof CostIncurred
-                    : first instanceof OmbudsmanEnquiryReceived ? (i == 0 || (i == 1 && event instanceof OmbudsmanDecision))
                     : (first instanceof ComplimentReceived || first instanceof ContextFigureRecorded
                     || first instanceof ComplaintNotAccepted && regimes.contains(Regime.CORPORATE)) && i == 0;
             if (!allowed) {
                 return event.eventType() + " not allowed on a key opened by " + first.eventType();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An Ombudsman case: the enquiry, then one decision, then (only after an upheld one) its recommendations, each
+     * number made once and due on or after the day it is made, each completed at most once and only once made.
+     */
+    private static String ombudsmanCase(List<EventEnvelope> events) {
+        boolean upheld = false;
+        Set<Integer> made = new HashSet<>();
+        Set<Integer> completed = new HashSet<>();
+        for (int i = 1; i < events.size(); i++) {
+            ComplaintEvent event = events.get(i).event();
+            if (i == 1 && event instanceof OmbudsmanDecision decision) {
+                upheld = decision.outcome().faultFound();
+            } else if (i > 1 && upheld && event instanceof OmbudsmanRecommendationMade recommendation) {
+                if (!made.add(recommendation.recommendation())
+                        || recommendation.dueDate().isBefore(events.get(i).businessDate())) {
+                    return "recommendation " + recommendation.recommendation() + " made twice or due before it was made";
+                }
+            } else if (i > 1 && event instanceof OmbudsmanRecommendationCompleted done) {
+                if (!made.contains(done.recommendation()) || !completed.add(done.recommendation())) {
+                    return "recommendation " + done.recommendation() + " completed before it was made, or twice";
+                }
+            } else {
+                return event.eventType() + " not allowed on a key opened by OmbudsmanEnquiryReceived";
             }
         }
         return null;

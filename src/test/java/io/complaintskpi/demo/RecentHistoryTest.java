@@ -9,6 +9,7 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.testing.ReportsOfEvents;
+import io.complaintskpi.testing.RecommendationFates;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -61,6 +62,19 @@ class RecentHistoryTest {
         Set<Regime> referred = EVENTS.stream().filter(e -> e.event() instanceof OmbudsmanEnquiryReceived)
                 .map(e -> ((OmbudsmanEnquiryReceived) e.event()).regime()).collect(Collectors.toSet());
         assertThat(referred).contains(Regime.ADULTS, Regime.CORPORATE);
+    }
+
+    /**
+     * Issue 22: the Ombudsman's recommendations on upheld decisions, most met on time, some late, some still open
+     * at the history's end (their alerts open in the demo), payments among them.
+     */
+    @Test
+    void upheldOmbudsmanDecisionsBringRecommendationsMostlyMetOnTimeSomeLateSomeOpen() {
+        RecommendationFates fates = RecommendationFates.of(EVENTS);
+        assertThat(fates.late()).as(fates.toString()).isPositive();
+        assertThat(fates.open()).as(fates.toString()).isPositive();
+        assertThat(fates.onTime()).as(fates.toString()).isGreaterThan(fates.late() + fates.open());
+        assertThat(fates.payments()).as(fates.toString()).isPositive();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboards are well-formed Grafana JSON that only uses provisioned data sources and defined variables. */
 class DashboardJsonTest {
 
-    /** The dashboards of the issue: Overview, Timeliness, Causes & outcomes, Costs, Ombudsman & ADR, Live, Health. */
-    private static final int DASHBOARDS = 7;
+    /**
+     * The dashboards of the issues: Overview, Timeliness, Causes & outcomes, Costs, Ombudsman & ADR, Live, Health,
+     * Benchmarks.
+     */
+    private static final int DASHBOARDS = 8;
 
     private final List<Dashboard> dashboards = Dashboards.all();
 
@@ -140,6 +144,28 @@ class DashboardJsonTest {
                 assertThat(texts).filteredOn(t -> t.startsWith("/api/v1/kpis/received") || t.startsWith("/api/v1/kpis/open"))
                         .hasSize(3).allSatisfy(t -> assertThat(t).endsWith("&regime=$regime"));
             }
+        }
+    }
+
+    /**
+     * Issue 21: the timeliness, causes and Ombudsman dashboards show one procedure at a time, and every query of
+     * theirs asks the API for that procedure's figures, so none shows another procedure's or the council's.
+     */
+    @Test
+    void theFiguresDashboardsShowOneProcedureAndEveryQueryAsksForIt() {
+        List<String> regimes = Arrays.stream(Regime.values()).map(Metric::regime).toList();
+        for (String name : List.of("timeliness.json", "causes-outcomes.json", "ombudsman-adr.json")) {
+            Dashboard d = dashboards.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            JsonNode regime = StreamSupport.stream(d.variables().spliterator(), false)
+                    .filter(v -> v.path("name").asText().equals(Dashboards.REGIME)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no regime variable"));
+            assertThat(regime.path("type").asText()).as(name).isEqualTo("custom");
+            assertThat(List.of(regime.path("query").asText().split(","))).as(name).containsExactlyElementsOf(regimes);
+            assertThat(regime.path("multi").asBoolean()).as(name + ": one at a time").isFalse();
+            List<String> urls = d.panels().stream().flatMap(p -> StreamSupport.stream(p.path("targets").spliterator(), false))
+                    .map(t -> t.path("url").asText()).toList();
+            assertThat(urls).as(name + ": every query asks for the chosen procedure").isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).startsWith("/api/v1/").contains("&regime=$regime"));
         }
     }
 
@@ -264,26 +290,34 @@ class DashboardJsonTest {
         return panel.at("/fieldConfig/defaults/thresholds");
     }
 
-    /** The KPIs a panel shows: the ids of its series URLs, or the catalogue ids its regex filter keeps. */
+    /**
+     * The KPIs a panel shows: the ids of its series URLs, or the catalogue ids its regex filter keeps; where the URL
+     * asks for the chosen procedure ({@code regime=$regime}), the path and the filters name measures, so every
+     * procedure's KPI of that measure.
+     */
     private static List<KpiDefinition> kpis(JsonNode panel) {
         List<KpiDefinition> shown = new ArrayList<>();
         List<Pattern> filters = new ArrayList<>();
         for (JsonNode t : panel.path("transformations")) {
             if (t.path("id").asText().equals("filterByValue")) {
                 t.at("/options/filters").forEach(f -> {
-                    if (f.path("fieldName").asText().equals("id")) {
+                    if (List.of("id", "measure").contains(f.path("fieldName").asText())) {
                         filters.add(Pattern.compile(f.at("/config/options/value").asText()));
                     }
                 });
             }
         }
         for (JsonNode t : panel.path("targets")) {
-            Matcher series = Pattern.compile("^/api/v1/kpis/([\\w.]+)/series").matcher(t.path("url").asText());
+            String url = t.path("url").asText();
+            boolean byMeasure = url.contains("regime=$regime");
+            Function<KpiDefinition, String> name = byMeasure ? KpiDefinition::measure : KpiDefinition::id;
+            Matcher series = Pattern.compile("^/api/v1/kpis/([\\w.]+)/series").matcher(url);
             if (series.find()) {
-                KpiDefinitions.find(series.group(1)).ifPresent(shown::add);
-            } else if (t.path("url").asText().startsWith("/api/v1/kpis?") && !filters.isEmpty()) {
-                KpiDefinitions.all().stream()
-                        .filter(k -> filters.stream().allMatch(f -> f.matcher(k.id()).find())).forEach(shown::add);
+                KpiDefinitions.all().stream().filter(k -> name.apply(k).equals(series.group(1))
+                        && (!byMeasure || k.regime() != null)).forEach(shown::add);
+            } else if (url.startsWith("/api/v1/kpis?") && !filters.isEmpty()) {
+                KpiDefinitions.all().stream().filter(k -> !byMeasure || k.regime() != null)
+                        .filter(k -> filters.stream().allMatch(f -> f.matcher(name.apply(k)).find())).forEach(shown::add);
             }
         }
         return shown;

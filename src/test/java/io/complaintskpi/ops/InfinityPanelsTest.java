@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,36 @@ class InfinityPanelsTest {
         alerts.forEach(a -> overdue.add(a.path("workingDaysOverdue").asInt()));
         assertThat(overdue).hasSizeGreaterThan(2).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
         assertThat(overdue.get(0)).isPositive();
+    }
+
+    /**
+     * Issue 22: the benchmarks dashboard's two tables read the authority's rate and its group's statistics and
+     * quarter (the stack holds two counties of one region and asks groups of two): every column of the stage 1
+     * uphold rate's row has a value, and the statistics are the group's own.
+     */
+    @Test
+    void theBenchmarksTablesShowTheRateBesideItsGroupsStatistics(LiveStack stack) {
+        List<Dashboards.Query> tables = Dashboards.queries(Dashboards.INFINITY_UID).stream()
+                .filter(q -> q.where().startsWith("benchmarks.json / Rates beside")).toList();
+        assertThat(tables).hasSize(2);
+        for (Dashboards.Query q : tables) {
+            String url = q.fill(q.url(), new Dashboards.Choice(q.where(), List.of()));
+            JsonNode body = LiveStack.parse(stack.get(url, LiveStack.VIEWER_TOKEN).body());
+            JsonNode upheld = rows(body, q.target().path("root_selector").asText()).stream()
+                    .filter(r -> r.at("/indicator/id").asText().equals("stage1.upheld.rate")).findFirst().orElseThrow();
+            for (JsonNode column : q.target().path("columns")) {
+                JsonNode value = at(upheld, column.path("selector").asText());
+                assertThat(value.isMissingNode() || value.isNull()).as(q.where() + ": " + column.path("text").asText()
+                        + " in " + upheld).isFalse();
+            }
+            String group = q.where().contains("council type") ? "councilType" : "region";
+            assertThat(at(upheld, group + ".name").asText()).isEqualTo(group.equals("region") ? LiveStack.REGION
+                    : "County");
+            assertThat(at(upheld, group + ".statistics.count").asInt()).isEqualTo(2);
+            BigDecimal median = at(upheld, group + ".statistics.median").decimalValue();
+            assertThat(at(upheld, group + ".statistics.lowerQuartile").decimalValue()).isLessThanOrEqualTo(median);
+            assertThat(at(upheld, group + ".statistics.upperQuartile").decimalValue()).isGreaterThanOrEqualTo(median);
+        }
     }
 
     /** Infinity's root_selector: a dot path to an array of rows, or to one object shown as one row. */

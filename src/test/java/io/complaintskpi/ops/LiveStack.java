@@ -59,6 +59,10 @@ final class LiveStack implements AutoCloseable {
             "__from", "2013-04-01", "__to", LocalDate.now(ZoneId.of("Europe/London")).toString(),
             "__rate_interval", "1m", "__interval", "15s", "__range", "1m", "instance", ".+");
 
+    /** A second county of the same region, so the benchmarks have a group (of two: the stack's minimum). */
+    static final String PEER = "E10000099";
+    static final String REGION = "East Midlands";
+
     static final String PROMETHEUS_JOB = "complaints-kpi";
     /** The stack's tokens, as the compose stack has them: Prometheus's, Grafana's two data sources'. */
     static final String METRICS_TOKEN = "ops-metrics-token";
@@ -109,6 +113,7 @@ final class LiveStack implements AutoCloseable {
         file.setProperty("alerts.scan-interval", "PT1S");
         file.setProperty("alerts.settle-time", "PT2S"); // its history is loaded all at once, then looked at
         file.setProperty("authority.default", AUTHORITY);
+        file.setProperty("benchmark.min-group-size", "2");
         file.setProperty("http.tokens", "metrics:" + sha256(METRICS_TOKEN) + ",viewer:" + sha256(VIEWER_TOKEN)
                 + ",caseworker:" + sha256(CASEWORKER_TOKEN));
         LiveStack stack = new LiveStack(dir, ComplaintsService.start(ServiceConfig.load(Map.of(), file, Map.of())));
@@ -233,11 +238,27 @@ final class LiveStack implements AutoCloseable {
         events.put("OPS-CMP", List.of(event("ComplimentReceived", "OPS-CMP", "2015-10-01T10:00:00+01:00",
                 "{\"serviceArea\":\"First Response\"}")));
         events.put("OPS-BAD", List.of("{\"eventId\": broken".getBytes(StandardCharsets.UTF_8)));
+        events.put("OPS-PEER1", List.of(atPeer(received("OPS-PEER1", "2015-06-03T10:00:00+01:00", "First Response")),
+                atPeer(responded("OPS-PEER1", "2015-06-24T10:00:00+01:00", 1, "TOTALLY_UPHELD"))));
+        events.put("OPS-PEER2", List.of(atPeer(received("OPS-PEER2", "2015-07-01T10:00:00+01:00", "First Response")),
+                atPeer(responded("OPS-PEER2", "2015-07-08T10:00:00+01:00", 1, "NOT_UPHELD"))));
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (String code : List.of(AUTHORITY, PEER)) {
+            records.add(new ProducerRecord<>(Names.AUTHORITIES_TOPIC, code, ("{\"code\":\"" + code + "\",\"name\":\""
+                    + code + " County Council\",\"onsCode\":\"" + code + "\",\"councilType\":\"county\",\"region\":\""
+                    + REGION + "\",\"populations\":[{\"year\":\"2015/16\",\"residents\":675000,\"children\":138000}]}")
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
         fixtureLines().forEach(line -> records.add(new ProducerRecord<>(Names.EVENTS_TOPIC,
                 parse(line).path("complaintId").asText(), line.getBytes(StandardCharsets.UTF_8))));
         events.forEach((key, values) -> values.forEach(v -> records.add(new ProducerRecord<>(Names.EVENTS_TOPIC, key, v))));
         send(records);
+    }
+
+    /** A contract event of the peer authority instead of the stack's own. */
+    private static byte[] atPeer(byte[] event) {
+        return new String(event, StandardCharsets.UTF_8).replace("\"authority\":\"" + AUTHORITY + "\"",
+                "\"authority\":\"" + PEER + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Publishes records on complaint-events, as an upstream system would. */
@@ -272,7 +293,9 @@ final class LiveStack implements AutoCloseable {
                             && alerts.findValuesAsText("regime").containsAll(List.of("CHILDREN", "ADULTS", "CORPORATE"))
                             && parse(get("/api/v1/dlq").body()).path("records").asLong() >= 1
                             && parse(get("/api/v1/kpis/received?period=2015/16").body())
-                            .at("/receivedByStage/2").asLong() >= 1;
+                            .at("/receivedByStage/2").asLong() >= 1
+                            && parse(get("/api/v1/benchmarks?authority=" + AUTHORITY + "&year=2015/16").body())
+                            .at("/rows/3/councilType/statistics/count").asInt() == 2;
                 });
     }
 

@@ -2,6 +2,10 @@ package io.complaintskpi.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.authorities.Authorities;
+import io.complaintskpi.authorities.Authority;
+import io.complaintskpi.authorities.CouncilType;
+import io.complaintskpi.authorities.Population;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.EventCodec;
@@ -9,6 +13,7 @@ import io.complaintskpi.events.Regime;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.testing.Tools;
@@ -46,6 +51,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -109,7 +115,26 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.console-chart canvas")));
         assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Complaints for Leicestershire County Council (E10000018), 2015/16");
         assertThat(texts("caption")).contains("Open complaints, most urgent first (" + openCount(service) + " open)");
+        // Issue 22: the letter's figures of the year beside the year before, as the API gives them; no benchmarks
+        // without the authority's reference record.
+        JsonNode letter = service.json("/api/v1/ombudsman/letter?authority=" + SeedService.AUTHORITY
+                + "&period=2015/16");
+        String letterCaption = "The Ombudsman's annual review letter, 2015/16 beside 2014/15";
+        assertThat(texts("caption")).contains(letterCaption);
+        assertThat(texts("table.console-letter thead th")).containsExactly("Measure", "2014/15", "2015/16");
+        assertThat(letter.get("rows")).hasSizeGreaterThan(5);
+        for (JsonNode row : letter.get("rows")) {
+            assertThat(rowCells(letterCaption, row.get("Measure").asText())).as(row.get("Measure").asText())
+                    .containsExactly(row.get("2014/15").asText(), row.get("2015/16").asText());
+        }
+        // The seed report's 9 Ombudsman decisions of 2015/16.
+        assertThat(rowCells(letterCaption, "Complaints and enquiries decided")).last().isEqualTo("9");
+        assertThat(rowCells(letterCaption, "Uphold rate (% of investigated)")).allMatch(cell -> cell.endsWith("%"));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("The authorities reference data does not"
+                + " hold E10000018, so its council type and region are not known.");
         screenshot("console-2015-16.png");
+        scrollTo("The Ombudsman's annual review letter");
+        screenshot("console-ombudsman-letter.png");
         assertNoSeriousAccessibilityViolations("the figures");
 
         received.click();
@@ -155,8 +180,9 @@ class ConsoleBrowserTest {
         assertThat(texts("table.console-figures thead th")).containsExactly("Figure", "Children's social care",
                 "Adult social care", "Corporate (Complaint Handling Code)");
         // RegimesFixture: K1; A1-A4; C1-C4, of which C3 and C4 asked for stage 2.
-        assertThat(rowCells("Complaints received (stage 1)")).containsExactly("1", "4", "4");
-        assertThat(rowCells("Stage 2 requests received")).containsExactly("0", "not measured", "2");
+        String sideBySide = "The three procedures side by side, 2026/27";
+        assertThat(rowCells(sideBySide, "Complaints received (stage 1)")).containsExactly("1", "4", "4");
+        assertThat(rowCells(sideBySide, "Stage 2 requests received")).containsExactly("0", "not measured", "2");
         assertThat(texts("caption")).contains("Open complaints, most urgent first (4 open)"); // C4, A2, A3, A4
         screenshot("console-side-by-side.png");
         assertNoSeriousAccessibilityViolations("the three procedures side by side");
@@ -179,13 +205,77 @@ class ConsoleBrowserTest {
         assertNoConsoleErrors();
     }
 
-    /** The cells after the row heading of the side-by-side table's row for {@code figure}. */
+    /**
+     * Issue 22: the benchmarking panel against six counties and two districts (the groups of figures.BenchmarksTest):
+     * each rate beside its council type's and region's quartiles and its quarter, and a group under the minimum
+     * saying so instead of showing figures.
+     */
+    @Test
+    void theBenchmarksPanelShowsTheRatesBesideTheGroupsQuartilesAndSaysWhenAGroupIsTooSmall() throws Exception {
+        browser.manage().logs().get(LogType.BROWSER);
+        FinancialYear year = FinancialYear.parse("2015/16");
+        List<Authority> authorities = new ArrayList<>();
+        Map<KpiKey, Long> received = new HashMap<>();
+        // Counties C1..C6, 10, 20, ... 60 complaints per 100,000 children: 1.0 ... 6.0 per 10,000 children;
+        // D1 and D2, districts: 9.0 and 8.0. North: C1..C3, D1, D2 (1, 2, 3, 9, 8); South: C4..C6.
+        for (int i = 1; i <= 8; i++) {
+            String code = i <= 6 ? "C" + i : "D" + (i - 6);
+            authorities.add(new Authority(code, (i <= 6 ? "County " : "District ") + i, "E0700000" + i,
+                    i <= 6 ? CouncilType.COUNTY : CouncilType.DISTRICT, i <= 3 || i > 6 ? "North" : "South",
+                    Map.of(year, new Population(500_000, 100_000))));
+            received.put(new KpiKey(code, Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.of(2015, 6, 1)),
+                    i <= 6 ? 10L * i : 160L - 10L * i);
+        }
+        StubQueries stores = new StubQueries(true, List.of(), new InMemorySeriesReader(received));
+        stores.authorities = Authorities.of(authorities);
+        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of("authority.default", "C2"));
+        try (ApiServer server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
+                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))) {
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
+            String county = "Beside the council type (County), 2015/16";
+            String north = "Beside the region (North), 2015/16";
+            String perChildren = "Stage 1 complaints per 10,000 children";
+            browser.get("http://localhost:" + server.port() + "/#/?authority=C2&period=2015/16");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view"), north));
+            // Counties 1..6: quartiles 2.25, 3.5, 4.75, mean 3.5; C2's 2.0 is at or below the lower quartile.
+            assertThat(rowCells(county, perChildren)).containsExactly("2.0", "6", "2.25", "3.5", "4.75", "3.5",
+                    "1st (lowest)");
+            // North 1, 2, 3, 8, 9: quartiles 2, 3, 8, mean 4.6.
+            assertThat(rowCells(north, perChildren)).containsExactly("2.0", "5", "2.0", "3.0", "8.0", "4.6",
+                    "1st (lowest)");
+            assertThat(rowCells(county, "Stage 1 responses within 10 working days")).containsExactly("none", "0",
+                    "Not shown: fewer than 5 authorities with a value");
+            scrollTo("Beside similar authorities");
+            screenshot("console-benchmarks-county.png");
+            assertNoSeriousAccessibilityViolations("the benchmarks");
+
+            new Select(browser.findElement(By.id("authority"))).selectByValue("D1");
+            browser.findElement(By.cssSelector("form.console-picker button")).click();
+            String district = "Beside the council type (District), 2015/16";
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view"), district));
+            assertThat(rowCells(district, perChildren)).as("two districts: fewer than the five a group needs")
+                    .containsExactly("9.0", "2", "Not shown: fewer than 5 authorities with a value");
+            assertThat(rowCells(north, perChildren)).containsExactly("9.0", "5", "2.0", "3.0", "8.0", "4.6",
+                    "4th (highest)");
+            assertThat(texts("#view table")).noneMatch(t -> t.contains("County 1") || t.contains("District 2"));
+            scrollTo("Beside similar authorities");
+            screenshot("console-benchmarks-district.png");
+            assertNoSeriousAccessibilityViolations("a group too small to show");
+            assertNoConsoleErrors();
+            browser.get("about:blank");
+        }
+    }
+
+    /** The cells after the row heading {@code figure} of the table whose caption is {@code caption}. */
     @SuppressWarnings("unchecked")
-    private static List<String> rowCells(String figure) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("const row = Array.from(document"
-                + ".querySelectorAll('table.console-figures tbody tr')).find(r => r.querySelector('th').textContent"
-                + ".trim() === arguments[0]); return row ? Array.from(row.querySelectorAll('td'))"
-                + ".map(c => c.textContent.trim()) : [];", figure);
+    private static List<String> rowCells(String caption, String figure) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("const table = Array.from(document"
+                + ".querySelectorAll('table')).find(t => t.caption && t.caption.textContent.trim() === arguments[0]);"
+                + " const row = table && Array.from(table.querySelectorAll('tbody tr')).find(r => r.querySelector('th')"
+                + " && r.querySelector('th').textContent.trim() === arguments[1]); return row"
+                + " ? Array.from(row.querySelectorAll('td')).map(c => c.textContent.trim()) : [];", caption, figure);
     }
 
     @Test
@@ -272,6 +362,12 @@ class ConsoleBrowserTest {
         assertThat(texts(".info .title").toString()).contains("complaints-kpi"); // Swagger UI 5: an h1
         screenshot("api-docs.png");
         assertNoConsoleErrors();
+    }
+
+    /** Scrolls the page to the heading {@code text}, so a screenshot shows what follows it. */
+    private static void scrollTo(String text) {
+        ((JavascriptExecutor) browser).executeScript("Array.from(document.querySelectorAll('h2')).find(e => e"
+                + ".textContent.trim() === arguments[0]).scrollIntoView()", text);
     }
 
     private static void screenshot(String name) throws IOException {

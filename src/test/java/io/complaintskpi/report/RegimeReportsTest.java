@@ -372,4 +372,25 @@ class RegimeReportsTest {
                 "Not upheld | 0 | z | 1 | 100.0%", "Stage 1 complaints resolved | 0 |  | 1 | ");
         assertThat(lines(children, "table12")).contains("Upheld stage 1 complaints resolved | 0 | 0");
     }
+
+    /**
+     * Each report counts its own Ombudsman referrals: O1 names a corporate complaint (decided, upheld, £200), O2 an
+     * adults' complaint, O3 no procedure at all (a revision 1 enquiry), which the children's report counts as its own.
+     * The council's rows below the children's count all three.
+     */
+    @Test
+    void eachReportCountsItsOwnOmbudsmanReferrals() {
+        AnnualReport children = AnnualReport.build(CATALOGUE, AUTHORITY, code -> code, YEAR, false, SETTINGS, GENERATED,
+                Commentary.NONE);
+        assertThat(lines(children, "table13")).containsSubsequence(
+                "New enquiries about children's complaints | 0 | 1", "Decisions on children's complaints | 0 | 0",
+                "... that found fault | 0 | 0", "... after a detailed investigation | 0 | 0",
+                "Uphold rate, children's complaints | z | z",
+                "New enquiries received (all complaints of the council) | 0 | 3", "Decisions made | 0 | 1",
+                "Decision: Upheld | 0 | 1", "Fault found | 0 | 1", "Remedies paid | £0 | £200");
+        assertThat(row(corporate, "ombudsman", "New enquiries about corporate complaints")).element(2).isEqualTo("1");
+        assertThat(row(corporate, "ombudsman", "Decisions on corporate complaints")).element(2).isEqualTo("1");
+        assertThat(row(adults, "regulation18", "18(c) Complaints the council has been told were referred to the"
+                + " Ombudsman")).element(2).isEqualTo("1");
+    }
 }

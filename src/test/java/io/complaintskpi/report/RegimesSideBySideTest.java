@@ -125,4 +125,31 @@ class RegimesSideBySideTest {
                 .get("count").asInt()).isEqualTo(both.get("count").asInt()); // K1 was answered
 
     }
+
+    /**
+     * The dashboards' regime variable on a series and the rolling rates: the path names a measure of the procedure
+     * asked for (C1-C4 received; O3 names no procedure, so it is the children's referral, O2 the adults').
+     */
+    @Test
+    void aSeriesAndTheRollingRatesOfOneProcedureByMeasure() {
+        JsonNode corporate = service.json("/api/v1/kpis/stage1.received/series?" + YEAR + "&regime=corporate");
+        assertThat(corporate.get("id").asText()).isEqualTo("corporate.stage1.received");
+        assertThat(total(corporate)).isEqualTo(4);
+        assertThat(total(service.json("/api/v1/kpis/ombudsman.referrals/series?" + YEAR + "&regime=children"))).isEqualTo(1);
+        assertThat(total(service.json("/api/v1/kpis/ombudsman.referrals/series?" + YEAR + "&regime=adults"))).isEqualTo(1);
+        assertThat(service.json("/api/v1/kpis/stage2.received/series?" + YEAR + "&regime=adults").get("rows"))
+                .as("adults' complaints have one stage").isEmpty();
+        assertThat(service.get("/api/v1/kpis/stage9.received/series?" + YEAR + "&regime=adults").status()).isEqualTo(404);
+        JsonNode rolling = service.json("/api/v1/kpis/rolling?authority=" + AUTHORITY + "&end=2026-12-01&regime=adults");
+        assertThat(rolling.get("rows")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("id").asText()).startsWith("adults."));
+    }
+
+    private static long total(JsonNode series) {
+        long sum = 0;
+        for (JsonNode row : series.get("rows")) {
+            sum += row.get("value").asLong();
+        }
+        return sum;
+    }
 }

@@ -1,6 +1,11 @@
 package io.complaintskpi.simulate;
 
 import io.complaintskpi.app.DomainWiring;
+import io.complaintskpi.catalogue.KpiIds;
+import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.figures.KpiSnapshot;
+import io.complaintskpi.rules.Period;
+import io.complaintskpi.testing.RecommendationFates;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.FixtureReader;
 import io.complaintskpi.domain.DomainRules;
@@ -84,6 +89,32 @@ class SimulationTest {
                 .emptyTables(Simulation.Plan.authority(0), FinancialYear.parse("2020/21"));
         assertThat(empty.get(Regime.CORPORATE)).as("empty corporate tables").isEmpty();
         assertThat(empty.get(Regime.ADULTS)).as("empty adults' tables").isEmpty();
+    }
+
+    /**
+     * Issue 22: upheld Ombudsman decisions bring recommendations with due dates, most met on time, some late, some
+     * not yet, so the compliance KPI and the remedies paid have figures.
+     */
+    @Test
+    void upheld_ombudsman_decisions_bring_recommendations_mostly_met_on_time_some_late_some_open() {
+        List<EventEnvelope> events = events(new Simulation.Plan(10, PLAN.firstYear(), 2, 250, 7));
+        RecommendationFates fates = RecommendationFates.of(events);
+        assertThat(fates.late()).isPositive();
+        assertThat(fates.open()).isPositive();
+        assertThat(fates.onTime()).as(fates.toString()).isGreaterThan(fates.late() + fates.open());
+        assertThat(fates.payments()).isPositive();
+        KpiEvaluator catalogue = new KpiEvaluator(new OfflineReplay(RULES.machine(), RULES.contributions())
+                .replay(events).series());
+        long due = 0;
+        long onTime = 0;
+        for (int i = 0; i < 10; i++) {
+            KpiSnapshot year = catalogue.snapshot(Simulation.Plan.authority(i),
+                    Period.financialYear(FinancialYear.parse("2020/21")));
+            due += year.figure(KpiIds.OMBUDSMAN_RECOMMENDATIONS_DUE).count();
+            onTime += year.figure(KpiIds.OMBUDSMAN_RECOMMENDATIONS_ON_TIME).count();
+        }
+        assertThat(due).isPositive();
+        assertThat(onTime).isPositive().isLessThan(due);
     }
 
     @Test

@@ -72,6 +72,10 @@ public final class SeedFixture {
                 .add(Metric.OMBUDSMAN_DECISIONS, "UPHELD_MALADMINISTRATION_NO_INJUSTICE", Y15, 1)
                 .add(Metric.OMBUDSMAN_DECISIONS, "UPHELD_MALADMINISTRATION_INJUSTICE", Y15, 1)
                 .add(Metric.OMBUDSMAN_REMEDY_PENCE, ALL, Y15, 30_000);
+        // As the contributions count them: the seed's enquiries name no regime (payload revision 1).
+        String unnamed = Metric.REGIME_UNSPECIFIED;
+        b.add(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME, unnamed, Y15, 10).add(Metric.OMBUDSMAN_DECISIONS_BY_REGIME, unnamed, Y15, 9)
+                .add(Metric.OMBUDSMAN_FAULT_BY_REGIME, unnamed, Y15, 2).add(Metric.OMBUDSMAN_DETAILED_BY_REGIME, unnamed, Y15, 3);
         b.add(Metric.adr(C), "CONCILIATION", Y15, 8).add(Metric.adrResolved(C), "CONCILIATION", Y15, 6)
                 .add(Metric.adr(C), "MEDIATION", Y15, 1).add(Metric.adrPreventedEscalation(C), "MEDIATION", Y15, 1);
         return b.reader();
