@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> [combined per
- * bucket while catching up] -> repartition by authority -> [sum] -> kpi-totals (days, month and financial-year roll-ups, authority
+ * complaint-events -> [lifecycle: validate, dedupe, apply, index deadlines] -> KPI deltas -> repartition
+ * by authority and metric -> [sum] -> kpi-totals (days, month and financial-year roll-ups, authority
  * index); alerts -> complaint-alerts. Rejected records go to the DLQ. Authority reference data: see
  * {@link #authorities}.
  */
@@ -69,7 +69,6 @@ public final class ComplaintsTopology {
 
         routes.get("lifecycle-contributions")
                 .mapValues(out -> ((LifecycleOutput.Contribution) out).amount(), Named.as("contribution-amount"))
-                .process(KpiDeltaBuffer.supplier(catchUp), Named.as("kpi-delta-buffer"))
                 .repartition(Repartitioned.<String, Long>as(Names.KPI_CONTRIBUTIONS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
                         .withStreamPartitioner(new SeriesPartitioner()::partitions))

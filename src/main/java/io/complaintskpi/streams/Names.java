@@ -26,8 +26,6 @@ public final class Names {
      */
     public static final String KPI_CONTRIBUTORS_STORE = "kpi-contributors";
     public static final String KPI_TOTALS_STORE = "kpi-totals";
-    /** KPI deltas combined per daily bucket while a task works through a backlog, drained to the repartition. */
-    public static final String KPI_DELTA_BUFFER_STORE = "kpi-delta-buffer";
     public static final String KPI_CONTRIBUTIONS_REPARTITION = "kpi-contributions";
     /** What Kafka Streams appends to a repartition's name (after the application id and a dash) for its topic. */
     private static final String REPARTITION_SUFFIX = "-repartition";
