@@ -68,7 +68,7 @@ class ImportEndToEndTest {
                     + ": accepted 17, rejected 0");
             awaitConsumed(admin, service);
             // LCC-2025-0101 to 0103 are children's complaints; 0102 went to stage 2.
-            await().atMost(PATIENCE).until(() -> EndToEndScenario.kpi(client, "2025/26", "stage1.received") == 3);
+            EndToEndScenario.awaitKpi(client, "2025/26", "stage1.received", 3);
             assertThat(EndToEndScenario.kpi(client, "2025/26", "stage2.received")).isEqualTo(1);
             JsonNode once = figures(client);
 
@@ -87,7 +87,7 @@ class ImportEndToEndTest {
 
             assertThat(more.exitCode()).as(more.err()).isZero();
             assertThat(more.out()).contains("accepted 6, rejected 0");
-            await().atMost(PATIENCE).until(() -> EndToEndScenario.kpi(client, "2025/26", "stage1.received") == 4);
+            EndToEndScenario.awaitKpi(client, "2025/26", "stage1.received", 4);
 
             Run viewer = cli("import", "--url", url, "--token-file", viewerToken.toString(), EXPORT);
 
