@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which deadlines of a complaint are watched and which alerts each will raise, and when. Derived from the
@@ -104,7 +105,31 @@ public final class DeadlineWatch {
      * is already open, so each fires once per deadline; open alerts of deadlines no longer watched are over.
      */
     public Changes changes(CaseState before, CaseState after, Collection<Alert> open) {
-        Set<PendingAlert> old = new LinkedHashSet<>(pending(before));
+        return changes(pending(before), after, open);
+    }
+
+    /**
+     * The same, looking up in {@code openAlerts} (the alert with that identity, or null) only the alerts that can
+     * be open: an alert is open only while its deadline is watched ({@link #raise} raises nothing else, and every
+     * event ends the open alerts of deadlines no longer watched), so they are among those {@code before}'s pending
+     * alerts name. A complaint with nothing watched (closed, or never received) costs no look-up at all.
+     */
+    public Changes changes(CaseState before, CaseState after, Function<AlertId, Alert> openAlerts) {
+        List<PendingAlert> watchedBefore = pending(before);
+        Set<AlertId> candidates = new LinkedHashSet<>();
+        watchedBefore.forEach(p -> candidates.add(p.alertId()));
+        List<Alert> open = new ArrayList<>();
+        for (AlertId id : candidates) {
+            Alert alert = openAlerts.apply(id);
+            if (alert != null) {
+                open.add(alert);
+            }
+        }
+        return changes(watchedBefore, after, open);
+    }
+
+    private Changes changes(List<PendingAlert> watchedBefore, CaseState after, Collection<Alert> open) {
+        Set<PendingAlert> old = new LinkedHashSet<>(watchedBefore);
         Set<PendingAlert> now = new LinkedHashSet<>(pending(after));
         List<PendingAlert> unschedule = old.stream().filter(p -> !now.contains(p)).toList();
         Set<AlertId> openIds = new LinkedHashSet<>();

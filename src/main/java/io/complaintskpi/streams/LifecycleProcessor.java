@@ -8,8 +8,8 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.contributions.CaseStep;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,8 +40,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private final HistoryArrivals historyArrivals;
     private ProcessorContext<String, LifecycleOutput> context;
     private KeyValueStore<String, CaseHistory> histories;
-    private KeyValueStore<String, PendingAlert> deadlineIndex;
-    private KeyValueStore<String, Alert> openAlerts;
+    private KeyValueStore<Bytes, byte[]> deadlineIndex;
+    private KeyValueStore<Bytes, Alert> openAlerts;
     private OpenComplaints openComplaints;
     private ContributorIndex contributors;
 
@@ -93,15 +93,11 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     }
 
     private void followDeadlines(CaseState before, CaseState after, LocalDate businessDate, long timestamp) {
-        List<Alert> open = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> it = openAlerts.prefixScan(
-                OpenAlertKeySchema.complaintPrefix(after.key()), new StringSerializer())) {
-            it.forEachRemaining(kv -> open.add(kv.value));
-        }
-        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after, open);
+        DeadlineWatch.Changes changes = rules.deadlineWatch().changes(before, after,
+                id -> openAlerts.get(OpenAlertKeySchema.key(id)));
         changes.unschedule().forEach(gone -> {
             deadlineIndex.delete(DeadlineIndexKeySchema.key(gone));
-            String settling = DeadlineIndexKeySchema.settlingKey(gone);
+            Bytes settling = DeadlineIndexKeySchema.settlingKey(gone);
             if (deadlineIndex.get(settling) != null) { // read first: a delete writes a tombstone to the changelog
                 deadlineIndex.delete(settling);
             }
@@ -109,7 +105,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         LocalDate today = now.atZone(LONDON).toLocalDate();
         changes.schedule().forEach(added -> deadlineIndex.put(rules.settling().holds(added, businessDate, today)
-                ? DeadlineIndexKeySchema.settlingKey(added) : DeadlineIndexKeySchema.key(added), added));
+                ? DeadlineIndexKeySchema.settlingKey(added) : DeadlineIndexKeySchema.key(added),
+                DeadlineIndexKeySchema.NO_VALUE));
         changes.over().forEach(alert -> clear(alert, now, timestamp));
     }
 
@@ -129,19 +126,20 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         }
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(LONDON).toLocalDate();
-        List<KeyValue<String, PendingAlert>> due = new ArrayList<>();
-        try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.range(null, DeadlineIndexKeySchema.firingUpTo(today))) {
-            it.forEachRemaining(due::add);
+        List<Bytes> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = deadlineIndex.range(DeadlineIndexKeySchema.firingFrom(),
+                DeadlineIndexKeySchema.firingUpTo(today))) {
+            it.forEachRemaining(kv -> due.add(kv.key));
         }
         if (rules.settling().settled(historyArrivals.last(), now)) {
-            try (KeyValueIterator<String, PendingAlert> it = deadlineIndex.prefixScan(
-                    DeadlineIndexKeySchema.settlingPrefix(), new StringSerializer())) {
-                it.forEachRemaining(due::add);
+            try (KeyValueIterator<Bytes, byte[]> it = deadlineIndex.prefixScan(
+                    DeadlineIndexKeySchema.settlingPrefix(), new BytesSerializer())) {
+                it.forEachRemaining(kv -> due.add(kv.key));
             }
         }
-        for (KeyValue<String, PendingAlert> kv : due) {
-            PendingAlert pending = kv.value;
-            deadlineIndex.delete(kv.key);
+        for (Bytes key : due) {
+            PendingAlert pending = DeadlineIndexKeySchema.pending(key);
+            deadlineIndex.delete(key);
             CaseHistory history = histories.get(pending.complaintId());
             CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {

@@ -1,7 +1,5 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.alerts.Alert;
-import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,9 +40,9 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
                         Serdes.String(), new CaseHistorySerde(new CaseHistoryCodec(rules.codec()))),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
-                        Serdes.String(), new JsonSerde<>(PendingAlert.class)),
+                        Serdes.Bytes(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
-                        Serdes.String(), new JsonSerde<>(Alert.class)),
+                        Serdes.Bytes(), new AlertSerde()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
                         Serdes.String(), new CaseloadEntrySerde()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
