@@ -337,7 +337,29 @@ async function benchmarks(named, year) {
     t.classList.add('console-benchmarks');
     parts.push(t);
   }
+  const published = b.rows.filter(r => r.ombudsmanAverage);
+  if (published.length) {
+    const t = table('Beside the Ombudsman\'s published average (' + b.rows[0].councilType.name + ' councils), ' + year,
+      ['Rate', 'This authority', 'The Ombudsman\'s average', 'Difference (points)', 'Source'],
+      published.map(r => {
+        const a = r.ombudsmanAverage;
+        const label = r.indicator.label.charAt(0).toUpperCase() + r.indicator.label.slice(1);
+        const source = a.source + ' (' + a.published + ')';
+        return [label, rate(r.value, r.indicator.unit), rate(a.percent, 'percent'), signed(a.difference),
+          a.url ? link(a.url, source) : source];
+      }), [1, 2, 3]);
+    t.classList.add('console-benchmarks');
+    parts.push(t);
+  }
   return parts;
+}
+
+/** A difference with its sign ("+20.5", "-4.5"), 'none' without the authority's value. */
+function signed(value) {
+  if (value === null || value === undefined) {
+    return 'none';
+  }
+  return (Number(value) > 0 ? '+' : '') + rate(value, 'points');
 }
 
 /** The Ombudsman's annual review letter's figures for the year beside the year before, as the API gives them. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.authorities.Authority;
 import io.complaintskpi.authorities.CouncilType;
+import io.complaintskpi.authorities.OmbudsmanAverage;
 import io.complaintskpi.authorities.Population;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
@@ -220,8 +221,14 @@ class ConsoleBrowserTest {
             received.put(new KpiKey(code, Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.of(2015, 6, 1)),
                     i <= 6 ? 10L * i : 160L - 10L * i);
         }
+        // C2: 3 upheld of 4 investigated = 75.0%, beside the Ombudsman's county average of 54.5%: +20.5 points.
+        received.put(new KpiKey("C2", Metric.OMBUDSMAN_DECISIONS, "UPHELD_MALADMINISTRATION_INJUSTICE",
+                LocalDate.of(2015, 7, 1)), 3L);
+        received.put(new KpiKey("C2", Metric.OMBUDSMAN_DECISIONS, "NOT_UPHELD", LocalDate.of(2015, 7, 1)), 1L);
         StubQueries stores = new StubQueries(true, List.of(), new InMemorySeriesReader(received));
-        stores.authorities = Authorities.of(authorities);
+        stores.authorities = Authorities.of(authorities, List.of(new OmbudsmanAverage(CouncilType.COUNTY, year,
+                OmbudsmanAverage.Measure.UPHOLD_RATE, new java.math.BigDecimal("54.5"),
+                new OmbudsmanAverage.Source("Annual review letter 2016", "https://www.lgo.org.uk/", 2016))));
         try (ApiServer server = StubApi.start(StubApi.config(Map.of("authority.default", "C2")), stores)) {
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
@@ -238,6 +245,11 @@ class ConsoleBrowserTest {
                     "1st (lowest)");
             assertThat(rowCells(county, "Stage 1 responses within 10 working days")).containsExactly("none", "0",
                     "Not shown: fewer than 5 authorities with a value");
+            // The Ombudsman's published average: only for the rate it publishes, with the difference and source.
+            String published = "Beside the Ombudsman's published average (County councils), 2015/16";
+            assertThat(rowCells(published, "Ombudsman uphold rate (of detailed investigations)"))
+                    .containsExactly("75.0%", "54.5%", "+20.5", "Annual review letter 2016 (2016)");
+            assertThat(browser.findElements(By.cssSelector("#view a[href='https://www.lgo.org.uk/']"))).hasSize(1);
             scrollTo("Beside similar authorities");
             screenshot("console-benchmarks-county.png");
             assertNoSeriousAccessibilityViolations("the benchmarks");
@@ -251,6 +263,8 @@ class ConsoleBrowserTest {
             assertThat(rowCells(north, perChildren)).containsExactly("9.0", "5", "2.0", "3.0", "8.0", "4.6",
                     "4th (highest)");
             assertThat(texts("#view table")).noneMatch(t -> t.contains("County 1") || t.contains("District 2"));
+            assertThat(texts("#view")).as("no average held for districts: no such table")
+                    .noneMatch(t -> t.contains("the Ombudsman's published average"));
             scrollTo("Beside similar authorities");
             screenshot("console-benchmarks-district.png");
             assertNoSeriousAccessibilityViolations("a group too small to show");
