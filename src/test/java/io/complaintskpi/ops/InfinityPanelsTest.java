@@ -129,6 +129,30 @@ class InfinityPanelsTest {
         }
     }
 
+    /**
+     * Issue 22: the benchmarks dashboard's third table lists only the rates with an Ombudsman's average loaded (the
+     * stack loads the county's 2015/16 uphold rate, 54.5%), with the authority's difference from it.
+     */
+    @Test
+    void thePublishedAverageTableShowsOnlyTheRatesWithAnAverage(LiveStack stack) {
+        Dashboards.Query q = Dashboards.queries(Dashboards.INFINITY_UID).stream()
+                .filter(t -> t.where().startsWith("benchmarks.json / Beside the Ombudsman's published average"))
+                .findFirst().orElseThrow();
+        String url = q.fill(q.url(), new Dashboards.Choice(q.where(), List.of()));
+        List<JsonNode> rows = rows(LiveStack.parse(stack.get(url, LiveStack.VIEWER_TOKEN).body()),
+                q.target().path("root_selector").asText());
+        Pattern regex = Pattern.compile(q.filters().get(0).regex());
+        String selector = selectorOf(q.target(), q.filters().get(0).fieldName());
+        List<JsonNode> shown = rows.stream().filter(r -> regex.matcher(at(r, selector).asText()).find()).toList();
+        assertThat(shown).extracting(r -> r.at("/indicator/id").asText()).containsExactly("ombudsman.uphold.rate");
+        JsonNode upheld = shown.get(0);
+        assertThat(at(upheld, "ombudsmanAverage.percent").decimalValue()).isEqualByComparingTo("54.5");
+        assertThat(at(upheld, "ombudsmanAverage.source").asText()).isEqualTo("Annual review letter 2016");
+        assertThat(upheld.path("value").isNumber()).as("the seed's uphold rate in " + upheld).isTrue();
+        assertThat(at(upheld, "ombudsmanAverage.difference").decimalValue())
+                .isEqualByComparingTo(upheld.path("value").decimalValue().subtract(new BigDecimal("54.5")));
+    }
+
     /** Infinity's root_selector: a dot path to an array of rows, or to one object shown as one row. */
     private static List<JsonNode> rows(JsonNode body, String rootSelector) {
         JsonNode root = rootSelector.isBlank() ? body : at(body, rootSelector);

@@ -243,6 +243,10 @@ final class LiveStack implements AutoCloseable {
         events.put("OPS-PEER2", List.of(atPeer(received("OPS-PEER2", "2015-07-01T10:00:00+01:00", "First Response")),
                 atPeer(responded("OPS-PEER2", "2015-07-08T10:00:00+01:00", 1, "NOT_UPHELD"))));
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        // The Ombudsman's county average, before the authorities: read once the benchmarks hold both counties.
+        records.add(new ProducerRecord<>(Names.AUTHORITIES_TOPIC, "ombudsman-average|county|2015/16|uphold-rate",
+                ("{\"councilType\":\"county\",\"year\":\"2015/16\",\"measure\":\"uphold-rate\",\"percent\":\"54.5\","
+                        + "\"source\":{\"title\":\"Annual review letter 2016\",\"year\":2016}}").getBytes(StandardCharsets.UTF_8)));
         for (String code : List.of(AUTHORITY, PEER)) {
             records.add(new ProducerRecord<>(Names.AUTHORITIES_TOPIC, code, ("{\"code\":\"" + code + "\",\"name\":\""
                     + code + " County Council\",\"onsCode\":\"" + code + "\",\"councilType\":\"county\",\"region\":\""
