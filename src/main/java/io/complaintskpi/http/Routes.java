@@ -127,7 +127,8 @@ final class Routes {
                     .params(AUTHORITY, REGIME, YEAR, query("format", "answer as").oneOf("json", "csv", "html", "pdf")
                             .byDefault("json")).errors(NOT_READY);
             api.get("/benchmarks", VIEWER, "the authority's rates beside the median, quartiles and mean of its"
-                    + " council type and region (groups of at least benchmark.min-group-size), with its quartile",
+                    + " council type and region (groups of at least benchmark.min-group-size), with its quartile, and"
+                    + " the Ombudsman's published average for its council type where one is loaded",
                     kpis::benchmarks).scope(ONE_AUTHORITY)
                     .publication(Publication.refuses("it compares rates without small-number suppression"))
                     .params(AUTHORITY, YEAR).notFound("the reference data does not hold the authority")
