@@ -112,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
                     .put("reason", p.problem()));
             out.println(EventCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
-            out.printf("check %s (%s, %s): %,d authorities, %,d valid; nothing was sent%n", file,
+            out.printf("check %s (%s, %s): %,d records, %,d valid; nothing was sent%n", file,
                     read.shape().format(), read.shape().layout(), read.records().size(), read.valid());
             if (!read.shape().ignoredColumns().isEmpty()) {
                 out.println("columns no record reads: " + String.join(", ", read.shape().ignoredColumns()));

@@ -85,7 +85,7 @@ public final class AuthorityReader {
             }
             records.add(validate(Origin.row(number), key, line.strip().getBytes(StandardCharsets.UTF_8)));
         }
-        return new Result(new EventReader.FileShape(EventReader.Format.NDJSON, "one authority per line", number,
+        return new Result(new EventReader.FileShape(EventReader.Format.NDJSON, "one reference record per line", number,
                 List.of()), records);
     }
 

@@ -70,7 +70,7 @@ class CheckCommandTest {
 
         assertThat(clean.exitCode()).as(clean.err()).isZero();
         assertThat(clean.out().lines()).containsExactly("check examples/authorities.csv (CSV, one row per authority"
-                + " and year): 3 authorities, 3 valid; nothing was sent", "no problems: every record is valid");
+                + " and year): 3 records, 3 valid; nothing was sent", "no problems: every record is valid");
 
         Path file = Files.writeString(dir.resolve("authorities.csv"), "code,name,ons_code,council_type,region,year,"
                 + "residents,children\nA1,First Council,E06000001,unitary,North East,2025/26,100000,20000\n"
@@ -79,7 +79,7 @@ class CheckCommandTest {
 
         assertThat(text.exitCode()).isEqualTo(1);
         assertThat(text.out().lines()).containsExactly("check " + file + " (CSV, one row per authority and year):"
-                        + " 2 authorities, 1 valid; nothing was sent", "1 problem:",
+                        + " 2 records, 1 valid; nothing was sent", "1 problem:",
                 "  row 3: authority A3 population 2025/26: 2000 children is more than its 1000 residents");
 
         CliRun json = CliRun.of("check", "--authorities", "--format", "json", file.toString());
