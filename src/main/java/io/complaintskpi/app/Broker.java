@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Kafka the service talks to: the embedded broker when no cluster is configured, else the configured
@@ -20,24 +21,26 @@ import java.util.List;
  * {@code alerts.retention} says.
  *
  * @param bootstrapServers where the clients connect
+ * @param clientSettings   what they set besides: the embedded broker's SASL login with {@code kafka.embedded-sasl}
  * @param liveness         the embedded broker's threads (none watched for a configured cluster)
  */
-record Broker(String bootstrapServers, AutoCloseable embedded, List<Liveness.Part> liveness)
-        implements AutoCloseable {
+record Broker(String bootstrapServers, Map<String, String> clientSettings, AutoCloseable embedded,
+              List<Liveness.Part> liveness) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     static Broker start(ServiceConfig config) {
-        Broker broker = new Broker(config.bootstrapServers(), () -> { }, List.of());
+        Broker broker = new Broker(config.bootstrapServers(), Map.of(), () -> { }, List.of());
         if (config.embeddedBroker()) {
-            EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.start(config.embeddedBrokerDir());
-            broker = new Broker(embedded.bootstrapServers(), embedded,
+            EmbeddedKafkaBroker embedded = EmbeddedKafkaBroker.start(config.embeddedBrokerDir(),
+                    config.get(ServiceConfig.EMBEDDED_SASL));
+            broker = new Broker(embedded.bootstrapServers(), embedded.clientSettings(), embedded,
                     List.of(new Liveness.Part("embedded Kafka broker", embedded::alive)));
             LOG.info("embedded Kafka broker on {}, {} s after the JVM started", embedded.bootstrapServers(),
                     CrashRecovery.sinceJvmStart());
         }
         try {
-            provisionTopics(config.with(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers));
+            provisionTopics(broker.reachedFrom(config));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -56,6 +59,11 @@ record Broker(String bootstrapServers, AutoCloseable embedded, List<Liveness.Par
             provisioner.provision(specs);
             provisioner.enforce(Names.ALERTS_TOPIC, TopicSpec.RETENTION_MS, alertsRetention);
         }
+    }
+
+    /** {@code config} with this broker's address and client settings, for every client of the service. */
+    ServiceConfig reachedFrom(ServiceConfig config) {
+        return config.reaching(bootstrapServers, clientSettings);
     }
 
     @Override

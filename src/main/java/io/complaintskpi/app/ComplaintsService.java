@@ -54,9 +54,9 @@ public final class ComplaintsService implements AutoCloseable {
         String apiHost = bindHost(configured); // refuses an open API on the network before anything starts
         DataFolder.secure(configured.dataDir());
         Broker broker = parts.add(Broker.start(configured));
-        // What the parts run with: the broker's address, and a fixed HTTP port, by which the other instances
-        // find this one (application.server), so it is chosen before Streams starts.
-        config = configured.with(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+        // What the parts run with: the broker's address (and login), and a fixed HTTP port, by which the other
+        // instances find this one (application.server), so it is chosen before Streams starts.
+        config = broker.reachedFrom(configured)
                 .with(ServiceConfig.HTTP_PORT, configured.httpPort() == 0 ? freePort() : configured.httpPort());
         Monitoring monitoring = parts.add(Monitoring.start(config));
         streams = parts.add(StreamsRuntime.start(config, monitoring));

@@ -74,7 +74,7 @@ public final class Erasure {
     /** Erases the complaint {@code reference} from the service's topics and state; starts the embedded broker if used. */
     public static Result erase(ServiceConfig config, String reference) {
         try (Broker broker = Broker.start(config)) {
-            ServiceConfig reached = config.with(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            ServiceConfig reached = broker.reachedFrom(config);
             Map<String, Object> client = reached.kafkaClientProperties();
             try (Admin admin = Admin.create(client)) {
                 return new Erasure(admin, client).run(reached, reference.getBytes(StandardCharsets.UTF_8));

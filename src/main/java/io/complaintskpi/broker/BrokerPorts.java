@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 record BrokerPorts(int broker, int controller) {
 
     static final String HOST = "127.0.0.1";
-    private static final Pattern LISTENER = Pattern.compile("(PLAINTEXT|CONTROLLER)://[^:,]+:(\\d+)");
+    /** The clients' listener (PLAINTEXT, or SASL_PLAINTEXT when it wants a login) and the controller's. */
+    private static final Pattern LISTENER = Pattern.compile("(SASL_PLAINTEXT|PLAINTEXT|CONTROLLER)://[^:,]+:(\\d+)");
 
     /** Two ports free right now; the OS picks them from its ephemeral range. */
     static BrokerPorts pickFree() {
@@ -31,10 +32,10 @@ record BrokerPorts(int broker, int controller) {
         Integer controller = null;
         while (matcher.find()) {
             int port = Integer.parseInt(matcher.group(2));
-            if (matcher.group(1).equals("PLAINTEXT")) {
-                broker = port;
-            } else {
+            if (matcher.group(1).equals(SingleNodeConfig.CONTROLLER_LISTENER)) {
                 controller = port;
+            } else if (broker == null) { // the first clients' listener: a test's extra one comes after it
+                broker = port;
             }
         }
         return broker == null || controller == null
@@ -46,8 +47,13 @@ record BrokerPorts(int broker, int controller) {
         return isFree(broker) && isFree(controller);
     }
 
-    String listeners() {
-        return "PLAINTEXT://" + HOST + ":" + broker + ",CONTROLLER://" + HOST + ":" + controller;
+    /** @param clients the name of the clients' listener, which is also its security protocol */
+    String listeners(String clients) {
+        return clientListener(clients) + "," + SingleNodeConfig.CONTROLLER_LISTENER + "://" + HOST + ":" + controller;
+    }
+
+    String clientListener(String clients) {
+        return clients + "://" + bootstrapServers();
     }
 
     String bootstrapServers() {

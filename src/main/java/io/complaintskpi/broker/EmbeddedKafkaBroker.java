@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +57,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final List<Thread> essential;
     private final DataDirLock lock;
     private final String bootstrapServers;
+    private final Map<String, String> clientSettings;
     private final String clusterId;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, String bootstrapServers, String clusterId) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, String bootstrapServers,
+                                Map<String, String> clientSettings, String clusterId) {
         this.server = server;
         this.essential = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().contains(ESSENTIAL_THREADS)).toList();
@@ -68,31 +71,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         this.lock = lock;
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = Map.copyOf(clientSettings);
         this.clusterId = clusterId;
     }
 
     /** Formats the folder on first use, then starts the broker and returns once it accepts clients. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        return start(dataDir, Map.of());
+        return start(dataDir, false);
+    }
+
+    /**
+     * As above; with {@code sasl} every listener wants the SASL/PLAIN login kept in the folder
+     * ({@link EmbeddedLogin}, made on first use), and {@link #clientSettings()} carry it.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, boolean sasl) {
+        return start(dataDir, sasl, Map.of());
     }
 
     /** @param overrides broker settings on top of the single-node ones; tests use it to make a start fail */
     static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+        return start(dataDir, false, overrides);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDir, boolean sasl, Map<String, String> overrides) {
         Path logDir = dataDir.resolve("logs");
         createDirectories(logDir);
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
-            return startLocked(dataDir, logDir, overrides, lock);
+            return startLocked(dataDir, logDir, sasl ? Optional.of(EmbeddedLogin.ensure(dataDir)) : Optional.empty(),
+                    overrides, lock);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedKafkaBroker startLocked(
-            Path dataDir, Path logDir, Map<String, String> overrides, DataDirLock lock) {
+    private static EmbeddedKafkaBroker startLocked(Path dataDir, Path logDir, Optional<EmbeddedLogin> login,
+                                                   Map<String, String> overrides, DataDirLock lock) {
         BrokerPorts ports = choosePorts(dataDir.resolve(SERVER_PROPERTIES));
-        Properties props = SingleNodeConfig.properties(logDir, ports);
+        Properties props = SingleNodeConfig.properties(logDir, ports, login);
+        Map<String, String> clientSettings = login.map(EmbeddedLogin::clientSettings).orElse(Map.of());
         props.putAll(overrides);
         save(props, dataDir.resolve(SERVER_PROPERTIES));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
@@ -111,7 +129,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            awaitPartitionLeaders(ports.bootstrapServers());
+            awaitPartitionLeaders(ports.bootstrapServers(), clientSettings);
         } catch (RuntimeException | Error e) {
             // Broker threads are not daemons: left running they would keep the JVM alive after the failure.
             LOG.error("Embedded Kafka failed to start in {}; shutting down what had started", dataDir);
@@ -124,9 +142,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Exit.resetExitProcedure();
         }
         String clusterId = load(logDir.resolve(META_PROPERTIES)).getProperty("cluster.id");
-        LOG.info("Embedded Kafka ready on {} (cluster {}, data in {})",
-                ports.bootstrapServers(), clusterId, dataDir.toAbsolutePath());
-        return new EmbeddedKafkaBroker(server, lock, ports.bootstrapServers(), clusterId);
+        LOG.info("Embedded Kafka ready on {} (cluster {}, data in {}){}", ports.bootstrapServers(), clusterId,
+                dataDir.toAbsolutePath(), login.isPresent() ? "; its listeners want the SASL login in "
+                        + dataDir.resolve(EmbeddedLogin.FILE).toAbsolutePath() : "");
+        return new EmbeddedKafkaBroker(server, lock, ports.bootstrapServers(), clientSettings, clusterId);
     }
 
     /**
@@ -191,8 +210,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * that window gets NOT_LEADER_OR_FOLLOWER, and a new idempotent producer can have a later batch appended
      * before its first (the broker knows nothing of it yet) and then stay stuck on OUT_OF_ORDER_SEQUENCE_NUMBER.
      */
-    private static void awaitPartitionLeaders(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private static void awaitPartitionLeaders(String bootstrapServers, Map<String, String> clientSettings) {
+        Map<String, Object> client = new HashMap<>(clientSettings);
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(client)) {
             TopicProvisioner provisioner = new TopicProvisioner(admin);
             provisioner.awaitLeaders(List.copyOf(TopicProvisioner.await(
                     admin.listTopics(new ListTopicsOptions().listInternal(true)).names())));
@@ -201,6 +222,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What a client sets besides the address: the SASL login when the listeners want one, else nothing. */
+    public Map<String, String> clientSettings() {
+        return clientSettings;
     }
 
     public String clusterId() {
@@ -244,6 +270,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return savedPorts(dataDir.resolve(SERVER_PROPERTIES)).map(BrokerPorts::bootstrapServers);
     }
 
+    /**
+     * What a client of the broker last run in {@code dataDir} sets besides the address: the SASL login kept there
+     * when that run's listeners wanted one ({@code kafka.embedded-sasl}), else nothing.
+     */
+    public static Map<String, String> savedClientSettings(Path dataDir) {
+        Path serverProperties = dataDir.resolve(SERVER_PROPERTIES);
+        boolean sasl = Files.exists(serverProperties) && load(serverProperties)
+                .getProperty("listener.security.protocol.map", "").contains(EmbeddedLogin.PROTOCOL);
+        return sasl ? EmbeddedLogin.read(dataDir).clientSettings() : Map.of();
+    }
+
     private static Optional<BrokerPorts> savedPorts(Path serverProperties) {
         return Files.exists(serverProperties) ? BrokerPorts.fromListeners(load(serverProperties)) : Optional.empty();
     }
@@ -284,11 +321,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info("Formatted new Kafka storage in {} (cluster {})", logDir.toAbsolutePath(), clusterId);
     }
 
-    /** Written sorted and in full so the folder documents exactly what the broker ran with. */
+    /**
+     * Written sorted and in full so the folder documents exactly what the broker ran with, but for the SASL
+     * password: its one copy is the login file.
+     */
     private static void save(Properties props, Path file) {
+        Properties shown = new Properties();
+        props.stringPropertyNames().forEach(key -> shown.setProperty(key, key.endsWith("sasl.jaas.config")
+                ? "(the login in " + EmbeddedLogin.FILE + ")" : props.getProperty(key)));
         StringWriter text = new StringWriter();
         try {
-            props.store(text, "Embedded Kafka settings, rewritten by complaints-kpi at every start");
+            shown.store(text, "Embedded Kafka settings, rewritten by complaints-kpi at every start");
             List<String> lines = text.toString().lines().toList();
             String sorted = Stream.concat(
                             lines.stream().filter(line -> line.startsWith("#")),

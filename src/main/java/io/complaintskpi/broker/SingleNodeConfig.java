@@ -1,6 +1,7 @@
 package io.complaintskpi.broker;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Settings for a one-node KRaft cluster that is both broker and controller, bound to loopback only. */
@@ -12,16 +13,30 @@ final class SingleNodeConfig {
     private SingleNodeConfig() {
     }
 
-    static Properties properties(Path logDir, BrokerPorts ports) {
+    /**
+     * @param login the login every listener wants, clients' and controller's alike, so no local user reaches
+     *              the node without it; empty: no authentication on either
+     */
+    static Properties properties(Path logDir, BrokerPorts ports, Optional<EmbeddedLogin> login) {
+        String clients = login.isPresent() ? EmbeddedLogin.PROTOCOL : "PLAINTEXT"; // its name and its protocol
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", String.valueOf(NODE_ID));
         props.setProperty("controller.quorum.voters", NODE_ID + "@" + BrokerPorts.HOST + ":" + ports.controller());
-        props.setProperty("listeners", ports.listeners());
-        props.setProperty("advertised.listeners", "PLAINTEXT://" + ports.bootstrapServers());
+        props.setProperty("listeners", ports.listeners(clients));
+        props.setProperty("advertised.listeners", ports.clientListener(clients));
         props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        // The node's own connections to itself (transaction markers) use the clients' listener, login included.
+        props.setProperty("inter.broker.listener.name", clients);
+        props.setProperty("listener.security.protocol.map", clients + ":" + clients + "," + CONTROLLER_LISTENER + ":"
+                + clients);
+        login.ifPresent(l -> {
+            props.setProperty("sasl.enabled.mechanisms", EmbeddedLogin.MECHANISM);
+            props.setProperty("sasl.mechanism.inter.broker.protocol", EmbeddedLogin.MECHANISM);
+            props.setProperty("sasl.mechanism.controller.protocol", EmbeddedLogin.MECHANISM);
+            props.putAll(l.listenerSettings(clients));
+            props.putAll(l.listenerSettings(CONTROLLER_LISTENER));
+        });
         props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         // One node can hold one replica: every internal topic must accept that.
         props.setProperty("offsets.topic.replication.factor", "1");

@@ -146,6 +146,7 @@ public final class KpiDefinitions {
         for (Regime regime : Regime.values()) {
             c.adding = regime;
             c.ombudsmanReferrals(regime);
+            c.procedureCosts(regime);
         }
         c.adding = null;
         c.awaiting();
@@ -471,6 +472,23 @@ public final class KpiDefinitions {
                 "total spend on the complaints procedure, in pence");
     }
 
+    /** A regime's own spend ({@link #regimeDimensions}): per category and in total, in pence. */
+    private void procedureCosts(Regime regime) {
+        String p = prefix(regime);
+        String whose = " on " + Timescales.describe(regime) + " complaints"
+                + (regime == Regime.CHILDREN ? " (with spend recorded under no complaint)" : "") + ", in pence";
+        List<String> all = new ArrayList<>();
+        for (CostCategory category : CostCategory.values()) {
+            List<String> dims = regimeDimensions(regime).stream()
+                    .map(r -> Metric.costByRegime(r, category.name())).toList();
+            all.addAll(dims);
+            add(p + KpiIds.procedureCost(category), IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE_BY_REGIME,
+                    DimensionFilter.only(dims.toArray(String[]::new))), "spend on " + Labels.of(category.name()) + whose);
+        }
+        add(p + KpiIds.COSTS_PROCEDURE_TOTAL, IN_PERIOD, Unit.PENCE, new Sum(Metric.COSTS_PENCE_BY_REGIME,
+                DimensionFilter.only(all.toArray(String[]::new))), "total spend" + whose);
+    }
+
     private void ombudsman() {
         add(KpiIds.OMBUDSMAN_ENQUIRIES, RECEIVED, Unit.COUNT,
                 new Sum(Metric.OMBUDSMAN_ENQUIRIES, DimensionFilter.all()), "new Ombudsman enquiries received");
@@ -522,21 +540,21 @@ public final class KpiDefinitions {
     }
 
     /**
-     * Which Ombudsman cases a regime's report counts as its own, by the regime their enquiry named
-     * ({@code ombudsman.*.by_regime}): the one rule for every report, route and dashboard. An enquiry that names
-     * no regime (an event of payload revision 1, from before enquiries could say) counts in the children's
-     * report, where the council's Ombudsman figures have always been reported; the adults' and corporate reports
-     * count only the enquiries that name them. So the three regimes' figures add up to the council's.
+     * Which of the council's figures that name a regime a regime counts as its own: Ombudsman cases by the regime
+     * their enquiry named ({@code ombudsman.*.by_regime}) and spend by the regime of the complaint it was recorded
+     * under. The one rule for every report, route and dashboard. A figure that names no regime (an enquiry of payload
+     * revision 1, from before enquiries could say; a cost recorded under a reference that is no complaint) counts as
+     * the children's, where the council's Ombudsman figures and costs have always been reported; the adults' and
+     * corporate procedures count only what names them. So the three regimes' figures add up to the council's.
      */
-    public static DimensionFilter ombudsmanRegimes(Regime regime) {
-        return regime == Regime.CHILDREN ? DimensionFilter.only(regime.name(), Metric.REGIME_UNSPECIFIED)
-                : DimensionFilter.only(regime.name());
+    public static List<String> regimeDimensions(Regime regime) {
+        return regime == Regime.CHILDREN ? List.of(regime.name(), Metric.REGIME_UNSPECIFIED) : List.of(regime.name());
     }
 
-    /** A regime's own Ombudsman figures: the by-regime counts of the cases {@link #ombudsmanRegimes} gives it. */
+    /** A regime's own Ombudsman figures: the by-regime counts of the cases {@link #regimeDimensions} gives it. */
     private void ombudsmanReferrals(Regime regime) {
         String p = prefix(regime);
-        DimensionFilter own = ombudsmanRegimes(regime);
+        DimensionFilter own = DimensionFilter.only(regimeDimensions(regime).toArray(String[]::new));
         String whose = " about " + Timescales.describe(regime) + " complaints"
                 + (regime == Regime.CHILDREN ? " (with the enquiries that name no regime)" : "");
         String[][] counts = {

@@ -29,6 +29,8 @@ public final class KpiIds {
     public static final String STAGE1_REFERRAL_RATE = "stage1.referral.rate";
     public static final String COMPLIMENTS_RECEIVED = "compliments.received";
     public static final String COSTS_TOTAL = "costs.total";
+    /** A regime's own spend in total (add the prefix); {@link #procedureCost} per category. */
+    public static final String COSTS_PROCEDURE_TOTAL = "costs.procedure.total";
     public static final String OMBUDSMAN_ENQUIRIES = "ombudsman.enquiries";
     public static final String OMBUDSMAN_DECISIONS = "ombudsman.decisions";
     /**
@@ -125,6 +127,11 @@ public final class KpiIds {
     /** The spend of one cost category, in pence. */
     public static String cost(CostCategory category) {
         return "costs." + category.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A regime's own spend of one cost category, in pence, without the regime's prefix. */
+    public static String procedureCost(CostCategory category) {
+        return "costs.procedure." + category.name().toLowerCase(Locale.ROOT);
     }
 
     /** A figure the authority records for a financial year (table 1), e.g. {@code context.referrals}. */

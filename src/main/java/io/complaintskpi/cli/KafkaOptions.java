@@ -2,11 +2,10 @@ package io.complaintskpi.cli;
 
 import io.complaintskpi.broker.EmbeddedKafkaBroker;
 import io.complaintskpi.config.ServiceConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,22 +31,25 @@ final class KafkaOptions {
     }
 
     /**
-     * The cluster a client command talks to: the configured one, else the embedded broker the service last
-     * ran on the data folder (its address is saved there, the port being any free one).
+     * {@code config} reaching the cluster a client command talks to: the configured one, else the embedded broker
+     * the service last ran on the data folder (its address is saved there, the port being any free one, and so is
+     * its SASL login when its listeners want one).
      */
-    static Optional<String> cluster(ServiceConfig config) {
-        return config.bootstrapServers().isBlank()
-                ? EmbeddedKafkaBroker.savedBootstrapServers(config.embeddedBrokerDir())
-                : Optional.of(config.bootstrapServers());
+    static Optional<ServiceConfig> cluster(ServiceConfig config) {
+        if (!config.embeddedBroker()) {
+            return Optional.of(config);
+        }
+        Path broker = config.embeddedBrokerDir();
+        return EmbeddedKafkaBroker.savedBootstrapServers(broker)
+                .map(servers -> config.reaching(servers, EmbeddedKafkaBroker.savedClientSettings(broker)));
     }
 
-    /** The client settings to reach {@link #cluster}: the configured pass-through ones with its address. */
+    /**
+     * The client settings to reach {@link #cluster}: the configured pass-through ones with its address (and the
+     * embedded broker's login).
+     */
     static Optional<Map<String, Object>> client(ServiceConfig config) {
-        return cluster(config).map(servers -> {
-            Map<String, Object> client = new LinkedHashMap<>(config.kafkaClientProperties());
-            client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-            return client;
-        });
+        return cluster(config).map(ServiceConfig::kafkaClientProperties);
     }
 
     /** Why {@link #cluster} found none, and what to do. */

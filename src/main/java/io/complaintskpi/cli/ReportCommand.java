@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.demo.FixtureReader;
+import io.complaintskpi.disclosure.PublicSnapshot;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
@@ -40,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -158,6 +160,14 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--format must be among " + String.join(", ", FORMATS) + ", got '" + format + "'");
             }
+        }
+        // The service refuses an unfinished year's public copy by itself (--url); offline, the same rule does.
+        String unpublishable = publicCopy && source.url == null
+                ? PublicSnapshot.refusal(financialYear, LocalDate.now(clock.withZone(EventEnvelope.LONDON))) : null;
+        if (unpublishable != null) {
+            spec.commandLine().getErr().println("complaints-kpi report --public: " + unpublishable);
+            spec.commandLine().getErr().flush();
+            return 1;
         }
         Offline made;
         try {

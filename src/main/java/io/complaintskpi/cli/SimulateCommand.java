@@ -61,12 +61,14 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation run = simulation.simulation(spec);
         ServiceConfig config = settings.load(kafka.shortcuts());
         DomainRules rules = DomainWiring.rules(config);
-        String servers = null;
+        ServiceConfig cluster = null;
         if (out == null) {
-            servers = KafkaOptions.cluster(config).orElseThrow(() -> new CommandLine.ParameterException(
+            cluster = KafkaOptions.cluster(config).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), KafkaOptions.noCluster(config) + ", or --out to write a file"));
         }
-        Producer<String, byte[]> producer = servers == null ? null : EventPublisher.createProducer(servers);
+        Producer<String, byte[]> producer = cluster == null ? null
+                : EventPublisher.createProducer(cluster.kafkaClientProperties());
+        String servers = cluster == null ? null : cluster.bootstrapServers();
         List<Authority> authorities = SyntheticAuthorities.of(run.plan());
         Path authoritiesFile = out == null ? null : authoritiesFile(out);
         if (producer != null) {

@@ -154,6 +154,13 @@ public record Security(List<ApiToken> tokens, String internalSecret, Set<String>
                 v.get(ALLOW_UNAUTHENTICATED), Map.copyOf(kafka), hosts(v.get(PUBLIC_HOSTS)));
     }
 
+    /** The same, with {@code more} Kafka client settings, which win over those configured. */
+    Security withKafkaClient(Map<String, String> more) {
+        Map<String, String> kafka = new LinkedHashMap<>(kafkaClient);
+        kafka.putAll(more);
+        return new Security(tokens, internalSecret, openPaths, allowUnauthenticated, Map.copyOf(kafka), publicHosts);
+    }
+
     public boolean authenticates() {
         return !tokens.isEmpty();
     }

@@ -53,6 +53,10 @@ public final class ServiceConfig {
     public static final Setting<String> BOOTSTRAP_SERVERS = new Setting<>("kafka.bootstrap-servers",
             "KAFKA_BOOTSTRAP_SERVERS", "", "Kafka cluster to use; empty starts the embedded single-node KRaft broker",
             SettingForm.text());
+    public static final Setting<Boolean> EMBEDDED_SASL = new Setting<>("kafka.embedded-sasl",
+            "COMPLAINTS_EMBEDDED_KAFKA_SASL", "false", "the embedded broker's listeners want a SASL/PLAIN login, kept"
+            + " owner-only in data.dir/kafka/client.properties (made on first use) where every client and command"
+            + " finds it; false: any local user can reach the broker", SettingForm.bool());
     public static final Setting<Path> DATA_DIR = new Setting<>("data.dir", "COMPLAINTS_DATA_DIR", "./data",
             "embedded broker logs (data.dir/kafka) and Kafka Streams state (data.dir/streams)", SettingForm.path());
     public static final Setting<String> HTTP_HOST = new Setting<>("http.host", "COMPLAINTS_HTTP_HOST", "",
@@ -134,8 +138,8 @@ public final class ServiceConfig {
             + " cache, index and filter blocks, and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576));
 
     /** Every setting, in the order docs/configuration.md lists them. */
-    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, DATA_DIR, HTTP_HOST,
-            HTTP_PORT, INGEST_MAX_BYTES, INGEST_MAX_EVENTS,
+    public static final List<Setting<?>> SETTINGS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, EMBEDDED_SASL, DATA_DIR,
+            HTTP_HOST, HTTP_PORT, INGEST_MAX_BYTES, INGEST_MAX_EVENTS,
             ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
             ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, BENCHMARK_MIN_GROUP, STREAM_THREADS, STANDBY_REPLICAS,
@@ -169,6 +173,15 @@ public final class ServiceConfig {
         Map<Setting<?>, Object> changed = new HashMap<>(values);
         changed.put(setting, value);
         return new ServiceConfig(changed, rules, security);
+    }
+
+    /**
+     * This configuration with the cluster reached: its address, and what its listeners want of every Kafka client
+     * besides (the embedded broker's SASL login), on top of the configured client settings.
+     */
+    public ServiceConfig reaching(String bootstrapServers, Map<String, String> clientSettings) {
+        ServiceConfig reached = with(BOOTSTRAP_SERVERS, bootstrapServers);
+        return new ServiceConfig(reached.values, rules, security.withKafkaClient(clientSettings));
     }
 
     public RuleSettings rules() {

@@ -60,6 +60,9 @@ public final class Contributions {
             LocalDate on = entry.on();
             if (event instanceof CostIncurred cost) {
                 sink.add(Metric.COSTS_PENCE, cost.category().name(), on, cost.amountPence());
+                String regime = state.complaint() == null ? Metric.REGIME_UNSPECIFIED : state.complaint().regime().name();
+                sink.add(Metric.COSTS_PENCE_BY_REGIME, Metric.costByRegime(regime, cost.category().name()), on,
+                        cost.amountPence());
             } else if (event instanceof ComplaintNotAccepted refused) {
                 sink.add(Metric.NOT_ACCEPTED, refused.reason().name(), on, 1);
             } else if (event instanceof ComplimentReceived compliment) {

@@ -35,6 +35,13 @@ public final class Metric {
     /** The regime dimension of an Ombudsman enquiry that does not say which complaint it arose from. */
     public static final String REGIME_UNSPECIFIED = "UNSPECIFIED";
     public static final String COSTS_PENCE = "costs.pence";
+    /** Spend by the regime of the complaint it was recorded under ({@link #REGIME_UNSPECIFIED}: none): REGIME/CATEGORY. */
+    public static final String COSTS_PENCE_BY_REGIME = "costs.pence_by_regime";
+
+    /** The dimension of {@link #COSTS_PENCE_BY_REGIME}: the regime's (or UNSPECIFIED's) name, a slash, the category. */
+    public static String costByRegime(String regime, String category) {
+        return regime + "/" + category;
+    }
     public static final String CONTEXT = "context";
     /**
      * Accepted events held aside until the event they follow arrives, by event type, on the held event's own

@@ -245,7 +245,8 @@ final class KpiRoutes {
     void series(Context ctx, Params p) {
         String asked = ctx.pathParam("id");
         Optional<Regime> regime = measuresOf(p);
-        Optional<KpiDefinition> found = regime.map(r -> KpiDefinitions.find(r, asked)).orElseGet(() -> KpiDefinitions.find(asked));
+        Optional<KpiDefinition> found = regime.map(r -> KpiDefinitions.find(r, asked))
+                .orElseGet(() -> KpiDefinitions.find(asked));
         if (found.isEmpty() && regime.isPresent() && KpiDefinitions.isMeasure(asked)) {
             // A measure another procedure has and this one not (adults' complaints have no stage 2): nothing to show.
             ctx.json(new Series(p.authority(), null, null, null, null, null, p.period(), List.of()));

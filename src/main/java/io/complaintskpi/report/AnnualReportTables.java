@@ -211,7 +211,7 @@ class AnnualReportTables {
 
     /**
      * The children's Ombudsman figures (the enquiries the catalogue gives the children's report, with those that
-     * name no regime: {@code KpiDefinitions.ombudsmanRegimes}), then the council's, whose decisions by outcome and
+     * name no regime: {@code KpiDefinitions.regimeDimensions}), then the council's, whose decisions by outcome and
      * remedies the events give for the council only.
      */
     private ReportTable ombudsman() {

@@ -1,18 +1,16 @@
 package io.complaintskpi.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.cli.Main;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.testing.KafkaRecords;
+import io.complaintskpi.testing.CliRun;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,16 +36,6 @@ class ImportEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void anExportImportedTwiceByKafkaThenHttpCountsOnceAndADryRunSendsNothing() throws Exception {
         // At most 5 events a request: the import's batches of 500 are refused (413) and split until they fit.
@@ -61,7 +49,7 @@ class ImportEndToEndTest {
             ServiceClient client = new ServiceClient(service).withToken(VIEWER);
             String url = "http://127.0.0.1:" + service.httpPort();
 
-            Run first = cli("import", "--data-dir", dataDir.toString(), EXPORT);
+            CliRun first = CliRun.of("import", "--data-dir", dataDir.toString(), EXPORT);
 
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(first.out()).contains("sent to complaint-events on " + service.bootstrapServers()
@@ -72,7 +60,7 @@ class ImportEndToEndTest {
             assertThat(EndToEndScenario.kpi(client, "2025/26", "stage2.received")).isEqualTo(1);
             JsonNode once = figures(client);
 
-            Run again = cli("import", "--url", url, "--token-file", publisherToken.toString(), EXPORT);
+            CliRun again = CliRun.of("import", "--url", url, "--token-file", publisherToken.toString(), EXPORT);
 
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).contains("sent to " + url + "/api/v1/events: accepted 17, rejected 0")
@@ -82,21 +70,21 @@ class ImportEndToEndTest {
             assertThat(figures(client)).isEqualTo(once);
             assertThat(client.readAll(Names.DLQ_TOPIC)).isEmpty();
 
-            Run more = cli("import", "--url", url, "--token-file", publisherToken.toString(),
+            CliRun more = CliRun.of("import", "--url", url, "--token-file", publisherToken.toString(),
                     "examples/complaint-events.csv");
 
             assertThat(more.exitCode()).as(more.err()).isZero();
             assertThat(more.out()).contains("accepted 6, rejected 0");
             EndToEndScenario.awaitKpi(client, "2025/26", "stage1.received", 4);
 
-            Run viewer = cli("import", "--url", url, "--token-file", viewerToken.toString(), EXPORT);
+            CliRun viewer = CliRun.of("import", "--url", url, "--token-file", viewerToken.toString(), EXPORT);
 
             assertThat(viewer.exitCode()).isEqualTo(1);
             assertThat(viewer.err().lines()).singleElement().asString()
                     .startsWith("complaints-kpi import: POST " + url + "/api/v1/events answered 403: ");
 
             Map<TopicPartition, Long> before = KafkaRecords.endOffsets(admin, Names.EVENTS_TOPIC);
-            Run dryRun = cli("check", "--format", "json", "examples/complaint-events-with-errors.csv");
+            CliRun dryRun = CliRun.of("check", "--format", "json", "examples/complaint-events-with-errors.csv");
 
             assertThat(dryRun.exitCode()).isEqualTo(1);
             JsonNode report = EventCodec.MAPPER.readTree(dryRun.out());
@@ -121,14 +109,14 @@ class ImportEndToEndTest {
             await("ready, and no reference record for E10000018 yet").atMost(PATIENCE).until(() -> client.get(
                     "/api/v1/benchmarks?authority=E10000018&year=2025/26").status() == 404);
 
-            Run imported = cli("import", "--authorities", "--data-dir", dataDir.toString(), file.toString());
+            CliRun imported = CliRun.of("import", "--authorities", "--data-dir", dataDir.toString(), file.toString());
 
             assertThat(imported.exitCode()).as(imported.err()).isEqualTo(1);
             assertThat(imported.out().lines()).contains("read " + file + " (CSV, one row per authority and year)",
                     "sent to authorities on " + service.bootstrapServers() + ": accepted 3, rejected 1",
                     "  row 6: authority A3 population 2025/26: 2000 children is more than its 1000 residents");
             assertThat(total(KafkaRecords.endOffsets(admin, Names.AUTHORITIES_TOPIC))).isEqualTo(3);
-            assertThat(cli("import", "--data-dir", dataDir.toString(), EXPORT).exitCode()).isZero();
+            assertThat(CliRun.of("import", "--data-dir", dataDir.toString(), EXPORT).exitCode()).isZero();
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.get("/api/v1/authorities").body()
                     .get("rows").toString()).contains("{\"authority\":\"E10000018\",\"name\":\"Leicestershire County"
                     + " Council\",\"councilType\":\"county\",\"region\":\"East Midlands\"}"));

@@ -27,7 +27,7 @@ public final class SaslBroker {
         int sasl = freePort();
         // The broker reuses the ports it finds saved, so the listeners below name the ports it will use.
         Properties saved = new Properties();
-        saved.setProperty("listeners", ports.listeners());
+        saved.setProperty("listeners", ports.listeners("PLAINTEXT"));
         try (Writer out = Files.newBufferedWriter(createDirectories(dataDir).resolve("server.properties"))) {
             saved.store(out, null);
         } catch (IOException e) {
@@ -35,7 +35,7 @@ public final class SaslBroker {
         }
         String saslAddress = BrokerPorts.HOST + ":" + sasl;
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, Map.of(
-                "listeners", ports.listeners() + ",SASL_PLAINTEXT://" + saslAddress,
+                "listeners", ports.listeners("PLAINTEXT") + ",SASL_PLAINTEXT://" + saslAddress,
                 "advertised.listeners", "PLAINTEXT://" + ports.bootstrapServers() + ",SASL_PLAINTEXT://" + saslAddress,
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
                 "sasl.enabled.mechanisms", "PLAIN",

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one rule of which Ombudsman cases a regime's report counts ({@link KpiDefinitions#ombudsmanRegimes}). */
+/** The one rule of which Ombudsman cases and costs a regime counts ({@link KpiDefinitions#regimeDimensions}). */
 class OmbudsmanRegimesTest {
 
     @Test
@@ -21,7 +21,7 @@ class OmbudsmanRegimesTest {
         for (String dimension : dimensions) {
             List<Regime> counting = new ArrayList<>();
             for (Regime regime : Regime.values()) {
-                if (KpiDefinitions.ombudsmanRegimes(regime).test(dimension)) {
+                if (KpiDefinitions.regimeDimensions(regime).contains(dimension)) {
                     counting.add(regime);
                 }
             }
@@ -36,7 +36,20 @@ class OmbudsmanRegimesTest {
             KpiDefinition referrals = KpiDefinitions.require(KpiDefinitions.prefix(regime) + KpiIds.OMBUDSMAN_REFERRALS);
             assertThat(referrals.regime()).isEqualTo(regime);
             assertThat(referrals.formula()).isEqualTo(new Formula.Sum(Metric.OMBUDSMAN_ENQUIRIES_BY_REGIME,
-                    KpiDefinitions.ombudsmanRegimes(regime)));
+                    DimensionFilter.only(KpiDefinitions.regimeDimensions(regime).toArray(String[]::new))));
         }
+    }
+
+    @Test
+    void eachRegimesSpendIsItsOwnComplaintsAndTheChildrensAlsoThatOfNoComplaint() {
+        Formula.Sum children = (Formula.Sum) KpiDefinitions.require(KpiIds.COSTS_PROCEDURE_TOTAL).formula();
+        assertThat(children.metric()).isEqualTo(Metric.COSTS_PENCE_BY_REGIME);
+        assertThat(children.filter().test("UNSPECIFIED/MEDIATION")).isTrue();
+        assertThat(children.filter().test("CHILDREN/MEDIATION")).isTrue();
+        assertThat(children.filter().test("CORPORATE/MEDIATION")).isFalse();
+        Formula.Sum corporate = (Formula.Sum) KpiDefinitions.require(KpiDefinitions.CORPORATE_PREFIX
+                + KpiIds.COSTS_PROCEDURE_TOTAL).formula();
+        assertThat(corporate.filter().test("CORPORATE/FINANCIAL_REDRESS")).isTrue();
+        assertThat(corporate.filter().test("UNSPECIFIED/FINANCIAL_REDRESS")).isFalse();
     }
 }

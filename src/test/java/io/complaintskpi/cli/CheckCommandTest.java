@@ -2,6 +2,7 @@ package io.complaintskpi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.complaintskpi.cli;
 
+import io.complaintskpi.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,7 @@ import io.complaintskpi.broker.TopicProvisioner;
 import io.complaintskpi.broker.TopicSpecs;
 import io.complaintskpi.streams.Names;
 import io.complaintskpi.testing.KafkaRecords;
+import io.complaintskpi.testing.CliRun;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,9 +6,11 @@ import io.complaintskpi.events.ActionKind;
 import io.complaintskpi.events.AdrKind;
 import io.complaintskpi.events.Cause;
 import io.complaintskpi.events.CauseFinding;
+import io.complaintskpi.events.ComplainantType;
 import io.complaintskpi.events.ComplaintEvent.ActionTaken;
 import io.complaintskpi.events.ComplaintEvent.AdrHeld;
 import io.complaintskpi.events.ComplaintEvent.ComplaintAcknowledged;
+import io.complaintskpi.events.ComplaintEvent.ComplaintReceived;
 import io.complaintskpi.events.ComplaintEvent.ComplaintWithdrawn;
 import io.complaintskpi.events.ComplaintEvent.ComplimentReceived;
 import io.complaintskpi.events.ComplaintEvent.ContextFigureRecorded;
@@ -240,7 +242,19 @@ class ContributionsTest {
                 on("2015-06-06", new CostIncurred(CostCategory.MEDIATION, 700))))
                 .containsExactlyInAnyOrderEntriesOf(plus(RECEIVED_KEYS, Map.of(
                         key("costs.pence", "INVESTIGATING_OFFICER", "2015-06-05"), 12_550L,
-                        key("costs.pence", "MEDIATION", "2015-06-06"), 700L)));
+                        key("costs.pence", "MEDIATION", "2015-06-06"), 700L,
+                        key("costs.pence_by_regime", "CHILDREN/INVESTIGATING_OFFICER", "2015-06-05"), 12_550L,
+                        key("costs.pence_by_regime", "CHILDREN/MEDIATION", "2015-06-06"), 700L)));
+    }
+
+    @Test
+    void spendCountsUnderItsComplaintsRegimeOrUnspecifiedUnderAReferenceThatIsNoComplaint() {
+        assertThat(of(on("COST-1", "2015-06-05", new CostIncurred(CostCategory.MEDIATION, 900))))
+                .containsEntry(key("costs.pence_by_regime", "UNSPECIFIED/MEDIATION", "2015-06-05"), 900L);
+        assertThat(of(on("2015-06-01", new ComplaintReceived(Regime.CORPORATE, "Waste",
+                        ComplainantType.OTHER_SUFFICIENT_INTEREST, null)),
+                on("2015-06-05", new CostIncurred(CostCategory.FINANCIAL_REDRESS, 5_000))))
+                .containsEntry(key("costs.pence_by_regime", "CORPORATE/FINANCIAL_REDRESS", "2015-06-05"), 5_000L);
     }
 
     @Test

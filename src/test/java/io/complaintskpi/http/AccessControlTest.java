@@ -3,11 +3,8 @@ package io.complaintskpi.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.events.EventCodec;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,14 +41,11 @@ class AccessControlTest {
                 "http.tokens", "viewer:" + sha256(VIEWER) + ", caseworker:" + sha256(CASEWORKER).toUpperCase(),
                 "http.internal-secret", SECRET));
         settings.putAll(extra);
-        return ServiceConfig.load(Map.of(), new Properties(), settings);
+        return StubApi.config(settings);
     }
 
     private int start(ServiceConfig config) {
-        QueryService stores = new StubQueries(true, List.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config);
         return server.port();
     }
 

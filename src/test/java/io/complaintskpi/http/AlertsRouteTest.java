@@ -3,14 +3,12 @@ package io.complaintskpi.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.alerts.AlertKind;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.rules.Timescale.Milestone;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +42,7 @@ class AlertsRouteTest {
         ServiceConfig config = ServiceConfig.defaults();
         StubQueries stub = new StubQueries(true, List.of(alert("C-1", Regime.CHILDREN), alert("A-1", Regime.ADULTS),
                 alert("K-1", Regime.CORPORATE)));
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config, stub);
 
         JsonNode adults = get("/api/v1/alerts?regime=adults");
         JsonNode all = get("/api/v1/alerts");

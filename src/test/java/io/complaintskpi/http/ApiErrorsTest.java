@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.Regime;
@@ -11,8 +10,7 @@ import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.StubQueries;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +54,7 @@ class ApiErrorsTest {
 
     private ApiServer start(boolean ready, ServiceConfig config) {
         QueryService stub = new StubQueries(ready, List.of(), SERIES);
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub,
-                DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config, stub);
         return server;
     }
 

@@ -1,11 +1,6 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.StubQueries;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +9,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,11 +28,7 @@ class BrowserSafetyTest {
     }
 
     private void start(Map<String, String> settings) {
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), settings);
-        QueryService stores = new StubQueries(true, List.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(StubApi.config(settings));
     }
 
     /** The status line and headers of a GET sent with exactly this Host header (HttpClient will not send one). */

@@ -1,6 +1,5 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.Regime;
@@ -8,8 +7,7 @@ import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,12 +45,10 @@ class MetricsTokenTest {
         Map<String, String> settings = new HashMap<>(Map.of("http.tokens", "metrics:"
                 + AccessControlTest.sha256(SCRAPER) + ",viewer:" + AccessControlTest.sha256(VIEWER)));
         settings.putAll(extra);
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), settings);
+        ServiceConfig config = StubApi.config(settings);
         QueryService stub = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
                 new KpiKey("E2", Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.parse("2015-06-01")), 4L)));
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config, stub);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.EventCodec;
@@ -9,8 +8,7 @@ import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +43,7 @@ class OmbudsmanLetterRouteTest {
                 decisions("NOT_UPHELD", "2015-07-01"), 1L,
                 decisions("CLOSED_AFTER_INITIAL_ENQUIRIES", "2015-08-01"), 3L,
                 decisions("UPHELD", "2014-06-01"), 2L)));
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stub, stub, DomainWiring.rules(config),
-                Clock.fixed(Instant.parse("2016-05-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config, stub, Instant.parse("2016-05-31T12:00:00Z"));
     }
 
     private static KpiKey decisions(String outcome, String date) {

@@ -1,12 +1,7 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.app.DomainWiring;
-import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.testing.StubApi;
 import io.javalin.router.Endpoint;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -21,12 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +30,7 @@ class OpenApiTest {
     @BeforeEach
     void start() {
         // Tokens configured: the description is still open to anyone (it holds no data).
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
-                "http.tokens", "viewer:" + AccessControlTest.sha256("a-viewer")));
-        QueryService stores = new StubQueries(true, List.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(StubApi.config(Map.of("http.tokens", "viewer:" + AccessControlTest.sha256("a-viewer"))));
     }
 
     @AfterEach

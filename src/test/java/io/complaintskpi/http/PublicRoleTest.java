@@ -1,7 +1,6 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.EventCodec;
@@ -10,8 +9,7 @@ import io.complaintskpi.query.QueryService;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,16 +41,14 @@ class PublicRoleTest {
 
     @BeforeEach
     void start() {
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of("http.tokens",
+        ServiceConfig config = StubApi.config(Map.of("http.tokens",
                 "public:" + AccessControlTest.sha256(PUBLIC) + ",viewer:" + AccessControlTest.sha256(VIEWER),
                 "http.open-paths", "/health"));
         // 3 stage 1 complaints in 2015/16, a closed year on 1 June 2017.
         QueryService stores = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
                 new KpiKey(AUTHORITY, Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.parse("2015-06-01")),
                 3L)));
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2017-06-01T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config, stores, Instant.parse("2017-06-01T12:00:00Z"));
     }
 
     @AfterEach

@@ -4,12 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.alerts.ComplaintDeadlines;
 import io.complaintskpi.query.StubQueries;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +40,7 @@ class RequestLogTest {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         logger.addAppender(log);
-        try (ApiServer server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(failing, failing,
-                DomainWiring.rules(config), Clock.systemUTC(), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))) {
+        try (ApiServer server = StubApi.start(config, failing, Clock.systemUTC())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + server.port() + "/api/v1/complaints/" + REFERENCE + "/deadlines")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,16 +1,12 @@
 package io.complaintskpi.http;
 
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.Security;
 import io.complaintskpi.config.Security.Role;
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.testing.StubApi;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +42,11 @@ class RouteTableTest {
     }
 
     private ApiServer start() {
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
+        ServiceConfig config = StubApi.config(Map.of(
                 "http.tokens", "viewer:" + AccessControlTest.sha256(VIEWER) + ",caseworker:"
                         + AccessControlTest.sha256(CASEWORKER) + ",publisher:" + AccessControlTest.sha256(PUBLISHER),
                 "http.internal-secret", SECRET));
-        QueryService stores = new StubQueries(true, List.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config);
         return server;
     }
 

@@ -3,10 +3,7 @@ package io.complaintskpi.http;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.query.QueryService;
-import io.complaintskpi.query.StubQueries;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +77,7 @@ class TlsTest {
         Map<String, String> settings = new HashMap<>(Map.of("http.internal-secret", SECRET,
                 "http.tokens", "viewer:" + AccessControlTest.sha256("viewer-token")));
         settings.putAll(extra);
-        return ServiceConfig.load(Map.of(), new Properties(), settings);
+        return StubApi.config(settings);
     }
 
     private static ServiceConfig tlsConfig(Path trust) {
@@ -93,10 +86,7 @@ class TlsTest {
     }
 
     private int start(ServiceConfig config) {
-        QueryService stores = new StubQueries(true, List.of());
-        server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC),
-                config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        server = StubApi.start(config);
         return server.port();
     }
 

@@ -148,13 +148,13 @@ class DashboardJsonTest {
     }
 
     /**
-     * Issue 21: the timeliness, causes and Ombudsman dashboards show one procedure at a time, and every query of
+     * Issue 21: the timeliness, causes, costs and Ombudsman dashboards show one procedure at a time, and every query of
      * theirs asks the API for that procedure's figures, so none shows another procedure's or the council's.
      */
     @Test
     void theFiguresDashboardsShowOneProcedureAndEveryQueryAsksForIt() {
         List<String> regimes = Arrays.stream(Regime.values()).map(Metric::regime).toList();
-        for (String name : List.of("timeliness.json", "causes-outcomes.json", "ombudsman-adr.json")) {
+        for (String name : List.of("timeliness.json", "causes-outcomes.json", "costs.json", "ombudsman-adr.json")) {
             Dashboard d = dashboards.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
             JsonNode regime = StreamSupport.stream(d.variables().spliterator(), false)
                     .filter(v -> v.path("name").asText().equals(Dashboards.REGIME)).findFirst()

@@ -1,7 +1,6 @@
 package io.complaintskpi.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.authorities.Authorities;
 import io.complaintskpi.authorities.Authority;
 import io.complaintskpi.authorities.CouncilType;
@@ -17,8 +16,7 @@ import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.series.InMemorySeriesReader;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.testing.Tools;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.complaintskpi.testing.StubApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +43,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,10 +222,7 @@ class ConsoleBrowserTest {
         }
         StubQueries stores = new StubQueries(true, List.of(), new InMemorySeriesReader(received));
         stores.authorities = Authorities.of(authorities);
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of("authority.default", "C2"));
-        try (ApiServer server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))) {
+        try (ApiServer server = StubApi.start(StubApi.config(Map.of("authority.default", "C2")), stores)) {
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             wait.withMessage(() -> "the page shows: " + texts("#view").toString().replace('\n', ' '));
             String county = "Beside the council type (County), 2015/16";
@@ -281,13 +272,10 @@ class ConsoleBrowserTest {
     @Test
     void withTokensTheConsoleAsksForOneKeepsItForTheTabAndAViewerSeesFiguresButNoLists() throws Exception {
         String viewer = "viewer-token-for-the-browser";
-        ServiceConfig config = ServiceConfig.load(Map.of(), new Properties(), Map.of(
-                "http.tokens", "viewer:" + sha256(viewer), "authority.default", "E1"));
+        ServiceConfig config = StubApi.config(Map.of("http.tokens", "viewer:" + sha256(viewer), "authority.default", "E1"));
         QueryService stores = new StubQueries(true, List.of(), new InMemorySeriesReader(Map.of(
                 new KpiKey("E1", Metric.received(Regime.CHILDREN, 1), Metric.ALL, LocalDate.of(2015, 6, 1)), 3L)));
-        try (ApiServer server = ApiServer.start("127.0.0.1", 0, new ApiServer.ApiDependencies(stores, stores,
-                DomainWiring.rules(config), Clock.fixed(Instant.parse("2016-03-31T12:00:00Z"), ZoneOffset.UTC), config,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))) {
+        try (ApiServer server = StubApi.start(config, stores)) {
             browser.get("http://localhost:" + server.port() + "/#/?authority=E1&period=2015/16");
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));

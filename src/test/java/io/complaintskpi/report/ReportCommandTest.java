@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintskpi.cli.Main;
 import io.complaintskpi.demo.FixtureWriter;
 import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.events.SchemaValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -158,6 +161,26 @@ class ReportCommandTest {
         JsonNode json = EventCodec.MAPPER.readTree(out.resolve(name + ".json").toFile());
         assertThat(saved(name + ".json")).isEqualTo(served(ROUTE + "&public=true"));
         assertThat(Report.of(json).text("table2", "Stage 3 requests", "2015/16")).isEqualTo("c");
+    }
+
+    /** The unfinished year is not published offline either: one line, the service's own refusal, no file. */
+    @Test
+    void offline_public_copy_of_the_unfinished_year_is_refused_as_the_service_refuses_it() throws IOException {
+        FinancialYear current = FinancialYear.of(LocalDate.now(EventEnvelope.LONDON));
+        Run run = report("--year", current.label(), "--public", "--authority", SeedService.AUTHORITY,
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1);
+        SeedService.Response served = service.get("/api/v1/reports/annual?year=" + current.label() + "&public=true");
+        assertThat(served.status()).isEqualTo(400);
+        assertThat(run.err()).contains(served.body().get("error").asText())
+                .contains("the newest closed year is " + current.previous().label());
+        assertThat(files()).isEmpty();
+
+        Run full = report("--year", current.label(), "--public=false", "--authority", SeedService.AUTHORITY,
+                "--out", out.toString(), "--format", "json");
+        assertThat(full.exitCode()).as(full.err()).isZero(); // the full copy of this year is the staff's to make
     }
 
     @Test

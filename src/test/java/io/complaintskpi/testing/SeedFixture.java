@@ -111,6 +111,9 @@ public final class SeedFixture {
         for (int c = 0; c < categories.length; c++) {
             for (int y = 0; y < years.length; y++) {
                 b.add(Metric.COSTS_PENCE, categories[c], years[y], pounds[c][y] * 100);
+                // As the contributions count them: the seed's costs are the children's complaints'.
+                b.add(Metric.COSTS_PENCE_BY_REGIME, Metric.costByRegime(C.name(), categories[c]), years[y],
+                        pounds[c][y] * 100);
             }
         }
     }
