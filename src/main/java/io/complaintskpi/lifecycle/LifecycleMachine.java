@@ -66,6 +66,14 @@ public final class LifecycleMachine {
         return step(key, state, arriving, true);
     }
 
+    /**
+     * The state after one more event of a stored history, taken in the history's order: {@link #replay} one
+     * step at a time, so a walk through a history sees the state after each of its events in one pass.
+     */
+    public CaseState replayStep(String key, CaseState state, EventEnvelope stored) {
+        return step(key, state, stored, false);
+    }
+
     private CaseState step(String key, CaseState state, EventEnvelope event, boolean arriving) {
         CaseState current = state == null ? CaseState.empty(key, event.authority()) : state;
         try {
