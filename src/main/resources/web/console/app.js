@@ -369,7 +369,9 @@ async function ombudsmanLetter(authority, year) {
     letter.columns, letter.rows.map(r => letter.columns.map(c => r[c] ?? '')),
     letter.columns.map((c, i) => i).slice(1));
   t.classList.add('console-letter');
-  return [heading(2, 'The Ombudsman\'s annual review letter'), t].concat(letter.note ? [para(letter.note)] : []);
+  const symbols = letter.symbols.length ? [para('Symbols: ' + letter.symbols.join('; ') + '.')] : [];
+  return [heading(2, 'The Ombudsman\'s annual review letter'), t].concat(letter.note ? [para(letter.note)] : [],
+    symbols);
 }
 
 function reportLinks(authority, year, regime) {

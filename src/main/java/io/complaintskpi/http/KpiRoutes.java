@@ -86,7 +86,8 @@ final class KpiRoutes {
 
     /** The Ombudsman's annual review letter's figures for a period, with the prior period, as table rows. */
     record Letter(String authority, Period period, Period priorPeriod, @JsonProperty("public") boolean publicOutput,
-                  String title, List<String> columns, String note, List<Map<String, String>> rows) {
+                  String title, List<String> columns, String note, List<String> symbols,
+                  List<Map<String, String>> rows) {
     }
 
     record Received(String authority, String regime, Period period, @JsonProperty("public") boolean publicOutput,
@@ -289,7 +290,7 @@ final class KpiRoutes {
                 : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
         ReportTable table = OmbudsmanLetter.table(cells, authorities(deps));
         ctx.json(new Letter(authority, period, period.previous(), publicOutput, table.title(), table.columns(),
-                table.note(), rows(table)));
+                table.note(), table.key(), rows(table)));
     }
 
     /**

@@ -29,7 +29,10 @@ public final class OmbudsmanLetter {
     private OmbudsmanLetter() {
     }
 
-    /** The letter's table (not numbered: a report numbers it in its place). */
+    /**
+     * The letter's table (not numbered: a report numbers it in its place), with the key to the symbols it uses, as a
+     * table standing alone needs; a report keys its tables again in document order.
+     */
     public static ReportTable table(DisclosedSnapshot cells, AuthorityNames authorities) {
         List<Row> rows = new ArrayList<>();
         rows.add(row(cells, "Complaints and enquiries decided", KpiIds.OMBUDSMAN_DECISIONS));
@@ -58,12 +61,14 @@ public final class OmbudsmanLetter {
                 KpiIds.OMBUDSMAN_SATISFACTORY_REMEDY_RATE));
         averageRow(cells, authorities, Measure.SATISFACTORY_REMEDY, rows, averages);
         rows.add(row(cells, "Payments recommended, complied with", KpiIds.OMBUDSMAN_RECOMMENDATIONS_PAID));
-        return new ReportTable(TITLE, List.of("Measure", cells.priorPeriod().label(), cells.period().label()), rows,
+        ReportTable table = new ReportTable(TITLE, List.of("Measure", cells.priorPeriod().label(),
+                cells.period().label()), rows,
                 "The figures of the Local Government and Social Care Ombudsman's annual review letter, for the whole"
                         + " council: decisions in the period split as the letter splits them; the uphold rate is upheld"
                         + " decisions of those investigated; residents are the population of the financial year the"
                         + " period starts in; compliance counts the recommendations due in the period complied with,"
                         + " evidence sent, by their due date." + sources(averages));
+        return SymbolKey.attach(List.of(table)).get(0);
     }
 
     /**

@@ -81,6 +81,8 @@ class OmbudsmanLetterRouteTest {
         assertThat(row(letter, "... assessed and closed")).containsExactly("0", "3");
         assertThat(row(letter, "Uphold rate (% of investigated)")).containsExactly("100.0%", "85.7%");
         assertThat(row(letter, "Upheld per 100,000 residents")).containsExactly("x", "x");
+        // The table stands alone here, so it carries the key to its symbols, and only to those it uses.
+        assertThat(letter.get("symbols").toString()).contains("x = not available").doesNotContain("c = ");
     }
 
     @Test
@@ -90,5 +92,6 @@ class OmbudsmanLetterRouteTest {
         assertThat(letter.get("public").asBoolean()).isTrue();
         assertThat(row(letter, "Upheld")).containsExactly("c", "6");
         assertThat(row(letter, "Uphold rate (% of investigated)").get(0)).isEqualTo("c");
+        assertThat(letter.get("symbols").toString()).contains("c = a count from");
     }
 }

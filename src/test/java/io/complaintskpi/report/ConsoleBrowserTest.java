@@ -125,6 +125,10 @@ class ConsoleBrowserTest {
         // The seed report's 9 Ombudsman decisions of 2015/16.
         assertThat(rowCells(letterCaption, "Complaints and enquiries decided")).last().isEqualTo("9");
         assertThat(rowCells(letterCaption, "Uphold rate (% of investigated)")).allMatch(cell -> cell.endsWith("%"));
+        assertThat(letter.get("symbols")).isNotEmpty();
+        for (JsonNode meaning : letter.get("symbols")) {
+            assertThat(browser.findElement(By.id("view")).getText()).contains(meaning.asText());
+        }
         assertThat(browser.findElement(By.id("view")).getText()).contains("The authorities reference data does not"
                 + " hold E10000018, so its council type and region are not known.");
         screenshot("console-2015-16.png");
