@@ -100,9 +100,12 @@ class PublicRoutesDisclosureTest {
             k.walked.add(path);
             switch (path) {
                 case "/api/v1/kpis" -> YEARS.forEach(year -> kpis(k, year));
-                case "/api/v1/kpis/received" -> eachRegime(regime -> YEARS.forEach(year -> received(k, regime, year)));
+                case "/api/v1/kpis/received" -> eachRegime(regime -> YEARS.forEach(year -> byStage(k,
+                        "/api/v1/kpis/received?year=" + year, "receivedByStage", StageFigure.RECEIVED, regime, year)));
                 case "/api/v1/kpis/received/by-year" -> eachRegime(regime -> receivedByYear(k, regime));
-                case "/api/v1/kpis/open" -> eachRegime(regime -> YEARS.forEach(year -> open(k, regime, year)));
+                case "/api/v1/kpis/open" -> eachRegime(regime -> YEARS.forEach(year -> byStage(k,
+                        "/api/v1/kpis/open?at=" + FinancialYear.parse(year).end(), "openByStage", StageFigure.OPEN,
+                        regime, year)));
                 case "/api/v1/tables/{table}" -> YEARS.forEach(year -> tables(k, year));
                 case "/api/v1/ombudsman/letter" -> YEARS.forEach(year -> rows(k, "/api/v1/ombudsman/letter?year=" + year));
                 default -> YEARS.forEach(year -> report(k, year));
@@ -175,12 +178,13 @@ class PublicRoutesDisclosureTest {
         }
     }
 
-    private void received(Knowledge k, Regime regime, String year) {
-        String query = "?year=" + year + "&regime=" + regime(regime);
-        JsonNode full = service.json("/api/v1/kpis/received" + query + "&public=false").get("receivedByStage");
-        JsonNode published = service.json("/api/v1/kpis/received" + query + "&public=true").get("receivedByStage");
-        published.fields().forEachRemaining(e -> k.count("/api/v1/kpis/received" + query, year,
-                new FigureKey(KpiIds.stage(regime, Integer.parseInt(e.getKey()), StageFigure.RECEIVED), null),
+    /** A route answering one count per stage (received in a year, open at its end), full beside published. */
+    private void byStage(Knowledge k, String route, String field, StageFigure figure, Regime regime, String year) {
+        String query = route + "&regime=" + regime(regime);
+        JsonNode full = service.json(query + "&public=false").get(field);
+        JsonNode published = service.json(query + "&public=true").get(field);
+        published.fields().forEachRemaining(e -> k.count(query, year,
+                new FigureKey(KpiIds.stage(regime, Integer.parseInt(e.getKey()), figure), null),
                 e.getValue().asText(), full.get(e.getKey()).asLong()));
     }
 
@@ -195,15 +199,6 @@ class PublicRoutesDisclosureTest {
                     null), row.get("received").asText(), full.getOrDefault(year + "/" + row.get("stage").asInt(),
                     0L)); // a regime with no data: the public rows end a year before the full ones, at zeros
         }
-    }
-
-    private void open(Knowledge k, Regime regime, String year) {
-        String query = "?at=" + FinancialYear.parse(year).end() + "&regime=" + regime(regime);
-        JsonNode full = service.json("/api/v1/kpis/open" + query + "&public=false").get("openByStage");
-        JsonNode published = service.json("/api/v1/kpis/open" + query + "&public=true").get("openByStage");
-        published.fields().forEachRemaining(e -> k.count("/api/v1/kpis/open" + query, year,
-                new FigureKey(KpiIds.stage(regime, Integer.parseInt(e.getKey()), StageFigure.OPEN), null),
-                e.getValue().asText(), full.get(e.getKey()).asLong()));
     }
 
     private void tables(Knowledge k, String year) {
