@@ -4,7 +4,11 @@ import io.complaintskpi.demo.SeedHistory;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.figures.KpiEvaluator;
+import io.complaintskpi.http.ApiServer;
+import io.complaintskpi.query.StubQueries;
+import io.complaintskpi.testing.StubApi;
 import io.complaintskpi.figures.KpiSnapshot;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -25,17 +29,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What {@code /kpis?period=} for a financial year costs in the store, without HTTP: every KPI of one authority
- * for the year beside the year before ({@link KpiEvaluator#snapshot}), read from {@code kpi-totals} as the
- * production topology wrote it (three authorities, three simulated years, RocksDB with its record cache),
- * by 8 threads at once as the bench's 8 clients. Sampled, so the score gives the mean and p99 per snapshot.
+ * What {@code /kpis?period=} for a financial year costs: {@code snapshot}, in the store without HTTP (every KPI
+ * of one authority for the year beside the year before, {@link KpiEvaluator#snapshot}); {@code answer}, the
+ * whole route over local HTTP (the snapshot, its cells, the rows and their JSON, as the bench's clients get
+ * it). Both read {@code kpi-totals} as the production topology wrote it (three authorities, three simulated
+ * years, RocksDB with its record cache), by 8 threads at once as the bench's 8 clients ({@code -t 1}: one
+ * request's own cost). Sampled, so the score gives the mean and p99 per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -53,6 +64,9 @@ public class KpiSnapshotBenchmark {
     private KpiEvaluator evaluator;
     private String authority;
     private Period year;
+    private ApiServer api;
+    private HttpClient http;
+    private HttpRequest kpis;
 
     @Setup(Level.Trial)
     public void replay() throws IOException {
@@ -70,6 +84,11 @@ public class KpiSnapshotBenchmark {
         if (evaluator.snapshot(authority, year).figures().isEmpty()) {
             throw new IllegalStateException("the snapshot has no figures: nothing would be measured");
         }
+        api = StubApi.start(ServiceConfig.defaults(), new StubQueries(true, List.of(), topology.series()),
+                Instant.parse("2023-01-04T09:00:00Z"));
+        http = HttpClient.newHttpClient();
+        kpis = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/v1/kpis?authority="
+                + authority + "&period=" + FinancialYear.of(year.from()).label())).build();
     }
 
     @Benchmark
@@ -77,8 +96,18 @@ public class KpiSnapshotBenchmark {
         return evaluator.snapshot(authority, year);
     }
 
+    @Benchmark
+    public int answer() throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(kpis, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(kpis.uri() + " -> " + response.statusCode());
+        }
+        return response.body().length;
+    }
+
     @TearDown(Level.Trial)
     public void close() throws IOException {
+        api.close();
         topology.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
