@@ -68,9 +68,13 @@ final class KpiRoutes {
                 List<String> regimes, List<KpiRow> rows) {
     }
 
-    /** {@code regime}: lower case, null for the council's figures of no one procedure; {@code measure}: see {@link KpiDefinition#measure()}. */
+    /**
+     * {@code regime}: lower case, null for the council's figures of no one procedure; {@code measure}: see
+     * {@link KpiDefinition#measure()}. No definition: that is the catalogue's, once per id
+     * ({@code /api/v1/kpis/definitions}), not repeated in every row and every answer.
+     */
     record KpiRow(String id, String regime, String measure, String dimension, KpiDefinition.Unit unit,
-                  String definition, BigDecimal value, String text, BigDecimal prior, String priorText,
+                  BigDecimal value, String text, BigDecimal prior, String priorText,
                   BigDecimal change, String changeText, BigDecimal percentChange) {
     }
 
@@ -134,8 +138,15 @@ final class KpiRoutes {
                         + "': its council type and region are not known (docs/authorities.md)")));
     }
 
+    /** With {@code regime}, the KPIs of those procedures, as {@code /kpis} with the same {@code regime} lists them. */
     void definitions(Context ctx, Params p) {
-        ctx.json(new Rows<>(KpiDefinitions.all()));
+        Predicate<KpiDefinition> ofRegimes = ofRegimes(p.regimes());
+        ctx.json(new Rows<>(KpiDefinitions.all().stream().filter(ofRegimes).toList()));
+    }
+
+    /** The KPIs of the procedures asked for ({@link Params#regimes()}); every KPI when none are asked for. */
+    private static Predicate<KpiDefinition> ofRegimes(Optional<Set<Regime>> regimes) {
+        return kpi -> regimes.map(r -> r.contains(kpi.regime())).orElse(true);
     }
 
     /**
@@ -148,7 +159,7 @@ final class KpiRoutes {
         boolean publicOutput = p.publicOutput();
         Optional<Set<Regime>> regimes = p.regimes();
         Optional<String> prefix = p.optional("prefix");
-        Predicate<KpiDefinition> chosen = kpi -> regimes.map(r -> r.contains(kpi.regime())).orElse(true)
+        Predicate<KpiDefinition> chosen = kpi -> ofRegimes(regimes).test(kpi)
                 && prefix.map(regimes.isPresent() ? kpi.measure()::startsWith : kpi.id()::startsWith).orElse(true);
         if (prefix.isPresent() && KpiDefinitions.all().stream().noneMatch(chosen)) {
             throw new BadRequest("'prefix' " + prefix.get() + " starts no KPI " + (regimes.isPresent()
@@ -418,7 +429,7 @@ final class KpiRoutes {
     private static KpiRow row(DisclosedFigure f) {
         KpiDefinition kpi = KpiDefinitions.require(f.id());
         return new KpiRow(f.id(), kpi.regime() == null ? null : Metric.regime(kpi.regime()), kpi.measure(),
-                f.dimension(), f.unit(), kpi.definition(), f.current().value(), f.current().text(), f.prior().value(),
+                f.dimension(), f.unit(), f.current().value(), f.current().text(), f.prior().value(),
                 f.prior().text(), f.change().value(), f.change().text(), f.percentChange().value());
     }
 

@@ -89,7 +89,9 @@ final class Routes {
                                 Param.REGIMES)
                         .params(PERIOD).errors(NOT_READY);
                 k.get("/definitions", VIEWER, "the KPI catalogue: id, definition, basis, unit", kpis::definitions)
-                        .scope(HOLDS_NONE);
+                        .scope(HOLDS_NONE).params(query("regime", "the KPIs of these complaints procedures, as /api/v1/kpis with"
+                                + " the same regime lists them: children, adults or corporate, several comma-separated,"
+                                + " or all"));
                 k.get("/received", VIEWER, "complaints received by stage in the period", kpis::received)
                         .scope(ONE_AUTHORITY)
                         .publication(SUPPRESSES).params(AUTHORITY, REGIME).params(PERIOD).errors(NOT_READY);

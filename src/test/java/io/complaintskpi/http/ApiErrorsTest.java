@@ -130,7 +130,7 @@ class ApiErrorsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "/api/v1/tables/table2?period=2015/16|'period' is not a parameter of /api/v1/tables/{table}; it takes authority, regime, year, public",
         "/api/v1/kpis/open?year=2015/16|'year' is not a parameter of /api/v1/kpis/open; it takes authority, regime, at, public",
-        "/api/v1/kpis/definitions?authority=x|'authority' is not a parameter of /api/v1/kpis/definitions; it takes none",
+        "/api/v1/kpis/definitions?authority=x|'authority' is not a parameter of /api/v1/kpis/definitions; it takes regime",
         "/api/v1/kpis/received?year=2015/16&colour=red&size=9|'colour', 'size' are not parameters of /api/v1/kpis/received",
         "/api/v1/alerts?authorty=LOCAL|'authorty' is not a parameter of /api/v1/alerts",
         "/api/v1/kpis/received?year=2015/16&period=2014/15|'period' and 'year' each give a period; give one",
@@ -237,7 +237,7 @@ class ApiErrorsTest {
         assertThat(fieldNames(get("/api/v1/kpis?year=2015/16", 200)))
                 .containsExactly("authority", "period", "priorPeriod", "public", "regimes", "rows");
         assertThat(fieldNames(get("/api/v1/kpis?year=2015/16", 200).get("rows").get(0))).startsWith("id",
-                "regime", "measure", "dimension", "unit", "definition", "value", "text");
+                "regime", "measure", "dimension", "unit", "value", "text");
         assertThat(fieldNames(get("/api/v1/nothing", 404))).containsExactly("status", "error");
     }
 

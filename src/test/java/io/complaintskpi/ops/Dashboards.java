@@ -41,10 +41,11 @@ final class Dashboards {
     }
 
     /**
-     * One query: where it is (for test names and messages), its data source uid, its JSON and the variables of
-     * its dashboard.
+     * One query: where it is (for test names and messages), its data source uid, its JSON, the variables of
+     * its dashboard and its panel's transformations (none for variables and annotations).
      */
-    record Query(String where, String datasourceUid, JsonNode target, List<RegexFilter> filters, JsonNode variables) {
+    record Query(String where, String datasourceUid, JsonNode target, List<RegexFilter> filters, JsonNode variables,
+                 List<JsonNode> transformations) {
         String expr() {
             return target.path("expr").asText();
         }
@@ -102,14 +103,17 @@ final class Dashboards {
                 for (JsonNode target : panel.path("targets")) {
                     String uid = target.path("datasource").path("uid").asText(panel.path("datasource").path("uid").asText());
                     queries.add(new Query(d.name() + " / " + panel.path("title").asText() + " / "
-                            + target.path("refId").asText(), uid, target, filters, d.variables()));
+                            + target.path("refId").asText(), uid, target, filters, d.variables(),
+                            List.copyOf(StreamSupport.stream(panel.path("transformations").spliterator(), false)
+                                    .toList())));
                 }
             }
             for (JsonNode variable : d.json().path("templating").path("list")) {
                 JsonNode infinity = variable.path("query").path("infinityQuery");
                 if (!infinity.isMissingNode()) {
                     queries.add(new Query(d.name() + " / variable $" + variable.path("name").asText(),
-                            variable.path("datasource").path("uid").asText(), infinity, List.of(), d.variables()));
+                            variable.path("datasource").path("uid").asText(), infinity, List.of(), d.variables(),
+                            List.of()));
                 }
             }
             for (JsonNode annotation : d.json().path("annotations").path("list")) {
@@ -117,7 +121,7 @@ final class Dashboards {
                 JsonNode target = annotation.has("target") ? annotation.get("target") : annotation;
                 if (uid.equals(PROMETHEUS_UID) || uid.equals(INFINITY_UID) || uid.equals(CASELOAD_UID)) {
                     queries.add(new Query(d.name() + " / annotation " + annotation.path("name").asText(), uid,
-                            target, List.of(), d.variables()));
+                            target, List.of(), d.variables(), List.of()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.complaintskpi.authorities.Authority;
 import io.complaintskpi.authorities.CouncilType;
 import io.complaintskpi.authorities.OmbudsmanAverage;
 import io.complaintskpi.authorities.Population;
+import io.complaintskpi.catalogue.KpiDefinitions;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.EventCodec;
@@ -107,6 +108,9 @@ class ConsoleBrowserTest {
         WebElement received = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("a[aria-label^='List the 65 behind complaints received (stage 1)']")));
         assertThat(received.getText()).isEqualTo("65");
+        // A figure's words are the catalogue's (/api/v1/kpis/definitions): the figures' rows carry ids only.
+        assertThat(rowCells("Headline figures, 2015/16 beside 2014/15",
+                KpiDefinitions.require("stage1.received").definition())).first().isEqualTo("65");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure.console-chart canvas")));
         assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Complaints for Leicestershire County Council (E10000018), 2015/16");
         assertThat(texts("caption")).contains("Open complaints, most urgent first (" + openCount(service) + " open)");
