@@ -3,8 +3,12 @@ package io.complaintskpi.catalogue;
 import io.complaintskpi.series.SeriesReader;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** How a KPI is worked out from the daily buckets (or, for rates, from two other KPIs). */
 public sealed interface Formula {
@@ -25,6 +29,22 @@ public sealed interface Formula {
         public Comparator<String> dimensionOrder() {
             return Comparator.<String>comparingInt(d -> order.contains(d) ? order.indexOf(d) : order.size())
                     .thenComparing(Comparator.naturalOrder());
+        }
+
+        /**
+         * {@code dimensions} in {@link #dimensionOrder()}, each once: the known ones in their order, then the
+         * others alphabetically (without a comparator that looks each one up in {@code order} at every comparison).
+         */
+        public List<String> sorted(Collection<String> dimensions) {
+            Set<String> left = new HashSet<>(dimensions);
+            List<String> sorted = new ArrayList<>(left.size());
+            for (String known : order) {
+                if (left.remove(known)) {
+                    sorted.add(known);
+                }
+            }
+            left.stream().sorted().forEach(sorted::add);
+            return sorted;
         }
     }
 

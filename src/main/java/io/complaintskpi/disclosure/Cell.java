@@ -6,7 +6,6 @@ import io.complaintskpi.figures.PerResidents;
 import io.complaintskpi.figures.Rate;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -111,12 +110,24 @@ public record Cell(Kind kind, String text, BigDecimal value) {
         return kind != Kind.LABEL;
     }
 
+    /** "£12,100.05": grouped by hand, as String.format builds a NumberFormat at every call (a /kpis hot spot). */
     private static String pounds(long pence) {
         long abs = Math.abs(pence);
-        String text = String.format(Locale.UK, "£%,d", abs / 100);
-        if (abs % 100 != 0) {
-            text += String.format(Locale.UK, ".%02d", abs % 100);
+        String digits = Long.toString(abs / 100);
+        StringBuilder text = new StringBuilder(digits.length() + 8);
+        if (pence < 0) {
+            text.append('-');
         }
-        return pence < 0 ? "-" + text : text;
+        text.append('£');
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(digits.charAt(i));
+        }
+        if (abs % 100 != 0) {
+            text.append('.').append(abs % 100 < 10 ? "0" : "").append(abs % 100);
+        }
+        return text.toString();
     }
 }

@@ -255,10 +255,8 @@ public final class Disclosure {
 
     /** The snapshot as cells; {@code publicOutput} applies suppression, otherwise only {@code z}, {@code k}, {@code x}. */
     public static DisclosedSnapshot disclose(KpiSnapshot snapshot, boolean publicOutput) {
-        Map<FigureKey, Long> now = counts(snapshot, Figure::count);
-        Map<FigureKey, Long> before = counts(snapshot, Figure::priorCount);
-        Set<FigureKey> hiddenNow = publicOutput ? hidden(now) : Set.of();
-        Set<FigureKey> hiddenBefore = publicOutput ? hidden(before) : Set.of();
+        Set<FigureKey> hiddenNow = publicOutput ? hidden(counts(snapshot, Figure::count)) : Set.of();
+        Set<FigureKey> hiddenBefore = publicOutput ? hidden(counts(snapshot, Figure::priorCount)) : Set.of();
         Set<FigureKey> absentNow = absent(snapshot, Figure::count);
         Set<FigureKey> absentBefore = absent(snapshot, Figure::priorCount);
         List<DisclosedFigure> figures = new ArrayList<>();

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The KPIs of one authority and period, worked out on demand. Each metric is read from the store once per
@@ -32,6 +31,8 @@ final class Evaluation {
     private final Period period;
     private final Map<String, Map<String, Long>> metricSums = new HashMap<>();
     private final Map<String, Map<String, Long>> breakdowns = new HashMap<>();
+    /** Each single count worked out once: a rate asks again for the counts shown beside it. */
+    private final Map<String, Long> counts = new HashMap<>();
 
     Evaluation(SeriesReader reader, String authority, Period period) {
         this.reader = reader;
@@ -41,10 +42,24 @@ final class Evaluation {
 
     /** A single count (or pence) KPI. */
     long count(String id) {
+        Long known = counts.get(id);
+        if (known == null) {
+            known = evaluateCount(id);
+            counts.put(id, known);
+        }
+        return known;
+    }
+
+    private long evaluateCount(String id) {
         KpiDefinition kpi = KpiDefinitions.require(id);
         if (kpi.formula() instanceof Sum sum) {
-            return sums(sum.metric()).entrySet().stream().filter(e -> sum.filter().test(e.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum();
+            long total = 0;
+            for (Map.Entry<String, Long> dimension : sums(sum.metric()).entrySet()) {
+                if (sum.filter().test(dimension.getKey())) {
+                    total += dimension.getValue();
+                }
+            }
+            return total;
         }
         if (kpi.formula() instanceof OpenAtEnd open) {
             return open.at(reader, authority, period.to());
@@ -78,10 +93,8 @@ final class Evaluation {
             throw new IllegalArgumentException("KPI '" + id + "' is not broken down by dimension");
         }
         Map<String, Long> sums = sums(breakdown.metric());
-        TreeSet<String> ordered = new TreeSet<>(breakdown.dimensionOrder());
-        ordered.addAll(sums.keySet());
         Map<String, Long> values = new LinkedHashMap<>();
-        ordered.forEach(d -> values.put(d, sums.get(d)));
+        breakdown.sorted(sums.keySet()).forEach(d -> values.put(d, sums.get(d)));
         return values;
     }
 

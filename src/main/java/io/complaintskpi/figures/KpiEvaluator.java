@@ -311,12 +311,12 @@ public final class KpiEvaluator {
         return id.contains(".timeliness.") || id.contains(".acknowledgement.");
     }
 
+    /** Every known dimension, 0 included (zeros are shown), and every one either period holds. */
     private static List<String> dimensions(String breakdownId, Evaluation current, Evaluation prior) {
         Breakdown breakdown = (Breakdown) KpiDefinitions.require(breakdownId).formula();
-        TreeSet<String> dims = new TreeSet<>(breakdown.dimensionOrder());
-        dims.addAll(breakdown.order()); // every known dimension is shown, 0 included: zeros are shown
-        dims.addAll(current.breakdown(breakdownId).keySet());
-        dims.addAll(prior.breakdown(breakdownId).keySet());
-        return List.copyOf(dims);
+        List<String> dimensions = new ArrayList<>(breakdown.order());
+        dimensions.addAll(current.breakdown(breakdownId).keySet());
+        dimensions.addAll(prior.breakdown(breakdownId).keySet());
+        return breakdown.sorted(dimensions);
     }
 }
