@@ -58,6 +58,8 @@ public final class KpiDefinitions {
     public static final String CORPORATE_PREFIX = "corporate.";
 
     private static final KpiDefinitions CATALOGUE = build();
+    /** {@link #all()}, copied once: every evaluation walks it. */
+    private static final List<KpiDefinition> ALL = List.copyOf(CATALOGUE.byId.values());
 
     private final Map<String, KpiDefinition> byId = new LinkedHashMap<>();
     private final List<SumRule> sumRules = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class KpiDefinitions {
 
     /** Every KPI in catalogue order: single counts and the rates built on them come after what they use. */
     public static List<KpiDefinition> all() {
-        return List.copyOf(CATALOGUE.byId.values());
+        return ALL;
     }
 
     public static Optional<KpiDefinition> find(String id) {

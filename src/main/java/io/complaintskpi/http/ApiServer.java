@@ -1,5 +1,6 @@
 package io.complaintskpi.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ContentType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -136,6 +138,18 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path() + "; see docs/http-api.md");
             }
         });
+    }
+
+    /**
+     * A large JSON answer written by the API's mapper straight to UTF-8 bytes: {@code ctx.json} writes a String
+     * and then encodes it, two copies that were a tenth of {@code /kpis}' CPU.
+     */
+    static void jsonBytes(Context ctx, Object body) {
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(EventCodec.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
     }
 
     static QueryService ready(ApiDependencies deps) {

@@ -172,7 +172,7 @@ final class KpiRoutes {
         List<KpiRow> rows = snapshot.figures().stream()
                 .filter(f -> chosen.test(KpiDefinitions.require(f.id())))
                 .map(KpiRoutes::row).toList();
-        ctx.json(new Kpis(authority, period, period.previous(), publicOutput,
+        ApiServer.jsonBytes(ctx, new Kpis(authority, period, period.previous(), publicOutput,
                 regimes.map(r -> r.stream().map(Metric::regime).toList()).orElse(null), rows));
     }
 
