@@ -18,6 +18,7 @@ import io.complaintskpi.simulate.Simulation;
 import io.complaintskpi.streams.Names;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -99,6 +100,7 @@ public final class Bench {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             bootstrap = broker.bootstrapServers();
             TopicProvisioner.provision(bootstrap, TopicSpecs.load());
+            int partitions = widenInput(admin);
             catchUp = new CatchUp(admin);
             catchUp.awaitServed(Names.EVENTS_TOPIC, Duration.ofMinutes(2));
             codec = DomainWiring.rules(config(Duration.ofMinutes(1))).codec();
@@ -106,9 +108,11 @@ public final class Bench {
             long events = publishHistory();
             long input = Disk.usage(kafkaLogs, name -> name.matches(Pattern.quote(Names.EVENTS_TOPIC) + "-\\d+"));
             table.note(String.format("bench: %,d simulated events (%d authorities from %s, seed %d, %,.0f MiB of"
-                            + " input log), one JVM with the embedded broker; %d CPUs, max heap %s, Java %s.",
+                            + " input log in %d partitions), one JVM with the embedded broker, %d stream thread(s); %d CPUs,"
+                    + " max heap %s, Java %s.",
                     events, settings.plan().authorities(), settings.plan().firstYear(), settings.plan().seed(),
-                    input / 1048576.0, Runtime.getRuntime().availableProcessors(), BenchTable.mib(ProcessMemory.maxHeap()),
+                    input / 1048576.0, partitions, settings.streamThreads(),
+                    Runtime.getRuntime().availableProcessors(), BenchTable.mib(ProcessMemory.maxHeap()),
                     System.getProperty("java.version")));
             double plain = plainConsumer(events);
             double count = countTopology(events);
@@ -173,6 +177,24 @@ public final class Bench {
         return rate;
     }
 
+    /** More input partitions than the spec's, for measuring how the replay scales with them; returns how many it has. */
+    private int widenInput(Admin admin) throws Exception {
+        int specified = inputPartitions(admin);
+        if (settings.partitions() < specified) {
+            throw new IllegalArgumentException("--partitions " + settings.partitions() + " is fewer than the input"
+                    + " topic's " + specified + ": partitions can only be added");
+        }
+        if (settings.partitions() > specified) {
+            admin.createPartitions(Map.of(Names.EVENTS_TOPIC, NewPartitions.increaseTo(settings.partitions()))).all().get();
+        }
+        return inputPartitions(admin);
+    }
+
+    private static int inputPartitions(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(Names.EVENTS_TOPIC)).allTopicNames().get().get(Names.EVENTS_TOPIC)
+                .partitions().size();
+    }
+
     private double countTopology(long events) throws InterruptedException {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Names.EVENTS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()))
@@ -182,6 +204,7 @@ public final class Bench {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("baseline-state").toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
@@ -440,6 +463,7 @@ public final class Bench {
         overrides.put("application.id", APPLICATION_ID);
         overrides.put("authority.default", Simulation.Plan.authority(0));
         overrides.put("alerts.scan-interval", scanInterval.toString());
+        overrides.put("streams.threads", Integer.toString(settings.streamThreads()));
         return ServiceConfig.load(Map.of(), new Properties(), overrides);
     }
 
