@@ -3,6 +3,7 @@ package io.complaintskpi.disclosure;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.figures.KpiSnapshot;
+import io.complaintskpi.report.PublicReports;
 import io.complaintskpi.testing.Buckets;
 
 import io.complaintskpi.events.Regime;
@@ -183,6 +184,49 @@ class DisclosureTest {
         assertThat(published.figure("complainant.others").prior().text()).isEqualTo("30");
         assertThat(published.figure("complainant.others.rate").prior().text()).isEqualTo("100.0%");
         assertThat(published.figure("complainant.others").change().text()).isEqualTo("c");
+    }
+
+    /** Stage 1 complaints received in 2013/14, 2014/15 and 2015/16, each counted by area and complainant, none closed. */
+    private static Buckets nothingClosed(long... received) {
+        Buckets b = new Buckets("A");
+        for (int y = 0; y < received.length; y++) {
+            String day = (2013 + y) + "-06-01";
+            b.add(Metric.received(C, 1), Metric.ALL, day, received[y]).add(Metric.serviceArea(C), "Area", day, received[y])
+                    .add(Metric.complainant(C), "PARENT", day, received[y]);
+        }
+        return b;
+    }
+
+    /** The hidden counts a reader of the 2014/15 and 2015/16 public reports can work out. */
+    private static Set<?> attack(Buckets b) {
+        return new PublicReports(new KpiEvaluator(b.reader()), "A", List.of("2014/15", "2015/16")).audit().determined();
+    }
+
+    @Test
+    void aYearInWhichNothingClosedHidesAZeroClosureSoTheOpenBalancesDoNotGiveItsSmallIntakeAway() {
+        // 2015/16: 6 open at the start (shown last year), 2 received, none closed, 8 open at the end. With no
+        // non-zero count left to hide, a zero closure is hidden: the intake is then 2 or more, not exactly 2.
+        Buckets b = nothingClosed(3, 3, 2);
+        DisclosedSnapshot published = disclose(b, true);
+        assertThat(published.figure("stage1.received").current().text()).isEqualTo("c");
+        assertThat(published.figure("stage1.escalated_unresponded").current().text()).isEqualTo("c");
+        assertThat(published.figure("stage1.open").current().text()).isEqualTo("8");
+        assertThat(published.figure("stage1.open").prior().text()).isEqualTo("6");
+        assertThat(published.figure("stage1.resolved").current().text()).isEqualTo("0");
+        assertThat(attack(b)).isEmpty();
+    }
+
+    @Test
+    void whenNoHiddenZeroWouldProtectTheSmallIntakeTheBalanceOpenAtTheEndIsHidden() {
+        // 6 open at the start, 11 at the end, none closed: 5 received, the most a small count can be, so hidden
+        // closures of at least 0 still leave exactly 5. Only the balance at the end is left to hide.
+        Buckets b = nothingClosed(3, 3, 5);
+        DisclosedSnapshot published = disclose(b, true);
+        assertThat(published.figure("stage1.received").current().text()).isEqualTo("c");
+        assertThat(published.figure("stage1.open").current().text()).isEqualTo("c");
+        assertThat(published.figure("stage1.escalated_unresponded").current().text()).isEqualTo("0");
+        assertThat(published.figure("stage1.resolved").current().text()).isEqualTo("0");
+        assertThat(attack(b)).isEmpty();
     }
 
     @Test
