@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *   <li>secondary: the hidden set is audited as an intruder would ({@link DisclosureAudit}) with every
  *       relation declared in the catalogue ({@link KpiDefinitions#sumRules()},
  *       {@link KpiDefinitions#balanceRules()}); while any hidden count can be worked out exactly, one more
- *       count is hidden: the smallest non-zero shown count that shares a relation with one that can;</li>
+ *       count is hidden: the smallest non-zero shown count that shares a relation with one that can, or, when
+ *       none is left, a zero, or else the balance at the end of the period ({@link #hide});</li>
  *   <li>a rate, a change or a % change derived from a hidden count is hidden too.</li>
  * </ul>
  * Money is not suppressed: it counts spend, not people. Each period is suppressed on its own, from its
