@@ -19,6 +19,7 @@ import io.complaintskpi.catalogue.KpiDefinition.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +98,8 @@ public final class Disclosure {
      * one more shown count from the relations around it ({@link #choose}). Ordinary complements (non-zero,
      * not a balance) come first, those that lose the least first: the fewest other figures hidden with them
      * ({@code derived}: the rates worked out from them, more for a headline measure, {@link #BALANCE} for a
-     * balance), then the smallest count. Zeros and balances are hidden only as a last resort.
+     * balance), then the smallest count. Zeros and balances are hidden only as a last resort. A count still
+     * exposed with every count around it hidden is left so: nothing more can be hidden for it.
      */
     public static <K> Set<K> hide(Map<K, Long> counts, List<Relation<K>> relations, ToIntFunction<K> derived) {
         Set<K> hidden = counts.entrySet().stream().filter(e -> isSmall(e.getValue())).map(Map.Entry::getKey)
@@ -107,12 +109,16 @@ public final class Disclosure {
         ToIntFunction<K> resort = k -> lastResort(counts.get(k), derived.applyAsInt(k));
         // A group of hidden counts is audited again only when a count joins it.
         Map<Set<K>, Set<K>> audited = new HashMap<>();
+        // Counts still pinned with every count around them hidden: by the audit's bounds alone (five outcomes
+        // of at least 1 adding up to a small total of at most 5), so hiding more cannot help.
+        Set<K> beyondHelp = new HashSet<>();
         while (true) {
             DisclosureAudit<K> audit = new DisclosureAudit<>(counts, hidden, relations);
             Set<K> determined = new LinkedHashSet<>();
             for (Set<K> group : audit.groups()) {
                 determined.addAll(audited.computeIfAbsent(group, audit::determined));
             }
+            determined.removeAll(beyondHelp);
             if (determined.isEmpty()) {
                 return hidden;
             }
@@ -122,10 +128,10 @@ public final class Disclosure {
                     .sorted(Comparator.comparingInt(resort).thenComparingInt(derived).thenComparingLong(counts::get)
                             .thenComparing(order::get)).toList();
             if (candidates.isEmpty()) {
-                // Every count around it is hidden: only a relation's constant could pin it, and none is left.
-                throw new IllegalStateException("cannot protect " + exposed + ": every count around it is hidden");
+                beyondHelp.add(exposed);
+            } else {
+                hidden.add(choose(candidates, exposed, counts, hidden, relations, resort, derived));
             }
-            hidden.add(choose(candidates, exposed, counts, hidden, relations, resort, derived));
         }
     }
 

@@ -134,6 +134,19 @@ class DisclosureTest {
     }
 
     @Test
+    void aSmallTotalOfAsManyPartsAsItCountsIsPublishedAllHiddenThoughTheAuditsBoundsAloneGiveItAway() {
+        // 5 resolved as five outcomes of 1: granted that a small count is at most 5 and a hidden non-zero one at
+        // least 1, the audit's reader works every cell out whatever else is hidden. All are hidden; nothing
+        // more can help, and suppression says so by returning rather than failing (generated data found it).
+        Map<String, Long> counts = counts("resolved", 5, "a", 1, "b", 1, "c", 1, "d", 1, "e", 1);
+        List<SumGroup<String>> groups = List.of(new SumGroup<>("resolved", List.of("a", "b", "c", "d", "e")));
+        Set<String> hidden = Disclosure.suppressed(counts, groups);
+        assertThat(hidden).containsExactlyInAnyOrder("resolved", "a", "b", "c", "d", "e");
+        assertThat(new DisclosureAudit<>(counts, hidden, groups.stream().map(SumGroup::relation).toList())
+                .determined()).containsExactlyInAnyOrder("resolved", "a", "b", "c", "d", "e");
+    }
+
+    @Test
     void secondarySuppressionCascadesAcrossGroupsUntilNothingCanBeRecovered() {
         // Two tables sharing cells: rows a+b = r1, columns a+c = k1.
         Map<String, Long> counts = counts("r1", 10, "a", 2, "b", 8, "k1", 20, "c", 18);
