@@ -64,6 +64,12 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
     }
 
+    /** The cases' two stores as the topology filled them. */
+    CaseStore cases() {
+        return new CaseStore(driver.getKeyValueStore(Names.CASE_STATE_STORE),
+                driver.getKeyValueStore(Names.CASE_EVENTS_STORE), rules);
+    }
+
     SeriesReader series() {
         return new StoreSeriesReader(() -> new FixedPartitions(List.of(kpis())));
     }
