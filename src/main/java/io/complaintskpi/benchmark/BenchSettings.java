@@ -19,15 +19,18 @@ import java.time.Duration;
  * @param scanTime     how long the deadline scan is watched at each size (its metric averages over ~30 s)
  * @param scanInterval the deadline scan's interval while it is watched
  * @param dataDir      broker, state and baselines' folder (must be new or empty)
+ * @param streamThreads stream threads of the service and of the bare count topology
+ * @param partitions   partitions of the input topic (at least its spec's; the repartition topic follows it)
  */
 public record BenchSettings(Simulation.Plan plan, long events, int clients, Duration queryTime, int rate,
                             Duration latencyTime, int openFew, int openMany, Duration scanTime,
-                            Duration scanInterval, Path dataDir) {
+                            Duration scanInterval, Path dataDir, int streamThreads, int partitions) {
 
     public BenchSettings {
-        if (events < 1 || clients < 1 || rate < 1 || openFew < 1 || openMany < openFew) {
-            throw new IllegalArgumentException("events, clients, rate and open complaints must be positive, and"
-                    + " --open-many at least --open-few");
+        if (events < 1 || clients < 1 || rate < 1 || openFew < 1 || openMany < openFew || streamThreads < 1
+                || partitions < 1) {
+            throw new IllegalArgumentException("events, clients, rate, open complaints, threads and partitions must be"
+                    + " positive, and --open-many at least --open-few");
         }
     }
 }

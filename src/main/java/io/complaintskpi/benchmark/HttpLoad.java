@@ -10,17 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Closed-loop HTTP load: {@code clients} threads each sending GETs back to back for a while. */
+/**
+ * Closed-loop HTTP load: {@code clients} threads each sending GETs back to back for a while. A sample is one
+ * pass over the given URIs in order (one request, or a page's requests one after another).
+ */
 final class HttpLoad {
 
-    /** Requests answered 200 per second, their latencies, and how many were not 200. */
+    /** Passes whose every request was answered 200, per second; their latencies; and how many passes were not. */
     record Result(double perSecond, Samples latencies, long failures) {
     }
 
     private HttpLoad() {
     }
 
-    static Result run(URI uri, int clients, Duration duration) throws InterruptedException {
+    static Result run(List<URI> uris, int clients, Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong failures = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -30,12 +33,16 @@ final class HttpLoad {
             List<Long> mine = new ArrayList<>();
             Thread thread = new Thread(() -> {
                 HttpClient http = client();
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build();
+                List<HttpRequest> requests = uris.stream()
+                        .map(uri -> HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build()).toList();
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
                     try {
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status == 200) {
+                        boolean ok = true;
+                        for (HttpRequest request : requests) {
+                            ok &= http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        }
+                        if (ok) {
                             mine.add(System.nanoTime() - sent);
                         } else {
                             failures.incrementAndGet();

@@ -66,6 +66,14 @@ final class BenchCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     Duration scanInterval;
 
+    @Option(names = "--stream-threads", defaultValue = "1", description = "stream threads of the service and of the"
+            + " bare count baseline (default ${DEFAULT-VALUE})")
+    int streamThreads;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "partitions of the input topic, at least its"
+            + " spec's 6 (default ${DEFAULT-VALUE})")
+    int partitions;
+
     @Option(names = "--data-dir", description = "new or empty folder for the broker and state (default: a temporary"
             + " folder, deleted after)")
     Path dataDir;
@@ -88,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(run.plan(), events, clients, queryTime, rate, latencyTime, openFew, openMany,
-                    scanTime, scanInterval, dir);
+                    scanTime, scanInterval, dir, streamThreads, partitions);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

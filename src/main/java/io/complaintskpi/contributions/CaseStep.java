@@ -3,19 +3,22 @@ package io.complaintskpi.contributions;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.InvalidEventException;
 import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.lifecycle.CaseSnapshot;
 import io.complaintskpi.lifecycle.CaseState;
 import io.complaintskpi.lifecycle.IllegalTransitionException;
 import io.complaintskpi.lifecycle.LifecycleMachine;
 import io.complaintskpi.series.KpiKey;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One event applied to its key: dropped if its eventId is already there, otherwise placed in the history
  * by business time, the state worked out before and after, and the KPI contributions' difference taken.
- * The topology and {@link OfflineReplay} both run this step, so they accept, reject and count alike. It is
- * the seam for a cheaper step that keeps derived state instead of replaying the history; an event later than
- * every stored one already takes one step from the state before rather than a second replay.
+ * The topology and {@link OfflineReplay} both run this step, so they accept, reject and count alike. It works
+ * from the key's {@link CaseSnapshot}: an event later than every stored one (the common case) takes one machine
+ * step from the snapshot's state and needs no history; only an event placed earlier, which changes what follows
+ * it, reads the stored history and replays it whole.
  */
 public final class CaseStep {
 
@@ -44,26 +47,31 @@ public final class CaseStep {
     }
 
     /**
-     * The event was accepted: the key's new history, its state before and after, the KPI change and what the
-     * key now counts in every bucket ({@code counted}: absent where it counts nothing).
+     * The event was accepted: the key's new snapshot (to keep beside its events, this one added), its state
+     * before and after, the KPI change and what the key now counts in every bucket ({@code counted}: absent
+     * where it counts nothing).
      */
-    public record Applied(CaseHistory history, CaseState before, CaseState after, Map<KpiKey, Long> delta,
+    public record Applied(CaseSnapshot snapshot, CaseState before, CaseState after, Map<KpiKey, Long> delta,
                           Map<KpiKey, Long> counted) implements Outcome {
     }
 
-    public Outcome apply(String key, CaseHistory history, EventEnvelope event) {
-        if (history.contains(event.eventId())) {
+    /**
+     * {@code event} applied to the key whose snapshot is {@code snapshot} ({@link CaseSnapshot#EMPTY} for a new
+     * key); {@code stored} gives the key's accepted history, asked for only when the event does not come after
+     * every stored one.
+     */
+    public Outcome apply(String key, CaseSnapshot snapshot, EventEnvelope event, Supplier<CaseHistory> stored) {
+        if (snapshot.contains(event.eventId())) {
             return new Duplicate();
         }
-        CaseHistory next = history.with(event);
-        CaseState before;
+        CaseState before = snapshot.state();
         CaseState after;
         Map<KpiKey, Long> counted;
         try {
-            before = state(key, history);
             // In order (the common case) the state after is one step from the state before; an event placed
             // earlier in the history changes what follows it, so the whole history is replayed.
-            after = history.appends(event) ? machine.next(key, before, event) : machine.replay(key, next);
+            after = snapshot.appends(event) ? machine.next(key, before, event)
+                    : machine.replay(key, stored.get().with(event));
             counted = contributions.of(after);
         } catch (InvalidEventException | IllegalTransitionException e) {
             // The contract's and the rules' own refusals: the topology dead-letters the event with this reason.
@@ -73,11 +81,6 @@ public final class CaseStep {
             return new Failed(new InternalErrorException(e));
         }
         Map<KpiKey, Long> delta = Contributions.delta(contributions.of(before), counted);
-        return new Applied(next, before, after, delta, counted);
-    }
-
-    /** The key's state from its accepted history (null for an empty history). */
-    public CaseState state(String key, CaseHistory history) {
-        return machine.replay(key, history);
+        return new Applied(snapshot.with(event, after), before, after, delta, counted);
     }
 }

@@ -40,15 +40,14 @@ public final class OfflineReplay {
     }
 
     public Result replay(List<EventEnvelope> events) {
-        Map<String, CaseHistory> histories = new HashMap<>();
+        Map<String, InMemoryCase> cases = new HashMap<>();
         // Summed as the topology's KPI store sums them: the deltas of every accepted event.
         Map<KpiKey, Long> buckets = new HashMap<>();
         List<Rejection> rejected = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;
         for (EventEnvelope event : events) {
-            String key = event.complaintId();
-            CaseStep.Outcome outcome = step.apply(key, histories.getOrDefault(key, CaseHistory.empty()), event);
+            CaseStep.Outcome outcome = cases.computeIfAbsent(event.complaintId(), InMemoryCase::new).apply(step, event);
             if (outcome instanceof CaseStep.Duplicate) {
                 duplicates++;
             } else if (outcome instanceof CaseStep.Rejected rejection) {
@@ -56,11 +55,16 @@ public final class OfflineReplay {
             } else if (outcome instanceof CaseStep.Failed failed) {
                 rejected.add(new Rejection(event, failed.error().getMessage()));
             } else if (outcome instanceof CaseStep.Applied applied) {
-                histories.put(key, applied.history());
                 applied.delta().forEach((bucket, amount) -> buckets.merge(bucket, amount, Long::sum));
                 accepted++;
             }
         }
+        Map<String, CaseHistory> histories = new HashMap<>();
+        cases.forEach((key, kept) -> {
+            if (kept.snapshot().state() != null) {
+                histories.put(key, kept.history());
+            }
+        });
         return new Result(new InMemorySeriesReader(buckets), accepted, duplicates, rejected, histories);
     }
 }

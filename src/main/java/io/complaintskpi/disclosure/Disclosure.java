@@ -19,6 +19,7 @@ import io.complaintskpi.catalogue.KpiDefinition.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -39,7 +41,8 @@ import java.util.stream.Stream;
  *   <li>secondary: the hidden set is audited as an intruder would ({@link DisclosureAudit}) with every
  *       relation declared in the catalogue ({@link KpiDefinitions#sumRules()},
  *       {@link KpiDefinitions#balanceRules()}); while any hidden count can be worked out exactly, one more
- *       count is hidden: the smallest non-zero shown count that shares a relation with one that can;</li>
+ *       count is hidden: the smallest non-zero shown count that shares a relation with one that can, or, when
+ *       none is left, a zero, or else the balance at the end of the period ({@link #hide});</li>
  *   <li>a rate, a change or a % change derived from a hidden count is hidden too.</li>
  * </ul>
  * Money is not suppressed: it counts spend, not people. Each period is suppressed on its own, from its
@@ -92,52 +95,92 @@ public final class Disclosure {
 
     /**
      * The counts to hide: the small ones, then, while the audit finds a hidden count a reader can work out,
-     * one more shown count from the relations around it. The one chosen loses the least: fewest other
-     * figures hidden with it ({@code derived}: the rates worked out from it; {@link #NEVER} for a count that
-     * must stay shown), then the smallest count; of
-     * those, the first that stops the first exposed count from being worked out, if any does on its own.
+     * one more shown count from the relations around it ({@link #choose}). Ordinary complements (non-zero,
+     * not a balance) come first, those that lose the least first: the fewest other figures hidden with them
+     * ({@code derived}: the rates worked out from them, more for a headline measure, {@link #BALANCE} for a
+     * balance), then the smallest count. Zeros and balances are hidden only as a last resort. A count still
+     * exposed with every count around it hidden is left so: nothing more can be hidden for it.
      */
     public static <K> Set<K> hide(Map<K, Long> counts, List<Relation<K>> relations, ToIntFunction<K> derived) {
         Set<K> hidden = counts.entrySet().stream().filter(e -> isSmall(e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<K, Integer> order = new HashMap<>();
         counts.keySet().forEach(k -> order.put(k, order.size()));
+        ToIntFunction<K> resort = k -> lastResort(counts.get(k), derived.applyAsInt(k));
         // A group of hidden counts is audited again only when a count joins it.
         Map<Set<K>, Set<K>> audited = new HashMap<>();
+        // Counts still pinned with every count around them hidden: by the audit's bounds alone (five outcomes
+        // of at least 1 adding up to a small total of at most 5), so hiding more cannot help.
+        Set<K> beyondHelp = new HashSet<>();
         while (true) {
             DisclosureAudit<K> audit = new DisclosureAudit<>(counts, hidden, relations);
             Set<K> determined = new LinkedHashSet<>();
             for (Set<K> group : audit.groups()) {
                 determined.addAll(audited.computeIfAbsent(group, audit::determined));
             }
+            determined.removeAll(beyondHelp);
             if (determined.isEmpty()) {
                 return hidden;
             }
             K exposed = determined.iterator().next();
             Set<K> group = audit.groups().stream().filter(g -> g.contains(exposed)).findFirst().orElseThrow();
             List<K> candidates = candidates(group, counts, hidden, relations).stream()
-                    .filter(k -> derived.applyAsInt(k) != NEVER).sorted(Comparator.<K>comparingInt(derived::applyAsInt).thenComparingLong(counts::get)
+                    .sorted(Comparator.comparingInt(resort).thenComparingInt(derived).thenComparingLong(counts::get)
                             .thenComparing(order::get)).toList();
             if (candidates.isEmpty()) {
-                throw new IllegalStateException("cannot protect " + exposed + ": nothing left to hide");
+                beyondHelp.add(exposed);
+            } else {
+                hidden.add(choose(candidates, exposed, counts, hidden, relations, resort, derived));
             }
-            // A dearer tier (a headline measure) is tried only when nothing cheaper is left, even one that does
-            // not protect the exposed count on its own.
-            int tier = derived.applyAsInt(candidates.get(0)) / HEADLINE_LOSS;
-            hidden.add(candidates.stream().limit(LOOK_AHEAD).filter(c -> derived.applyAsInt(c) / HEADLINE_LOSS == tier)
-                    .filter(c -> protects(c, exposed, counts, hidden, relations)).findFirst().orElse(candidates.get(0)));
         }
+    }
+
+    /**
+     * Of the candidates, cheapest first, the first of the cheapest kind and tier that protects the exposed
+     * count on its own, else the cheapest: a dearer tier (a headline measure) is tried only when nothing
+     * cheaper is left, even one that does not protect on its own. When only zeros and balances are left, a
+     * zero is hidden only if it protects on its own (else hiding zeros could spread over a whole table of
+     * them), and otherwise a balance.
+     */
+    private static <K> K choose(List<K> candidates, K exposed, Map<K, Long> counts, Set<K> hidden,
+                                List<Relation<K>> relations, ToIntFunction<K> resort, ToIntFunction<K> derived) {
+        K first = candidates.get(0);
+        Predicate<K> protects = c -> protects(c, exposed, counts, hidden, relations);
+        if (resort.applyAsInt(first) == ORDINARY) {
+            int tier = derived.applyAsInt(first) / HEADLINE_LOSS;
+            return candidates.stream().limit(LOOK_AHEAD)
+                    .filter(c -> resort.applyAsInt(c) == ORDINARY && derived.applyAsInt(c) / HEADLINE_LOSS == tier)
+                    .filter(protects).findFirst().orElse(first);
+        }
+        return candidates.stream().limit(LOOK_AHEAD).filter(protects).findFirst()
+                .or(() -> candidates.stream().filter(c -> resort.applyAsInt(c) == BALANCE_KIND).findFirst())
+                .orElse(first);
+    }
+
+    private static final int ORDINARY = 0;
+    private static final int ZERO = 1;
+    private static final int BALANCE_KIND = 2;
+
+    /**
+     * The kind of a complement, cheapest first: an ordinary count; a zero, hidden only when no non-zero count
+     * is left around an exposed count (a year in which nothing closed gives its small intake away as the
+     * change in the open balance); a balance, hidden only when no zero protects (see docs/kpis.md: the next
+     * year's figures are suppressed without knowing it was hidden).
+     */
+    private static int lastResort(long count, int derived) {
+        return derived == BALANCE ? BALANCE_KIND : count == 0 ? ZERO : ORDINARY;
     }
 
     /** How many candidates are tried, cheapest first, for one that protects the exposed count on its own. */
     private static final int LOOK_AHEAD = 12;
 
-    /** The non-zero shown counts in the relations around a group of hidden counts. */
-    private static <K> Set<K> candidates(Set<K> group, Map<K, Long> counts, Set<K> hidden, List<Relation<K>> relations) {
+    /** The shown counts in the relations around a group of hidden counts. */
+    private static <K> Set<K> candidates(Set<K> group, Map<K, Long> counts, Set<K> hidden,
+                                         List<Relation<K>> relations) {
         Set<K> candidates = new LinkedHashSet<>();
         for (Relation<K> relation : relations) {
             if (relation.terms().keySet().stream().anyMatch(group::contains)) {
-                relation.terms().keySet().stream().filter(k -> !hidden.contains(k) && counts.getOrDefault(k, 0L) > 0)
+                relation.terms().keySet().stream().filter(k -> counts.containsKey(k) && !hidden.contains(k))
                         .forEach(candidates::add);
             }
         }
@@ -316,20 +359,20 @@ public final class Disclosure {
 
     /**
      * What hiding a count loses: the rates worked out from it, hidden with it, and much more for a headline
-     * measure. Balances are never hidden to protect others ({@link #NEVER}): a reader of the next period's
-     * figures may take them as known.
+     * measure. A balance ({@link #BALANCE}) is hidden to protect others only as the last resort: a reader of
+     * the next period's figures may take it as known, and that period is suppressed without knowing.
      */
     static int loss(FigureKey key) {
         if (KpiDefinitions.balanceRules().stream().anyMatch(rule -> rule.openId().equals(key.id()))) {
-            return NEVER;
+            return BALANCE;
         }
         return (key.dimension() == null && HEADLINE.contains(key.id()) ? HEADLINE_LOSS : 0) + (int) KpiDefinitions.all().stream()
                 .filter(kpi -> kpi.formula() instanceof Ratio || kpi.formula() instanceof BreakdownRatio)
                 .filter(kpi -> sources(kpi.id(), key.dimension()).contains(key)).count();
     }
 
-    /** A {@code loss} that rules a count out as a complement. */
-    public static final int NEVER = Integer.MAX_VALUE;
+    /** The {@code loss} of a balance: a complement only when nothing else is left. */
+    static final int BALANCE = Integer.MAX_VALUE;
 
     private static DisclosedFigure cells(Figure figure, Status now, Status before) {
         boolean rate = figure.unit() == Unit.PERCENT;

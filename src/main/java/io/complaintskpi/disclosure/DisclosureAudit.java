@@ -17,10 +17,11 @@ import java.util.Set;
 /**
  * The intruder's check: what a reader can work out about each hidden count from everything published.
  * The reader knows every shown count, every relation between counts ({@link Relation}), and of each hidden
- * count that it is a whole number of at least 1 (zeros are shown). To be safe the audit also grants the
- * reader that a count hidden because it is small is at most {@value Disclosure#LARGEST_SUPPRESSED}, as if
- * it could tell small counts from those hidden beside them: a stronger reader only narrows the ranges, so
- * a hidden set that passes this audit passes for any weaker reader too.
+ * count that it is a whole number of at least 0. To be safe the audit also grants the reader that a hidden
+ * count that is not 0 is at least 1 (zeros are shown unless no other count is left to hide), and that a
+ * count hidden because it is small is at most {@value Disclosure#LARGEST_SUPPRESSED}, as if it could tell
+ * those from counts hidden beside them: a stronger reader only narrows the ranges, so a hidden set that
+ * passes this audit passes for any weaker reader too.
  *
  * <p>Each hidden count's feasible range is found by integer programming (maximise, then minimise it subject
  * to the relations), one connected group of hidden counts at a time. A count whose range is a single value
@@ -208,8 +209,8 @@ public final class DisclosureAudit<K> {
         Map<K, Variable> variables = new HashMap<>();
         for (K k : group) {
             long upper = Disclosure.isSmall(value(k)) ? Disclosure.LARGEST_SUPPRESSED : UNBOUNDED;
-            Variable v = model.addVariable(String.valueOf(variables.size())).integer(true)
-                    .lower(Disclosure.SMALLEST_SUPPRESSED).upper(upper);
+            long lower = value(k) == 0 ? 0 : Disclosure.SMALLEST_SUPPRESSED; // a zero hidden as a last resort
+            Variable v = model.addVariable(String.valueOf(variables.size())).integer(true).lower(lower).upper(upper);
             variables.put(k, v);
         }
         variables.get(target).weight(1);

@@ -139,7 +139,7 @@ public final class EventCodec {
                     case "data" -> {
                         // Straight into the record when its type is known (the canonical order), else held.
                         if (type != null) {
-                            data = MAPPER.readValue(parser, TYPES.get(type));
+                            data = readData(parser, type);
                         } else {
                             dataTree = MAPPER.readTree(parser);
                         }
@@ -198,8 +198,22 @@ public final class EventCodec {
         generator.writeStringField("authority", envelope.authority());
         generator.writeNumberField("schemaVersion", envelope.schemaVersion());
         generator.writeFieldName("data");
-        WRITER.writeValue(generator, envelope.event());
+        writeData(generator, envelope.event());
         generator.writeEndObject();
+    }
+
+    /** An event's {@code data} alone, in the canonical form (a case's snapshot keeps events without envelopes). */
+    public static void writeData(JsonGenerator generator, ComplaintEvent event) throws IOException {
+        WRITER.writeValue(generator, event);
+    }
+
+    /** Reads what {@link #writeData} wrote for an event of {@code type}, the parser standing on its START_OBJECT. */
+    public static ComplaintEvent readData(JsonParser parser, String type) throws IOException {
+        Class<? extends ComplaintEvent> known = TYPES.get(type);
+        if (known == null) {
+            throw new InvalidEventException("unknown eventType " + type);
+        }
+        return MAPPER.readValue(parser, known);
     }
 
     private static JsonNode parse(byte[] value) {

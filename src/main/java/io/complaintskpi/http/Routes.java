@@ -73,6 +73,10 @@ final class Routes {
                     .params(Param.path("file", "a file name")).notFound("no such file");
         });
 
+        // The console's page and scripts are static files (ConsoleFiles); its GOV.UK stylesheet is served here.
+        t.get("/console/govuk-frontend.css", ANYONE, "GOV.UK Frontend's stylesheet for the web console, without"
+                + " its font files (GDS Transport is for gov.uk only)", ConsoleFiles::govukStylesheet);
+
         t.path("/api/v1", api -> {
             api.get("", VIEWER, "every API route with the parameters it takes and what it does with public",
                     (ctx, p) -> ctx.json(RouteIndex.of(api.routes()))).scope(HOLDS_NONE);

@@ -2,7 +2,9 @@ package io.complaintskpi.lifecycle;
 
 import io.complaintskpi.events.EventEnvelope;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +21,32 @@ import java.util.UUID;
  */
 public final class CaseHistory {
 
-    private static final Comparator<EventEnvelope> BUSINESS_TIME =
-            Comparator.comparing((EventEnvelope e) -> e.occurredAt().toInstant())
-                    .thenComparingInt(e -> LifecycleMachine.sameInstantRank(e.event()))
-                    .thenComparing(EventEnvelope::eventId);
+    private static final Comparator<EventEnvelope> BUSINESS_TIME = Comparator.comparing(Place::of);
+
+    /**
+     * Where an event goes in business-time order: its instant, its rank among events of the same instant, its
+     * eventId. What a case's snapshot keeps of its latest event, to tell whether the next one comes after it.
+     */
+    public record Place(Instant at, int rank, UUID eventId) implements Comparable<Place> {
+
+        private static final Comparator<Place> ORDER = Comparator.comparing(Place::at)
+                .thenComparingInt(Place::rank).thenComparing(Place::eventId);
+
+        public static Place of(EventEnvelope event) {
+            return new Place(event.occurredAt().toInstant(), LifecycleMachine.sameInstantRank(event.event()),
+                    event.eventId());
+        }
+
+        /** Whether {@code event} goes after this place (ties cannot happen: eventIds differ). */
+        public boolean followedBy(EventEnvelope event) {
+            return compareTo(of(event)) <= 0;
+        }
+
+        @Override
+        public int compareTo(Place other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     private final List<EventEnvelope> events;
     private final UUID arriving;
@@ -34,6 +58,13 @@ public final class CaseHistory {
     private CaseHistory(List<EventEnvelope> events, UUID arriving) {
         this.events = List.copyOf(events);
         this.arriving = arriving;
+    }
+
+    /** A key's accepted events as a store holds them, in any order: placed in business-time order. */
+    public static CaseHistory of(Collection<EventEnvelope> accepted) {
+        List<EventEnvelope> events = new ArrayList<>(accepted);
+        events.sort(BUSINESS_TIME);
+        return new CaseHistory(events);
     }
 
     public static CaseHistory empty() {
@@ -61,7 +92,7 @@ public final class CaseHistory {
 
     /** Whether {@link #with} would place {@code event} after every event already here: the common, in-order case. */
     public boolean appends(EventEnvelope event) {
-        return events.isEmpty() || BUSINESS_TIME.compare(events.get(events.size() - 1), event) <= 0;
+        return events.isEmpty() || Place.of(events.get(events.size() - 1)).followedBy(event);
     }
 
     /** Whether {@code event} is the one that just arrived (never true for a history read back from a store). */

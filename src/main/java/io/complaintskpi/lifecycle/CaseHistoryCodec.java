@@ -18,15 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A key's accepted events as an array of events in the contract's canonical form. Instances asking each
- * other get it as JSON ({@link #toJson}); the store keeps the same tree in CBOR ({@link #encode}), with
- * string references, so the field names and values that repeat from event to event are written once,
- * and written and read straight to and from the events, with no tree in between: fewer bytes than the
- * JSON, and cheaper to read and write.
+ * A key's accepted events in the contract's canonical form. Instances asking each other get the history as a
+ * JSON array ({@link #toJson}); the store keeps each event on its own in CBOR ({@link #encodeEvent}), written
+ * and read straight to and from the event with no tree in between: fewer bytes than the JSON, and cheaper to
+ * read and write.
  */
 public final class CaseHistoryCodec {
 
-    private static final CBORFactory CBOR = CBORFactory.builder().enable(CBORGenerator.Feature.STRINGREF).build();
+    /** The stored forms' CBOR: string references on, so what repeats within one value is written once. */
+    static final CBORFactory CBOR = CBORFactory.builder().enable(CBORGenerator.Feature.STRINGREF).build();
 
     private final EventCodec codec;
 
@@ -47,40 +47,36 @@ public final class CaseHistoryCodec {
         return new CaseHistory(events);
     }
 
-    /** The stored form: the JSON form in CBOR, written straight from the events (no tree in between). */
-    public byte[] encode(CaseHistory history) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (history.events().size() + 1));
+    /**
+     * One accepted event in the stored form: its canonical form in CBOR, written straight from the event (no
+     * tree in between). A key's history is its events in this form, one store entry each.
+     */
+    public byte[] encodeEvent(EventEnvelope event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = CBOR.createGenerator(out)) {
-            generator.writeStartArray();
-            for (EventEnvelope event : history.events()) {
-                codec.write(generator, event);
-            }
-            generator.writeEndArray();
+            codec.write(generator, event);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write case history", e);
+            throw new UncheckedIOException("cannot write stored event", e);
         }
         return out.toByteArray();
     }
 
-    /** Reads the stored form. */
-    public CaseHistory decode(byte[] stored) {
+    /** Reads one event's stored form. */
+    public EventEnvelope decodeEvent(byte[] stored) {
         try (JsonParser parser = CBOR.createParser(stored)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("not an array of events");
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an event");
             }
-            List<EventEnvelope> events = new ArrayList<>();
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                events.add(codec.readStored(parser));
+            EventEnvelope event = codec.readStored(parser);
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one event");
             }
-            if (parser.currentToken() != JsonToken.END_ARRAY) {
-                throw new IOException("not an array of events");
-            }
-            return new CaseHistory(events);
+            return event;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read case history", e);
+            throw new UncheckedIOException("cannot read stored event", e);
         } catch (InvalidEventException e) {
-            // Bytes the service wrote that no longer read as events: a broken store, not a bad event.
-            throw new UncheckedIOException("cannot read case history", new IOException(e.getMessage(), e));
+            // Bytes the service wrote that no longer read as an event: a broken store, not a bad event.
+            throw new UncheckedIOException("cannot read stored event", new IOException(e.getMessage(), e));
         }
     }
 }

@@ -33,9 +33,8 @@ public final class ComplaintsTopology {
     /**
      * Settings of every internal topic Kafka Streams creates (each store's changelog, the repartition topic):
      * one home, so every store's changelog is compacted alike. Kafka never cleans a log's active segment, and
-     * its default segment is 1 GiB: a changelog smaller than that per partition was never compacted, and the
-     * case-history changelog (the whole history again at every event) grew with the square of a case's
-     * length. With small segments the cleaner keeps each changelog near one record per key, and the
+     * its default segment is 1 GiB: a changelog smaller than that per partition was never compacted, and one
+     * that rewrites a growing value at every event grows with the square of its length. With small segments the cleaner keeps each changelog near one record per key, and the
      * repartition topic's consumed records (purged by Kafka Streams after each commit) leave the disk
      * segment by segment. Applied when Kafka Streams creates a topic; an existing one keeps its settings.
      */

@@ -6,7 +6,6 @@ import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.contributions.CaseStep;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -26,7 +25,8 @@ import java.util.List;
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
 /**
- * Validates each event, runs the case step on its key's history, emits the KPI deltas it causes and keeps
+ * Validates each event, runs the case step on its key's snapshot (the history read only for an event placed
+ * before a stored one), keeps the event and the new snapshot, emits the KPI deltas it causes and keeps
  * the deadline index, open alerts, open complaints and the KPI contributors in step with the new state. Anything thrown before
  * the stores are touched sends the record to the dead-letter topic (Kafka Streams' own handler, KIP-1034)
  * and leaves the state as it was.
@@ -39,7 +39,9 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     private final CatchUp catchUp;
     private final HistoryArrivals historyArrivals;
     private ProcessorContext<String, LifecycleOutput> context;
-    private KeyValueStore<String, CaseHistory> histories;
+    private KeyValueStore<String, byte[]> states;
+    private KeyValueStore<Bytes, byte[]> events;
+    private CaseStore cases;
     private KeyValueStore<Bytes, byte[]> deadlineIndex;
     private KeyValueStore<Bytes, Alert> openAlerts;
     private OpenComplaints openComplaints;
@@ -56,7 +58,9 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
     @Override
     public void init(ProcessorContext<String, LifecycleOutput> context) {
         this.context = context;
-        this.histories = context.getStateStore(Names.CASE_HISTORY_STORE);
+        this.states = context.getStateStore(Names.CASE_STATE_STORE);
+        this.events = context.getStateStore(Names.CASE_EVENTS_STORE);
+        this.cases = new CaseStore(states, events, rules);
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
         this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
@@ -73,8 +77,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         if (rules.settling().fromHistory(event.businessDate(), today)) {
             historyArrivals.arrived(now);
         }
-        CaseHistory history = histories.get(record.key());
-        CaseStep.Outcome outcome = step.apply(record.key(), history == null ? CaseHistory.empty() : history, event);
+        String key = record.key();
+        CaseStep.Outcome outcome = step.apply(key, cases.snapshot(key), event, () -> cases.history(key));
         if (outcome instanceof CaseStep.Rejected rejected) {
             throw rejected.reason(); // dead-lettered with the rule's reason
         }
@@ -82,11 +86,14 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             throw failed.error(); // dead-lettered, logged with its trace and counted as an internal error
         }
         if (outcome instanceof CaseStep.Applied applied) {
-            histories.put(record.key(), applied.history());
+            byte[] storedEvent = cases.stored(event); // both encoded before either store is touched
+            byte[] snapshot = cases.stored(applied.snapshot());
+            events.put(CaseEventKeySchema.key(key, event.eventId()), storedEvent);
+            states.put(key, snapshot);
             openComplaints.follow(applied.before(), applied.after());
-            contributors.follow(record.key(), applied.delta(), applied.counted());
-            applied.delta().forEach((key, amount) -> context.forward(
-                    record.withKey(key.encode()).withValue(new LifecycleOutput.Contribution(amount))));
+            contributors.follow(key, applied.delta(), applied.counted());
+            applied.delta().forEach((bucket, amount) -> context.forward(
+                    record.withKey(bucket.encode()).withValue(new LifecycleOutput.Contribution(amount))));
             followDeadlines(applied.before(), applied.after(), event.businessDate(), record.timestamp());
         }
         // A duplicate (same eventId) was counted once already: nothing to do.
@@ -140,8 +147,7 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         for (Bytes key : due) {
             PendingAlert pending = DeadlineIndexKeySchema.pending(key);
             deadlineIndex.delete(key);
-            CaseHistory history = histories.get(pending.complaintId());
-            CaseState state = step.state(pending.complaintId(), history == null ? CaseHistory.empty() : history);
+            CaseState state = cases.state(pending.complaintId());
             rules.deadlineWatch().raise(pending, state, today, now).ifPresent(alert -> {
                 pending.supersedes().ifPresent(id -> {
                     Alert replaced = openAlerts.get(OpenAlertKeySchema.key(id));

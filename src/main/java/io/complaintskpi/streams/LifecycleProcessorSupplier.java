@@ -1,7 +1,6 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.domain.DomainRules;
-import io.complaintskpi.lifecycle.CaseHistoryCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -9,6 +8,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,11 +35,14 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
         return new LifecycleProcessor(rules, scanInterval, catchUp, historyArrivals);
     }
 
+    /** In a fixed order (the topology's description lists them as added, and is kept in review). */
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_HISTORY_STORE),
-                        Serdes.String(), new CaseHistorySerde(new CaseHistoryCodec(rules.codec()))),
+        return new LinkedHashSet<>(List.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_STATE_STORE),
+                        Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CASE_EVENTS_STORE),
+                        Serdes.Bytes(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.DEADLINE_INDEX_STORE),
                         Serdes.Bytes(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_ALERTS_STORE),
@@ -46,6 +50,6 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
                         Serdes.String(), new CaseloadEntrySerde()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
-                        Serdes.String(), Serdes.Long()));
+                        Serdes.String(), Serdes.Long())));
     }
 }

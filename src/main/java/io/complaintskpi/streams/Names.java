@@ -15,7 +15,13 @@ public final class Names {
     /** The global table of authorities: code -> the accepted record's bytes. */
     public static final String AUTHORITIES_STORE = "authorities-table";
 
-    public static final String CASE_HISTORY_STORE = "case-history";
+    /** Each case's accepted events, one entry per event ({@link CaseEventKeySchema}): its history, read by prefix. */
+    public static final String CASE_EVENTS_STORE = "case-events";
+    /**
+     * Each case's derived state beside its events, by reference ({@link io.complaintskpi.lifecycle.CaseSnapshot}):
+     * what the lifecycle reads at every event, and what interactive queries route by.
+     */
+    public static final String CASE_STATE_STORE = "case-state";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
     public static final String OPEN_ALERTS_STORE = "open-alerts";
     /** Complaints whose current stage is open, each with its caseload entry: the open caseload reads only these. */

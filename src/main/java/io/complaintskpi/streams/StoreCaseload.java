@@ -2,7 +2,6 @@ package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Caseload;
 import io.complaintskpi.domain.DomainRules;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.lifecycle.CaseState;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -15,19 +14,19 @@ import java.util.function.Supplier;
 
 /**
  * The caseload from this instance's stores. Open or overdue: only the {@code open-complaints} index is read.
- * Every complaint: each local partition of {@code case-history} from the key after the cursor, merged in key
- * order, so a page decodes and replays only the histories it reads.
+ * Every complaint: each local partition of {@code case-state} from the key after the cursor, merged in key
+ * order, so a page decodes only the snapshots it reads, and replays nothing.
  */
 final class StoreCaseload {
 
     private final Supplier<ReadOnlyKeyValueStore<String, Caseload.Entry>> open;
-    private final Supplier<List<ReadOnlyKeyValueStore<String, CaseHistory>>> historyPartitions;
+    private final Supplier<List<CaseStore>> casePartitions;
     private final DomainRules rules;
 
     StoreCaseload(Supplier<ReadOnlyKeyValueStore<String, Caseload.Entry>> open,
-                  Supplier<List<ReadOnlyKeyValueStore<String, CaseHistory>>> historyPartitions, DomainRules rules) {
+                  Supplier<List<CaseStore>> casePartitions, DomainRules rules) {
         this.open = open;
-        this.historyPartitions = historyPartitions;
+        this.casePartitions = casePartitions;
         this.rules = rules;
     }
 
@@ -39,24 +38,28 @@ final class StoreCaseload {
             }
             return Caseload.open(entries, query, rules.dueDates().calendar());
         }
-        List<KeyValueIterator<String, CaseHistory>> partitions = new ArrayList<>();
+        List<Partition> partitions = new ArrayList<>();
         try {
-            for (ReadOnlyKeyValueStore<String, CaseHistory> store : historyPartitions.get()) {
-                partitions.add(store.range(query.after(), null));
+            for (CaseStore cases : casePartitions.get()) {
+                partitions.add(new Partition(cases, cases.statesFrom(query.after())));
             }
             return Caseload.all(new InKeyOrder(partitions, query.after()), query, rules.dueDates());
         } finally {
-            partitions.forEach(KeyValueIterator::close);
+            partitions.forEach(partition -> partition.snapshots().close());
         }
     }
 
-    /** The partitions' histories after {@code after} as one sequence in key order, each replayed only when taken. */
-    private final class InKeyOrder implements Iterator<CaseState> {
+    /** One partition's cases and its snapshots from the cursor on. */
+    private record Partition(CaseStore cases, KeyValueIterator<String, byte[]> snapshots) {
+    }
 
-        private final List<KeyValueIterator<String, CaseHistory>> partitions;
+    /** The partitions' states after {@code after} as one sequence in key order, each decoded only when taken. */
+    private static final class InKeyOrder implements Iterator<CaseState> {
+
+        private final List<Partition> partitions;
         private final String after;
 
-        InKeyOrder(List<KeyValueIterator<String, CaseHistory>> partitions, String after) {
+        InKeyOrder(List<Partition> partitions, String after) {
             this.partitions = partitions;
             this.after = after;
         }
@@ -68,23 +71,24 @@ final class StoreCaseload {
 
         @Override
         public CaseState next() {
-            KeyValueIterator<String, CaseHistory> first = first();
+            Partition first = first();
             if (first == null) {
                 throw new NoSuchElementException();
             }
-            var kv = first.next();
-            return rules.machine().replay(kv.key, kv.value);
+            var kv = first.snapshots().next();
+            return first.cases().snapshot(kv.key, kv.value).state();
         }
 
         /** The partition whose next key comes first; the cursor's own key (ranges include it) is passed over. */
-        private KeyValueIterator<String, CaseHistory> first() {
-            KeyValueIterator<String, CaseHistory> first = null;
-            for (KeyValueIterator<String, CaseHistory> partition : partitions) {
-                if (partition.hasNext() && partition.peekNextKey().equals(after)) {
-                    partition.next();
+        private Partition first() {
+            Partition first = null;
+            for (Partition partition : partitions) {
+                KeyValueIterator<String, byte[]> snapshots = partition.snapshots();
+                if (snapshots.hasNext() && snapshots.peekNextKey().equals(after)) {
+                    snapshots.next();
                 }
-                if (partition.hasNext()
-                        && (first == null || partition.peekNextKey().compareTo(first.peekNextKey()) < 0)) {
+                if (snapshots.hasNext()
+                        && (first == null || snapshots.peekNextKey().compareTo(first.snapshots().peekNextKey()) < 0)) {
                     first = partition;
                 }
             }

@@ -1,9 +1,7 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.drilldown.Balances;
 import io.complaintskpi.drilldown.DrillDown;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.series.ContributorKey;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,22 +15,20 @@ import java.util.function.Supplier;
 /**
  * The keys behind a figure from this instance's partitions of {@code kpi-contributors}. Each partition reads
  * its dimensions' ranges in list order from the page's position until it has {@code limit} entries; the first
- * {@code limit} of all partitions' entries become rows, each built from its key's history in the same partition.
+ * {@code limit} of all partitions' entries become rows, each built from its key's state in the same partition.
  * So a page costs its limit times the dimensions asked, never the history. A balance's list reads its spans
  * ending after the day ({@link Balances}), passing over at most {@link DrillDown#PASSED_OVER_PER_PAGE}.
  */
 final class StoreContributors {
 
-    /** One partition of the lifecycle's stores: the index and the histories of the same keys. */
-    record Partition(ReadOnlyKeyValueStore<String, Long> index, ReadOnlyKeyValueStore<String, CaseHistory> histories) {
+    /** One partition of the lifecycle's stores: the index and the cases of the same keys. */
+    record Partition(ReadOnlyKeyValueStore<String, Long> index, CaseStore cases) {
     }
 
     private final Supplier<List<Partition>> partitions;
-    private final DomainRules rules;
 
-    StoreContributors(Supplier<List<Partition>> partitions, DomainRules rules) {
+    StoreContributors(Supplier<List<Partition>> partitions) {
         this.partitions = partitions;
-        this.rules = rules;
     }
 
     DrillDown.Page read(DrillDown.Query query) {
@@ -41,11 +37,8 @@ final class StoreContributors {
             reads.add(query.atEnd() ? readBalance(partition, query) : read(partition, query));
         }
         DrillDown.Merged<Read> page = DrillDown.merge(query.limit(), reads, read -> read.entry.position());
-        List<DrillDown.Row> rows = page.rows().stream().map(read -> {
-            CaseHistory history = read.partition.histories().get(read.entry.key().reference());
-            return DrillDown.row(read.entry, history == null ? null
-                    : rules.machine().replay(read.entry.key().reference(), history), query.metric());
-        }).toList();
+        List<DrillDown.Row> rows = page.rows().stream().map(read -> DrillDown.row(read.entry,
+                read.partition.cases().state(read.entry.key().reference()), query.metric())).toList();
         return new DrillDown.Page(rows, page.next());
     }
 

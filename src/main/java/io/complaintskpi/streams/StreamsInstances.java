@@ -23,7 +23,7 @@ public final class StreamsInstances implements Instances {
 
     @Override
     public Optional<String> ownerOf(String complaintId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(Names.CASE_HISTORY_STORE, complaintId,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(Names.CASE_STATE_STORE, complaintId,
                 Serdes.String().serializer());
         if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().equals(self)) {
             return Optional.empty();

@@ -15,6 +15,7 @@ import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.query.DeadLetter;
 import io.complaintskpi.query.QueryService;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -40,6 +41,7 @@ public final class StreamsQueryService implements QueryService {
     private final SeriesReader series;
     private final StoreCaseload caseload;
     private final ComplaintViews views;
+    private final DomainRules rules;
     private final StoreContributors contributors;
     private final AtomicInteger kpiPartitionCount = new AtomicInteger();
     private final Authorities authorities = new GlobalAuthorities(() -> store(Names.AUTHORITIES_STORE));
@@ -49,10 +51,10 @@ public final class StreamsQueryService implements QueryService {
         this.deadLetters = deadLetters;
         this.series = new StoreSeriesReader(this::kpiPartitions);
         this.views = rules.complaintViews();
+        this.rules = rules;
         this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
-                () -> List.copyOf(this.<CaseHistory>localPartitions(Names.CASE_HISTORY_STORE,
-                        Names.EVENTS_TOPIC::equals).values()), rules);
-        this.contributors = new StoreContributors(this::lifecyclePartitions, rules);
+                () -> List.copyOf(casePartitions().values()), rules);
+        this.contributors = new StoreContributors(this::lifecyclePartitions);
     }
 
     @Override
@@ -72,8 +74,9 @@ public final class StreamsQueryService implements QueryService {
 
     @Override
     public Optional<CaseHistory> caseHistory(String complaintId) {
-        ReadOnlyKeyValueStore<String, CaseHistory> store = store(Names.CASE_HISTORY_STORE);
-        return Optional.ofNullable(store.get(complaintId));
+        CaseHistory history = new CaseStore(store(Names.CASE_STATE_STORE),
+                this.<Bytes, byte[]>store(Names.CASE_EVENTS_STORE), rules).history(complaintId);
+        return history.events().isEmpty() ? Optional.empty() : Optional.of(history);
     }
 
     @Override
@@ -96,14 +99,24 @@ public final class StreamsQueryService implements QueryService {
         return contributors.read(query);
     }
 
-    /** Each local partition of the lifecycle's contributor index with its case histories. */
+    /** Each local partition of the lifecycle's contributor index with its cases. */
     private List<StoreContributors.Partition> lifecyclePartitions() {
         Map<Integer, ReadOnlyKeyValueStore<String, Long>> index =
                 localPartitions(Names.KPI_CONTRIBUTORS_STORE, Names.EVENTS_TOPIC::equals);
-        Map<Integer, ReadOnlyKeyValueStore<String, CaseHistory>> histories =
-                localPartitions(Names.CASE_HISTORY_STORE, Names.EVENTS_TOPIC::equals);
+        Map<Integer, CaseStore> cases = casePartitions();
         return index.entrySet().stream()
-                .map(e -> new StoreContributors.Partition(e.getValue(), histories.get(e.getKey()))).toList();
+                .map(e -> new StoreContributors.Partition(e.getValue(), cases.get(e.getKey()))).toList();
+    }
+
+    /** Each local partition of the cases' two stores, by partition number. */
+    private Map<Integer, CaseStore> casePartitions() {
+        Map<Integer, ReadOnlyKeyValueStore<String, byte[]>> states =
+                localPartitions(Names.CASE_STATE_STORE, Names.EVENTS_TOPIC::equals);
+        Map<Integer, ReadOnlyKeyValueStore<Bytes, byte[]>> events =
+                localPartitions(Names.CASE_EVENTS_STORE, Names.EVENTS_TOPIC::equals);
+        Map<Integer, CaseStore> cases = new TreeMap<>();
+        states.forEach((partition, store) -> cases.put(partition, new CaseStore(store, events.get(partition), rules)));
+        return cases;
     }
 
     @Override
@@ -123,7 +136,7 @@ public final class StreamsQueryService implements QueryService {
 
     private <V> List<V> all(String storeName) {
         List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = this.<V>store(storeName).all()) {
+        try (KeyValueIterator<Object, V> it = this.<Object, V>store(storeName).all()) {
             it.forEachRemaining(kv -> values.add(kv.value));
         }
         return values;
@@ -184,10 +197,10 @@ public final class StreamsQueryService implements QueryService {
      * Each local partition of a store on its own (its tasks read {@code source}), by partition number, so a
      * reader keeps each in key order.
      */
-    private <V> Map<Integer, ReadOnlyKeyValueStore<String, V>> localPartitions(String name, Predicate<String> source) {
-        Map<Integer, ReadOnlyKeyValueStore<String, V>> stores = new TreeMap<>();
+    private <K, V> Map<Integer, ReadOnlyKeyValueStore<K, V>> localPartitions(String name, Predicate<String> source) {
+        Map<Integer, ReadOnlyKeyValueStore<K, V>> stores = new TreeMap<>();
         localTopicPartitions(source).forEach(partition -> stores.put(partition, streams.store(
-                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
                         .withPartition(partition))));
         return stores;
     }
@@ -202,7 +215,7 @@ public final class StreamsQueryService implements QueryService {
                 .toList();
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
     }
 }

@@ -56,6 +56,12 @@ class BacklogReplayEndToEndTest {
                     ServiceClient.Response all = client.get("/api/v1/complaints?status=all&limit=5000");
                     return all.status() == 200 && all.body().get("count").asInt() == CLOSED + 1;
                 });
+                // Every answer worked through too, on every partition: the receipts alone can be counted while a
+                // partition still catches up on the answers, its complaints still open (and overdue) meanwhile.
+                await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    ServiceClient.Response stillOpen = client.get("/api/v1/complaints?status=open");
+                    return stillOpen.status() == 200 && stillOpen.body().get("count").asInt() == 1;
+                });
                 // Several more scans: still nothing for the history.
                 await().pollDelay(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> true);
 

@@ -27,7 +27,7 @@ class ExpectedTransactionRetriesTest {
         List<ILoggingEvent> seen = passedThroughTheFilter(Sender.class.getName(), () -> {
             // Logged the way the producer logs it: through Kafka's prefixing logger.
             org.slf4j.Logger producer = new LogContext("[Producer clientId=p, transactionalId=t] ").logger(Sender.class);
-            TopicPartition changelog = new TopicPartition("complaints-kpi-case-history-changelog", 2);
+            TopicPartition changelog = new TopicPartition("complaints-kpi-case-events-changelog", 2);
             producer.warn(RETRYING, 22, changelog, 2147483646, Errors.CONCURRENT_TRANSACTIONS);
             producer.warn(RETRYING, 22, changelog, 2147483646, Errors.CONCURRENT_TRANSACTIONS.name());
             producer.warn(RETRYING, 23, changelog, 2147483646, Errors.OUT_OF_ORDER_SEQUENCE_NUMBER);
@@ -36,7 +36,7 @@ class ExpectedTransactionRetriesTest {
         });
         assertThat(seen).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                 "[Producer clientId=p, transactionalId=t] Got error produce response with correlation id 23 on"
-                        + " topic-partition complaints-kpi-case-history-changelog-2, retrying (2147483645 attempts"
+                        + " topic-partition complaints-kpi-case-events-changelog-2, retrying (2147483645 attempts"
                         + " left). Error: NOT_ENOUGH_REPLICAS",
                 "[Producer clientId=p, transactionalId=t] Uncaught error in kafka producer I/O thread:"
                         + " CONCURRENT_TRANSACTIONS");

@@ -6,7 +6,7 @@ import io.complaintskpi.contributions.CaseStep;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventCodec;
 import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.lifecycle.CaseHistory;
+import io.complaintskpi.contributions.InMemoryCase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * The lifecycle step alone ({@link CaseStep}, as the topology and the offline replay run it: duplicate check,
- * the event placed in its case's history, the states before and after, the KPI difference) over every event of
- * the seed fixture in the order it is sent, from empty histories kept in memory, beside a bare decode of the
+ * one machine step from the case's snapshot, or a replay of its history for an event placed earlier, the KPI
+ * difference) over every event of the seed fixture in the order it is sent, from empty cases kept in memory, beside a bare decode of the
  * same events in the same run: {@code caseStep} minus nothing is the step's own cost per event, and its ratio
  * to {@code decode} the overhead the case step adds to reading an event at all. No store, no Kafka.
  */
@@ -34,7 +34,7 @@ public class CaseStepBenchmark extends BenchmarkSettings {
     private CaseStep step;
     private List<byte[]> values;
     private List<EventEnvelope> events;
-    private Map<String, CaseHistory> histories;
+    private Map<String, InMemoryCase> cases;
     private int applied;
 
     @Setup(Level.Trial)
@@ -52,7 +52,7 @@ public class CaseStepBenchmark extends BenchmarkSettings {
 
     @Setup(Level.Invocation)
     public void emptyHistories() {
-        histories = new HashMap<>();
+        cases = new HashMap<>();
         applied = 0;
     }
 
@@ -65,15 +65,13 @@ public class CaseStepBenchmark extends BenchmarkSettings {
         }
     }
 
-    /** The case step on every (already decoded) event of the fixture, each case's history kept in a map. */
+    /** The case step on every (already decoded) event of the fixture, each case kept as the stores keep it. */
     @Benchmark
     @OperationsPerInvocation(TopologyBenchmark.FIXTURE_EVENTS)
     public void caseStep(Blackhole bh) {
         for (EventEnvelope event : events) {
-            CaseStep.Outcome outcome = step.apply(event.complaintId(),
-                    histories.getOrDefault(event.complaintId(), CaseHistory.empty()), event);
-            if (outcome instanceof CaseStep.Applied done) {
-                histories.put(event.complaintId(), done.history());
+            CaseStep.Outcome outcome = cases.computeIfAbsent(event.complaintId(), InMemoryCase::new).apply(step, event);
+            if (outcome instanceof CaseStep.Applied) {
                 applied++;
             }
             bh.consume(outcome);

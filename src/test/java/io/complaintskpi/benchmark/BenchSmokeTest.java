@@ -14,11 +14,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bench at a tiny size, so it cannot rot: every row and its baseline are there. Speed is not asserted. */
+/**
+ * The bench at a tiny size, so it cannot rot: every row and its baseline are there, with the threads and
+ * partitions asked for. Speed is not asserted.
+ */
 class BenchSmokeTest {
 
     private static final List<String> FIGURES = List.of("full replay, events/s", "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
+            "the console's first page (children's; its 11 API requests",
             "escalation.rate/series", "(drill-down, first 50 of a year)", "(every service area, first 50)",
             "(drill-down of a balance, first 50 open at a year end)",
             "GET /api/v1/authorities", "(the caseload)", "the open alerts", "end to end",
@@ -31,13 +35,15 @@ class BenchSmokeTest {
         int exit = new CommandLine(new Main()).setOut(new PrintWriter(stdout)).execute("bench",
                 "--events", "3000", "--authorities", "20", "--years", "2", "--first-year", "2020/21",
                 "--clients", "2", "--query-time", "PT0.3S", "--rate", "100", "--latency-time", "PT2S",
-                "--open-few", "20", "--open-many", "60", "--scan-time", "PT1S", "--scan-interval", "PT0.1S",
+                "--open-few", "20", "--open-many", "60", "--scan-time", "PT3S", "--scan-interval", "PT0.1S",
+                "--stream-threads", "2", "--partitions", "8",
                 "--data-dir", dir.resolve("data").toString(), "--out", out.toString());
 
         assertThat(exit).isZero();
         String table = Files.readString(out);
         assertThat(stdout.toString()).contains(table.strip().lines().toList().get(0)).contains("wrote " + out);
-        assertThat(table).contains("3,000 simulated events");
+        assertThat(table).contains("3,000 simulated events").contains("input log in 8 partitions")
+                .contains("2 stream thread(s)");
         List<String[]> rows = table.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| figure"))
                 .map(line -> line.substring(2, line.length() - 2).split(" \\| ", -1)).toList();
         assertThat(rows).hasSize(FIGURES.size());

@@ -3,6 +3,7 @@ package io.complaintskpi.disclosure;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.figures.KpiSnapshot;
+import io.complaintskpi.report.PublicReports;
 import io.complaintskpi.testing.Buckets;
 
 import io.complaintskpi.events.Regime;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +134,19 @@ class DisclosureTest {
     }
 
     @Test
+    void aSmallTotalOfAsManyPartsAsItCountsIsPublishedAllHiddenThoughTheAuditsBoundsAloneGiveItAway() {
+        // 5 resolved as five outcomes of 1: granted that a small count is at most 5 and a hidden non-zero one at
+        // least 1, the audit's reader works every cell out whatever else is hidden. All are hidden; nothing
+        // more can help, and suppression says so by returning rather than failing (generated data found it).
+        Map<String, Long> counts = counts("resolved", 5, "a", 1, "b", 1, "c", 1, "d", 1, "e", 1);
+        List<SumGroup<String>> groups = List.of(new SumGroup<>("resolved", List.of("a", "b", "c", "d", "e")));
+        Set<String> hidden = Disclosure.suppressed(counts, groups);
+        assertThat(hidden).containsExactlyInAnyOrder("resolved", "a", "b", "c", "d", "e");
+        assertThat(new DisclosureAudit<>(counts, hidden, groups.stream().map(SumGroup::relation).toList())
+                .determined()).containsExactlyInAnyOrder("resolved", "a", "b", "c", "d", "e");
+    }
+
+    @Test
     void secondarySuppressionCascadesAcrossGroupsUntilNothingCanBeRecovered() {
         // Two tables sharing cells: rows a+b = r1, columns a+c = k1.
         Map<String, Long> counts = counts("r1", 10, "a", 2, "b", 8, "k1", 20, "c", 18);
@@ -183,6 +198,48 @@ class DisclosureTest {
         assertThat(published.figure("complainant.others").prior().text()).isEqualTo("30");
         assertThat(published.figure("complainant.others.rate").prior().text()).isEqualTo("100.0%");
         assertThat(published.figure("complainant.others").change().text()).isEqualTo("c");
+    }
+
+    /** Stage 1 complaints received in 2013/14, 2014/15 and 2015/16, each counted by area and complainant, none closed. */
+    private static Buckets nothingClosed(long... received) {
+        Buckets b = new Buckets("A");
+        for (int y = 0; y < received.length; y++) {
+            String day = (2013 + y) + "-06-01";
+            b.add(Metric.received(C, 1), Metric.ALL, day, received[y]).add(Metric.serviceArea(C), "Area", day, received[y])
+                    .add(Metric.complainant(C), "PARENT", day, received[y]);
+        }
+        return b;
+    }
+
+    /** The hidden counts a reader of the 2014/15 and 2015/16 public reports can work out. */
+    private static Set<?> attack(Buckets b) {
+        return new PublicReports(new KpiEvaluator(b.reader()), "A", List.of("2014/15", "2015/16")).audit().determined();
+    }
+
+    /** 2015/16's stage 1 intake, escalations unanswered, complaints resolved and balance open, as published. */
+    private static List<String> stage1(Buckets b) {
+        DisclosedSnapshot published = disclose(b, true);
+        return Stream.of("stage1.received", "stage1.escalated_unresponded", "stage1.resolved", "stage1.open")
+                .map(id -> published.figure(id).current().text()).toList();
+    }
+
+    @Test
+    void aYearInWhichNothingClosedHidesAZeroClosureSoTheOpenBalancesDoNotGiveItsSmallIntakeAway() {
+        // 2015/16: 6 open at the start (shown last year), 2 received, none closed, 8 open at the end. With no
+        // non-zero count left to hide, a zero closure is hidden: the intake is then 2 or more, not exactly 2.
+        Buckets b = nothingClosed(3, 3, 2);
+        assertThat(stage1(b)).containsExactly("c", "c", "0", "8");
+        assertThat(disclose(b, true).figure("stage1.open").prior().text()).isEqualTo("6");
+        assertThat(attack(b)).isEmpty();
+    }
+
+    @Test
+    void whenNoHiddenZeroWouldProtectTheSmallIntakeTheBalanceOpenAtTheEndIsHidden() {
+        // 6 open at the start, 11 at the end, none closed: 5 received, the most a small count can be, so hidden
+        // closures of at least 0 still leave exactly 5. Only the balance at the end is left to hide.
+        Buckets b = nothingClosed(3, 3, 5);
+        assertThat(stage1(b)).containsExactly("c", "0", "0", "c");
+        assertThat(attack(b)).isEmpty();
     }
 
     @Test

@@ -106,7 +106,8 @@ class AccessControlTest {
     @Test
     void theConsoleShellAndItsWebJarsNeedNoTokenButItsDataDoes() throws Exception {
         start(config(Map.of()));
-        for (String path : List.of("/", "/console/app.js", "/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css",
+        for (String path : List.of("/", "/console/app.js", "/console/govuk-frontend.css",
+                "/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css",
                 "/webjars/uplot/1.6.30/dist/uPlot.esm.js")) {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(200);
         }

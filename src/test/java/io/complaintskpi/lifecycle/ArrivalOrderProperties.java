@@ -23,6 +23,7 @@ import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.events.Outcome;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.contributions.CaseStep;
+import io.complaintskpi.contributions.InMemoryCase;
 import io.complaintskpi.contributions.Contributions;
 import io.complaintskpi.series.KpiKey;
 import net.jqwik.api.Arbitraries;
@@ -87,13 +88,12 @@ class ArrivalOrderProperties {
 
     /** Each arrival through the production step, its delta summed per bucket as the KPI store sums it. */
     private Folded fold(List<EventEnvelope> arrivals) {
-        CaseHistory history = CaseHistory.empty();
+        InMemoryCase stored = new InMemoryCase(Cases.KEY);
         List<EventEnvelope> rejected = new ArrayList<>();
         Map<KpiKey, Long> figures = new HashMap<>();
         for (EventEnvelope event : arrivals) {
-            CaseStep.Outcome outcome = step.apply(Cases.KEY, history, event);
+            CaseStep.Outcome outcome = stored.apply(step, event);
             if (outcome instanceof CaseStep.Applied applied) {
-                history = applied.history();
                 applied.delta().forEach((bucket, amount) -> figures.merge(bucket, amount, Long::sum));
             } else if (outcome instanceof CaseStep.Rejected) {
                 rejected.add(event);
@@ -102,7 +102,9 @@ class ArrivalOrderProperties {
             }
         }
         figures.values().removeIf(amount -> amount == 0);
-        return new Folded(step.state(Cases.KEY, history), rejected, figures);
+        CaseState state = Cases.MACHINE.replay(Cases.KEY, stored.history());
+        assertThat(stored.snapshot().state()).as("the snapshot is the replay of the history").isEqualTo(state);
+        return new Folded(state, rejected, figures);
     }
 
     private static Map<String, LocalDate> deadlines(CaseState state) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static io.complaintskpi.lifecycle.Cases.children;
@@ -36,20 +38,32 @@ class CaseHistoryCodecTest {
 
     @Test
     void aHistoryReadsBackAsItWasWritten() {
-        assertThat(codec.decode(codec.encode(history))).isEqualTo(history);
         assertThat(codec.fromJson(codec.toJson(history))).isEqualTo(history);
-        assertThat(codec.decode(codec.encode(CaseHistory.empty()))).isEqualTo(CaseHistory.empty());
+        for (EventEnvelope event : history.events()) {
+            assertThat(codec.decodeEvent(codec.encodeEvent(event))).isEqualTo(event);
+        }
     }
 
     /** Over generated valid histories of both regimes (the generator of {@link ArrivalOrderProperties}). */
     @Property(tries = 200)
-    void everyGeneratedHistoryReadsBackAsItWasWrittenInFewerBytesThanItsJson(
+    void everyGeneratedEventReadsBackAsItWasWrittenInFewerBytesThanItsJson(
             @ForAll("histories") List<EventEnvelope> events) {
-        CaseHistory generated = new CaseHistory(events);
-        byte[] stored = codec.encode(generated);
+        EventCodec json = new EventCodec(Cases.AUTHORITY, new SchemaValidator());
+        for (EventEnvelope event : events) {
+            byte[] stored = codec.encodeEvent(event);
 
-        assertThat(codec.decode(stored)).isEqualTo(generated);
-        assertThat(stored.length).isLessThan(codec.toJson(generated).toString().length());
+            assertThat(codec.decodeEvent(stored)).isEqualTo(event);
+            assertThat(stored.length).isLessThan(json.encode(event).length);
+        }
+    }
+
+    @Test
+    void aHistoryReadInAnyOrderIsPlacedInBusinessTimeOrder() {
+        List<EventEnvelope> stored = new ArrayList<>(history.events());
+        Collections.reverse(stored);
+
+        assertThat(CaseHistory.of(stored)).isEqualTo(history);
+        assertThat(CaseHistory.of(stored).events()).isEqualTo(history.events());
     }
 
     @Provide
@@ -58,12 +72,13 @@ class CaseHistoryCodecTest {
     }
 
     @Test
-    void theStoredFormIsCborAndAJsonHistoryIsNotReadAsOne() {
-        byte[] json = codec.toJson(history).toString().getBytes(StandardCharsets.UTF_8);
+    void theStoredFormIsCborAndAJsonEventIsNotReadAsOne() {
+        EventEnvelope event = history.events().get(0);
+        byte[] json = new EventCodec(Cases.AUTHORITY, new SchemaValidator()).encode(event);
 
-        assertThat(codec.encode(history)[0]).as("the stored form is not JSON").isNotEqualTo((byte) '[');
-        assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("cannot read case history");
+        assertThat(codec.encodeEvent(event)[0]).as("the stored form is not JSON").isNotEqualTo((byte) '{');
+        assertThatThrownBy(() -> codec.decodeEvent(json)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot read stored event");
     }
 
     @Test
@@ -82,11 +97,16 @@ class CaseHistoryCodecTest {
 
     @Test
     void unreadableBytesSayWhat() {
-        assertThatThrownBy(() -> codec.decode("[{".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("cannot read case history");
-        assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xff, 0x01}))
-                .hasMessageContaining("cannot read case history");
-        assertThatThrownBy(() -> codec.decode(new byte[] {0x01}))
-                .hasMessageContaining("cannot read case history");
+        assertThatThrownBy(() -> codec.decodeEvent("{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("cannot read stored event");
+        assertThatThrownBy(() -> codec.decodeEvent(new byte[] {(byte) 0xff, 0x01}))
+                .hasMessageContaining("cannot read stored event");
+        assertThatThrownBy(() -> codec.decodeEvent(new byte[] {0x01}))
+                .hasMessageContaining("cannot read stored event");
+        byte[] two = new byte[2 * codec.encodeEvent(history.events().get(0)).length];
+        byte[] one = codec.encodeEvent(history.events().get(0));
+        System.arraycopy(one, 0, two, 0, one.length);
+        System.arraycopy(one, 0, two, one.length, one.length);
+        assertThatThrownBy(() -> codec.decodeEvent(two)).hasMessageContaining("cannot read stored event");
     }
 }

@@ -3,6 +3,7 @@ package io.complaintskpi.lifecycle;
 import io.complaintskpi.alerts.DeadlineWatch;
 import io.complaintskpi.alerts.PendingAlert;
 import io.complaintskpi.contributions.CaseStep;
+import io.complaintskpi.contributions.InMemoryCase;
 import io.complaintskpi.contributions.Contributions;
 import io.complaintskpi.events.ComplaintEvent;
 import io.complaintskpi.events.ComplaintEvent.OmbudsmanDecision;
@@ -75,20 +76,21 @@ class RecommendationArrivalOrderProperties {
     }
 
     private Folded fold(List<EventEnvelope> arrivals) {
-        CaseHistory history = CaseHistory.empty();
+        InMemoryCase stored = new InMemoryCase(CASE);
         List<EventEnvelope> rejected = new ArrayList<>();
         Map<KpiKey, Long> figures = new HashMap<>();
         for (EventEnvelope event : arrivals) {
-            CaseStep.Outcome outcome = step.apply(CASE, history, event);
+            CaseStep.Outcome outcome = stored.apply(step, event);
             if (outcome instanceof CaseStep.Applied applied) {
-                history = applied.history();
                 applied.delta().forEach((bucket, amount) -> figures.merge(bucket, amount, Long::sum));
             } else {
                 rejected.add(event);
             }
         }
         figures.values().removeIf(amount -> amount == 0);
-        return new Folded(step.state(CASE, history), rejected, figures);
+        CaseState state = Cases.MACHINE.replay(CASE, stored.history());
+        assertThat(stored.snapshot().state()).as("the snapshot is the replay of the history").isEqualTo(state);
+        return new Folded(state, rejected, figures);
     }
 
     @Provide

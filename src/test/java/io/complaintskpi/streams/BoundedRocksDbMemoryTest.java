@@ -38,7 +38,7 @@ class BoundedRocksDbMemoryTest {
     void every_store_gets_the_shared_cache_for_data_index_and_filter_blocks_and_lz4_blocks() {
         Map<String, Object> configs = Map.of(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, 16L * 1024 * 1024,
                 StreamsConfig.STATE_DIR_CONFIG, "/state/one");
-        for (String store : new String[] {"case-history", "kpi-totals"}) {
+        for (String store : new String[] {"case-events", "kpi-totals"}) {
             BoundedRocksDbMemory setter = new BoundedRocksDbMemory();
             try (Options options = new Options()) {
                 options.setTableFormatConfig(new BlockBasedTableConfig());

@@ -56,8 +56,7 @@ class ComplaintsTopologyTest {
     }
 
     private long kpi(String metric, String dimension, String date) {
-        Long v = topology.kpis().get(ContractEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
-        return v == null ? 0 : v;
+        return topology.kpi(metric, dimension, date);
     }
 
     @Test

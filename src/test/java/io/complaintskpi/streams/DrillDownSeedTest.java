@@ -15,7 +15,6 @@ import io.complaintskpi.figures.Figure;
 import io.complaintskpi.figures.FigureSettings;
 import io.complaintskpi.figures.KpiEvaluator;
 import io.complaintskpi.figures.KpiSnapshot;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.report.AnnualReport;
 import io.complaintskpi.report.AnnualReportHtml;
 import io.complaintskpi.report.Commentary;
@@ -66,9 +65,7 @@ class DrillDownSeedTest {
             topology.events.pipeInput(event.complaintId(), codec.encode(event), event.occurredAt().toInstant());
         }
         KeyValueStore<String, Long> index = topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE);
-        KeyValueStore<String, CaseHistory> histories = topology.driver.getKeyValueStore(Names.CASE_HISTORY_STORE);
-        contributors = new StoreContributors(() -> List.of(new StoreContributors.Partition(index, histories)),
-                topology.rules);
+        contributors = new StoreContributors(() -> List.of(new StoreContributors.Partition(index, topology.cases())));
         series = topology.series();
     }
 

@@ -5,7 +5,6 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.contributions.Contributions;
 import io.complaintskpi.contributions.InternalErrorException;
 import io.complaintskpi.domain.DomainRules;
-import io.complaintskpi.lifecycle.CaseHistory;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -84,8 +83,10 @@ class InternalErrorsTest {
         assertThat(header(dead.get(0), "__streams.errors.stacktrace")).contains("Contributions");
         assertThat(kpi("children.stage1.received", "all", "2015-06-03")).as("the event before it stands").isEqualTo(1);
         assertThat(kpi("compliments", "Fostering", "2015-06-11")).as("the event after it is counted").isEqualTo(1);
-        assertThat(driver.<String, CaseHistory>getKeyValueStore(Names.CASE_HISTORY_STORE).get("C-1").events())
-                .as("the failed event is not in the history").hasSize(1);
+        CaseStore cases = new CaseStore(driver.getKeyValueStore(Names.CASE_STATE_STORE),
+                driver.getKeyValueStore(Names.CASE_EVENTS_STORE), DomainWiring.rules(ServiceConfig.defaults()));
+        assertThat(cases.history("C-1").events()).as("the failed event is not in the history").hasSize(1);
+        assertThat(cases.snapshot("C-1").eventIds()).as("nor in the snapshot").hasSize(1);
     }
 
     @Test

@@ -120,8 +120,7 @@ class RecommendationAlertsTest {
 
             // The counts open to the case behind them: one row per recommendation due, on its due date.
             StoreContributors contributors = new StoreContributors(() -> List.of(new StoreContributors.Partition(
-                    topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
-                    topology.driver.getKeyValueStore(Names.CASE_HISTORY_STORE))), topology.rules);
+                    topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE), topology.cases())));
             Period period = Period.month(YearMonth.of(2016, 3));
             DrillDownPlan due = DrillDownPlan.of(topology.series(), ContractEvents.AUTHORITY,
                     "ombudsman.recommendations.due", null, period, null, 10);

@@ -1,7 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Caseload;
-import io.complaintskpi.lifecycle.CaseHistory;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -77,12 +77,13 @@ class StoreCaseloadTest {
 
     @Test
     void everyComplaintIsPagedThroughOnceAcrossPartitionsAndEachPageReadsAtMostItsLimit() {
-        KeyValueStore<String, CaseHistory> histories = topology.driver.getKeyValueStore(Names.CASE_HISTORY_STORE);
+        KeyValueStore<String, byte[]> states = topology.driver.getKeyValueStore(Names.CASE_STATE_STORE);
+        KeyValueStore<Bytes, byte[]> events = topology.driver.getKeyValueStore(Names.CASE_EVENTS_STORE);
         AtomicInteger read = new AtomicInteger();
-        List<ReadOnlyKeyValueStore<String, CaseHistory>> partitions = IntStream.range(0, 3)
-                .<ReadOnlyKeyValueStore<String, CaseHistory>>mapToObj(p -> new Partition(histories, p, read)).toList();
+        List<CaseStore> partitions = IntStream.range(0, 3)
+                .mapToObj(p -> new CaseStore(new Partition(states, p, read), events, topology.rules)).toList();
         StoreCaseload caseload = new StoreCaseload(() -> {
-            throw new AssertionError("every complaint is read from the histories");
+            throw new AssertionError("every complaint is read from the case states");
         }, () -> partitions, topology.rules);
         int limit = 37;
 
@@ -91,7 +92,7 @@ class StoreCaseloadTest {
         do {
             read.set(0);
             Caseload.Page page = caseload.read(query(Caseload.Status.ALL, limit, after));
-            assertThat(read.get()).as("histories read for one page").isLessThanOrEqualTo(limit + partitions.size());
+            assertThat(read.get()).as("case states read for one page").isLessThanOrEqualTo(limit + partitions.size());
             assertThat(page.rows()).hasSizeLessThanOrEqualTo(limit);
             page.rows().forEach(row -> listed.add(row.complaintId()));
             after = page.next();
@@ -102,23 +103,23 @@ class StoreCaseloadTest {
         assertThat(listed).containsExactlyElementsOf(every.stream().sorted().toList());
     }
 
-    /** One of three partitions of the history store (keys by hash), counting the histories taken from it. */
-    private record Partition(KeyValueStore<String, CaseHistory> store, int number, AtomicInteger read)
-            implements ReadOnlyKeyValueStore<String, CaseHistory> {
+    /** One of three partitions of the case-state store (keys by hash), counting the states taken from it. */
+    private record Partition(KeyValueStore<String, byte[]> store, int number, AtomicInteger read)
+            implements ReadOnlyKeyValueStore<String, byte[]> {
 
         private boolean holds(String key) {
             return Math.floorMod(key.hashCode(), 3) == number;
         }
 
         @Override
-        public CaseHistory get(String key) {
+        public byte[] get(String key) {
             return holds(key) ? store.get(key) : null;
         }
 
         @Override
-        public KeyValueIterator<String, CaseHistory> range(String from, String to) {
+        public KeyValueIterator<String, byte[]> range(String from, String to) {
             List<String> keys = new ArrayList<>();
-            try (KeyValueIterator<String, CaseHistory> it = store.range(from, to)) {
+            try (KeyValueIterator<String, byte[]> it = store.range(from, to)) {
                 it.forEachRemaining(kv -> {
                     if (holds(kv.key)) {
                         keys.add(kv.key);
@@ -135,7 +136,7 @@ class StoreCaseloadTest {
                 }
 
                 @Override
-                public KeyValue<String, CaseHistory> next() {
+                public KeyValue<String, byte[]> next() {
                     String key = peeked;
                     peeked = ahead.hasNext() ? ahead.next() : null;
                     read.incrementAndGet();
@@ -154,7 +155,7 @@ class StoreCaseloadTest {
         }
 
         @Override
-        public KeyValueIterator<String, CaseHistory> all() {
+        public KeyValueIterator<String, byte[]> all() {
             return range(null, null);
         }
 

@@ -5,6 +5,7 @@ import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.series.SeriesReader;
+import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -62,6 +63,18 @@ final class TopologyHarness implements AutoCloseable {
 
     KeyValueStore<String, Long> kpis() {
         return driver.getKeyValueStore(Names.KPI_TOTALS_STORE);
+    }
+
+    /** The count in one daily KPI bucket of the test authority (0 where nothing is). */
+    long kpi(String metric, String dimension, String date) {
+        Long v = kpis().get(ContractEvents.AUTHORITY + "|" + metric + "|" + dimension + "|" + date);
+        return v == null ? 0 : v;
+    }
+
+    /** The cases' two stores as the topology filled them. */
+    CaseStore cases() {
+        return new CaseStore(driver.getKeyValueStore(Names.CASE_STATE_STORE),
+                driver.getKeyValueStore(Names.CASE_EVENTS_STORE), rules);
     }
 
     SeriesReader series() {
