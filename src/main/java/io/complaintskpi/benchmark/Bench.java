@@ -264,8 +264,9 @@ public final class Bench {
         Map<String, List<String>> routes = new LinkedHashMap<>();
         String kpis = "/api/v1/kpis?period=" + period + "&authority=" + authority;
         routes.put("GET /api/v1/kpis?period= (a financial year, one authority)", List.of(kpis));
-        routes.put("the console's first page (children's; its " + consoleFirstPage(authority, period, kpis).size()
-                + " API requests one after another, timed as one page)", consoleFirstPage(authority, period, kpis));
+        List<String> firstPage = consoleFirstPage(authority, period, kpis);
+        routes.put("the console's first page (children's; its " + firstPage.size()
+                + " API requests one after another, timed as one page)", firstPage);
         routes.put("GET /api/v1/kpis/escalation.rate/series?interval=month (a rate series)",
                 List.of("/api/v1/kpis/escalation.rate/series?period=" + period + "&interval=month&authority=" + authority));
         // A drill-down page reads its rows from the kpi-contributors index: cost the page, not the year.
