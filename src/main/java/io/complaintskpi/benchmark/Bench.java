@@ -108,10 +108,12 @@ public final class Bench {
             long events = publishHistory();
             long input = Disk.usage(kafkaLogs, name -> name.matches(Pattern.quote(Names.EVENTS_TOPIC) + "-\\d+"));
             table.note(String.format("bench: %,d simulated events (%d authorities from %s, seed %d, %,.0f MiB of"
-                            + " input log in %d partitions), one JVM with the embedded broker, %d stream thread(s); %d CPUs,"
+                            + " input log in %d partitions), one JVM with the embedded broker, %d stream thread(s), commits every"
+                            + " %d ms, RocksDB bound %d MiB; %d CPUs,"
                     + " max heap %s, Java %s.",
                     events, settings.plan().authorities(), settings.plan().firstYear(), settings.plan().seed(),
-                    input / 1048576.0, partitions, settings.streamThreads(),
+                    input / 1048576.0, partitions, settings.streamThreads(), settings.commitInterval().toMillis(),
+                    settings.rocksDbMemoryMb(),
                     Runtime.getRuntime().availableProcessors(), BenchTable.mib(ProcessMemory.maxHeap()),
                     System.getProperty("java.version")));
             double plain = plainConsumer(events);
@@ -205,6 +207,7 @@ public final class Bench {
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("baseline-state").toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
@@ -487,6 +490,8 @@ public final class Bench {
         overrides.put("authority.default", Simulation.Plan.authority(0));
         overrides.put("alerts.scan-interval", scanInterval.toString());
         overrides.put("streams.threads", Integer.toString(settings.streamThreads()));
+        overrides.put("streams.commit-interval", settings.commitInterval().toString());
+        overrides.put("streams.rocksdb-memory-mb", Integer.toString(settings.rocksDbMemoryMb()));
         return ServiceConfig.load(Map.of(), new Properties(), overrides);
     }
 
