@@ -126,7 +126,7 @@ public final class Bench {
             long replayCpu = ProcessMemory.cpuNanos();
             try (ComplaintsService service = ComplaintsService.start(config(Duration.ofMinutes(1)))) {
                 catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
-                        Duration.ofSeconds(120 + events / 200));
+                        Duration.ofSeconds(300 + events / 20)); // a guard against a stuck run, generous for a loaded machine
                 double replay = events / seconds(started);
                 replayCpu = ProcessMemory.cpuNanos() - replayCpu;
                 log.printf("replay: %,.0f events/s%n", replay);
@@ -219,7 +219,7 @@ public final class Bench {
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(120 + events / 500));
+            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(300 + events / 100));
         }
         double rate = events / seconds(started);
         log.printf("bare count topology: %,.0f events/s%n", rate);
