@@ -72,7 +72,7 @@ public final class KpiEvaluator {
             } else if (kpi.formula() instanceof Ratio) {
                 figures.add(Figure.ofRates(id, null, current.rate(id), prior.rate(id)));
             } else {
-                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(id), prior.recorded(id)));
+                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(kpi), prior.recorded(kpi)));
             }
         }
         return new KpiSnapshot(authority, period, priorPeriod, figures);
