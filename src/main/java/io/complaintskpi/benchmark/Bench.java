@@ -108,25 +108,35 @@ public final class Bench {
             long events = publishHistory();
             long input = Disk.usage(kafkaLogs, name -> name.matches(Pattern.quote(Names.EVENTS_TOPIC) + "-\\d+"));
             table.note(String.format("bench: %,d simulated events (%d authorities from %s, seed %d, %,.0f MiB of"
-                            + " input log in %d partitions), one JVM with the embedded broker, %d stream thread(s); %d CPUs,"
+                            + " input log in %d partitions), one JVM with the embedded broker, %d stream thread(s), commits every"
+                            + " %d ms, RocksDB bound %d MiB; %d CPUs,"
                     + " max heap %s, Java %s.",
                     events, settings.plan().authorities(), settings.plan().firstYear(), settings.plan().seed(),
-                    input / 1048576.0, partitions, settings.streamThreads(),
+                    input / 1048576.0, partitions, settings.streamThreads(), settings.commitInterval().toMillis(),
+                    settings.rocksDbMemoryMb(),
                     Runtime.getRuntime().availableProcessors(), BenchTable.mib(ProcessMemory.maxHeap()),
                     System.getProperty("java.version")));
             double plain = plainConsumer(events);
+            long countCpu = ProcessMemory.cpuNanos();
             double count = countTopology(events);
+            countCpu = ProcessMemory.cpuNanos() - countCpu;
 
             ProcessMemory.resetPeaks();
             long started = System.nanoTime();
+            long replayCpu = ProcessMemory.cpuNanos();
             try (ComplaintsService service = ComplaintsService.start(config(Duration.ofMinutes(1)))) {
                 catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
-                        Duration.ofSeconds(120 + events / 200));
+                        Duration.ofSeconds(300 + events / 20)); // a guard against a stuck run, generous for a loaded machine
                 double replay = events / seconds(started);
+                replayCpu = ProcessMemory.cpuNanos() - replayCpu;
                 log.printf("replay: %,.0f events/s%n", replay);
                 table.add("full replay, events/s (service start to nothing left to consume)", BenchTable.rate(replay),
                         "bare exactly_once_v2 groupByKey().count(): " + BenchTable.rate(count),
                         BenchTable.ratio(replay / count) + " (target >= 0.3x)");
+                table.add("CPU per event during the replay (every thread of the JVM, the broker's included)",
+                        BenchTable.micros(replayCpu / 1000.0 / events), "bare count: "
+                                + BenchTable.micros(countCpu / 1000.0 / events),
+                        BenchTable.ratio((double) countCpu / replayCpu) + " (the bare count's CPU over the service's)");
                 table.add("full replay beside a plain KafkaConsumer", BenchTable.rate(replay),
                         "plain KafkaConsumer: " + BenchTable.rate(plain), BenchTable.ratio(replay / plain));
                 memoryAndDisk(kafkaLogs, input, events);
@@ -205,10 +215,11 @@ public final class Bench {
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("baseline-state").toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(120 + events / 500));
+            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(300 + events / 100));
         }
         double rate = events / seconds(started);
         log.printf("bare count topology: %,.0f events/s%n", rate);
@@ -487,6 +498,8 @@ public final class Bench {
         overrides.put("authority.default", Simulation.Plan.authority(0));
         overrides.put("alerts.scan-interval", scanInterval.toString());
         overrides.put("streams.threads", Integer.toString(settings.streamThreads()));
+        overrides.put("streams.commit-interval", settings.commitInterval().toString());
+        overrides.put("streams.rocksdb-memory-mb", Integer.toString(settings.rocksDbMemoryMb()));
         return ServiceConfig.load(Map.of(), new Properties(), overrides);
     }
 

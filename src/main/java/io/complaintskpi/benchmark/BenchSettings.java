@@ -21,16 +21,19 @@ import java.time.Duration;
  * @param dataDir      broker, state and baselines' folder (must be new or empty)
  * @param streamThreads stream threads of the service and of the bare count topology
  * @param partitions   partitions of the input topic (at least its spec's; the repartition topic follows it)
+ * @param commitInterval  the service's and the bare count's commit interval ({@code streams.commit-interval})
+ * @param rocksDbMemoryMb the service's RocksDB memory bound ({@code streams.rocksdb-memory-mb})
  */
 public record BenchSettings(Simulation.Plan plan, long events, int clients, Duration queryTime, int rate,
                             Duration latencyTime, int openFew, int openMany, Duration scanTime,
-                            Duration scanInterval, Path dataDir, int streamThreads, int partitions) {
+                            Duration scanInterval, Path dataDir, int streamThreads, int partitions,
+                            Duration commitInterval, int rocksDbMemoryMb) {
 
     public BenchSettings {
         if (events < 1 || clients < 1 || rate < 1 || openFew < 1 || openMany < openFew || streamThreads < 1
-                || partitions < 1) {
-            throw new IllegalArgumentException("events, clients, rate, open complaints, threads and partitions must be"
-                    + " positive, and --open-many at least --open-few");
+                || partitions < 1 || rocksDbMemoryMb < 1 || commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("events, clients, rate, open complaints, threads, partitions, the commit"
+                    + " interval and the RocksDB memory must be positive, and --open-many at least --open-few");
         }
     }
 }

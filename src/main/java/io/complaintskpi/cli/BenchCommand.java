@@ -74,6 +74,15 @@ final class BenchCommand implements Callable<Integer> {
             + " spec's 6 (default ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--commit-interval", defaultValue = "PT0.1S",
+            description = "commit interval of the service and of the bare count baseline, as streams.commit-interval"
+            + " (default ${DEFAULT-VALUE})")
+    Duration commitInterval;
+
+    @Option(names = "--rocksdb-memory-mb", defaultValue = "64", description = "the service's RocksDB memory bound, as"
+            + " streams.rocksdb-memory-mb (default ${DEFAULT-VALUE})")
+    int rocksDbMemoryMb;
+
     @Option(names = "--data-dir", description = "new or empty folder for the broker and state (default: a temporary"
             + " folder, deleted after)")
     Path dataDir;
@@ -96,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(run.plan(), events, clients, queryTime, rate, latencyTime, openFew, openMany,
-                    scanTime, scanInterval, dir, streamThreads, partitions);
+                    scanTime, scanInterval, dir, streamThreads, partitions, commitInterval, rocksDbMemoryMb);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

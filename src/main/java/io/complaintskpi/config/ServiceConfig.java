@@ -133,6 +133,10 @@ public final class ServiceConfig {
             "COMPLAINTS_INTERNAL_REPLICATION_FACTOR", "-1",
             "replication factor of changelog and repartition topics (-1: the broker's default)",
             SettingForm.replicationFactor());
+    public static final Setting<Duration> COMMIT_INTERVAL = new Setting<>("streams.commit-interval",
+            "COMPLAINTS_COMMIT_INTERVAL", "100ms", "how often Kafka Streams commits (exactly-once): the least delay"
+            + " before an event shows in the figures, and how many events share each commit's fixed cost in a replay",
+            SettingForm.duration());
     public static final Setting<Integer> ROCKSDB_MEMORY_MB = new Setting<>("streams.rocksdb-memory-mb",
             "COMPLAINTS_ROCKSDB_MEMORY_MB", "64", "off-heap memory all RocksDB stores of the instance share: block"
             + " cache, index and filter blocks, and memtables (at most half)", SettingForm.wholeNumber(1, 1_048_576));
@@ -143,7 +147,7 @@ public final class ServiceConfig {
             ADVERTISED_HOST, APPLICATION_ID, DEFAULT_AUTHORITY, AUTHORITY_NAMES, EXTRA_CLOSURES,
             EXTRA_WORKING_DAYS, STAGE2_CLOCK_START, AT_RISK_WORKING_DAYS, ADULTS_RESPONSE_MONTHS, CORPORATE_TIMESCALES,
             ALERT_SCAN_INTERVAL, ALERT_SETTLE_TIME, ALERTS_RETENTION, PUBLIC_BY_DEFAULT, BENCHMARK_MIN_GROUP, STREAM_THREADS, STANDBY_REPLICAS,
-            INTERNAL_REPLICATION_FACTOR, ROCKSDB_MEMORY_MB), Stream.concat(Security.SETTINGS.stream(),
+            INTERNAL_REPLICATION_FACTOR, COMMIT_INTERVAL, ROCKSDB_MEMORY_MB), Stream.concat(Security.SETTINGS.stream(),
             Tls.SETTINGS.stream())).toList();
 
     private static final Map<String, Setting<?>> BY_KEY = SETTINGS.stream()
@@ -251,6 +255,10 @@ public final class ServiceConfig {
 
     public int internalReplicationFactor() {
         return get(INTERNAL_REPLICATION_FACTOR);
+    }
+
+    public Duration commitInterval() {
+        return get(COMMIT_INTERVAL);
     }
 
     public int rocksDbMemoryMb() {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchSmokeTest {
 
-    private static final List<String> FIGURES = List.of("full replay, events/s", "beside a plain KafkaConsumer",
+    private static final List<String> FIGURES = List.of("full replay, events/s", "CPU per event during the replay",
+            "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
             "the console's first page (children's; its 11 API requests",
             "escalation.rate/series", "(drill-down, first 50 of a year)", "(every service area, first 50)",
@@ -36,14 +37,14 @@ class BenchSmokeTest {
                 "--events", "3000", "--authorities", "20", "--years", "2", "--first-year", "2020/21",
                 "--clients", "2", "--query-time", "PT0.3S", "--rate", "100", "--latency-time", "PT2S",
                 "--open-few", "20", "--open-many", "60", "--scan-time", "PT3S", "--scan-interval", "PT0.1S",
-                "--stream-threads", "2", "--partitions", "8",
+                "--stream-threads", "2", "--partitions", "8", "--commit-interval", "PT0.2S", "--rocksdb-memory-mb", "32",
                 "--data-dir", dir.resolve("data").toString(), "--out", out.toString());
 
         assertThat(exit).isZero();
         String table = Files.readString(out);
         assertThat(stdout.toString()).contains(table.strip().lines().toList().get(0)).contains("wrote " + out);
         assertThat(table).contains("3,000 simulated events").contains("input log in 8 partitions")
-                .contains("2 stream thread(s)");
+                .contains("2 stream thread(s), commits every 200 ms, RocksDB bound 32 MiB");
         List<String[]> rows = table.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| figure"))
                 .map(line -> line.substring(2, line.length() - 2).split(" \\| ", -1)).toList();
         assertThat(rows).hasSize(FIGURES.size());
