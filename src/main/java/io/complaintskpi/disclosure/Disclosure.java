@@ -316,10 +316,23 @@ public final class Disclosure {
     private enum Status { SHOWN, HIDDEN, NOT_AVAILABLE }
 
     private static Status status(List<FigureKey> sources, Set<FigureKey> absent, Set<FigureKey> hidden) {
-        if (sources.stream().anyMatch(absent::contains)) {
+        if (anyIn(sources, absent)) {
             return Status.NOT_AVAILABLE;
         }
-        return sources.stream().anyMatch(hidden::contains) ? Status.HIDDEN : Status.SHOWN;
+        return anyIn(sources, hidden) ? Status.HIDDEN : Status.SHOWN;
+    }
+
+    /** A loop, not a stream: called twice per figure and period, mostly with an empty set. */
+    private static boolean anyIn(List<FigureKey> sources, Set<FigureKey> keys) {
+        if (keys.isEmpty()) {
+            return false;
+        }
+        for (FigureKey source : sources) {
+            if (keys.contains(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The count figures with no value for a period: not recorded (a context figure not yet given). */

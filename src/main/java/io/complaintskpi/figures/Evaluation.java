@@ -17,7 +17,6 @@ import io.complaintskpi.rules.Period;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +29,6 @@ final class Evaluation {
     private final String authority;
     private final Period period;
     private final Map<String, Map<String, Long>> metricSums = new HashMap<>();
-    private final Map<String, Map<String, Long>> breakdowns = new HashMap<>();
     /** Each single count worked out once: a rate asks again for the counts shown beside it. */
     private final Map<String, Long> counts = new HashMap<>();
 
@@ -43,15 +41,19 @@ final class Evaluation {
     /** A single count (or pence) KPI. */
     long count(String id) {
         Long known = counts.get(id);
+        return known != null ? known : count(KpiDefinitions.require(id));
+    }
+
+    private long count(KpiDefinition kpi) {
+        Long known = counts.get(kpi.id());
         if (known == null) {
-            known = evaluateCount(id);
-            counts.put(id, known);
+            known = evaluateCount(kpi);
+            counts.put(kpi.id(), known);
         }
         return known;
     }
 
-    private long evaluateCount(String id) {
-        KpiDefinition kpi = KpiDefinitions.require(id);
+    private long evaluateCount(KpiDefinition kpi) {
         if (kpi.formula() instanceof Sum sum) {
             long total = 0;
             for (Map.Entry<String, Long> dimension : sums(sum.metric()).entrySet()) {
@@ -68,34 +70,30 @@ final class Evaluation {
             return held.at(reader, authority, period.to());
         }
         if (kpi.formula() instanceof YearFigure) {
-            Long recorded = recorded(id);
+            Long recorded = recorded(kpi);
             return recorded == null ? 0 : recorded; // a rate over a figure not recorded has no denominator
         }
-        throw new IllegalArgumentException("KPI '" + id + "' is not a single count");
+        throw new IllegalArgumentException("KPI '" + kpi.id() + "' is not a single count");
     }
 
     /** The count, or null when it is a yearly figure not recorded for the period (absent is not 0). */
-    Long recorded(String id) {
-        if (KpiDefinitions.require(id).formula() instanceof YearFigure figure) {
+    Long recorded(KpiDefinition kpi) {
+        if (kpi.formula() instanceof YearFigure figure) {
             LocalDate yearStart = FinancialYear.of(period.from()).start();
             return reader.sumByDimension(authority, Metric.CONTEXT, yearStart, yearStart).get(figure.dimension());
         }
-        return count(id);
+        return count(kpi);
     }
 
-    /** A broken-down count KPI: each dimension with a non-zero value, in display order. */
+    /**
+     * A broken-down count KPI: each dimension the period holds, in no particular order (the snapshot orders the
+     * dimensions of both periods together, so sorting each period's here was work thrown away).
+     */
     Map<String, Long> breakdown(String id) {
-        return breakdowns.computeIfAbsent(id, this::evaluateBreakdown);
-    }
-
-    private Map<String, Long> evaluateBreakdown(String id) {
         if (!(KpiDefinitions.require(id).formula() instanceof Breakdown breakdown)) {
             throw new IllegalArgumentException("KPI '" + id + "' is not broken down by dimension");
         }
-        Map<String, Long> sums = sums(breakdown.metric());
-        Map<String, Long> values = new LinkedHashMap<>();
-        breakdown.sorted(sums.keySet()).forEach(d -> values.put(d, sums.get(d)));
-        return values;
+        return sums(breakdown.metric());
     }
 
     /** A single rate KPI. */

@@ -50,7 +50,7 @@ public final class KpiEvaluator {
 
     /** Every KPI for the period, with {@link Period#previous()} beside it and the change between them. */
     public KpiSnapshot snapshot(String authority, Period period) {
-        return batched(authority, c -> c.evaluateSnapshot(authority, period));
+        return batched(authority, List.of("snapshot", period), c -> c.evaluateSnapshot(authority, period));
     }
 
     private KpiSnapshot evaluateSnapshot(String authority, Period period) {
@@ -72,7 +72,7 @@ public final class KpiEvaluator {
             } else if (kpi.formula() instanceof Ratio) {
                 figures.add(Figure.ofRates(id, null, current.rate(id), prior.rate(id)));
             } else {
-                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(id), prior.recorded(id)));
+                figures.add(Figure.ofCounts(id, null, kpi.unit(), current.recorded(kpi), prior.recorded(kpi)));
             }
         }
         return new KpiSnapshot(authority, period, priorPeriod, figures);
@@ -80,7 +80,8 @@ public final class KpiEvaluator {
 
     /** The complaints of each stage of a regime open at the end of {@code day}: its stageN.open KPIs on that day. */
     public SortedMap<Integer, Long> openByStage(String authority, Regime regime, LocalDate day) {
-        return batched(authority, c -> c.evaluateOpenByStage(authority, regime, day));
+        return batched(authority, List.of("openByStage", regime, day),
+                c -> c.evaluateOpenByStage(authority, regime, day));
     }
 
     private SortedMap<Integer, Long> evaluateOpenByStage(String authority, Regime regime, LocalDate day) {
@@ -169,7 +170,7 @@ public final class KpiEvaluator {
 
     /** One single-figure rate KPI over a period. */
     public Rate rate(String authority, String rateId, Period period) {
-        return batched(authority, c -> c.evaluateRate(authority, rateId, period));
+        return batched(authority, List.of("rate", rateId, period), c -> c.evaluateRate(authority, rateId, period));
     }
 
     private Rate evaluateRate(String authority, String rateId, Period period) {
@@ -178,7 +179,8 @@ public final class KpiEvaluator {
 
     /** Every timeliness and acknowledgement rate over the last 30, 90 and 365 days ending on {@code end}. */
     public List<WindowRate> rollingTimeliness(String authority, LocalDate end) {
-        return batched(authority, c -> c.evaluateRollingTimeliness(authority, end));
+        return batched(authority, List.of("rollingTimeliness", end),
+                c -> c.evaluateRollingTimeliness(authority, end));
     }
 
     private List<WindowRate> evaluateRollingTimeliness(String authority, LocalDate end) {
@@ -282,7 +284,7 @@ public final class KpiEvaluator {
 
     /** Spend per category for {@code years} financial years ending with {@code last} (table 8: three). */
     public CostTable costs(String authority, FinancialYear last, int years) {
-        return batched(authority, c -> c.evaluateCosts(authority, last, years));
+        return batched(authority, List.of("costs", last, years), c -> c.evaluateCosts(authority, last, years));
     }
 
     private CostTable evaluateCosts(String authority, FinancialYear last, int years) {
@@ -302,9 +304,12 @@ public final class KpiEvaluator {
         return new CostTable(span, lines, total);
     }
 
-    /** Runs a query with every sum it needs read in one batch (one call per instance, not one per metric). */
-    private <T> T batched(String authority, Function<KpiEvaluator, T> query) {
-        return PrefetchedSeries.batched(reader, authority, r -> query.apply(new KpiEvaluator(r)));
+    /**
+     * Runs a query with every sum it needs read in one batch (one call per instance, not one per metric).
+     * {@code shape}: the query's name and arguments but the authority, under which what it asks is noted once.
+     */
+    private <T> T batched(String authority, List<Object> shape, Function<KpiEvaluator, T> query) {
+        return PrefetchedSeries.batched(reader, authority, shape, r -> query.apply(new KpiEvaluator(r)));
     }
 
     private static boolean isTimeliness(String id) {

@@ -1,6 +1,7 @@
 package io.complaintskpi.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.config.RuleSettings;
 import io.complaintskpi.events.Regime;
@@ -39,6 +40,7 @@ import io.complaintskpi.rules.Period;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,7 @@ final class KpiRoutes {
      * {@link KpiDefinition#measure()}. No definition: that is the catalogue's, once per id
      * ({@code /api/v1/kpis/definitions}), not repeated in every row and every answer.
      */
+    @JsonSerialize(using = KpiRowSerializer.class)
     record KpiRow(String id, String regime, String measure, String dimension, KpiDefinition.Unit unit,
                   BigDecimal value, String text, BigDecimal prior, String priorText,
                   BigDecimal change, String changeText, BigDecimal percentChange) {
@@ -169,9 +172,14 @@ final class KpiRoutes {
         String authority = p.authority();
         DisclosedSnapshot snapshot = publicOutput ? publicSnapshot(authority, FinancialYear.of(period.from()))
                 : Disclosure.disclose(catalogue(deps).snapshot(authority, period), false);
-        List<KpiRow> rows = snapshot.figures().stream()
-                .filter(f -> chosen.test(KpiDefinitions.require(f.id())))
-                .map(KpiRoutes::row).toList();
+        List<KpiRow> rows = new ArrayList<>();
+        KpiRowHeads heads = new KpiRowHeads();
+        for (DisclosedFigure figure : snapshot.figures()) {
+            KpiRowHeads.Head head = heads.of(figure.id());
+            if (chosen.test(head.kpi())) {
+                rows.add(row(head, figure));
+            }
+        }
         ApiServer.jsonBytes(ctx, new Kpis(authority, period, period.previous(), publicOutput,
                 regimes.map(r -> r.stream().map(Metric::regime).toList()).orElse(null), rows));
     }
@@ -426,11 +434,10 @@ final class KpiRoutes {
         return new KpiEvaluator(ready(deps).series());
     }
 
-    private static KpiRow row(DisclosedFigure f) {
-        KpiDefinition kpi = KpiDefinitions.require(f.id());
-        return new KpiRow(f.id(), kpi.regime() == null ? null : Metric.regime(kpi.regime()), kpi.measure(),
-                f.dimension(), f.unit(), f.current().value(), f.current().text(), f.prior().value(),
-                f.prior().text(), f.change().value(), f.change().text(), f.percentChange().value());
+    private static KpiRow row(KpiRowHeads.Head head, DisclosedFigure f) {
+        return new KpiRow(f.id(), head.regime(), head.measure(), f.dimension(), f.unit(), f.current().value(),
+                f.current().text(), f.prior().value(), f.prior().text(), f.change().value(), f.change().text(),
+                f.percentChange().value());
     }
 
     private static List<Map<String, String>> rows(ReportTable table) {

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,10 +83,14 @@ final class StoreSeriesReader implements SeriesReader {
         byMetric.forEach((metric, parts) -> {
             List<Part> metricRuns = runs(parts.values());
             runs.put(metric, metricRuns);
-            List<Part> years = metricRuns.stream().filter(run -> run.grain() == RollupGrain.FINANCIAL_YEAR).toList();
-            if (!years.isEmpty() && years.stream().allMatch(run -> yearsIn(run) <= SHEET_YEARS)) {
+            if (readsSheets(metricRuns)) {
                 sheetMetrics.add(metric);
-                years.forEach(run -> run.from().datesUntil(run.to(), Period.ofYears(1)).forEach(sheetYears::add));
+                for (Part run : metricRuns) {
+                    for (LocalDate year = run.from(); run.grain() == RollupGrain.FINANCIAL_YEAR
+                            && year.isBefore(run.to()); year = year.plusYears(1)) {
+                        sheetYears.add(year);
+                    }
+                }
             }
         });
         Map<String, List<Bucket>> buckets = new HashMap<>();
@@ -110,6 +113,20 @@ final class StoreSeriesReader implements SeriesReader {
         byMetric.forEach((metric, parts) -> parts.forEach((span, spanParts) ->
                 sums.put(span, sum(buckets.getOrDefault(metric, List.of()), spanParts))));
         return sums;
+    }
+
+    /** Whether a metric's runs of whole years are read from the year sheets: it has some, none of them long. */
+    private static boolean readsSheets(List<Part> metricRuns) {
+        boolean years = false;
+        for (Part run : metricRuns) {
+            if (run.grain() == RollupGrain.FINANCIAL_YEAR) {
+                if (yearsIn(run) > SHEET_YEARS) {
+                    return false;
+                }
+                years = true;
+            }
+        }
+        return years;
     }
 
     private static long yearsIn(Part yearRun) {
@@ -155,10 +172,13 @@ final class StoreSeriesReader implements SeriesReader {
     private record Bucket(RollupGrain grain, LocalDate start, String dimension, long amount) {
     }
 
+    private static final Comparator<Part> RUN_ORDER = Comparator.comparing(Part::grain).thenComparing(Part::from);
+
     /** The parts of every span, merged per grain where they overlap or touch: each is then one read. */
     private static List<Part> runs(Collection<List<Part>> parts) {
-        List<Part> sorted = parts.stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(Part::grain).thenComparing(Part::from)).toList();
+        List<Part> sorted = new ArrayList<>();
+        parts.forEach(sorted::addAll);
+        sorted.sort(RUN_ORDER);
         List<Part> runs = new ArrayList<>();
         for (Part part : sorted) {
             Part last = runs.isEmpty() ? null : runs.get(runs.size() - 1);

@@ -5,6 +5,7 @@ import io.complaintskpi.testing.SeedFixture;
 import io.complaintskpi.series.SeriesReader;
 
 
+import io.complaintskpi.contributions.Metric;
 import io.complaintskpi.events.Regime;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.rules.Period;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static io.complaintskpi.testing.SeedFixture.LEICS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,30 @@ class PrefetchedSeriesTest {
 
         assertThat(counting.batches).hasValue(4);
         assertThat(counting.single).hasValue(0);
+    }
+
+    @Test
+    void whatAQueryShapeAsksIsNotedOnceAndServesEveryAuthority() {
+        AtomicInteger runs = new AtomicInteger();
+        Object shape = new Object(); // a shape no other test has noted
+
+        long first = PrefetchedSeries.batched(counting, LEICS, shape, received(LEICS, runs));
+        long again = PrefetchedSeries.batched(counting, LEICS, shape, received(LEICS, runs));
+        long elsewhere = PrefetchedSeries.batched(counting, "E06000016", shape, received("E06000016", runs));
+
+        assertThat(runs).as("one noting run, then three real ones").hasValue(4);
+        assertThat(first).isEqualTo(again).isPositive()
+                .isEqualTo(SeedFixture.reader().sum(LEICS, Metric.received(Regime.CHILDREN, 1), YEAR.from(), YEAR.to()));
+        assertThat(elsewhere).isZero();
+        assertThat(counting.batches).hasValue(3);
+        assertThat(counting.single).as("every sum came in its batch").hasValue(0);
+    }
+
+    private static Function<SeriesReader, Long> received(String authority, AtomicInteger runs) {
+        return reader -> {
+            runs.incrementAndGet();
+            return reader.sum(authority, Metric.received(Regime.CHILDREN, 1), YEAR.from(), YEAR.to());
+        };
     }
 
     /**
