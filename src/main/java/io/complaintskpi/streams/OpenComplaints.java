@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The {@code open-complaints} index and the {@code open-caseload} store beside it, written in the same step as
  * the case history: a key is in {@code open-complaints} exactly while its complaint's current stage is open,
- * with the entry its caseload row is built from; {@code open-caseload} holds the same entry most urgent first
- * and the count of its {@link Caseload.Tally}. An event that leaves the entry as it was writes nothing (no
+ * with the entry its caseload row is built from; {@code open-caseload} holds the same entry most urgent first,
+ * among all and among its authority's, and the count of its {@link Caseload.Tally}. An event that leaves the entry as it was writes nothing (no
  * changelog record).
  */
 final class OpenComplaints {
@@ -38,12 +38,13 @@ final class OpenComplaints {
         // The stored entry, not one worked out again from the state before: its keys are the ones to remove.
         Caseload.Entry was = store.get(after.key());
         if (was != null) {
-            caseload.delete(OpenCaseloadKeySchema.urgentKey(was));
+            OpenCaseloadKeySchema.urgentKeys(was).forEach(caseload::delete);
             tally(was, -1);
         }
         now.ifPresentOrElse(entry -> {
             store.put(after.key(), entry);
-            caseload.put(OpenCaseloadKeySchema.urgentKey(entry), ENTRIES.serializer().serialize(null, entry));
+            byte[] value = ENTRIES.serializer().serialize(null, entry);
+            OpenCaseloadKeySchema.urgentKeys(entry).forEach(key -> caseload.put(key, value));
             tally(entry, 1);
         }, () -> store.delete(after.key()));
     }

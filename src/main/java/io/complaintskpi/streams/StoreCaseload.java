@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The caseload from this instance's stores. Open or overdue: each local partition of {@code open-caseload}
- * most urgent first, merged, read until the page is full, and its counts only when matches are left unread;
+ * most urgent first (the authority's own part when the query names one), merged, read until the page is full,
+ * and its counts (the authority's) only when matches are left unread;
  * no case history. Every complaint: each local partition of {@code case-state} from the key after the cursor,
  * merged in key order, so a page decodes only the snapshots it reads, and replays nothing.
  */
@@ -85,7 +86,8 @@ final class StoreCaseload {
         WorkingDayCalendar calendar = rules.dueDates().calendar();
         List<KeyValueIterator<Bytes, byte[]>> urgent = new ArrayList<>();
         try {
-            partitions.forEach(p -> urgent.add(p.prefixScan(OpenCaseloadKeySchema.urgentPrefix(), BYTES)));
+            Bytes prefix = OpenCaseloadKeySchema.urgentPrefix(query.authority());
+            partitions.forEach(p -> urgent.add(p.prefixScan(prefix, BYTES)));
             return Caseload.open(mapped(new Merged(urgent), kv -> ENTRIES.deserialize(null, kv.value)),
                     () -> partitions.stream().mapToInt(p -> count(p, query, calendar)).sum(), query, calendar);
         } finally {

@@ -1,6 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.alerts.Caseload;
+import io.complaintskpi.testing.ContractEvents;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +40,8 @@ class OpenCaseloadIndexTest {
     private static final List<String> AREAS = List.of("Fostering", "Adoption", "Disabled Children");
     private static final int OPEN = 240;
     private static final int CLOSED = 60;
+    /** Every fifth complaint's authority; the rest are {@link ContractEvents#AUTHORITY}'s. */
+    private static final String OTHER = "E06000016";
 
     @TempDir
     static Path dir;
@@ -46,28 +50,34 @@ class OpenCaseloadIndexTest {
     private static KeyValueStore<Bytes, byte[]> index;
 
     /**
-     * 300 complaints received over a year, in three service areas: the first 60 answered, of the rest every
+     * 300 complaints received over a year, thirty a day every forty days, in three service areas: the first 60 answered, of the rest every
      * fourth answered and every twentieth escalated to stage 2 after its answer; so many open and overdue, the
-     * newest not yet due. Keys spread over three partitions by hash.
+     * newest not yet due; every fifth of another authority. Keys spread over three partitions by hash.
      */
     @BeforeAll
     static void fill() {
         topology = new TopologyHarness(dir, Instant.parse("2016-03-17T18:00:00Z"));
         for (int i = 0; i < OPEN + CLOSED; i++) {
             String id = String.format("C-%04d", i);
-            String on = LocalDate.parse("2015-03-15").plusDays(i * 365L / (OPEN + CLOSED)) + "T10:00:00Z";
-            topology.events.pipeInput(id, received(id, on, AREAS.get(i % AREAS.size())));
+            String on = LocalDate.parse("2015-03-15").plusDays(i / 30 * 40L) + "T10:00:00Z";
+            String authority = i % 5 == 0 ? OTHER : ContractEvents.AUTHORITY;
+            send(id, authority, received(id, on, AREAS.get(i % AREAS.size())));
             if (i < CLOSED || i % 4 == 0) {
-                topology.events.pipeInput(id, responded(id, on.replace("T10", "T11"), 1, "NOT_UPHELD"));
+                send(id, authority, responded(id, on.replace("T10", "T11"), 1, "NOT_UPHELD"));
             }
             if (i >= CLOSED && i % 20 == 0) {
-                topology.events.pipeInput(id, event("EscalationRequested", id, on.replace("T10", "T12"),
-                        "{\"toStage\":2}"));
+                send(id, authority, event("EscalationRequested", id, on.replace("T10", "T12"), "{\"toStage\":2}"));
             }
         }
         assertThat(topology.dlq.isEmpty()).isTrue();
         byReference = topology.driver.getKeyValueStore(Names.OPEN_COMPLAINTS_STORE);
         index = topology.driver.getKeyValueStore(Names.OPEN_CASELOAD_STORE);
+    }
+
+    /** The event as {@code authority}'s. */
+    private static void send(String id, String authority, byte[] event) {
+        topology.events.pipeInput(id, new String(event, StandardCharsets.UTF_8)
+                .replace(ContractEvents.AUTHORITY, authority).getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -102,6 +112,8 @@ class OpenCaseloadIndexTest {
                 queries.add(new Caseload.Query(status, "E10000018", 1, "Fostering", List.of("CHILDREN"), limit,
                         TODAY, null));
                 queries.add(new Caseload.Query(status, "E99999999", null, null, null, limit, TODAY, null));
+                queries.add(new Caseload.Query(status, OTHER, null, null, null, limit, TODAY, null));
+                queries.add(new Caseload.Query(status, OTHER, null, "Adoption", null, limit, TODAY, null));
                 queries.add(new Caseload.Query(status, null, null, null, List.of("ADULTS"), limit, TODAY, null));
             }
         }
@@ -141,6 +153,15 @@ class OpenCaseloadIndexTest {
 
         urgentRead.set(0);
         countsRead.set(0);
+        Caseload.Page other = indexed.read(new Caseload.Query(Caseload.Status.OPEN, OTHER, null, null, null, 10, TODAY,
+                null));
+        assertThat(other.rows()).hasSize(10).allMatch(row -> row.authority().equals(OTHER));
+        assertThat(other.count()).isBetween(11, open / 4);
+        assertThat(urgentRead.get()).as("one authority's page reads that authority's entries only").isEqualTo(11);
+        assertThat(countsRead.get()).as("and that authority's counts only").isPositive().isLessThan(other.count());
+
+        urgentRead.set(0);
+        countsRead.set(0);
         Caseload.Page all = indexed.read(query(Caseload.Status.OPEN, null, null, 5000));
         assertThat(all.count()).isEqualTo(open);
         assertThat(urgentRead.get()).as("a page that holds every match reads each entry once").isEqualTo(open);
@@ -158,11 +179,12 @@ class OpenCaseloadIndexTest {
             KeyValueStore<Bytes, byte[]> store = alone.driver.getKeyValueStore(Names.OPEN_CASELOAD_STORE);
             List<String> ids = List.of("A", "B", "C");
             ids.forEach(id -> alone.events.pipeInput(id, received(id, "2016-03-01T10:00:00Z", "Fostering")));
-            assertThat(TopologyHarness.entries(store)).as("three entries and the one count they share").isEqualTo(4);
+            assertThat(TopologyHarness.entries(store)).as("three entries twice and the one count they share")
+                    .isEqualTo(7);
             alone.events.pipeInput("A", event("ExtensionAgreed", "A", "2016-03-02T10:00:00Z",
                     "{\"stage\":1,\"workingDays\":20}"));
-            assertThat(TopologyHarness.entries(store)).as("A moved: its entry and a count of its own")
-                    .isEqualTo(5);
+            assertThat(TopologyHarness.entries(store)).as("A moved: its entries and a count of its own")
+                    .isEqualTo(8);
             ids.forEach(id -> alone.events.pipeInput(id, event("ComplaintWithdrawn", id, "2016-03-16T10:00:00Z",
                     "{}")));
             assertThat(TopologyHarness.entries(store)).as("every entry and count removed").isZero();
@@ -206,7 +228,7 @@ class OpenCaseloadIndexTest {
                 public KeyValue<Bytes, byte[]> next() {
                     KeyValue<Bytes, byte[]> next = peeked;
                     peeked = ahead.hasNext() ? ahead.next() : null;
-                    (next.key.get()[0] == 0 ? urgentRead : countsRead).incrementAndGet();
+                    (OpenCaseloadKeySchema.isEntry(next.key) ? urgentRead : countsRead).incrementAndGet();
                     return next;
                 }
 
