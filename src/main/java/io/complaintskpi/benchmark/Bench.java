@@ -117,18 +117,26 @@ public final class Bench {
                     Runtime.getRuntime().availableProcessors(), BenchTable.mib(ProcessMemory.maxHeap()),
                     System.getProperty("java.version")));
             double plain = plainConsumer(events);
+            long countCpu = ProcessMemory.cpuNanos();
             double count = countTopology(events);
+            countCpu = ProcessMemory.cpuNanos() - countCpu;
 
             ProcessMemory.resetPeaks();
             long started = System.nanoTime();
+            long replayCpu = ProcessMemory.cpuNanos();
             try (ComplaintsService service = ComplaintsService.start(config(Duration.ofMinutes(1)))) {
                 catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
-                        Duration.ofSeconds(120 + events / 200));
+                        Duration.ofSeconds(300 + events / 20)); // a guard against a stuck run, generous for a loaded machine
                 double replay = events / seconds(started);
+                replayCpu = ProcessMemory.cpuNanos() - replayCpu;
                 log.printf("replay: %,.0f events/s%n", replay);
                 table.add("full replay, events/s (service start to nothing left to consume)", BenchTable.rate(replay),
                         "bare exactly_once_v2 groupByKey().count(): " + BenchTable.rate(count),
                         BenchTable.ratio(replay / count) + " (target >= 0.3x)");
+                table.add("CPU per event during the replay (every thread of the JVM, the broker's included)",
+                        BenchTable.micros(replayCpu / 1000.0 / events), "bare count: "
+                                + BenchTable.micros(countCpu / 1000.0 / events),
+                        BenchTable.ratio((double) countCpu / replayCpu) + " (the bare count's CPU over the service's)");
                 table.add("full replay beside a plain KafkaConsumer", BenchTable.rate(replay),
                         "plain KafkaConsumer: " + BenchTable.rate(plain), BenchTable.ratio(replay / plain));
                 memoryAndDisk(kafkaLogs, input, events);
@@ -211,7 +219,7 @@ public final class Bench {
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(120 + events / 500));
+            catchUp.await("bench-count", List.of(Names.EVENTS_TOPIC), List.of(), Duration.ofSeconds(300 + events / 100));
         }
         double rate = events / seconds(started);
         log.printf("bare count topology: %,.0f events/s%n", rate);

@@ -54,6 +54,11 @@ public final class BenchTable {
                 : String.format("%,.0f ms", millis);
     }
 
+    /** Microseconds; "n/a" where the JVM gave no CPU time (a negative figure). */
+    static String micros(double micros) {
+        return micros < 0 || Double.isNaN(micros) ? "n/a" : String.format("%,.0f µs", micros);
+    }
+
     static String ratio(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format("%.2fx", value);
     }

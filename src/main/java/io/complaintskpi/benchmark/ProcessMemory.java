@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * This process's peak resident set (Linux: VmHWM, reset through /proc/self/clear_refs) and peak heap
- * (sum of the heap pools' peaks), from a reset to now.
+ * (sum of the heap pools' peaks), from a reset to now; and the CPU time all its threads have used.
  */
 final class ProcessMemory {
 
@@ -45,6 +45,15 @@ final class ProcessMemory {
     static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    /**
+     * CPU time used by every thread of the JVM so far (the broker's included), in nanoseconds, or -1 where the
+     * JVM does not say. Unlike a rate, CPU per event hardly moves when other work shares the machine.
+     */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     static long maxHeap() {

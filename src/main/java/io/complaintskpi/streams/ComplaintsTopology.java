@@ -3,6 +3,7 @@ package io.complaintskpi.streams;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.domain.DomainRules;
+import io.complaintskpi.series.KpiKey;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -63,13 +64,13 @@ public final class ComplaintsTopology {
                         Named.as("lifecycle"));
 
         Map<String, KStream<String, LifecycleOutput>> routes = outputs.split(Named.as("lifecycle-"))
-                .branch((key, out) -> out instanceof LifecycleOutput.Contribution, Branched.as("contributions"))
+                .branch((key, out) -> out instanceof LifecycleOutput.Contributions, Branched.as("contributions"))
                 .defaultBranch(Branched.as("alerts"));
 
         routes.get("lifecycle-contributions")
-                .mapValues(out -> ((LifecycleOutput.Contribution) out).amount(), Named.as("contribution-amount"))
-                .repartition(Repartitioned.<String, Long>as(Names.KPI_CONTRIBUTIONS_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                .mapValues(out -> ((LifecycleOutput.Contributions) out).deltas(), Named.as("contribution-deltas"))
+                .repartition(Repartitioned.<String, Map<KpiKey, Long>>as(Names.KPI_CONTRIBUTIONS_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(new KpiDeltasSerde())
                         .withStreamPartitioner(new SeriesPartitioner()::partitions))
                 .process(KpiSumProcessor.supplier(), Named.as("kpi-sum"));
 

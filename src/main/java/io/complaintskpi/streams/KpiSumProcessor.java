@@ -11,22 +11,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Adds each KPI delta (keyed by its daily bucket) to its day, to the month and financial-year roll-ups
+ * Adds each KPI delta of a record (one event's, of one authority) to its day, to the month and financial-year roll-ups
  * of the same series and to its authority's year sheet, and notes its authority in the index, all in
  * {@code kpi-totals} (one store, one changelog: {@link KpiKey} keeps the key families apart) in the task
  * that owns the authority: roll-ups, sheets and days stay equal by construction, and exactly-once commits
  * them together.
  */
-final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
+final class KpiSumProcessor implements Processor<String, Map<KpiKey, Long>, Void, Void> {
 
     /** The processor with the store it writes (cached: repeated writes to a bucket merge per commit). */
-    static ProcessorSupplier<String, Long, Void, Void> supplier() {
+    static ProcessorSupplier<String, Map<KpiKey, Long>, Void, Void> supplier() {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, Long, Void, Void> get() {
+            public Processor<String, Map<KpiKey, Long>, Void, Void> get() {
                 return new KpiSumProcessor();
             }
 
@@ -46,18 +47,22 @@ final class KpiSumProcessor implements Processor<String, Long, Void, Void> {
     }
 
     @Override
-    public void process(Record<String, Long> record) {
-        KpiKey day = KpiKey.decode(record.key());
-        long delta = record.value();
-        add(record.key(), delta);
-        for (RollupGrain grain : new RollupGrain[] {RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR}) {
-            add(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()), delta);
+    public void process(Record<String, Map<KpiKey, Long>> record) {
+        String authority = null;
+        for (Map.Entry<KpiKey, Long> bucket : record.value().entrySet()) {
+            KpiKey day = bucket.getKey();
+            long delta = bucket.getValue();
+            add(day.encode(), delta);
+            for (RollupGrain grain : new RollupGrain[] {RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR}) {
+                add(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()),
+                        delta);
+            }
+            add(KpiKey.yearSheet(day.authority(), RollupGrain.FINANCIAL_YEAR.start(day.date()), day.metric(),
+                    day.dimension()), delta);
+            authority = day.authority();
         }
-        add(KpiKey.yearSheet(day.authority(), RollupGrain.FINANCIAL_YEAR.start(day.date()), day.metric(),
-                day.dimension()), delta);
-        String indexed = KpiKey.authorityIndex(day.authority());
-        if (sums.get(indexed) == null) {
-            sums.put(indexed, 1L);
+        if (authority != null && sums.get(KpiKey.authorityIndex(authority)) == null) {
+            sums.put(KpiKey.authorityIndex(authority), 1L);
         }
     }
 

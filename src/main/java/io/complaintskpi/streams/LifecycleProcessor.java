@@ -7,6 +7,7 @@ import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.events.EventEnvelope;
 import io.complaintskpi.contributions.CaseStep;
 import io.complaintskpi.lifecycle.CaseState;
+import io.complaintskpi.series.KpiKey;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,7 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.complaintskpi.events.EventEnvelope.LONDON;
 
@@ -93,11 +97,19 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
             states.put(key, snapshot);
             openComplaints.follow(applied.before(), applied.after());
             contributors.follow(key, applied.delta(), applied.counted());
-            applied.delta().forEach((bucket, amount) -> context.forward(
-                    record.withKey(bucket.encode()).withValue(new LifecycleOutput.Contribution(amount))));
+            forwardDeltas(record, applied.delta());
             followDeadlines(applied.before(), applied.after(), event.businessDate(), record.timestamp());
         }
         // A duplicate (same eventId) was counted once already: nothing to do.
+    }
+
+    /** One record per authority the deltas touch (a case's buckets are all its authority's: one record). */
+    private void forwardDeltas(Record<String, byte[]> record, Map<KpiKey, Long> delta) {
+        Map<String, Map<KpiKey, Long>> byAuthority = new TreeMap<>();
+        delta.forEach((bucket, amount) -> byAuthority.computeIfAbsent(bucket.authority(), a -> new LinkedHashMap<>())
+                .put(bucket, amount));
+        byAuthority.forEach((authority, deltas) -> context.forward(record.withKey(KpiKey.prefix(authority))
+                .withValue(new LifecycleOutput.Contributions(deltas))));
     }
 
     private void followDeadlines(CaseState before, CaseState after, LocalDate businessDate, long timestamp) {

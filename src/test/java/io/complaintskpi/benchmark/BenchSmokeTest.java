@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchSmokeTest {
 
-    private static final List<String> FIGURES = List.of("full replay, events/s", "beside a plain KafkaConsumer",
+    private static final List<String> FIGURES = List.of("full replay, events/s", "CPU per event during the replay",
+            "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
             "the console's first page (children's; its 11 API requests",
             "escalation.rate/series", "(drill-down, first 50 of a year)", "(every service area, first 50)",
