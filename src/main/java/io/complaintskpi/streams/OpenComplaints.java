@@ -12,8 +12,8 @@ import java.util.Optional;
  * The {@code open-complaints} index and the {@code open-caseload} store beside it, written in the same step as
  * the case history: a key is in {@code open-complaints} exactly while its complaint's current stage is open,
  * with the entry its caseload row is built from; {@code open-caseload} holds the same entry most urgent first,
- * among all and among its authority's, and the count of its {@link Caseload.Tally}. An event that leaves the entry as it was writes nothing (no
- * changelog record).
+ * among all and among its authority's, and the count of its {@link Caseload.Tally}. An event that leaves the
+ * entry as it was writes nothing (no changelog record).
  */
 final class OpenComplaints {
 
