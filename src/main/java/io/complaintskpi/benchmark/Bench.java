@@ -118,17 +118,24 @@ public final class Bench {
                     System.getProperty("java.version")));
             double plain = plainConsumer(events);
             long countCpu = ProcessMemory.cpuNanos();
-            double count = countTopology(events);
+            double count;
+            String countWent;
+            try (CpuShares countShares = CpuShares.start()) {
+                count = countTopology(events);
+                countWent = countShares.sinceStart();
+            }
             countCpu = ProcessMemory.cpuNanos() - countCpu;
 
             ProcessMemory.resetPeaks();
             long started = System.nanoTime();
             long replayCpu = ProcessMemory.cpuNanos();
-            try (ComplaintsService service = ComplaintsService.start(config(Duration.ofMinutes(1)))) {
+            try (CpuShares shares = CpuShares.start();
+                 ComplaintsService service = ComplaintsService.start(config(Duration.ofMinutes(1)))) {
                 catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
                         Duration.ofSeconds(300 + events / 20)); // a guard against a stuck run, generous for a loaded machine
                 double replay = events / seconds(started);
                 replayCpu = ProcessMemory.cpuNanos() - replayCpu;
+                String replayShares = shares.sinceStart();
                 log.printf("replay: %,.0f events/s%n", replay);
                 table.add("full replay, events/s (service start to nothing left to consume)", BenchTable.rate(replay),
                         "bare exactly_once_v2 groupByKey().count(): " + BenchTable.rate(count),
@@ -137,6 +144,8 @@ public final class Bench {
                         BenchTable.micros(replayCpu / 1000.0 / events), "bare count: "
                                 + BenchTable.micros(countCpu / 1000.0 / events),
                         BenchTable.ratio((double) countCpu / replayCpu) + " (the bare count's CPU over the service's)");
+                table.add("where the replay's CPU went (shares of the JVM's)", replayShares, "bare count: " + countWent,
+                        "");
                 table.add("full replay beside a plain KafkaConsumer", BenchTable.rate(replay),
                         "plain KafkaConsumer: " + BenchTable.rate(plain), BenchTable.ratio(replay / plain));
                 memoryAndDisk(kafkaLogs, input, events);

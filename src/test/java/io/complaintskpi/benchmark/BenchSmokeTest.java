@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchSmokeTest {
 
     private static final List<String> FIGURES = List.of("full replay, events/s", "CPU per event during the replay",
+            "where the replay's CPU went",
             "beside a plain KafkaConsumer",
             "peak RSS", "peak heap", "disk per million events", "GET /api/v1/kpis?period=",
             "the console's first page (children's; its 11 API requests",
@@ -58,6 +59,12 @@ class BenchSmokeTest {
         }
         assertThat(rows.stream().filter(cells -> cells[0].startsWith("full replay")).findFirst().orElseThrow()[2])
                 .contains("bare exactly_once_v2 groupByKey().count()");
+        assertThat(rows.stream().filter(cells -> cells[0].startsWith("where the replay's CPU went")).findFirst()
+                .orElseThrow()).satisfies(cells -> {
+                    assertThat(cells[1]).contains("stream threads ", "broker ", "JIT compiler ", "RocksDB background ")
+                            .contains(" %");
+                    assertThat(cells[2]).startsWith("bare count: ").contains("stream threads ");
+                });
         assertThat(rows.stream().filter(cells -> cells[0].startsWith("GET")).map(cells -> cells[2]))
                 .allMatch(baseline -> baseline.startsWith("/health: "));
         assertThat(Arrays.stream(table.split("\n")).filter(l -> l.contains("deadline scan")).findFirst().orElseThrow())
