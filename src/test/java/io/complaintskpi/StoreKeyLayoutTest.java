@@ -31,6 +31,7 @@ class StoreKeyLayoutTest {
             "streams/OpenAlertKeySchema.java",
             "streams/DeadlineIndexKeySchema.java",
             "streams/CaseEventKeySchema.java",
+            "streams/OpenCaseloadKeySchema.java",
             "streams/Names.java",
             "authorities/OmbudsmanAverage.java"); // the authorities table: a code, or an average's key
     /** What building, parsing or bounding a store key (or naming an internal topic) looks like in code. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.IntSupplier;
 
 /**
  * The complaints manager's morning list: every complaint with where it stands against its next deadline.
@@ -34,6 +35,21 @@ public final class Caseload {
     /** What an open complaint's row needs that does not move with the calendar: its current stage's next deadline. */
     public record Entry(String complaintId, String authority, String regime, String serviceArea, int stage,
                         LocalDate openedOn, Milestone milestone, LocalDate due) {
+    }
+
+    /**
+     * What the open complaints are counted by: every field a caseload query's filters and status tell apart, so
+     * the count of a query's matches is a sum over these, however many complaints share one.
+     */
+    public record Tally(String authority, String regime, String serviceArea, int stage, LocalDate due) {
+
+        public static Tally of(Entry entry) {
+            return new Tally(entry.authority(), entry.regime(), entry.serviceArea(), entry.stage(), entry.due());
+        }
+    }
+
+    /** How many open complaints share one {@link Tally}. */
+    public record Counted(Tally tally, int complaints) {
     }
 
     public enum Status { OPEN, OVERDUE, ALL }
@@ -57,8 +73,17 @@ public final class Caseload {
 
         /** The same test for an open complaint's entry, without building its row. */
         boolean lists(Entry entry, WorkingDayCalendar calendar) {
-            return filters(entry.authority(), entry.stage(), entry.serviceArea(), entry.regime())
-                    && (status != Status.OVERDUE || Overdue.workingDaysOverdue(calendar, entry.due(), today) > 0);
+            return lists(Tally.of(entry), calendar);
+        }
+
+        /** The same test for every open complaint counted under {@code tally}. */
+        boolean lists(Tally tally, WorkingDayCalendar calendar) {
+            return filters(tally.authority(), tally.stage(), tally.serviceArea(), tally.regime())
+                    && (status != Status.OVERDUE || overdue(tally.due(), calendar));
+        }
+
+        private boolean overdue(LocalDate due, WorkingDayCalendar calendar) {
+            return Overdue.workingDaysOverdue(calendar, due, today) > 0;
         }
 
         private boolean filters(String rowAuthority, int rowStage, String rowServiceArea, String rowRegime) {
@@ -152,6 +177,50 @@ public final class Caseload {
         }
         return new Page(count, kept.inOrder().stream().map(entry -> row(entry, calendar, query.today())).toList(),
                 null);
+    }
+
+    /**
+     * The same answer as {@link #open(Iterable, Query, WorkingDayCalendar)}, from the open complaints' entries
+     * {@code mostUrgentFirst} ({@link #OPEN_BY_URGENCY}: by due date, then reference): taken until {@code limit}
+     * match, so a page reads its rows and what the filters pass over before them, not everything open. An overdue
+     * list stops at the first entry not overdue, since no later due date is. When matches are left unread the
+     * count is {@code counted}'s (every match, from the open complaints' {@link Tally tallies}: {@link #count}),
+     * asked only then.
+     */
+    public static Page open(Iterator<Entry> mostUrgentFirst, IntSupplier counted, Query query,
+                            WorkingDayCalendar calendar) {
+        if (query.status() == Status.ALL) {
+            throw new IllegalArgumentException("every complaint is listed a page at a time, not from the open ones");
+        }
+        List<Row> rows = new ArrayList<>();
+        boolean more = false;
+        while (mostUrgentFirst.hasNext()) {
+            Entry entry = mostUrgentFirst.next();
+            if (query.status() == Status.OVERDUE && !query.overdue(entry.due(), calendar)) {
+                break;
+            }
+            if (!query.lists(entry, calendar)) {
+                continue;
+            }
+            if (rows.size() == query.limit()) {
+                more = true;
+                break;
+            }
+            rows.add(row(entry, calendar, query.today()));
+        }
+        return new Page(more ? counted.getAsInt() : rows.size(), rows, null);
+    }
+
+    /** How many open complaints among {@code counted} the query lists. */
+    public static int count(Iterator<Counted> counted, Query query, WorkingDayCalendar calendar) {
+        int count = 0;
+        while (counted.hasNext()) {
+            Counted next = counted.next();
+            if (query.lists(next.tally(), calendar)) {
+                count += next.complaints();
+            }
+        }
+        return count;
     }
 
     /**

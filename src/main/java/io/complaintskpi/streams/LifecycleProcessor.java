@@ -67,7 +67,8 @@ final class LifecycleProcessor implements Processor<String, byte[], String, Life
         this.cases = new CaseStore(states, events, rules);
         this.deadlineIndex = context.getStateStore(Names.DEADLINE_INDEX_STORE);
         this.openAlerts = context.getStateStore(Names.OPEN_ALERTS_STORE);
-        this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE), rules.dueDates());
+        this.openComplaints = new OpenComplaints(context.getStateStore(Names.OPEN_COMPLAINTS_STORE),
+                context.getStateStore(Names.OPEN_CASELOAD_STORE), rules.dueDates());
         this.contributors = new ContributorIndex(context.getStateStore(Names.KPI_CONTRIBUTORS_STORE));
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::raiseDueAlerts);
         historyArrivals.arrived(context.currentSystemTimeMs());

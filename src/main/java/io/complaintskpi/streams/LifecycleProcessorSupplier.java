@@ -49,6 +49,8 @@ final class LifecycleProcessorSupplier implements ProcessorSupplier<String, byte
                         Serdes.Bytes(), new AlertSerde()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_COMPLAINTS_STORE),
                         Serdes.String(), new CaseloadEntrySerde()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.OPEN_CASELOAD_STORE),
+                        Serdes.Bytes(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.KPI_CONTRIBUTORS_STORE),
                         Serdes.String(), Serdes.Long())));
     }

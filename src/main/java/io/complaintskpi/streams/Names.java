@@ -27,6 +27,11 @@ public final class Names {
     /** Complaints whose current stage is open, each with its caseload entry: the open caseload reads only these. */
     public static final String OPEN_COMPLAINTS_STORE = "open-complaints";
     /**
+     * The same open complaints most urgent first, and how many share each set of what the caseload filters on
+     * ({@link OpenCaseloadKeySchema}): an open caseload page reads its rows from here, not everything open.
+     */
+    public static final String OPEN_CASELOAD_STORE = "open-caseload";
+    /**
      * What each key counts in each daily bucket, {@code authority|metric|dimension|date|reference}
      * ({@link io.complaintskpi.series.ContributorKey}): the complaints behind every count.
      */

@@ -52,7 +52,9 @@ public final class StreamsQueryService implements QueryService {
         this.series = new StoreSeriesReader(this::kpiPartitions);
         this.views = rules.complaintViews();
         this.rules = rules;
-        this.caseload = new StoreCaseload(() -> store(Names.OPEN_COMPLAINTS_STORE),
+        this.caseload = StoreCaseload.indexed(
+                () -> List.copyOf(this.<Bytes, byte[]>localPartitions(Names.OPEN_CASELOAD_STORE,
+                        Names.EVENTS_TOPIC::equals).values()),
                 () -> List.copyOf(casePartitions().values()), rules);
         this.contributors = new StoreContributors(this::lifecyclePartitions);
     }
