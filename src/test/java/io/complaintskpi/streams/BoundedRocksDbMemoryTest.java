@@ -48,6 +48,12 @@ class BoundedRocksDbMemoryTest {
                 assertThat(table.blockSize()).isEqualTo(16L * 1024);
                 assertThat(options.compressionType()).isEqualTo(CompressionType.LZ4_COMPRESSION);
                 assertThat(options.manifestPreallocationSize()).isEqualTo(256L * 1024);
+                // One arena block per memtable of every store (8) and partition (6) must sit well inside the
+                // memtables' half of the default 64 MiB: RocksDB's default block (2 MiB here) overran it and
+                // made the write-buffer manager flush at nearly every write.
+                long arenaBlock = options.arenaBlockSize() == 0 ? options.writeBufferSize() / 8 // RocksDB's default
+                        : options.arenaBlockSize();
+                assertThat(arenaBlock * 8 * 6).isLessThan(64L * 1024 * 1024 / 2 / 10);
                 setter.close(store, options);
             }
         }
