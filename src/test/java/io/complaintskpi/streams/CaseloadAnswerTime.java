@@ -5,10 +5,6 @@ import io.complaintskpi.config.ServiceConfig;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.testing.StubApi;
-import io.complaintskpi.demo.SeedHistory;
-import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.rules.FinancialYear;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.simulate.Simulation;
@@ -56,14 +52,7 @@ public final class CaseloadAnswerTime {
         Instant now = Instant.parse("2023-01-04T09:00:00Z");
         LocalDate today = LocalDate.parse("2023-01-04");
         try (TopologyHarness topology = new TopologyHarness(dir, now)) {
-            EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
-            new Simulation(new Simulation.Plan(3, FinancialYear.parse("2019/20"), 3, 60, 11)).days()
-                    .forEachRemaining(day -> {
-                        for (EventEnvelope event : day) {
-                            topology.events.pipeInput(event.complaintId(), codec.encode(event),
-                                    event.occurredAt().toInstant());
-                        }
-                    });
+            topology.pipe(new Simulation.Plan(3, FinancialYear.parse("2019/20"), 3, 60, 11));
             for (int i = 0; i < open; i++) {
                 String id = "OPEN-many-" + i;
                 topology.events.pipeInput(id, ContractEvents.received(id, "2023-01-03T10:00:00Z", "Bench"));

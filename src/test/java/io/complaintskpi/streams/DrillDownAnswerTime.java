@@ -1,11 +1,7 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.demo.SeedHistory;
 import io.complaintskpi.drilldown.DrillDown;
-import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.rules.FinancialYear;
@@ -44,12 +40,7 @@ public final class DrillDownAnswerTime {
         FinancialYear first = FinancialYear.parse("2019/20");
         Instant now = Instant.parse("2023-01-04T09:00:00Z");
         try (TopologyHarness topology = new TopologyHarness(dir, now)) {
-            EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
-            new Simulation(new Simulation.Plan(3, first, 3, 60, 11)).days().forEachRemaining(day -> {
-                for (EventEnvelope event : day) {
-                    topology.events.pipeInput(event.complaintId(), codec.encode(event), event.occurredAt().toInstant());
-                }
-            });
+            topology.pipe(new Simulation.Plan(3, first, 3, 60, 11));
             KeyValueStore<String, Long> index = topology.driver.getKeyValueStore(Names.KPI_CONTRIBUTORS_STORE);
             StoreContributors contributors = new StoreContributors(
                     () -> List.of(new StoreContributors.Partition(index, topology.cases())));

@@ -1,9 +1,5 @@
 package io.complaintskpi.streams;
 
-import io.complaintskpi.demo.SeedHistory;
-import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.series.KpiKey;
 import io.complaintskpi.series.RollupGrain;
 import io.complaintskpi.series.SeriesReader;
@@ -45,14 +41,7 @@ class KpiRollupsTest {
     @BeforeAll
     static void replay() {
         topology = new TopologyHarness(dir, Instant.parse("2023-01-04T09:00:00Z"));
-        EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
-        new Simulation(new Simulation.Plan(3, FinancialYear.parse("2019/20"), 3, 60, 11)).days()
-                .forEachRemaining(day -> {
-                    for (EventEnvelope event : day) {
-                        topology.events.pipeInput(event.complaintId(), codec.encode(event),
-                                event.occurredAt().toInstant());
-                    }
-                });
+        topology.pipe(new Simulation.Plan(3, FinancialYear.parse("2019/20"), 3, 60, 11));
         // The store's four key families, told apart as the reader does not: by how their keys end and start.
         days = new HashMap<>();
         rollups = new HashMap<>();

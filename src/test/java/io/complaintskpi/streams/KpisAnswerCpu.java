@@ -1,10 +1,6 @@
 package io.complaintskpi.streams;
 
 import io.complaintskpi.config.ServiceConfig;
-import io.complaintskpi.demo.SeedHistory;
-import io.complaintskpi.events.EventCodec;
-import io.complaintskpi.events.EventEnvelope;
-import io.complaintskpi.events.SchemaValidator;
 import io.complaintskpi.http.ApiServer;
 import io.complaintskpi.query.StubQueries;
 import io.complaintskpi.rules.FinancialYear;
@@ -43,12 +39,7 @@ public final class KpisAnswerCpu {
         Path dir = Files.createTempDirectory("kpis-answer-cpu");
         FinancialYear first = FinancialYear.parse("2019/20");
         try (TopologyHarness topology = new TopologyHarness(dir, Instant.parse("2023-01-04T09:00:00Z"))) {
-            EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
-            new Simulation(new Simulation.Plan(3, first, 3, 60, 11)).days().forEachRemaining(day -> {
-                for (EventEnvelope event : day) {
-                    topology.events.pipeInput(event.complaintId(), codec.encode(event), event.occurredAt().toInstant());
-                }
-            });
+            topology.pipe(new Simulation.Plan(3, first, 3, 60, 11));
             String authority = topology.series().authorities().iterator().next();
             try (ApiServer api = StubApi.start(ServiceConfig.defaults(), new StubQueries(true, List.of(),
                     topology.series()), Instant.parse("2023-01-04T09:00:00Z"))) {

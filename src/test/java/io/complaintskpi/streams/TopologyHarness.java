@@ -3,6 +3,11 @@ package io.complaintskpi.streams;
 import io.complaintskpi.alerts.Alert;
 import io.complaintskpi.app.DomainWiring;
 import io.complaintskpi.config.ServiceConfig;
+import io.complaintskpi.demo.SeedHistory;
+import io.complaintskpi.events.EventCodec;
+import io.complaintskpi.events.EventEnvelope;
+import io.complaintskpi.events.SchemaValidator;
+import io.complaintskpi.simulate.Simulation;
 import io.complaintskpi.domain.DomainRules;
 import io.complaintskpi.series.SeriesReader;
 import io.complaintskpi.testing.ContractEvents;
@@ -59,6 +64,16 @@ final class TopologyHarness implements AutoCloseable {
                 new ByteArraySerializer());
         alerts = driver.createOutputTopic(Names.ALERTS_TOPIC, new StringDeserializer(),
                 new JsonSerde<>(Alert.class).deserializer());
+    }
+
+    /** Pipes {@code plan}'s simulated history day by day, keyed and timestamped as the publisher sends it. */
+    void pipe(Simulation.Plan plan) {
+        EventCodec codec = new EventCodec(SeedHistory.AUTHORITY, new SchemaValidator());
+        new Simulation(plan).days().forEachRemaining(day -> {
+            for (EventEnvelope event : day) {
+                events.pipeInput(event.complaintId(), codec.encode(event), event.occurredAt().toInstant());
+            }
+        });
     }
 
     KeyValueStore<String, Long> kpis() {
