@@ -50,6 +50,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -452,12 +453,7 @@ public final class Bench {
             catchUp.await(APPLICATION_ID, List.of(Names.EVENTS_TOPIC), List.of(repartitionTopic()),
                     Duration.ofMinutes(5));
             Thread.sleep(settings.scanTime().toMillis());
-            String metrics = HttpLoad.get(http, URI.create("http://localhost:" + service.httpPort() + "/metrics"));
-            var match = PUNCTUATE_AVG.matcher(metrics);
-            if (!match.find()) {
-                throw new IllegalStateException("no kafka_stream_thread_punctuate_latency_avg on /metrics");
-            }
-            double mean = Double.parseDouble(match.group(1));
+            double mean = punctuateMean(service.httpPort());
             log.printf("deadline scan with %s open: %.3f ms%n", label, mean);
             if (thenOpen > 0) {
                 openComplaints(thenOpen, "many");
@@ -468,6 +464,28 @@ public final class Bench {
                         List.of(CASELOAD)));
             }
             return mean;
+        }
+    }
+
+    /**
+     * Kafka's mean punctuation time. On a loaded machine the stream thread may not have punctuated within the
+     * watched window yet (the metric reads NaN): wait for its first value rather than report none.
+     */
+    private double punctuateMean(int port) throws IOException, InterruptedException {
+        URI metricsUri = URI.create("http://localhost:" + port + "/metrics");
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            // One series per stream thread: the mean of those that have punctuated.
+            OptionalDouble mean = PUNCTUATE_AVG.matcher(HttpLoad.get(http, metricsUri)).results()
+                    .map(match -> match.group(1)).filter(value -> !value.equals("NaN"))
+                    .mapToDouble(Double::parseDouble).average();
+            if (mean.isPresent()) {
+                return mean.getAsDouble();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no kafka_stream_thread_punctuate_latency_avg value on /metrics in a minute");
+            }
+            Thread.sleep(200);
         }
     }
 

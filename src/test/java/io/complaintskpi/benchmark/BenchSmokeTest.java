@@ -37,7 +37,7 @@ class BenchSmokeTest {
         int exit = new CommandLine(new Main()).setOut(new PrintWriter(stdout)).execute("bench",
                 "--events", "3000", "--authorities", "20", "--years", "2", "--first-year", "2020/21",
                 "--clients", "2", "--query-time", "PT0.3S", "--rate", "100", "--latency-time", "PT2S",
-                "--open-few", "20", "--open-many", "60", "--scan-time", "PT8S", "--scan-interval", "PT0.1S",
+                "--open-few", "20", "--open-many", "60", "--scan-time", "PT3S", "--scan-interval", "PT0.1S",
                 "--stream-threads", "2", "--partitions", "8", "--commit-interval", "PT0.2S", "--rocksdb-memory-mb", "32",
                 "--data-dir", dir.resolve("data").toString(), "--out", out.toString());
 
