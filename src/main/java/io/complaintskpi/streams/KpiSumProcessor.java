@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +40,8 @@ final class KpiSumProcessor implements Processor<String, Map<KpiKey, Long>, Void
         };
     }
 
+    private static final List<RollupGrain> ROLLUPS = List.of(RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR);
+
     private KeyValueStore<String, Long> sums;
 
     @Override
@@ -53,7 +56,7 @@ final class KpiSumProcessor implements Processor<String, Map<KpiKey, Long>, Void
             KpiKey day = bucket.getKey();
             long delta = bucket.getValue();
             add(day.encode(), delta);
-            for (RollupGrain grain : new RollupGrain[] {RollupGrain.MONTH, RollupGrain.FINANCIAL_YEAR}) {
+            for (RollupGrain grain : ROLLUPS) {
                 add(KpiKey.rollup(day.authority(), day.metric(), grain, grain.start(day.date()), day.dimension()),
                         delta);
             }
