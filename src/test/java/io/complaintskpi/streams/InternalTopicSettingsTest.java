@@ -27,6 +27,6 @@ class InternalTopicSettingsTest {
         assertThat(topics).containsEntry(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024))
                 .containsEntry(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.2")
                 .doesNotContainKey(TopicConfig.CLEANUP_POLICY_CONFIG); // compact for changelogs, delete for repartition
-        assertThat(config.getProducerConfigs("client").get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+        assertThat(config.getProducerConfigs("client").get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("zstd");
     }
 }
