@@ -149,8 +149,12 @@ public final class Bench {
                         "");
                 table.add("full replay beside a plain KafkaConsumer", BenchTable.rate(replay),
                         "plain KafkaConsumer: " + BenchTable.rate(plain), BenchTable.ratio(replay / plain));
-                memoryAndDisk(kafkaLogs, input, events);
+                memory();
+                long replayed = System.nanoTime();
+                disk("straight after the replay", kafkaLogs, input, events);
                 queries(service.httpPort(), dashboardRoutes(settings));
+                // The same input, later: what the log cleaner and RocksDB's compaction leave is what is kept.
+                disk(String.format("%.0f s later, after the queries", seconds(replayed)), kafkaLogs, input, events);
                 latency(service.httpPort());
                 openComplaints(settings.openFew(), "few");
             }
@@ -236,16 +240,19 @@ public final class Bench {
         return rate;
     }
 
-    private void memoryAndDisk(Path kafkaLogs, long input, long events) {
+    private void memory() {
         long rss = ProcessMemory.peakRss();
         table.add("peak RSS during the replay (whole JVM, broker included)", rss < 0 ? "n/a" : BenchTable.mib(rss),
                 "max heap " + BenchTable.mib(ProcessMemory.maxHeap()), "target <= 1,024 MiB");
         table.add("peak heap during the replay (sum of the pools' peaks)", BenchTable.mib(ProcessMemory.peakHeap()),
                 "max heap " + BenchTable.mib(ProcessMemory.maxHeap()), "");
+    }
+
+    private void disk(String when, Path kafkaLogs, long input, long events) {
         long internal = Disk.usage(kafkaLogs, name -> name.startsWith(APPLICATION_ID + "-"));
         long state = Disk.usage(ServiceConfig.streamsStateDir(settings.dataDir()));
         double perMillion = 1_000_000.0 / events;
-        table.add("disk per million events: input log / internal topics / Streams state",
+        table.add("disk per million events " + when + ": input log / internal topics / Streams state",
                 BenchTable.mib((long) (input * perMillion)) + " / " + BenchTable.mib((long) (internal * perMillion))
                         + " / " + BenchTable.mib((long) (state * perMillion)),
                 "input " + BenchTable.mib((long) (input * perMillion)),
