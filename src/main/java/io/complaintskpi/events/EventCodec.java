@@ -21,7 +21,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
@@ -66,6 +65,10 @@ public final class EventCodec {
             .stream(ComplaintEvent.class.getPermittedSubclasses())
             .map(c -> c.asSubclass(ComplaintEvent.class))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    /** A reader per event type: resolving the type and its deserializer once, not at every event. */
+    private static final Map<String, ObjectReader> DATA_READERS = TYPES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, type -> MAPPER.readerFor(type.getValue())));
 
     private final String defaultAuthority;
     private final SchemaValidator validator;
@@ -150,7 +153,7 @@ public final class EventCodec {
             if (data == null) {
                 data = MAPPER.treeToValue(dataTree, TYPES.get(type));
             }
-            return new EventEnvelope(UUID.fromString(eventId), OffsetDateTime.parse(occurredAt), complaintId,
+            return new EventEnvelope(UUID.fromString(eventId), OccurredAt.parse(occurredAt), complaintId,
                     authority, schemaVersion, data);
         } catch (ValueInstantiationException e) {
             // The record's own check failed: its message is the reason, Jackson's wrapping is noise.
@@ -209,11 +212,11 @@ public final class EventCodec {
 
     /** Reads what {@link #writeData} wrote for an event of {@code type}, the parser standing on its START_OBJECT. */
     public static ComplaintEvent readData(JsonParser parser, String type) throws IOException {
-        Class<? extends ComplaintEvent> known = TYPES.get(type);
+        ObjectReader known = DATA_READERS.get(type);
         if (known == null) {
             throw new InvalidEventException("unknown eventType " + type);
         }
-        return MAPPER.readValue(parser, known);
+        return known.readValue(parser);
     }
 
     private static JsonNode parse(byte[] value) {
