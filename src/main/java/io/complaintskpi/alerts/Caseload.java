@@ -162,26 +162,9 @@ public final class Caseload {
         return rows;
     }
 
-    /** The open or overdue list from the open complaints' entries: what matches, most urgent first. */
-    public static Page open(Iterable<Entry> open, Query query, WorkingDayCalendar calendar) {
-        if (query.status() == Status.ALL) {
-            throw new IllegalArgumentException("every complaint is listed a page at a time, not from the open ones");
-        }
-        Kept<Entry> kept = new Kept<>(query.limit(), OPEN_BY_URGENCY);
-        int count = 0;
-        for (Entry entry : open) {
-            if (query.lists(entry, calendar)) {
-                count++;
-                kept.add(entry);
-            }
-        }
-        return new Page(count, kept.inOrder().stream().map(entry -> row(entry, calendar, query.today())).toList(),
-                null);
-    }
-
     /**
-     * The same answer as {@link #open(Iterable, Query, WorkingDayCalendar)}, from the open complaints' entries
-     * {@code mostUrgentFirst} ({@link #OPEN_BY_URGENCY}: by due date, then reference): taken until {@code limit}
+     * The open or overdue list (what matches, most urgent first, and how many match) from the open complaints'
+     * entries {@code mostUrgentFirst} ({@link #OPEN_BY_URGENCY}: by due date, then reference): taken until {@code limit}
      * match, so a page reads its rows and what the filters pass over before them, not everything open. An overdue
      * list stops at the first entry not overdue, since no later due date is. When matches are left unread the
      * count is {@code counted}'s (every match, from the open complaints' {@link Tally tallies}: {@link #count}),

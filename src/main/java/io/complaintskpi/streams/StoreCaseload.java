@@ -34,22 +34,8 @@ final class StoreCaseload {
     private final Supplier<List<CaseStore>> casePartitions;
     private final DomainRules rules;
 
-    /**
-     * The reference read: every entry of one store of open entries, in any order ({@code open-complaints}),
-     * sorted. The service reads {@link #indexed}; tests check its answers against this one.
-     */
-    StoreCaseload(Supplier<ReadOnlyKeyValueStore<String, Caseload.Entry>> open,
-                  Supplier<List<CaseStore>> casePartitions, DomainRules rules) {
-        this(query -> {
-            List<Caseload.Entry> entries = new ArrayList<>();
-            try (KeyValueIterator<String, Caseload.Entry> it = open.get().all()) {
-                it.forEachRemaining(kv -> entries.add(kv.value));
-            }
-            return Caseload.open(entries, query, rules.dueDates().calendar());
-        }, casePartitions, rules);
-    }
-
-    private StoreCaseload(OpenList open, Supplier<List<CaseStore>> casePartitions, DomainRules rules) {
+    /** {@code open} answers the open and overdue lists; the whole list pages through {@code casePartitions}. */
+    StoreCaseload(OpenList open, Supplier<List<CaseStore>> casePartitions, DomainRules rules) {
         this.open = open;
         this.casePartitions = casePartitions;
         this.rules = rules;
@@ -77,7 +63,7 @@ final class StoreCaseload {
     }
 
     /** An open or overdue list. */
-    private interface OpenList {
+    interface OpenList {
         Caseload.Page read(Caseload.Query query);
     }
 

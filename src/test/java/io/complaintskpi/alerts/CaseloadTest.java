@@ -92,8 +92,8 @@ class CaseloadTest {
         List<Caseload.Entry> open = Stream.of(DUE_SOON, PANEL_HELD, OVERDUE)
                 .map(state -> Caseload.entry(state, Cases.DUE_DATES).orElseThrow()).toList();
 
-        Caseload.Page overdue = Caseload.open(open, query(Caseload.Status.OVERDUE, null, 10, null), Cases.CALENDAR);
-        Caseload.Page first2 = Caseload.open(open, query(Caseload.Status.OPEN, null, 2, null), Cases.CALENDAR);
+        Caseload.Page overdue = CaseloadReference.open(open, query(Caseload.Status.OVERDUE, null, 10, null), Cases.CALENDAR);
+        Caseload.Page first2 = CaseloadReference.open(open, query(Caseload.Status.OPEN, null, 2, null), Cases.CALENDAR);
 
         assertThat(overdue.rows()).extracting(Caseload.Row::complaintId).containsExactly("A");
         assertThat(first2.count()).isEqualTo(3);

@@ -59,7 +59,7 @@ public final class CaseloadAnswerTime {
             }
             KeyValueStore<String, Caseload.Entry> byReference = topology.driver.getKeyValueStore(Names.OPEN_COMPLAINTS_STORE);
             KeyValueStore<Bytes, byte[]> index = topology.driver.getKeyValueStore(Names.OPEN_CASELOAD_STORE);
-            StoreCaseload whole = new StoreCaseload(() -> byReference, List::of, topology.rules);
+            StoreCaseload whole = WholeCaseloadRead.of(byReference, topology.rules);
             StoreCaseload indexed = StoreCaseload.indexed(() -> List.of(index), List::of, topology.rules);
             String authority = Simulation.Plan.authority(0);
             List<Caseload.Query> queries = List.of(

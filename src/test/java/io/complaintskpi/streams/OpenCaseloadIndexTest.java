@@ -101,7 +101,7 @@ class OpenCaseloadIndexTest {
 
     @Test
     void everyAnswerIsTheWholeIndexsAnswer() {
-        StoreCaseload reference = new StoreCaseload(() -> byReference, List::of, topology.rules);
+        StoreCaseload reference = WholeCaseloadRead.of(byReference, topology.rules);
         StoreCaseload indexed = indexed(partitions(new AtomicInteger(), new AtomicInteger()));
         List<Caseload.Query> queries = new ArrayList<>();
         for (Caseload.Status status : List.of(Caseload.Status.OPEN, Caseload.Status.OVERDUE)) {

@@ -62,7 +62,8 @@ class StoreCaseloadTest {
     @Test
     void theOpenListReadsTheOpenIndexAndNoCaseHistory() {
         KeyValueStore<String, Caseload.Entry> open = topology.driver.getKeyValueStore(Names.OPEN_COMPLAINTS_STORE);
-        StoreCaseload caseload = new StoreCaseload(() -> open, () -> {
+        KeyValueStore<Bytes, byte[]> caseloadIndex = topology.driver.getKeyValueStore(Names.OPEN_CASELOAD_STORE);
+        StoreCaseload caseload = StoreCaseload.indexed(() -> List.of(caseloadIndex), () -> {
             throw new AssertionError("the open caseload read the case histories");
         }, topology.rules);
 
@@ -82,7 +83,7 @@ class StoreCaseloadTest {
         AtomicInteger read = new AtomicInteger();
         List<CaseStore> partitions = IntStream.range(0, 3)
                 .mapToObj(p -> new CaseStore(new Partition(states, p, read), events, topology.rules)).toList();
-        StoreCaseload caseload = new StoreCaseload(() -> {
+        StoreCaseload caseload = StoreCaseload.indexed(() -> {
             throw new AssertionError("every complaint is read from the case states");
         }, () -> partitions, topology.rules);
         int limit = 37;
