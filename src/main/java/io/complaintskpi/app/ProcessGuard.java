@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Makes a running service fail well: a dead part or an {@link VirtualMachineError} ends the process (a
@@ -40,15 +42,30 @@ public final class ProcessGuard {
                 Runtime.getRuntime().halt(DEAD_PART);
             }
         });
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             if (!closeWithin(running, STOP_BOUND)) {
                 LOG.error("the service did not stop within {}; halting", STOP_BOUND);
                 Runtime.getRuntime().halt(STUCK_STOP);
             }
         }, "shutdown"));
-        List<String> dead = awaitDeath(liveness, CHECK_INTERVAL);
+        List<String> dead = awaitUnexpectedDeath(liveness, CHECK_INTERVAL, stopping::get);
+        if (dead.isEmpty()) {
+            return; // an orderly stop closed the parts; the shutdown hook finishes it
+        }
         LOG.error("{} no longer running: stopping so that the service can be restarted", String.join(", ", dead));
         System.exit(DEAD_PART);
+    }
+
+    /**
+     * {@link #awaitDeath}, but parts that die because the service is {@code stopping} (a SIGTERM closes them) are
+     * no failure: then the list is empty, and nothing is logged as an error on an ordinary stop.
+     */
+    static List<String> awaitUnexpectedDeath(Liveness liveness, Duration interval, BooleanSupplier stopping)
+            throws InterruptedException {
+        List<String> dead = awaitDeath(liveness, interval);
+        return stopping.getAsBoolean() ? List.of() : dead;
     }
 
     /** Blocks until a part is dead, checking every {@code interval}; returns the dead parts' names. */

@@ -38,4 +38,22 @@ class ProcessGuardTest {
         killer.start();
         assertThat(ProcessGuard.awaitDeath(liveness, Duration.ofMillis(20))).containsExactly("watcher");
     }
+
+    @Test
+    void partsClosedByAnOrderlyStopAreNoFailure() throws Exception {
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean watcher = new AtomicBoolean(true);
+        Liveness liveness = new Liveness(List.of(new Liveness.Part("watcher", watcher::get)));
+        Thread stop = new Thread(() -> {
+            stopping.set(true); // the shutdown hook marks the stop before it closes anything
+            watcher.set(false);
+        });
+        stop.start();
+        assertThat(ProcessGuard.awaitUnexpectedDeath(liveness, Duration.ofMillis(20), stopping::get)).isEmpty();
+
+        AtomicBoolean running = new AtomicBoolean(false);
+        Liveness dying = new Liveness(List.of(new Liveness.Part("watcher", running::get)));
+        assertThat(ProcessGuard.awaitUnexpectedDeath(dying, Duration.ofMillis(20), () -> false))
+                .containsExactly("watcher");
+    }
 }
