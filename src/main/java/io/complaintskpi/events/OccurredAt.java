@@ -17,7 +17,7 @@ final class OccurredAt {
     }
 
     static OffsetDateTime parse(String text) {
-        OffsetDateTime read = byPosition(text);
+        OffsetDateTime read = text == null ? null : byPosition(text);
         return read != null ? read : OffsetDateTime.parse(text);
     }
 

@@ -37,6 +37,11 @@ class OccurredAtTest {
     }
 
     @Test
+    void no_text_is_refused_as_the_formatter_refuses_it() {
+        assertThatThrownBy(() -> OccurredAt.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
+    }
+
+    @Test
     void a_utc_offset_is_the_utc_constant() {
         assertThat(OccurredAt.parse("2021-04-01T09:30:00+00:00").getOffset()).isSameAs(ZoneOffset.UTC);
     }
